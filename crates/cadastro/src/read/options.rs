@@ -1,0 +1,105 @@
+//! [`ReadOptions`] and [`Limits`]: plain serde data with documented defaults.
+
+use serde::{Deserialize, Serialize};
+
+use super::TextEncoding;
+
+/// Resource limits applied while reading. Every limit is on by default; a file that exceeds one
+/// fails with `limit_exceeded` before anything proportional to the excess is allocated.
+///
+/// The defaults let a legitimate 1,000,000-row workbook through.
+///
+/// ```
+/// use cadastro::Limits;
+/// let strict = Limits { max_rows: 10_000, ..Limits::default() };
+/// assert_eq!(strict.max_columns, Limits::default().max_columns);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Size of the input in bytes (default 512 MiB).
+    pub max_file_bytes: u64,
+    /// Data rows, blank rows included (default 2,000,000).
+    pub max_rows: u64,
+    /// Columns (default 1,024).
+    pub max_columns: u64,
+    /// Characters in one cell (default 32,767, Excel's own limit).
+    pub max_cell_chars: u64,
+    /// Decompressed size of one archive entry (default 1 GiB).
+    pub max_entry_bytes: u64,
+    /// Decompressed size of the whole archive (default 2 GiB).
+    pub max_decompressed_bytes: u64,
+    /// Ratio of decompressed to compressed size of one entry (default 200; a bomb has 1,000+).
+    pub max_compression_ratio: u64,
+    /// Entries in the archive (default 10,000).
+    pub max_zip_entries: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 512 * 1024 * 1024,
+            max_rows: 2_000_000,
+            max_columns: 1_024,
+            max_cell_chars: 32_767,
+            max_entry_bytes: 1024 * 1024 * 1024,
+            max_decompressed_bytes: 2 * 1024 * 1024 * 1024,
+            max_compression_ratio: 200,
+            max_zip_entries: 10_000,
+        }
+    }
+}
+
+/// How to read a file. Every field has a default: detect everything.
+///
+/// ```
+/// use cadastro::ReadOptions;
+/// let opts = ReadOptions::default().with_sheet("Clientes").with_delimiter(';');
+/// assert_eq!(opts.delimiter, Some(';'));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReadOptions {
+    /// The sheet to read; default the first visible sheet.
+    pub sheet: Option<String>,
+    /// The delimiter of delimited text; default sniffed among `,` `;` `|` and tab.
+    pub delimiter: Option<char>,
+    /// The encoding of delimited text; default detected.
+    pub encoding: Option<TextEncoding>,
+    /// The 1-based row of the header; default detected below title rows.
+    pub header_row: Option<u32>,
+    /// Resource limits.
+    pub limits: Limits,
+}
+
+impl ReadOptions {
+    /// Reads the named sheet instead of the first visible one.
+    pub fn with_sheet(mut self, sheet: impl Into<String>) -> Self {
+        self.sheet = Some(sheet.into());
+        self
+    }
+
+    /// Uses this delimiter instead of sniffing.
+    pub fn with_delimiter(mut self, delimiter: char) -> Self {
+        self.delimiter = Some(delimiter);
+        self
+    }
+
+    /// Uses this encoding instead of detecting it.
+    pub fn with_encoding(mut self, encoding: TextEncoding) -> Self {
+        self.encoding = Some(encoding);
+        self
+    }
+
+    /// Takes this 1-based row as the header instead of detecting it.
+    pub fn with_header_row(mut self, row: u32) -> Self {
+        self.header_row = Some(row);
+        self
+    }
+
+    /// Replaces the limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+}

@@ -1,0 +1,39 @@
+//! Validation and normalization: one function per kind of value ("leaves"), and the engine
+//! that compiles a profile into a plan and runs it over every row.
+//!
+//! Leaves know nothing of rows or columns: they take a text and return the normalized value or
+//! an [`IssueCode`](crate::IssueCode). The engine adds the location.
+
+pub mod boolean;
+pub mod country;
+pub mod email;
+pub mod enums;
+pub mod iban;
+pub mod number;
+pub mod phone;
+pub mod postal;
+pub mod state;
+pub mod tax_id;
+pub mod text;
+
+/// A normalized value that may have been repaired on the way (leading zeros put back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The normalized value.
+    pub value: String,
+    /// True when leading zeros lost by a numeric cell were restored (warning
+    /// `leading_zeros_restored`).
+    pub zeros_restored: bool,
+}
+
+impl Fixed {
+    /// A value that needed no repair.
+    pub fn new(value: String) -> Self {
+        Fixed { value, zeros_restored: false }
+    }
+
+    /// A value whose leading zeros were restored.
+    pub fn restored(value: String) -> Self {
+        Fixed { value, zeros_restored: true }
+    }
+}
