@@ -16,6 +16,8 @@
 //! # Ok::<(), cadastro::Error>(())
 //! ```
 
+mod excel;
+mod format;
 mod options;
 
 use std::path::{Path, PathBuf};
@@ -256,14 +258,37 @@ fn check_size(len: u64, limits: &Limits) -> Result<()> {
     Ok(())
 }
 
+/// Raw rows of one sheet or text file, before header detection (crate-internal).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Grid {
+    /// The detected format.
+    pub format: Format,
+    /// Delimited text: the encoding.
+    pub encoding: Option<TextEncoding>,
+    /// Delimited text: the delimiter.
+    pub delimiter: Option<char>,
+    /// Workbooks: the sheet read.
+    pub sheet: Option<String>,
+    /// Workbooks: every sheet.
+    pub sheets: Vec<SheetInfo>,
+    /// The non-blank rows in order, with their spreadsheet row numbers (and lines for text).
+    /// For delimited text `cells.len()` is the record's field count, for ragged-row checks.
+    pub rows: Vec<Row>,
+}
+
 /// Reads bytes already in memory into a [`Table`].
 ///
 /// # Errors
 /// As [`Source::open`].
-pub fn read_bytes(bytes: &[u8], _opts: &ReadOptions) -> Result<Table> {
+pub fn read_bytes(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
     if bytes.is_empty() {
         return Err(ErrorKind::EmptyFile.into());
     }
+    let format = format::sniff(bytes)?;
+    let _grid = match format {
+        Format::Csv => return Err(ErrorKind::UnsupportedFormat { detected: "csv (reader pending)".to_owned() }.into()),
+        other => excel::read_grid(bytes, other, opts)?,
+    };
     Err(ErrorKind::UnsupportedFormat { detected: "unknown".to_owned() }.into())
 }
 
