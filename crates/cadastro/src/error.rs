@@ -260,6 +260,7 @@ impl ErrorKind {
 
 /// Shorthand constructors used inside the crate.
 impl Error {
+    #[allow(dead_code)] // used by the workbook reader
     pub(crate) fn corrupt(format: impl Into<String>, reason: impl Into<String>) -> Self {
         ErrorKind::CorruptFile { format: format.into(), reason: reason.into() }.into()
     }

@@ -12,6 +12,7 @@
 mod error;
 pub mod mapping;
 pub mod model;
+mod pipeline;
 pub mod profile;
 pub mod read;
 pub mod report;
@@ -19,6 +20,7 @@ pub mod validate;
 
 pub use error::{Error, ErrorKind, LimitKind, Result};
 pub use model::{Cell, Contact, Customer, CustomerKey, Field, FieldKind, Value};
+pub use pipeline::{ImportOptions, Importer, InspectColumn, Inspection, inspect, validate};
 pub use profile::{CustomField, CustomKind, Profile, ProfileColumn, Target, WritePolicy};
 pub use read::{Format, Limits, ReadOptions, Source, SourceInfo, Table, TextEncoding};
-pub use report::{Issue, IssueCode, Severity};
+pub use report::{Issue, IssueCode, Locale, PlanCounts, Report, Severity, Stats};

@@ -304,7 +304,7 @@ impl Profile {
             }
         }
         if let Some(cc) = &self.default_country
-            && crate::validate::country::normalize_country(cc).ok().as_deref() != Some(cc.as_str())
+            && crate::validate::country::normalize_country(cc).ok() != Some(cc.as_str())
         {
             return Err(Error::profile(format!("default_country `{cc}` is not an ISO 3166-1 alpha-2 code")));
         }

@@ -39,6 +39,8 @@ pub enum IssueCode {
     UnknownParent,
     /// The row's field count differs from the header's.
     RaggedRow,
+    /// The row has no error of its own but belongs to a customer rejected for errors on other rows.
+    CustomerRejected,
     /// Leading zeros lost by a numeric cell were put back (warning).
     LeadingZerosRestored,
     /// Several main contacts for one customer; the last wins (warning).
@@ -68,6 +70,7 @@ impl IssueCode {
         IssueCode::DuplicateKey,
         IssueCode::UnknownParent,
         IssueCode::RaggedRow,
+        IssueCode::CustomerRejected,
         IssueCode::LeadingZerosRestored,
         IssueCode::MultipleMainContacts,
         IssueCode::FormulaLikeValue,
@@ -93,6 +96,7 @@ impl IssueCode {
             IssueCode::DuplicateKey => "duplicate_key",
             IssueCode::UnknownParent => "unknown_parent",
             IssueCode::RaggedRow => "ragged_row",
+            IssueCode::CustomerRejected => "customer_rejected",
             IssueCode::LeadingZerosRestored => "leading_zeros_restored",
             IssueCode::MultipleMainContacts => "multiple_main_contacts",
             IssueCode::FormulaLikeValue => "formula_like_value",

@@ -14,3 +14,8 @@ pub fn contact_position(raw: &str) -> Result<&'static str, IssueCode> {
         _ => Err(IssueCode::InvalidEnum),
     }
 }
+
+/// Matches a custom enum value against the listed values.
+pub fn match_enum<'a>(raw: &str, values: &'a [String]) -> Option<&'a str> {
+    values.iter().find(|v| v.eq_ignore_ascii_case(raw.trim())).map(String::as_str)
+}

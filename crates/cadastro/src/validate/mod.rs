@@ -5,8 +5,10 @@
 //! an [`IssueCode`](crate::IssueCode). The engine adds the location.
 
 pub mod boolean;
+mod cell;
 pub mod country;
 pub mod email;
+pub mod engine;
 pub mod enums;
 pub mod iban;
 pub mod number;
@@ -15,6 +17,8 @@ pub mod postal;
 pub mod state;
 pub mod tax_id;
 pub mod text;
+
+pub use cell::{CellCheck, check_custom, check_target, check_value, max_len};
 
 /// A normalized value that may have been repaired on the way (leading zeros put back).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,3 +8,18 @@ use crate::report::IssueCode;
 pub fn parse_payment_days(raw: &str) -> Result<i64, IssueCode> {
     raw.trim().parse().map_err(|_| IssueCode::InvalidNumber)
 }
+
+/// Parses an integer.
+pub fn parse_integer(raw: &str) -> Result<i64, IssueCode> {
+    raw.trim().parse().map_err(|_| IssueCode::InvalidNumber)
+}
+
+/// Parses a decimal number.
+pub fn parse_decimal(raw: &str) -> Result<f64, IssueCode> {
+    raw.trim().parse().map_err(|_| IssueCode::InvalidNumber)
+}
+
+/// Parses a date to ISO 8601.
+pub fn parse_date(raw: &str) -> Result<String, IssueCode> {
+    Ok(raw.trim().to_owned())
+}

@@ -1,0 +1,245 @@
+//! The façade every host calls: [`Importer`] (validate a file into a [`Report`]) and
+//! [`inspect`] (what a file is and how its columns would map).
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, Result};
+use crate::mapping::{self, ColumnMapping, Mapping, MatchReason};
+use crate::profile::Profile;
+use crate::read::{ReadOptions, SheetInfo, Source, SourceInfo, Table};
+use crate::report::{Locale, Report};
+use crate::validate::engine::{NoBase, ParentLookup, Plan, RunOptions};
+
+/// Everything a validation needs besides the file. Plain serde data: hosts pass a dict or an
+/// object; `profile` may be a built-in name or a whole profile document.
+///
+/// ```
+/// use cadastro::ImportOptions;
+/// let opts: ImportOptions = serde_json::from_str(r#"{"profile": "asaas", "locale": "pt-BR"}"#)?;
+/// assert_eq!(opts.profile.name, "asaas");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// The profile (default `generic`).
+    #[serde(deserialize_with = "profile_by_name_or_document")]
+    pub profile: Profile,
+    /// An explicit column mapping overriding the suggestions.
+    pub mapping: Option<Mapping>,
+    /// How to read the file.
+    pub read: ReadOptions,
+    /// The country for rows without one (ISO alpha-2; default the profile's).
+    pub country: Option<String>,
+    /// The language of messages.
+    pub locale: Locale,
+    /// Whether issues carry the raw cell value (default true; false for PII-sensitive hosts).
+    pub include_values: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            profile: Profile::generic(),
+            mapping: None,
+            read: ReadOptions::default(),
+            country: None,
+            locale: Locale::default(),
+            include_values: true,
+        }
+    }
+}
+
+impl ImportOptions {
+    /// Options for a built-in profile.
+    ///
+    /// # Errors
+    /// `invalid_options` for an unknown profile name.
+    pub fn for_profile(name: &str) -> Result<Self> {
+        Ok(ImportOptions { profile: Profile::builtin(name)?, ..ImportOptions::default() })
+    }
+}
+
+fn profile_by_name_or_document<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Profile, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NameOrDoc {
+        Name(String),
+        Doc(Box<Profile>),
+    }
+    match NameOrDoc::deserialize(d)? {
+        NameOrDoc::Name(name) => Profile::builtin(&name).map_err(serde::de::Error::custom),
+        NameOrDoc::Doc(doc) => Ok(*doc),
+    }
+}
+
+/// A validated configuration, ready to run on many files.
+///
+/// ```
+/// use cadastro::{Importer, ImportOptions, Source};
+/// let importer = Importer::new(ImportOptions::for_profile("asaas")?)?;
+/// let csv = "Identificador Externo;Nome completo;CPF/CNPJ\n1;Ana;529.982.247-25\n";
+/// let report = importer.validate(&Source::from_bytes(csv.as_bytes().to_vec()))?;
+/// assert_eq!(report.stats.customers_valid, 1);
+/// # Ok::<(), cadastro::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Importer {
+    opts: ImportOptions,
+    country: Option<String>,
+}
+
+impl Importer {
+    /// Checks the options once: the profile, the country.
+    ///
+    /// # Errors
+    /// `invalid_profile` for an inconsistent profile, `invalid_options` for an unknown country.
+    pub fn new(opts: ImportOptions) -> Result<Self> {
+        opts.profile.check()?;
+        let country = match &opts.country {
+            Some(c) => Some(
+                crate::validate::country::normalize_country(c)
+                    .map_err(|_| Error::options(format!("unknown country `{c}`")))?
+                    .to_owned(),
+            ),
+            None => None,
+        };
+        Ok(Importer { opts, country })
+    }
+
+    /// The options.
+    pub fn options(&self) -> &ImportOptions {
+        &self.opts
+    }
+
+    /// Reads and validates a file.
+    ///
+    /// # Errors
+    /// A file-level failure (see [`Source::open`]), `duplicate_header`,
+    /// `missing_required_column`, or `invalid_options` for a mapping that names unknown columns.
+    pub fn validate(&self, source: &Source) -> Result<Report> {
+        let table = source.open(&self.opts.read)?;
+        self.validate_table(&table, &NoBase)
+    }
+
+    /// Validates an already read table; parents may also resolve in `base`.
+    ///
+    /// # Errors
+    /// `duplicate_header`, `missing_required_column`, `invalid_options` (mapping).
+    pub fn validate_table(&self, table: &Table, base: &dyn ParentLookup) -> Result<Report> {
+        let columns = self.columns(table)?;
+        let run = RunOptions {
+            profile: &self.opts.profile,
+            country: self.country.as_deref(),
+            locale: self.opts.locale,
+            include_values: self.opts.include_values,
+        };
+        let outcome = Plan::compile(run, &columns).run(table, base);
+        Ok(Report {
+            source: table.source.clone(),
+            profile: self.opts.profile.name.clone(),
+            mapping: columns,
+            stats: outcome.stats,
+            issues: outcome.issues,
+            customers: outcome.customers,
+            plan: None,
+        })
+    }
+
+    /// The resolved column mapping of a table.
+    ///
+    /// # Errors
+    /// As [`mapping::resolve`].
+    pub fn columns(&self, table: &Table) -> Result<Vec<ColumnMapping>> {
+        mapping::resolve(&table.headers, &self.opts.profile, self.opts.mapping.as_ref())
+    }
+}
+
+/// Validates a file with the given options (a shortcut for [`Importer::new`] then
+/// [`Importer::validate`]).
+///
+/// # Errors
+/// As [`Importer::new`] and [`Importer::validate`].
+pub fn validate(source: &Source, opts: ImportOptions) -> Result<Report> {
+    Importer::new(opts)?.validate(source)
+}
+
+/// One column as `cadastro inspect` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectColumn {
+    /// The column letter.
+    pub column: String,
+    /// The header text.
+    pub header: String,
+    /// The first non-blank values (at most five).
+    pub samples: Vec<String>,
+    /// The suggested field, if any.
+    pub field: Option<String>,
+    /// The confidence of the suggestion.
+    pub confidence: f64,
+    /// Why.
+    pub reason: MatchReason,
+}
+
+/// What a file is and how its columns would map (CONTRACT section 6, `inspect --format json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inspection {
+    /// What was read.
+    pub source: SourceInfo,
+    /// Workbooks: every sheet with its visibility.
+    pub sheets: Vec<SheetInfo>,
+    /// Data rows below the header (blank rows excluded).
+    pub rows: u64,
+    /// Every column.
+    pub columns: Vec<InspectColumn>,
+}
+
+impl Inspection {
+    /// The inspection as JSON (one line).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// How many sample values `inspect` shows per column.
+const SAMPLES: usize = 5;
+
+/// Reads a file and suggests a mapping for its columns, without validating.
+///
+/// ```
+/// let csv = "Nome completo;E-mail\nAna;ana@example.com\n";
+/// let ins = cadastro::inspect(&cadastro::Source::from_bytes(csv.as_bytes().to_vec()),
+///     &cadastro::ReadOptions::default(), &cadastro::Profile::builtin("asaas")?)?;
+/// assert_eq!(ins.columns[0].field.as_deref(), Some("name"));
+/// assert_eq!(ins.columns[1].samples, ["ana@example.com"]);
+/// # Ok::<(), cadastro::Error>(())
+/// ```
+///
+/// # Errors
+/// A file-level failure (see [`Source::open`]).
+pub fn inspect(source: &Source, read: &ReadOptions, profile: &Profile) -> Result<Inspection> {
+    let table = source.open(read)?;
+    let suggestions = mapping::suggest(&table.headers, profile);
+    let columns = suggestions
+        .into_iter()
+        .map(|s| {
+            let samples = table
+                .rows
+                .iter()
+                .map(|r| r.cell(s.index))
+                .filter(|c| !c.is_blank())
+                .take(SAMPLES)
+                .map(|c| c.as_text().into_owned())
+                .collect();
+            InspectColumn {
+                column: s.column,
+                header: s.header,
+                samples,
+                field: s.field.map(|t| t.name().to_owned()),
+                confidence: s.confidence,
+                reason: s.reason,
+            }
+        })
+        .collect();
+    Ok(Inspection { source: table.source, sheets: table.sheets, rows: table.rows.len() as u64, columns })
+}

@@ -1,0 +1,695 @@
+//! The validation engine: a [`Plan`] compiled once from a profile and a resolved mapping, then
+//! run over every row of a [`Table`]. Bad data becomes [`Issue`] values; nothing here fails.
+//!
+//! Stages: (1) every mapped cell through its leaf ([`check_target`]); (2) rows assembled into
+//! customers and contacts by the identity rules of CONTRACT section 3; (3) cross-row rules:
+//! required fields, duplicate keys, parents (any row order, cycles), one main contact; (4) a
+//! customer with an error on any of its rows is rejected with its contacts, and its other rows
+//! get `customer_rejected`, so every non-blank row ends in a valid entity or carries an error.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::cell::{CellCheck, check_target, check_value};
+use crate::mapping::ColumnMapping;
+use crate::model::{Cell, Contact, Customer, Field, Value, fold_name};
+use crate::profile::{Profile, Target};
+use crate::read::{Row, Table};
+use crate::report::messages::{Detail, Locale, render};
+use crate::report::{Issue, IssueCode, Stats};
+
+/// A reference to a parent customer, as a subsidiary's row gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParentRef<'a> {
+    /// By the parent's external id.
+    ExternalId(&'a str),
+    /// By the parent's name, folded (lower case, whitespace collapsed).
+    Name(&'a str),
+}
+
+/// Answers whether a parent exists in the existing base (the file itself is searched first).
+pub trait ParentLookup {
+    /// True when the base holds a customer for `parent`.
+    fn parent_exists(&self, parent: ParentRef<'_>) -> bool;
+}
+
+/// No existing base: parents must be in the file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoBase;
+
+impl ParentLookup for NoBase {
+    fn parent_exists(&self, _parent: ParentRef<'_>) -> bool {
+        false
+    }
+}
+
+/// Options of one validation run.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions<'a> {
+    /// The profile.
+    pub profile: &'a Profile,
+    /// The country for rows without one (overrides the profile's default when set).
+    pub country: Option<&'a str>,
+    /// The language of messages.
+    pub locale: Locale,
+    /// Whether issues carry the raw cell value (off for PII-sensitive hosts).
+    pub include_values: bool,
+}
+
+/// What a run produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The valid customers, in the order of their first row.
+    pub customers: Vec<Customer>,
+    /// Every issue, sorted by row then column.
+    pub issues: Vec<Issue>,
+    /// The counts.
+    pub stats: Stats,
+}
+
+/// One mapped column, compiled.
+#[derive(Debug, Clone)]
+struct Slot {
+    index: usize,
+    column: String,
+    header: String,
+    target: Target,
+}
+
+/// A compiled plan: the mapped columns and the rules of the profile.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    opts: RunOptions<'a>,
+    slots: Vec<Slot>,
+    unmapped: Vec<(usize, String, String)>,
+    country_slot: Option<usize>,
+    has_contacts: bool,
+    required: Vec<Target>,
+}
+
+/// Folded header labels of the error file's own column, ignored on re-import.
+const ERROR_COLUMN_LABELS: &[&str] = &["errors", "erros", "erreurs"];
+
+impl<'a> Plan<'a> {
+    /// Compiles the plan for one file from its resolved column mapping.
+    pub fn compile(opts: RunOptions<'a>, columns: &[ColumnMapping]) -> Plan<'a> {
+        let mut slots = Vec::new();
+        let mut unmapped = Vec::new();
+        for c in columns {
+            match &c.field {
+                Some(target) => slots.push(Slot {
+                    index: c.index,
+                    column: c.column.clone(),
+                    header: c.header.clone(),
+                    target: target.clone(),
+                }),
+                None if c.reason == crate::mapping::MatchReason::Ignored => {}
+                None => {
+                    if !ERROR_COLUMN_LABELS.contains(&crate::mapping::fold_label(&c.header).as_str()) {
+                        unmapped.push((c.index, c.column.clone(), c.header.clone()));
+                    }
+                }
+            }
+        }
+        let country_slot = slots.iter().position(|s| s.target == Target::Field(Field::Country));
+        let has_contacts = slots.iter().any(|s| s.target.field().is_some_and(Field::is_contact));
+        let mut required = opts.profile.required.clone();
+        for cf in &opts.profile.custom_fields {
+            let t = Target::Custom(cf.name.clone());
+            if cf.required && !required.contains(&t) {
+                required.push(t);
+            }
+        }
+        Plan { opts, slots, unmapped, country_slot, has_contacts, required }
+    }
+
+    /// Whether the file is one line per contact (contact columns are mapped).
+    pub fn has_contacts(&self) -> bool {
+        self.has_contacts
+    }
+
+    /// Runs the plan over a table.
+    pub fn run(&self, table: &Table, base: &dyn ParentLookup) -> Outcome {
+        let mut ctx = Ctx { plan: self, issues: Vec::new() };
+        ctx.unmapped_warnings(table);
+        let ragged: BTreeSet<u32> =
+            table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
+        let rows: Vec<RowData> = table.rows.iter().map(|r| ctx.row(r, ragged.contains(&r.row), table)).collect();
+        let mut cands = if self.has_contacts { ctx.group_with_contacts(&rows) } else { ctx.one_per_row(&rows) };
+        ctx.required(&mut cands, &rows);
+        ctx.parents(&mut cands, &rows, base);
+        ctx.main_contacts(&mut cands);
+        ctx.finish(cands, table)
+    }
+
+    fn slot_for(&self, target: &Target) -> Option<&Slot> {
+        self.slots.iter().find(|s| &s.target == target)
+    }
+}
+
+/// One row after its cells were checked.
+#[derive(Debug, Default)]
+struct RowData {
+    row: u32,
+    line: Option<u64>,
+    customer: BTreeMap<Field, Value>,
+    custom: BTreeMap<String, Value>,
+    contact: BTreeMap<Field, Value>,
+    customer_error: bool,
+    contact_error: bool,
+    errored: BTreeSet<Target>,
+    raw: HashMap<Target, String>,
+}
+
+impl RowData {
+    fn text(&self, f: Field) -> Option<&str> {
+        self.customer.get(&f).and_then(Value::as_str)
+    }
+
+    fn has_contact_data(&self) -> bool {
+        !self.contact.is_empty() || self.contact_error
+    }
+}
+
+/// A customer being assembled.
+#[derive(Debug, Default)]
+struct Cand {
+    rows: Vec<u32>,
+    first_row: usize,
+    values: BTreeMap<Field, Value>,
+    custom: BTreeMap<String, Value>,
+    contacts: Vec<ContactCand>,
+    errored: BTreeSet<Target>,
+    error: bool,
+}
+
+#[derive(Debug)]
+struct ContactCand {
+    row: u32,
+    values: BTreeMap<Field, Value>,
+    error: bool,
+}
+
+struct Ctx<'p, 'a> {
+    plan: &'p Plan<'a>,
+    issues: Vec<Issue>,
+}
+
+impl Ctx<'_, '_> {
+    fn locale(&self) -> Locale {
+        self.plan.opts.locale
+    }
+
+    fn push(&mut self, code: IssueCode, row: &RowData, slot: Option<&Slot>, detail: Detail, value: Option<String>) {
+        let what =
+            slot.map_or_else(String::new, |s| if s.header.is_empty() { s.column.clone() } else { s.header.clone() });
+        let mut issue = Issue::new(code, row.row);
+        issue.line = row.line;
+        issue.column = slot.map(|s| s.column.clone());
+        issue.header = slot.map(|s| s.header.clone());
+        issue.field = slot.map(|s| s.target.name().to_owned());
+        issue.message = render(code, self.locale(), &what, detail);
+        issue.value = value.filter(|_| self.plan.opts.include_values);
+        self.issues.push(issue);
+    }
+
+    /// Pushes an issue about `target` on `row`, locating the column when it is mapped.
+    fn push_field(&mut self, code: IssueCode, row: &RowData, target: &Target, detail: Detail) {
+        let plan = self.plan;
+        let value = row.raw.get(target).cloned();
+        match plan.slot_for(target) {
+            Some(slot) => self.push(code, row, Some(slot), detail, value),
+            None => {
+                self.push(code, row, None, detail, value);
+                if let Some(last) = self.issues.last_mut() {
+                    last.field = Some(target.name().to_owned());
+                    last.message = render(code, plan.opts.locale, target.name(), detail);
+                }
+            }
+        }
+    }
+
+    fn unmapped_warnings(&mut self, table: &Table) {
+        let plan = self.plan;
+        let header_row = RowData { row: table.source.header_row, ..RowData::default() };
+        for (index, column, header) in &plan.unmapped {
+            let has_data = table.rows.iter().any(|r| !r.cell(*index).is_blank());
+            if header.trim().is_empty() && !has_data {
+                continue;
+            }
+            let slot = Slot {
+                index: *index,
+                column: column.clone(),
+                header: header.clone(),
+                target: Target::Custom(String::new()),
+            };
+            self.push(IssueCode::UnmappedColumn, &header_row, Some(&slot), Detail::None, None);
+            if let Some(last) = self.issues.last_mut() {
+                last.field = None;
+            }
+        }
+    }
+
+    fn row(&mut self, row: &Row, ragged: bool, table: &Table) -> RowData {
+        let plan = self.plan;
+        let mut data = RowData { row: row.row, line: row.line, ..RowData::default() };
+        if ragged {
+            data.customer_error = true;
+            data.contact_error = true;
+            let mut issue = Issue::new(IssueCode::RaggedRow, row.row);
+            issue.line = row.line;
+            issue.field = Some("_row".to_owned());
+            issue.message =
+                render(IssueCode::RaggedRow, self.locale(), "", Detail::Counts(row.cells.len(), table.headers.len()));
+            self.issues.push(issue);
+        }
+        let default_country = plan.opts.country.or(plan.opts.profile.default_country.as_deref());
+        let row_country: Option<String> = plan
+            .country_slot
+            .and_then(|i| plan.slots.get(i))
+            .and_then(|s| check_value(Field::Country, row.cell(s.index), None).value)
+            .and_then(|v| v.as_str().map(str::to_owned));
+        let country = row_country.as_deref().or(default_country);
+        for slot in &plan.slots {
+            let cell = row.cell(slot.index);
+            if cell.is_blank() {
+                continue;
+            }
+            let check: CellCheck = check_target(plan.opts.profile, &slot.target, cell, country);
+            let raw = cell_raw(cell);
+            let is_contact = slot.target.field().is_some_and(Field::is_contact);
+            if let Some(code) = check.error {
+                if is_contact {
+                    data.contact_error = true;
+                } else {
+                    data.customer_error = true;
+                }
+                data.errored.insert(slot.target.clone());
+                self.push(code, &data, Some(slot), Detail::None, Some(raw.clone()));
+            }
+            for w in &check.warnings {
+                self.push(*w, &data, Some(slot), Detail::None, Some(raw.clone()));
+            }
+            data.raw.insert(slot.target.clone(), raw);
+            if let Some(value) = check.value {
+                match &slot.target {
+                    Target::Field(f) if f.is_contact() => {
+                        data.contact.insert(*f, value);
+                    }
+                    Target::Field(f) => {
+                        data.customer.insert(*f, value);
+                    }
+                    Target::Custom(name) => {
+                        data.custom.insert(name.clone(), value);
+                    }
+                }
+            }
+        }
+        data
+    }
+
+    fn new_cand(index: usize, row: &RowData) -> Cand {
+        Cand {
+            rows: vec![row.row],
+            first_row: index,
+            values: row.customer.clone(),
+            custom: row.custom.clone(),
+            contacts: Vec::new(),
+            errored: row.errored.iter().filter(|t| !t.field().is_some_and(Field::is_contact)).cloned().collect(),
+            error: row.customer_error,
+        }
+    }
+
+    /// Files without contact columns: one row is one customer; repeated keys are errors.
+    fn one_per_row(&mut self, rows: &[RowData]) -> Vec<Cand> {
+        let mut by_id: HashMap<String, u32> = HashMap::new();
+        let mut by_tax: HashMap<String, u32> = HashMap::new();
+        let mut by_name: HashMap<String, u32> = HashMap::new();
+        let mut cands = Vec::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            let mut cand = Self::new_cand(i, row);
+            let id = row.text(Field::ExternalId);
+            let tax = row.text(Field::TaxId);
+            if let Some(id) = id
+                && let Some(first) = first_seen(&mut by_id, id, row.row)
+            {
+                self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::ExternalId), Detail::Row(first));
+                cand.error = true;
+            }
+            if let Some(tax) = tax
+                && let Some(first) = first_seen(&mut by_tax, tax, row.row)
+            {
+                self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::TaxId), Detail::Row(first));
+                cand.error = true;
+            }
+            if id.is_none()
+                && tax.is_none()
+                && let Some(name) = row.text(Field::Name)
+                && let Some(first) = first_seen(&mut by_name, &fold_name(name), row.row)
+            {
+                self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::Name), Detail::Row(first));
+                cand.error = true;
+            }
+            cands.push(cand);
+        }
+        cands
+    }
+
+    /// Files with contact columns: rows with the same customer key merge into one customer.
+    fn group_with_contacts(&mut self, rows: &[RowData]) -> Vec<Cand> {
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_tax: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut contact_keys: HashMap<String, (usize, u32)> = HashMap::new();
+        let mut cands: Vec<Cand> = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let id = row.text(Field::ExternalId);
+            let tax = row.text(Field::TaxId);
+            let name = row.text(Field::Name).map(fold_name);
+            let found = match (id, tax, &name) {
+                (Some(id), _, _) => by_id.get(id).copied(),
+                (None, Some(tax), _) => by_tax.get(tax).copied(),
+                (None, None, Some(name)) => by_name.get(name).copied(),
+                (None, None, None) => None,
+            };
+            let ci = match found {
+                Some(ci) => {
+                    self.merge(&mut cands, ci, row, rows);
+                    ci
+                }
+                None if id.is_none() && tax.is_none() && name.is_none() => {
+                    // No way to tell whose row this is: the row is rejected on its own.
+                    if !row.errored.contains(&Target::Field(Field::Name)) {
+                        self.push_field(IssueCode::Required, row, &Target::Field(Field::Name), Detail::None);
+                    }
+                    continue;
+                }
+                None => {
+                    let ci = cands.len();
+                    let mut cand = Self::new_cand(i, row);
+                    if let Some(tax) = tax
+                        && let Some(&other) = by_tax.get(tax)
+                    {
+                        let first = cands.get(other).and_then(|c| c.rows.first()).copied().unwrap_or(0);
+                        self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::TaxId), Detail::Row(first));
+                        cand.error = true;
+                    }
+                    if let Some(id) = id {
+                        by_id.insert(id.to_owned(), ci);
+                    }
+                    if let Some(tax) = tax {
+                        by_tax.entry(tax.to_owned()).or_insert(ci);
+                    }
+                    if let Some(name) = name {
+                        by_name.entry(name).or_insert(ci);
+                    }
+                    cands.push(cand);
+                    ci
+                }
+            };
+            if row.has_contact_data() {
+                self.contact(&mut cands, ci, row, &mut contact_keys);
+            }
+        }
+        cands
+    }
+
+    fn merge(&mut self, cands: &mut [Cand], ci: usize, row: &RowData, rows: &[RowData]) {
+        let Some(cand) = cands.get_mut(ci) else { return };
+        cand.rows.push(row.row);
+        cand.error |= row.customer_error;
+        cand.errored.extend(row.errored.iter().filter(|t| !t.field().is_some_and(Field::is_contact)).cloned());
+        let first_row = rows.get(cand.first_row).map_or(0, |r| r.row);
+        let mut conflicts = Vec::new();
+        for (f, v) in &row.customer {
+            match cand.values.get(f) {
+                None => {
+                    cand.values.insert(*f, v.clone());
+                }
+                Some(old) if old == v => {}
+                Some(_) => conflicts.push(Target::Field(*f)),
+            }
+        }
+        for (name, v) in &row.custom {
+            match cand.custom.get(name) {
+                None => {
+                    cand.custom.insert(name.clone(), v.clone());
+                }
+                Some(old) if old == v => {}
+                Some(_) => conflicts.push(Target::Custom(name.clone())),
+            }
+        }
+        if !conflicts.is_empty() {
+            cand.error = true;
+        }
+        for target in conflicts {
+            self.push_field(IssueCode::DuplicateKey, row, &target, Detail::Row(first_row));
+        }
+    }
+
+    fn contact(&mut self, cands: &mut [Cand], ci: usize, row: &RowData, keys: &mut HashMap<String, (usize, u32)>) {
+        let mut error = row.contact_error;
+        match row.contact.get(&Field::ContactEmail).and_then(Value::as_str) {
+            Some(email) => {
+                if let Some(&(_, first)) = keys.get(email) {
+                    self.push_field(
+                        IssueCode::DuplicateKey,
+                        row,
+                        &Target::Field(Field::ContactEmail),
+                        Detail::Row(first),
+                    );
+                    error = true;
+                } else {
+                    keys.insert(email.to_owned(), (ci, row.row));
+                }
+            }
+            None => {
+                if !row.errored.contains(&Target::Field(Field::ContactEmail)) {
+                    self.push_field(IssueCode::Required, row, &Target::Field(Field::ContactEmail), Detail::None);
+                }
+                error = true;
+            }
+        }
+        if let Some(cand) = cands.get_mut(ci) {
+            cand.contacts.push(ContactCand { row: row.row, values: row.contact.clone(), error });
+        }
+    }
+
+    fn required(&mut self, cands: &mut [Cand], rows: &[RowData]) {
+        let plan = self.plan;
+        for cand in cands.iter_mut() {
+            for target in &plan.required {
+                let present = match target {
+                    Target::Field(f) => cand.values.contains_key(f),
+                    Target::Custom(n) => cand.custom.contains_key(n),
+                };
+                if present || cand.errored.contains(target) {
+                    continue;
+                }
+                cand.error = true;
+                if let Some(row) = rows.get(cand.first_row) {
+                    self.push_field(IssueCode::Required, row, target, Detail::None);
+                }
+            }
+        }
+    }
+
+    fn parents(&mut self, cands: &mut [Cand], rows: &[RowData], base: &dyn ParentLookup) {
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (i, c) in cands.iter().enumerate() {
+            if let Some(id) = c.values.get(&Field::ExternalId).and_then(Value::as_str) {
+                by_id.entry(id).or_insert(i);
+            }
+            if let Some(name) = c.values.get(&Field::Name).and_then(Value::as_str) {
+                by_name.entry(fold_name(name)).or_insert(i);
+            }
+        }
+        // Resolve every reference: Some(Some(j)) in the file, Some(None) in the base, None unresolved.
+        let mut links: Vec<Option<usize>> = vec![None; cands.len()];
+        let mut bad: Vec<(usize, Field)> = Vec::new();
+        for (i, c) in cands.iter().enumerate() {
+            let pid = c.values.get(&Field::ParentId).and_then(Value::as_str);
+            let pname = c.values.get(&Field::ParentName).and_then(Value::as_str).map(fold_name);
+            let (field, in_file, in_base) = match (pid, &pname) {
+                (Some(id), _) => {
+                    (Field::ParentId, by_id.get(id).copied(), base.parent_exists(ParentRef::ExternalId(id)))
+                }
+                (None, Some(name)) => {
+                    (Field::ParentName, by_name.get(name).copied(), base.parent_exists(ParentRef::Name(name)))
+                }
+                (None, None) => continue,
+            };
+            match in_file {
+                Some(j) => {
+                    if let Some(slot) = links.get_mut(i) {
+                        *slot = Some(j);
+                    }
+                }
+                None if in_base => {}
+                None => bad.push((i, field)),
+            }
+        }
+        // Cycles: following parents from i comes back to i.
+        for i in 0..cands.len() {
+            let mut cur = links.get(i).copied().flatten();
+            let mut steps = 0;
+            while let Some(j) = cur {
+                if j == i {
+                    let field = if cands.get(i).is_some_and(|c| c.values.contains_key(&Field::ParentId)) {
+                        Field::ParentId
+                    } else {
+                        Field::ParentName
+                    };
+                    bad.push((i, field));
+                    break;
+                }
+                steps += 1;
+                if steps > cands.len() {
+                    break;
+                }
+                cur = links.get(j).copied().flatten();
+            }
+        }
+        let mut flagged = BTreeSet::new();
+        for (i, field) in bad {
+            self.flag_parent(cands, rows, i, field, &mut flagged);
+        }
+        // A parent rejected for its own errors cannot be linked to: cascade until nothing changes.
+        loop {
+            let mut changed = false;
+            for i in 0..cands.len() {
+                let Some(j) = links.get(i).copied().flatten() else { continue };
+                let parent_rejected = cands.get(j).is_some_and(|c| c.error);
+                let child_ok = cands.get(i).is_some_and(|c| !c.error);
+                if parent_rejected && child_ok {
+                    let field = if cands.get(i).is_some_and(|c| c.values.contains_key(&Field::ParentId)) {
+                        Field::ParentId
+                    } else {
+                        Field::ParentName
+                    };
+                    self.flag_parent(cands, rows, i, field, &mut flagged);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    fn flag_parent(
+        &mut self,
+        cands: &mut [Cand],
+        rows: &[RowData],
+        i: usize,
+        field: Field,
+        flagged: &mut BTreeSet<usize>,
+    ) {
+        if !flagged.insert(i) {
+            return;
+        }
+        let Some(cand) = cands.get_mut(i) else { return };
+        cand.error = true;
+        // The row that carries the parent value (the first row of the customer that has it).
+        let row = cand
+            .rows
+            .iter()
+            .filter_map(|r| rows.iter().find(|d| d.row == *r))
+            .find(|d| d.customer.contains_key(&field))
+            .or_else(|| rows.get(cand.first_row));
+        if let Some(row) = row {
+            self.push_field(IssueCode::UnknownParent, row, &Target::Field(field), Detail::None);
+        }
+    }
+
+    fn main_contacts(&mut self, cands: &mut [Cand]) {
+        let plan = self.plan;
+        for cand in cands.iter_mut().filter(|c| !c.error) {
+            let mains: Vec<usize> = cand
+                .contacts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.error && c.values.get(&Field::ContactIsMain) == Some(&Value::Bool(true)))
+                .map(|(i, _)| i)
+                .collect();
+            let Some((&kept, demoted)) = mains.split_last() else { continue };
+            let kept_row = cand.contacts.get(kept).map_or(0, |c| c.row);
+            for &i in demoted {
+                let Some(contact) = cand.contacts.get_mut(i) else { continue };
+                contact.values.insert(Field::ContactIsMain, Value::Bool(false));
+                let row = RowData { row: contact.row, ..RowData::default() };
+                let target = Target::Field(Field::ContactIsMain);
+                match plan.slot_for(&target) {
+                    Some(slot) => {
+                        self.push(IssueCode::MultipleMainContacts, &row, Some(slot), Detail::Row(kept_row), None)
+                    }
+                    None => self.push_field(IssueCode::MultipleMainContacts, &row, &target, Detail::Row(kept_row)),
+                }
+            }
+        }
+    }
+
+    fn finish(mut self, cands: Vec<Cand>, table: &Table) -> Outcome {
+        let mut error_rows: BTreeSet<u32> = self.issues.iter().filter(|i| i.is_error()).map(|i| i.row).collect();
+        let lines: HashMap<u32, Option<u64>> = table.rows.iter().map(|r| (r.row, r.line)).collect();
+        let mut stats =
+            Stats { rows_total: table.rows.len() as u64, rows_blank: u64::from(table.blank_rows), ..Stats::default() };
+        let mut customers = Vec::new();
+        for cand in cands {
+            if cand.error {
+                stats.customers_rejected += 1;
+                stats.contacts_rejected += cand.contacts.len() as u64;
+                let cause = cand.rows.iter().copied().find(|r| error_rows.contains(r)).unwrap_or(0);
+                let contact_rows = cand.contacts.iter().map(|c| c.row);
+                let all_rows: BTreeSet<u32> = cand.rows.iter().copied().chain(contact_rows).collect();
+                for r in all_rows {
+                    if error_rows.insert(r) {
+                        let data = RowData { row: r, line: lines.get(&r).copied().flatten(), ..RowData::default() };
+                        self.push(IssueCode::CustomerRejected, &data, None, Detail::Row(cause), None);
+                        if let Some(last) = self.issues.last_mut() {
+                            last.field = Some("_row".to_owned());
+                        }
+                    }
+                }
+                continue;
+            }
+            stats.customers_valid += 1;
+            let mut contacts = Vec::new();
+            for c in cand.contacts {
+                if c.error {
+                    stats.contacts_rejected += 1;
+                } else {
+                    stats.contacts_valid += 1;
+                    contacts.push(Contact { row: c.row, values: c.values });
+                }
+            }
+            let mut rows = cand.rows;
+            rows.sort_unstable();
+            rows.dedup();
+            customers.push(Customer { rows, values: cand.values, custom: cand.custom, contacts });
+        }
+        stats.rows_rejected = error_rows.len() as u64;
+        let mut issues = self.issues;
+        issues.sort_by(|a, b| {
+            let col = |i: &Issue| i.column.as_ref().map(|c| (c.len(), c.clone()));
+            (a.row, col(a)).cmp(&(b.row, col(b)))
+        });
+        Outcome { customers, issues, stats }
+    }
+}
+
+/// Records the first row of a key; returns that first row when the key was seen before.
+fn first_seen(map: &mut HashMap<String, u32>, key: &str, row: u32) -> Option<u32> {
+    match map.get(key) {
+        Some(&first) => Some(first),
+        None => {
+            map.insert(key.to_owned(), row);
+            None
+        }
+    }
+}
+
+/// The raw text of a cell for the issue's `value`.
+fn cell_raw(cell: &Cell) -> String {
+    cell.as_text().into_owned()
+}
