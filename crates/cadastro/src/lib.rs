@@ -17,6 +17,7 @@ pub mod profile;
 pub mod read;
 pub mod report;
 pub mod validate;
+pub mod write;
 
 pub use error::{Error, ErrorKind, LimitKind, Result};
 pub use model::{Cell, Contact, Customer, CustomerKey, Field, FieldKind, Value};
