@@ -1,5 +1,222 @@
 //! The `cadastro` command line: a thin host over the core crate.
+//!
+//! Exit codes (CONTRACT section 6): 0 no error issues; 1 the file was read but some rows have
+//! errors; 2 a file-level failure (kind and message on stderr; with `--format json`,
+//! `{"error": {"kind": ..., "message": ...}}` on stdout).
 
-fn main() {
-    println!("cadastro {}", env!("CARGO_PKG_VERSION"));
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use cadastro::mapping::Mapping;
+use cadastro::validate::engine::NoBase;
+use cadastro::{Error, ImportOptions, Importer, Limits, Locale, Profile, ReadOptions, Source};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "cadastro", version, about = "Import and export customer files (CSV, Excel) with validation")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show what a file is: format, encoding, delimiter, sheets, header row, and each column
+    /// with samples and the suggested field.
+    Inspect {
+        /// The file to inspect.
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+        /// The profile whose labels rank first (name or JSON file).
+        #[arg(long, default_value = "generic")]
+        profile: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Validate and normalize a file; print the report.
+    Validate {
+        /// The file to validate.
+        file: PathBuf,
+        #[command(flatten)]
+        opts: ValidateArgs,
+    },
+}
+
+#[derive(Args, Clone)]
+struct ReadArgs {
+    /// The sheet to read (default: the first visible sheet).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// The 1-based header row (default: detected below title rows).
+    #[arg(long)]
+    header_row: Option<u32>,
+    /// The delimiter of delimited text (default: sniffed among , ; | and tab).
+    #[arg(long)]
+    delimiter: Option<char>,
+    /// A resource limit, e.g. `--limit max_rows=100000` (repeatable; see `Limits`).
+    #[arg(long = "limit", value_name = "NAME=VALUE")]
+    limits: Vec<String>,
+}
+
+#[derive(Args, Clone)]
+struct ValidateArgs {
+    /// The profile: asaas, invoiceocean, upflow, generic, or a profile JSON file.
+    #[arg(long, default_value = "generic")]
+    profile: String,
+    /// An explicit column mapping (JSON: header or column letter -> field, or null to ignore).
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// The country for rows without one (ISO alpha-2), instead of the profile's default.
+    #[arg(long)]
+    country: Option<String>,
+    /// The language of messages: en, pt-BR, fr.
+    #[arg(long, default_value = "en")]
+    locale: String,
+    /// Leave cell values out of the issues (PII-sensitive reports).
+    #[arg(long)]
+    no_values: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Write the rejected rows plus an Errors column to this file (.xlsx or .csv).
+    #[arg(long)]
+    errors: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let format = match &cli.command {
+        Command::Inspect { format, .. } => *format,
+        Command::Validate { opts, .. } => opts.format,
+    };
+    match run(cli.command) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("cadastro: {} ({})", e, e.code());
+            if format == OutputFormat::Json {
+                let body = serde_json::json!({"error": {"kind": e.code(), "message": e.to_string()}});
+                println!("{body}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<u8, Error> {
+    match command {
+        Command::Inspect { file, read, profile, format } => {
+            let profile = load_profile(&profile)?;
+            let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;
+            match format {
+                OutputFormat::Json => println!("{}", ins.to_json()),
+                OutputFormat::Text => print!("{}", inspect_text(&ins)),
+            }
+            Ok(0)
+        }
+        Command::Validate { file, opts } => {
+            let (importer, locale) = importer(&opts)?;
+            let table = Source::from_path(file).open(&importer.options().read)?;
+            let report = importer.validate_table(&table, &NoBase)?;
+            if let Some(out) = &opts.errors {
+                cadastro::write::write_error_file(&table, &report, out, locale)?;
+            }
+            match opts.format {
+                OutputFormat::Json => println!("{}", report.to_json()),
+                OutputFormat::Text => print!("{}", report.to_text()),
+            }
+            Ok(u8::from(report.has_errors()))
+        }
+    }
+}
+
+fn load_profile(spec: &str) -> Result<Profile, Error> {
+    if spec.ends_with(".json") || Path::new(spec).is_file() {
+        let json = std::fs::read_to_string(spec).map_err(Error::from)?;
+        Profile::from_json(&json)
+    } else {
+        Profile::builtin(spec)
+    }
+}
+
+fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
+    let mut limits = serde_json::to_value(Limits::default()).map_err(|e| invalid(e.to_string()))?;
+    for spec in &args.limits {
+        let (name, value) =
+            spec.split_once('=').ok_or_else(|| invalid(format!("--limit {spec}: expected NAME=VALUE")))?;
+        let value: u64 = value.trim().parse().map_err(|_| invalid(format!("--limit {spec}: not a number")))?;
+        match limits.get_mut(name.trim()) {
+            Some(slot) => *slot = value.into(),
+            None => return Err(invalid(format!("--limit: unknown limit `{name}`"))),
+        }
+    }
+    Ok(ReadOptions {
+        sheet: args.sheet.clone(),
+        delimiter: args.delimiter,
+        encoding: None,
+        header_row: args.header_row,
+        limits: serde_json::from_value(limits).map_err(|e| invalid(e.to_string()))?,
+    })
+}
+
+fn importer(args: &ValidateArgs) -> Result<(Importer, Locale), Error> {
+    let locale = Locale::parse(&args.locale).ok_or_else(|| invalid(format!("unknown locale `{}`", args.locale)))?;
+    let mapping = match &args.mapping {
+        Some(path) => Some(Mapping::from_json(&std::fs::read_to_string(path).map_err(Error::from)?)?),
+        None => None,
+    };
+    let opts = ImportOptions {
+        profile: load_profile(&args.profile)?,
+        mapping,
+        read: read_options(&args.read)?,
+        country: args.country.clone(),
+        locale,
+        include_values: !args.no_values,
+    };
+    Ok((Importer::new(opts)?, locale))
+}
+
+fn invalid(reason: String) -> Error {
+    cadastro::ErrorKind::InvalidOptions { reason }.into()
+}
+
+fn inspect_text(ins: &cadastro::Inspection) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let s = &ins.source;
+    let _ = writeln!(out, "format:     {}", s.format.as_str());
+    if let Some(e) = s.encoding {
+        let _ = writeln!(out, "encoding:   {}", e.as_str());
+    }
+    if let Some(d) = s.delimiter {
+        let _ = writeln!(out, "delimiter:  {}", if d == '\t' { "tab".to_owned() } else { d.to_string() });
+    }
+    if !ins.sheets.is_empty() {
+        let names: Vec<String> = ins
+            .sheets
+            .iter()
+            .map(|sh| if sh.visible { sh.name.clone() } else { format!("{} (hidden)", sh.name) })
+            .collect();
+        let _ = writeln!(out, "sheets:     {}", names.join(", "));
+    }
+    if let Some(sheet) = &s.sheet {
+        let _ = writeln!(out, "sheet:      {sheet}");
+    }
+    let _ = writeln!(out, "header row: {}", s.header_row);
+    let _ = writeln!(out, "data rows:  {}", ins.rows);
+    let _ = writeln!(out);
+    for c in &ins.columns {
+        let field = c.field.as_deref().map_or_else(|| "-".to_owned(), |f| format!("{f} ({:.2})", c.confidence));
+        let _ = writeln!(out, "{:>3}  {:<32} -> {:<32} {}", c.column, c.header, field, c.samples.join(" | "));
+    }
+    out
 }
