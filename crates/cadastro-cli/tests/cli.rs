@@ -1,0 +1,140 @@
+//! The `cadastro` binary end to end: exit codes, JSON output, the error file round trip.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/clientes-asaas.csv")
+}
+
+fn cadastro(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadastro")).args(args).output().unwrap()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cadastro-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn validate_reports_errors_with_exit_code_1() {
+    let out = cadastro(&["validate", example().to_str().unwrap(), "--profile", "asaas", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&out);
+    assert_eq!(report["profile"], "asaas");
+    assert_eq!(report["source"]["format"], "csv");
+    assert_eq!(report["source"]["encoding"], "utf-8-bom");
+    assert_eq!(report["source"]["delimiter"], ";");
+    assert_eq!(report["stats"]["rows_total"], 8);
+    assert_eq!(report["stats"]["customers_valid"], 6);
+    let codes: Vec<(u64, &str)> = report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["severity"] == "error")
+        .map(|i| (i["row"].as_u64().unwrap(), i["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes, [(6, "invalid_email"), (6, "invalid_tax_id"), (8, "duplicate_key")]);
+    assert_eq!(report["customers"][0]["tax_id"].as_str().unwrap().len(), 11);
+    assert_eq!(report["customers"][0]["mobile_phone"], "+5511987654321");
+    assert_eq!(report["customers"][0]["postal_code"], "01310-100");
+}
+
+#[test]
+fn text_output_and_locale() {
+    let out = cadastro(&["validate", example().to_str().unwrap(), "--profile", "asaas", "--locale", "pt-BR"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("customers: 6 valid, 2 rejected"), "{text}");
+    assert!(text.contains("invalid_tax_id (error): 1 on rows 6"), "{text}");
+    assert!(text.contains("documento inválido"), "{text}");
+}
+
+#[test]
+fn file_level_failure_exit_code_2_and_json_error() {
+    let empty = tmp("empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let out = cadastro(&["validate", empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["error"]["kind"], "empty_file");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty_file"));
+    let missing = cadastro(&["validate", "/nonexistent/file.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("(io)"));
+    let profile = cadastro(&["validate", example().to_str().unwrap(), "--profile", "nope", "--format", "json"]);
+    assert_eq!(json(&profile)["error"]["kind"], "invalid_options");
+}
+
+#[test]
+fn csv_error_file_round_trips_once_fixed() {
+    let errors = tmp("erros.csv");
+    let out = cadastro(&[
+        "validate",
+        example().to_str().unwrap(),
+        "--profile",
+        "asaas",
+        "--errors",
+        errors.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(std::fs::read(&errors).unwrap()).unwrap();
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    assert!(lines[0].starts_with("\u{feff}Identificador Externo;Nome completo;"), "{}", lines[0]);
+    assert!(lines[0].ends_with(";Errors"));
+    assert_eq!(lines.len(), 3, "header + the two rejected rows:\n{text}");
+    // The user fixes the three problems and imports the file as it is.
+    let fixed = text
+        .replace("ana.lima@@example.com", "ana.lima@example.com")
+        .replace("123.456.789-00", "529.982.247-25")
+        .replace("CLI-001;Maria Souza (duplicada)", "CLI-008;Maria Souza (duplicada)");
+    let fixed_path = tmp("erros-corrigido.csv");
+    std::fs::write(&fixed_path, fixed).unwrap();
+    let out = cadastro(&["validate", fixed_path.to_str().unwrap(), "--profile", "asaas", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let report = json(&out);
+    assert_eq!(report["stats"]["customers_valid"], 2);
+    assert!(report["issues"].as_array().unwrap().iter().all(|i| i["code"] != "unmapped_column"));
+}
+
+#[test]
+fn xlsx_error_file_reimports_with_the_same_problems() {
+    let errors = tmp("erros.xlsx");
+    let out = cadastro(&[
+        "validate",
+        example().to_str().unwrap(),
+        "--profile",
+        "asaas",
+        "--errors",
+        errors.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let again = cadastro(&["validate", errors.to_str().unwrap(), "--profile", "asaas", "--format", "json"]);
+    let report = json(&again);
+    assert_eq!(report["source"]["format"], "xlsx");
+    let codes: Vec<&str> = report["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    // Row 8's duplicate is no longer a duplicate once alone in the error file.
+    assert_eq!(codes, ["invalid_email", "invalid_tax_id"]);
+    assert_eq!(report["stats"]["customers_valid"], 1);
+    assert!(Path::new(&errors).exists());
+}
+
+#[test]
+fn inspect_shows_the_dialect_and_suggestions() {
+    let out = cadastro(&["inspect", example().to_str().unwrap(), "--profile", "asaas", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let ins = json(&out);
+    assert_eq!(ins["source"]["delimiter"], ";");
+    assert_eq!(ins["source"]["header_row"], 1);
+    assert_eq!(ins["columns"][5]["header"], "CPF/CNPJ");
+    assert_eq!(ins["columns"][5]["field"], "tax_id");
+    assert_eq!(ins["columns"][5]["confidence"], 1.0);
+    assert_eq!(ins["columns"][0]["samples"][0], "CLI-001");
+}
