@@ -126,7 +126,9 @@ fn run(command: Command) -> Result<u8, Error> {
         Command::Validate { file, opts } => {
             let (importer, locale) = importer(&opts)?;
             let table = Source::from_path(file).open(&importer.options().read)?;
-            let report = importer.validate_table(&table, &NoBase)?;
+            let report = with_progress(table.rows.len(), |progress| {
+                importer.validate_table_with_progress(&table, &NoBase, progress)
+            })?;
             if let Some(out) = &opts.errors {
                 cadastro::write::write_error_file(&table, &report, out, locale)?;
             }
@@ -137,6 +139,22 @@ fn run(command: Command) -> Result<u8, Error> {
             Ok(u8::from(report.has_errors()))
         }
     }
+}
+
+/// Runs `f` with a progress bar on stderr when stderr is a terminal and the file is long.
+fn with_progress<T>(rows: usize, f: impl FnOnce(&mut dyn FnMut(u64, u64)) -> T) -> T {
+    use std::io::IsTerminal as _;
+    if rows < 50_000 || !std::io::stderr().is_terminal() {
+        return f(&mut |_, _| {});
+    }
+    let bar = indicatif::ProgressBar::new(rows as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let out = f(&mut |done, _| bar.set_position(done));
+    bar.finish_and_clear();
+    out
 }
 
 fn load_profile(spec: &str) -> Result<Profile, Error> {

@@ -127,6 +127,20 @@ impl Importer {
     /// # Errors
     /// `duplicate_header`, `missing_required_column`, `invalid_options` (mapping).
     pub fn validate_table(&self, table: &Table, base: &dyn ParentLookup) -> Result<Report> {
+        self.validate_table_with_progress(table, base, &mut |_, _| {})
+    }
+
+    /// [`Importer::validate_table`] calling `progress(rows_done, rows_total)` as rows are checked
+    /// (every few thousand rows), for progress bars and host callbacks.
+    ///
+    /// # Errors
+    /// As [`Importer::validate_table`].
+    pub fn validate_table_with_progress(
+        &self,
+        table: &Table,
+        base: &dyn ParentLookup,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Report> {
         let columns = self.columns(table)?;
         let run = RunOptions {
             profile: &self.opts.profile,
@@ -134,7 +148,7 @@ impl Importer {
             locale: self.opts.locale,
             include_values: self.opts.include_values,
         };
-        let outcome = Plan::compile(run, &columns).run(table, base);
+        let outcome = Plan::compile(run, &columns).run_with_progress(table, base, progress);
         Ok(Report {
             source: table.source.clone(),
             profile: self.opts.profile.name.clone(),

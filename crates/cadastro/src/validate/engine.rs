@@ -17,6 +17,9 @@ use crate::read::{Row, Table};
 use crate::report::messages::{Detail, Locale, render};
 use crate::report::{Issue, IssueCode, Stats};
 
+/// How often (in rows) a progress callback is called.
+pub const PROGRESS_EVERY: usize = 4096;
+
 /// A reference to a parent customer, as a subsidiary's row gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParentRef<'a> {
@@ -129,11 +132,30 @@ impl<'a> Plan<'a> {
 
     /// Runs the plan over a table.
     pub fn run(&self, table: &Table, base: &dyn ParentLookup) -> Outcome {
+        self.run_with_progress(table, base, &mut |_, _| {})
+    }
+
+    /// Runs the plan over a table, calling `progress(rows_done, rows_total)` every
+    /// [`PROGRESS_EVERY`] rows and once at the end of the row checks.
+    pub fn run_with_progress(
+        &self,
+        table: &Table,
+        base: &dyn ParentLookup,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Outcome {
         let mut ctx = Ctx { plan: self, issues: Vec::new() };
         ctx.unmapped_warnings(table);
         let ragged: BTreeSet<u32> =
             table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
-        let rows: Vec<RowData> = table.rows.iter().map(|r| ctx.row(r, ragged.contains(&r.row), table)).collect();
+        let total = table.rows.len() as u64;
+        let mut rows: Vec<RowData> = Vec::with_capacity(table.rows.len());
+        for (done, r) in table.rows.iter().enumerate() {
+            if done % PROGRESS_EVERY == 0 {
+                progress(done as u64, total);
+            }
+            rows.push(ctx.row(r, ragged.contains(&r.row), table));
+        }
+        progress(total, total);
         let mut cands = if self.has_contacts { ctx.group_with_contacts(&rows) } else { ctx.one_per_row(&rows) };
         ctx.required(&mut cands, &rows);
         ctx.parents(&mut cands, &rows, base);
