@@ -143,7 +143,7 @@ impl<'a> Plan<'a> {
         base: &dyn ParentLookup,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Outcome {
-        let mut ctx = Ctx { plan: self, issues: Vec::new() };
+        let mut ctx = Ctx { plan: self, table, issues: Vec::new() };
         ctx.unmapped_warnings(table);
         let ragged: BTreeSet<u32> =
             table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
@@ -153,7 +153,7 @@ impl<'a> Plan<'a> {
             if done % PROGRESS_EVERY == 0 {
                 progress(done as u64, total);
             }
-            rows.push(ctx.row(r, ragged.contains(&r.row), table));
+            rows.push(ctx.row(done, r, ragged.contains(&r.row)));
         }
         progress(total, total);
         let mut cands = if self.has_contacts { ctx.group_with_contacts(&rows) } else { ctx.one_per_row(&rows) };
@@ -179,7 +179,8 @@ struct RowData {
     customer_error: bool,
     contact_error: bool,
     errored: BTreeSet<Target>,
-    raw: HashMap<Target, String>,
+    /// The row's index in the table, to read raw cell values back for issues.
+    index: Option<usize>,
 }
 
 impl RowData {
@@ -213,6 +214,7 @@ struct ContactCand {
 
 struct Ctx<'p, 'a> {
     plan: &'p Plan<'a>,
+    table: &'p Table,
     issues: Vec<Issue>,
 }
 
@@ -237,7 +239,12 @@ impl Ctx<'_, '_> {
     /// Pushes an issue about `target` on `row`, locating the column when it is mapped.
     fn push_field(&mut self, code: IssueCode, row: &RowData, target: &Target, detail: Detail) {
         let plan = self.plan;
-        let value = row.raw.get(target).cloned();
+        let value = plan
+            .slot_for(target)
+            .zip(row.index.and_then(|i| self.table.rows.get(i)))
+            .map(|(slot, r)| r.cell(slot.index))
+            .filter(|c| !c.is_blank())
+            .map(cell_raw);
         match plan.slot_for(target) {
             Some(slot) => self.push(code, row, Some(slot), detail, value),
             None => {
@@ -271,9 +278,10 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn row(&mut self, row: &Row, ragged: bool, table: &Table) -> RowData {
+    fn row(&mut self, index: usize, row: &Row, ragged: bool) -> RowData {
         let plan = self.plan;
-        let mut data = RowData { row: row.row, line: row.line, ..RowData::default() };
+        let table = self.table;
+        let mut data = RowData { row: row.row, line: row.line, index: Some(index), ..RowData::default() };
         if ragged {
             data.customer_error = true;
             data.contact_error = true;
@@ -297,7 +305,6 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let check: CellCheck = check_target(plan.opts.profile, &slot.target, cell, country);
-            let raw = cell_raw(cell);
             let is_contact = slot.target.field().is_some_and(Field::is_contact);
             if let Some(code) = check.error {
                 if is_contact {
@@ -306,12 +313,11 @@ impl Ctx<'_, '_> {
                     data.customer_error = true;
                 }
                 data.errored.insert(slot.target.clone());
-                self.push(code, &data, Some(slot), Detail::None, Some(raw.clone()));
+                self.push(code, &data, Some(slot), Detail::None, Some(cell_raw(cell)));
             }
             for w in &check.warnings {
-                self.push(*w, &data, Some(slot), Detail::None, Some(raw.clone()));
+                self.push(*w, &data, Some(slot), Detail::None, Some(cell_raw(cell)));
             }
-            data.raw.insert(slot.target.clone(), raw);
             if let Some(value) = check.value {
                 match &slot.target {
                     Target::Field(f) if f.is_contact() => {
