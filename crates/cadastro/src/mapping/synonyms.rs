@@ -233,7 +233,6 @@ const LABELS: &[(Field, &[&str])] = &[
             "Pessoa jurídica",
             "É empresa",
             "É pessoa jurídica",
-            "PJ",
             "Est une entreprise",
             "Personne morale",
             "Czy firma",
@@ -478,6 +477,9 @@ const LABELS: &[(Field, &[&str])] = &[
             "Telefone principal",
             "Número de telefone",
             "Tel. fixo",
+            "Fone/Fax",
+            "Tel/Fax",
+            "Telefone/Fax",
             // fr
             "Téléphone",
             "Téléphone fixe",
@@ -922,7 +924,6 @@ const LABELS: &[(Field, &[&str])] = &[
             "Parent company",
             "Parent customer",
             "Parent",
-            "Matriz",
             "Empresa matriz",
             "Nome da matriz",
             "Société mère",
@@ -1156,6 +1157,59 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Persona de contacto", Field::ContactFirstName, AMBIGUOUS_SECOND),
 ];
 
+/// Common header labels that carry no canonical field. They are known labels (header detection
+/// counts them) and they map to nothing, so that no near spelling pulls them onto a field
+/// (`REGON` is not `Region`, `Numer` alone is no street number).
+const UNMAPPED: &[&str] = &[
+    "No",
+    "Lp",
+    "Lp.",
+    "Seq",
+    "Item",
+    "Status",
+    "Situação",
+    "Statut",
+    "Estado civil",
+    "Tipo de pessoa",
+    "Tipo",
+    "Type",
+    "Typ",
+    "Data de cadastro",
+    "Data de nascimento",
+    "Date de création",
+    "Date de naissance",
+    "Fecha de alta",
+    "Fecha de nacimiento",
+    "Data utworzenia",
+    "Data urodzenia",
+    "Created at",
+    "Updated at",
+    "Date created",
+    "Birth date",
+    "Date of birth",
+    "RG",
+    "REGON",
+    "KRS",
+    "PESEL",
+    "Numer",
+    "Nr",
+    "Código IBGE",
+    "Código do município",
+    "Caixa postal",
+    "Currency",
+    "Moeda",
+    "Devise",
+    "Waluta",
+    "Moneda",
+    "Language",
+    "Idioma",
+    "Langue",
+    "Język",
+    "Saldo",
+    "Balance",
+    "Solde",
+];
+
 /// A keyword rule: a header whose words include one word of every group maps to `field`
 /// (`"CPF do responsável"` → tax_id). Rules are tried in order; the first that matches wins.
 pub(crate) struct Rule {
@@ -1170,6 +1224,7 @@ pub(crate) struct Rule {
 const CONTACT: &[&str] = &["contact", "contato", "contacto", "kontakt", "kontaktu", "kontaktowej", "contatos"];
 const MAIL: &[&str] = &["email", "mail", "emails", "courriel", "correo", "mel"];
 const PHONE: &[&str] = &["telefone", "fone", "phone", "telephone", "tel", "telefon", "telefonu", "telefono", "tfno"];
+const NAME: &[&str] = &["name", "nome", "nom", "nazwa", "nombre", "nazwisko"];
 const MOBILE: &[&str] =
     &["celular", "mobile", "cell", "cellphone", "portable", "komorkowy", "komorka", "kom", "movil", "whatsapp", "gsm"];
 
@@ -1178,6 +1233,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule { groups: &[CONTACT, MAIL], field: Field::ContactEmail, confidence: 0.75 },
     Rule { groups: &[CONTACT, MOBILE], field: Field::ContactPhone, confidence: 0.75 },
     Rule { groups: &[CONTACT, PHONE], field: Field::ContactPhone, confidence: 0.75 },
+    Rule { groups: &[CONTACT, NAME], field: Field::ContactLastName, confidence: 0.7 },
     Rule {
         groups: &[&["manager", "gerente", "gestor", "gestionnaire", "opiekun", "opiekuna"], MAIL],
         field: Field::AccountManagerEmail,
@@ -1207,8 +1263,8 @@ pub(crate) const RULES: &[Rule] = &[
         confidence: 0.75,
     },
     Rule { groups: &[MOBILE], field: Field::MobilePhone, confidence: 0.7 },
-    Rule { groups: &[&["fax", "faks", "telecopie", "telefax"]], field: Field::Fax, confidence: 0.7 },
     Rule { groups: &[PHONE], field: Field::Phone, confidence: 0.7 },
+    Rule { groups: &[&["fax", "faks", "telecopie", "telefax"]], field: Field::Fax, confidence: 0.7 },
     Rule { groups: &[MAIL], field: Field::Email, confidence: 0.7 },
     Rule { groups: &[&["iban"]], field: Field::BankAccount, confidence: 0.7 },
     Rule { groups: &[&["razao", "razon"], &["social"]], field: Field::Name, confidence: 0.75 },
@@ -1216,7 +1272,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule { groups: &[&["fantasia"]], field: Field::ShortName, confidence: 0.7 },
     Rule { groups: &[&["bairro", "barrio", "quartier", "dzielnica"]], field: Field::District, confidence: 0.7 },
     Rule {
-        groups: &[&["cidade", "city", "ville", "miasto", "miejscowosc", "ciudad", "municipio", "localidad", "town"]],
+        groups: &[&["cidade", "city", "ville", "miasto", "miejscowosc", "ciudad", "localidad", "town"]],
         field: Field::City,
         confidence: 0.7,
     },
@@ -1248,13 +1304,16 @@ pub(crate) const RULES: &[Rule] = &[
         field: Field::Notes,
         confidence: 0.65,
     },
+    // Last and weakest: some kind of name (`Customer name (legal)`, `Nome do sacado/pagador`).
+    Rule { groups: &[NAME], field: Field::Name, confidence: 0.6 },
 ];
 
 /// The folded label index, built once.
 pub(crate) struct Index {
     /// Folded label → readings, strongest first.
     by_label: HashMap<String, Vec<(Field, f64)>>,
-    /// Folded labels of built-in profile columns that carry no field (InvoiceOcean `No`).
+    /// Folded labels known to carry no field: [`UNMAPPED`] and built-in profile columns without
+    /// a field (InvoiceOcean `No`).
     no_field: HashSet<String>,
     /// (folded label, field) of the unambiguous labels, for fuzzy matching.
     pub fuzzy: Vec<(String, Field)>,
@@ -1288,7 +1347,7 @@ impl Index {
             add(field.label(), field, STRONG, true);
             add(field.as_str(), field, STRONG, true);
         }
-        let mut no_field = HashSet::new();
+        let mut no_field: HashSet<String> = UNMAPPED.iter().map(|l| fold_label(l)).collect();
         for name in ["asaas", "invoiceocean", "upflow"] {
             let Ok(profile) = Profile::builtin(name) else { continue };
             for col in &profile.columns {
@@ -1360,6 +1419,12 @@ mod tests {
         }
         for (label, _, _) in LOOSE_LABELS {
             assert!(!seen.contains_key(&fold_label(label)), "{label} is both loose and strong");
+        }
+        for label in UNMAPPED {
+            let folded = fold_label(label);
+            assert!(!seen.contains_key(&folded), "{label} is both unmapped and strong");
+            assert!(!LOOSE_LABELS.iter().any(|l| fold_label(l.0) == folded), "{label} is both unmapped and loose");
+            assert!(Field::ALL.iter().all(|f| fold_label(f.label()) != folded && fold_label(f.as_str()) != folded));
         }
     }
 
