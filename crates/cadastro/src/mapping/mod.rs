@@ -3,14 +3,42 @@
 //! [`suggest`] proposes a target for every column with a confidence and a reason; an explicit
 //! [`Mapping`] (JSON a host saves and replays) overrides it; [`resolve`] turns both into the
 //! final column assignment and reports `duplicate_header` and `missing_required_column`.
+//!
+//! How a header is matched, strongest first:
+//! 1. the active profile's own header for a field ([`MatchReason::Exact`], confidence 1);
+//! 2. the profile's own synonyms and custom fields, then the synonym table: labels in English,
+//!    Portuguese, French, Polish and Spanish and every built-in profile's headers
+//!    ([`MatchReason::Synonym`], 0.95; a few loose or ambiguous labels such as `ID` or `Company`
+//!    lower);
+//! 3. keyword rules: a header containing `CPF`, `e-mail`, `Razão social`...
+//!    ([`MatchReason::Partial`], 0.65-0.75), and fuzzy similarity to a known label, for typing
+//!    errors ([`MatchReason::Fuzzy`], at most 0.9);
+//! 4. with [`suggest_with_samples`] only: the look of the values ([`MatchReason::Sample`], 0.5).
+//!
+//! All labels are compared folded ([`fold_label`]): accents, case, punctuation and spacing do
+//! not matter.
+//!
+//! ```
+//! use cadastro::{Profile, mapping};
+//! let headers: Vec<String> = ["Raison sociale", "N° TVA", "Emial", "Foo"].map(String::from).into();
+//! let cols = mapping::suggest(&headers, &Profile::builtin("upflow")?);
+//! let fields: Vec<_> = cols.iter().map(|c| c.field.as_ref().map(|t| t.name())).collect();
+//! assert_eq!(fields, [Some("name"), Some("vat_number"), Some("email"), None]);
+//! # Ok::<(), cadastro::Error>(())
+//! ```
 
-use std::collections::BTreeMap;
+mod fold;
+mod suggest;
+mod synonyms;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::profile::{Profile, Target};
 use crate::read::{column_index, column_letter};
+use suggest::Candidate;
 
 /// Why a column got its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,8 +51,13 @@ pub enum MatchReason {
     Exact,
     /// The header is a known synonym (any language, any profile).
     Synonym,
-    /// The header is close to a known label.
+    /// The header is close to a known label (a typing error).
     Fuzzy,
+    /// The header contains a telling word (`CPF do responsável`, `Telefone celular 2`).
+    Partial,
+    /// The header matched nothing but the sample values look like the field (e-mails,
+    /// CPF/CNPJ, CEP...); only [`suggest_with_samples`] gives it.
+    Sample,
     /// The explicit mapping says to ignore the column.
     Ignored,
     /// Nothing matched.
@@ -79,13 +112,25 @@ impl Mapping {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The mapping a resolved assignment amounts to, keyed by header text (column letter for
-    /// columns without header), ready to save.
+    /// The mapping a resolved assignment amounts to, keyed by header text (the column letter
+    /// for a column without header or whose header text another column shares), ready to save.
+    ///
+    /// ```
+    /// use cadastro::{Profile, mapping::{self, Mapping}};
+    /// let headers: Vec<String> = ["Nome", "CPF", "Nome"].map(String::from).into();
+    /// let cols = mapping::suggest(&headers, &Profile::builtin("asaas")?);
+    /// let saved = Mapping::from_columns(&cols);
+    /// assert_eq!(saved.entries["CPF"].as_deref(), Some("tax_id"));
+    /// assert_eq!(saved.entries["C"], None);
+    /// # Ok::<(), cadastro::Error>(())
+    /// ```
     pub fn from_columns(columns: &[ColumnMapping]) -> Mapping {
+        let shared = |header: &str| columns.iter().filter(|c| c.header == header).count() > 1;
         let entries = columns
             .iter()
             .map(|c| {
-                let key = if c.header.trim().is_empty() { c.column.clone() } else { c.header.clone() };
+                let key =
+                    if c.header.trim().is_empty() || shared(&c.header) { c.column.clone() } else { c.header.clone() };
                 (key, c.field.as_ref().map(|t| t.name().to_owned()))
             })
             .collect();
@@ -93,100 +138,190 @@ impl Mapping {
     }
 }
 
-/// Folds a header label for comparison: case, accents, punctuation and whitespace removed.
+pub use fold::fold_label;
+
+/// True when `text` is a header label cadastro knows: any label of the synonym table (any
+/// field, any language) or of a built-in profile. Header detection uses it to tell the header
+/// row from title rows and data.
 ///
 /// ```
-/// use cadastro::mapping::fold_label;
-/// assert_eq!(fold_label("  E-mail  "), fold_label("email"));
+/// use cadastro::mapping::is_known_label;
+/// assert!(is_known_label("CPF/CNPJ"));
+/// assert!(is_known_label("KOD POCZTOWY"));
+/// assert!(!is_known_label("Clientes - Março 2026"));
+/// assert!(!is_known_label("Maria da Silva"));
 /// ```
-pub fn fold_label(label: &str) -> String {
-    label.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
-/// True when `text` is a header label cadastro knows (any field, any language). Header
-/// detection uses it to tell the header row from title rows.
 pub fn is_known_label(text: &str) -> bool {
     let folded = fold_label(text);
-    !folded.is_empty()
-        && crate::model::Field::ALL.iter().any(|f| fold_label(f.label()) == folded || fold_label(f.as_str()) == folded)
+    !folded.is_empty() && synonyms::index().is_known(&folded)
 }
 
-/// Suggests a target for every column.
+fn column(index: usize, header: &str, cand: Option<&Candidate>) -> ColumnMapping {
+    ColumnMapping {
+        column: column_letter(index),
+        index,
+        header: header.to_owned(),
+        field: cand.map(|c| c.target.clone()),
+        confidence: cand.map_or(0.0, |c| c.confidence),
+        reason: cand.map_or(MatchReason::None, |c| c.reason),
+    }
+}
+
+/// Suggests a target for every column, never the same target for two columns: each target goes
+/// to the column with the strongest claim (ties: the leftmost), and a column that loses its
+/// first choice keeps its next one, if any. Empty headers map to nothing.
+///
+/// ```
+/// use cadastro::{Profile, mapping::{self, MatchReason}};
+/// // An InvoiceOcean file read with the generic profile: `Client name` is the name, so
+/// // `Company` falls back to the is-company flag.
+/// let headers: Vec<String> = ["Client name", "Company", "Customer ID"].map(String::from).into();
+/// let cols = mapping::suggest(&headers, &Profile::generic());
+/// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("is_company"));
+/// assert_eq!(cols[2].reason, MatchReason::Synonym);
+/// # Ok::<(), cadastro::Error>(())
+/// ```
 pub fn suggest(headers: &[String], profile: &Profile) -> Vec<ColumnMapping> {
-    let mut taken = std::collections::BTreeSet::new();
+    let all: Vec<Vec<Candidate>> = headers.iter().map(|h| suggest::candidates(h, profile)).collect();
+    let chosen = suggest::assign(&all, &BTreeSet::new());
     headers
         .iter()
         .enumerate()
-        .map(|(index, header)| {
-            let folded = fold_label(header);
-            let hit = profile
-                .columns
-                .iter()
-                .find(|c| c.field.is_some() && fold_label(&c.header) == folded)
-                .and_then(|c| c.field.clone())
-                .filter(|t| taken.insert(t.clone()));
-            ColumnMapping {
-                column: column_letter(index),
-                index,
-                header: header.clone(),
-                confidence: if hit.is_some() { 1.0 } else { 0.0 },
-                reason: if hit.is_some() { MatchReason::Exact } else { MatchReason::None },
-                field: hit,
-            }
+        .map(|(i, h)| {
+            let cand = chosen.get(i).copied().flatten().and_then(|c| all.get(i).and_then(|all| all.get(c)));
+            column(i, h, cand)
         })
         .collect()
 }
 
+/// [`suggest`], then, for each column whose header matched nothing, a low-confidence
+/// [`MatchReason::Sample`] suggestion when all its non-empty sample values look alike: e-mails,
+/// CPF/CNPJ/NIP, postal codes (CEP, Polish), international phones, web addresses; only for
+/// fields no other column has. `samples[i]` holds sample values of column `i` (missing entries
+/// mean no samples). `cadastro inspect` uses it.
+///
+/// ```
+/// use cadastro::{Profile, mapping::{self, MatchReason}};
+/// let headers: Vec<String> = ["Nome", "Contato"].map(String::from).into();
+/// let samples = vec![vec!["Ana".to_owned()], vec!["ana@acme.com.br".to_owned()]];
+/// let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::builtin("asaas")?);
+/// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("contact_last_name"));
+/// let headers: Vec<String> = ["Nome", "Coluna 2"].map(String::from).into();
+/// let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::builtin("asaas")?);
+/// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("email"));
+/// assert_eq!(cols[1].reason, MatchReason::Sample);
+/// # Ok::<(), cadastro::Error>(())
+/// ```
+pub fn suggest_with_samples(headers: &[String], samples: &[Vec<String>], profile: &Profile) -> Vec<ColumnMapping> {
+    let mut cols = suggest(headers, profile);
+    let mut taken: BTreeSet<Target> = cols.iter().filter_map(|c| c.field.clone()).collect();
+    for (i, col) in cols.iter_mut().enumerate() {
+        if col.field.is_some() || fold_label(&col.header).is_empty() {
+            continue;
+        }
+        let Some(field) = samples.get(i).and_then(|s| suggest::sample_field(s)) else { continue };
+        if taken.insert(Target::Field(field)) {
+            col.field = Some(Target::Field(field));
+            col.confidence = suggest::SAMPLE_CONFIDENCE;
+            col.reason = MatchReason::Sample;
+        }
+    }
+    cols
+}
+
 /// Resolves the final mapping: explicit entries first, suggestions for the rest.
 ///
+/// Keys of the explicit mapping are matched against the header text, then the folded header
+/// text ([`fold_label`]), then taken as an upper-case column letter (`"C"`); a header entry
+/// applies to every column with that header, a letter entry overrides header entries. A field
+/// the explicit mapping assigns is settled: no other column is suggested for it. A `null` value
+/// ignores the column.
+///
 /// # Errors
-/// `duplicate_header` when two columns would land on one field without an explicit choice,
-/// `missing_required_column` when a required field of the profile has no column,
-/// `invalid_options` when the explicit mapping names an unknown field or column.
+/// - `invalid_options` when the explicit mapping names a column the file does not have, an
+///   unknown field (neither canonical nor a custom field of the profile), or one field for two
+///   columns;
+/// - `duplicate_header` when two columns claim one field equally strongly (both the profile's
+///   own label, or both an unambiguous synonym: `Email` and `E-mail` read with upflow) and the
+///   explicit mapping does not settle it; the error names the field and the column letters;
+/// - `missing_required_column` when a required field of the profile has no column; the error
+///   names the field, the profile and the profile's header for it.
+///
+/// ```
+/// use cadastro::{Profile, mapping::{self, Mapping}};
+/// let headers: Vec<String> = ["Customer name", "Email", "E-mail"].map(String::from).into();
+/// let upflow = Profile::builtin("upflow")?;
+/// let err = mapping::resolve(&headers, &upflow, None).unwrap_err();
+/// assert_eq!(err.code(), "duplicate_header");
+/// let choice = Mapping::from_json(r#"{"C": null}"#)?;
+/// let cols = mapping::resolve(&headers, &upflow, Some(&choice))?;
+/// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("email"));
+/// # Ok::<(), cadastro::Error>(())
+/// ```
 pub fn resolve(headers: &[String], profile: &Profile, explicit: Option<&Mapping>) -> Result<Vec<ColumnMapping>> {
-    let mut columns = suggest(headers, profile);
-    if let Some(explicit) = explicit {
-        for (key, target) in &explicit.entries {
-            let index = headers
-                .iter()
-                .position(|h| h == key)
-                .or_else(|| {
-                    headers.iter().position(|h| fold_label(h) == fold_label(key) && !fold_label(key).is_empty())
-                })
-                .or_else(|| column_index(key).filter(|&i| i < headers.len()))
-                .ok_or_else(|| {
-                    Error::options(format!("the mapping names column \"{key}\", which the file does not have"))
-                })?;
-            let target = target.as_deref().map(Target::parse);
-            if let Some(Target::Custom(name)) = &target
-                && profile.custom_field(name).is_none()
-            {
-                return Err(Error::options(format!("the mapping names unknown field `{name}`")));
+    let fixed = explicit.map(|m| explicit_targets(headers, profile, m)).transpose()?.unwrap_or_default();
+    let settled: BTreeSet<Target> = fixed.values().flatten().cloned().collect();
+
+    // Candidates of the columns the explicit mapping leaves open, minus the settled fields.
+    let all: Vec<Vec<Candidate>> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            if fixed.contains_key(&i) {
+                return Vec::new();
             }
-            if let Some(col) = columns.get_mut(index) {
-                col.reason = if target.is_some() { MatchReason::Explicit } else { MatchReason::Ignored };
-                col.confidence = 1.0;
-                col.field = target;
-            }
+            let mut cands = suggest::candidates(h, profile);
+            cands.retain(|c| !settled.contains(&c.target));
+            cands
+        })
+        .collect();
+
+    // Two columns with an equally strong first claim on one field: the user must choose.
+    let mut claims: BTreeMap<&Target, (u8, Vec<usize>)> = BTreeMap::new();
+    for (i, cands) in all.iter().enumerate() {
+        let Some(first) = cands.first() else { continue };
+        let strength = first.strength();
+        if strength == 0 {
+            continue;
+        }
+        let entry = claims.entry(&first.target).or_insert((strength, Vec::new()));
+        if strength > entry.0 {
+            *entry = (strength, Vec::new());
+        }
+        if strength == entry.0 {
+            entry.1.push(i);
         }
     }
-    let mut by_target: BTreeMap<&Target, Vec<&ColumnMapping>> = BTreeMap::new();
-    for col in &columns {
-        if let Some(t) = &col.field {
-            by_target.entry(t).or_default().push(col);
+    if let Some((target, (_, cols))) = claims.iter().find(|(_, (_, cols))| cols.len() > 1) {
+        return Err(ErrorKind::DuplicateHeader {
+            field: target.name().to_owned(),
+            columns: cols.iter().map(|&i| column_letter(i)).collect(),
         }
+        .into());
     }
-    for (target, cols) in &by_target {
-        if cols.len() > 1 {
-            return Err(ErrorKind::DuplicateHeader {
-                field: target.name().to_owned(),
-                columns: cols.iter().map(|c| c.column.clone()).collect(),
+
+    let chosen = suggest::assign(&all, &settled);
+    let columns: Vec<ColumnMapping> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match fixed.get(&i) {
+            Some(target) => ColumnMapping {
+                column: column_letter(i),
+                index: i,
+                header: h.clone(),
+                field: target.clone(),
+                confidence: 1.0,
+                reason: if target.is_some() { MatchReason::Explicit } else { MatchReason::Ignored },
+            },
+            None => {
+                let cand = chosen.get(i).copied().flatten().and_then(|c| all.get(i).and_then(|all| all.get(c)));
+                column(i, h, cand)
             }
-            .into());
-        }
-    }
+        })
+        .collect();
+
     for req in &profile.required {
-        if !by_target.contains_key(req) {
+        if !columns.iter().any(|c| c.field.as_ref() == Some(req)) {
             return Err(ErrorKind::MissingRequiredColumn {
                 field: req.name().to_owned(),
                 header: profile.header_for(req).unwrap_or(req.name()).to_owned(),
@@ -196,4 +331,77 @@ pub fn resolve(headers: &[String], profile: &Profile, explicit: Option<&Mapping>
         }
     }
     Ok(columns)
+}
+
+/// The columns an explicit mapping fixes: column index -> target (`None`: ignored).
+fn explicit_targets(
+    headers: &[String],
+    profile: &Profile,
+    mapping: &Mapping,
+) -> Result<BTreeMap<usize, Option<Target>>> {
+    let mut by_header: Vec<(Vec<usize>, Option<Target>)> = Vec::new();
+    let mut by_letter: Vec<(usize, Option<Target>)> = Vec::new();
+    for (key, value) in &mapping.entries {
+        let target = match value.as_deref() {
+            None => None,
+            Some(name) => {
+                let target = Target::parse(name.trim());
+                if let Target::Custom(custom) = &target
+                    && profile.custom_field(custom).is_none()
+                {
+                    return Err(Error::options(format!(
+                        "the mapping names unknown field `{custom}` (neither a canonical field nor a custom field of profile `{}`)",
+                        profile.name
+                    )));
+                }
+                Some(target)
+            }
+        };
+        let exact: Vec<usize> = (0..headers.len()).filter(|&i| headers.get(i).is_some_and(|h| h == key)).collect();
+        if !exact.is_empty() {
+            by_header.push((exact, target));
+            continue;
+        }
+        let folded_key = fold_label(key);
+        let folded: Vec<usize> = if folded_key.is_empty() {
+            Vec::new()
+        } else {
+            (0..headers.len()).filter(|&i| headers.get(i).is_some_and(|h| fold_label(h) == folded_key)).collect()
+        };
+        if !folded.is_empty() {
+            by_header.push((folded, target));
+            continue;
+        }
+        let letter = key.trim();
+        match column_index(letter).filter(|&i| i < headers.len() && letter.bytes().all(|b| b.is_ascii_uppercase())) {
+            Some(i) => by_letter.push((i, target)),
+            None => {
+                return Err(Error::options(format!(
+                    "the mapping names column \"{key}\", which the file does not have"
+                )));
+            }
+        }
+    }
+    let mut fixed: BTreeMap<usize, Option<Target>> = BTreeMap::new();
+    for (cols, target) in by_header {
+        for i in cols {
+            fixed.insert(i, target.clone());
+        }
+    }
+    for (i, target) in by_letter {
+        fixed.insert(i, target);
+    }
+    let mut seen: BTreeMap<&Target, usize> = BTreeMap::new();
+    for (&i, target) in &fixed {
+        if let Some(t) = target
+            && let Some(first) = seen.insert(t, i)
+        {
+            return Err(Error::options(format!(
+                "the mapping assigns field `{t}` to two columns ({} and {})",
+                column_letter(first),
+                column_letter(i)
+            )));
+        }
+    }
+    Ok(fixed)
 }
