@@ -439,6 +439,10 @@ def build(name, module, gen, prefixes):
 
     for body in valid_bodies:
         add(rng.choice(prefixes), body)
+    # one repeated digit: stdnum accepts some CPFs of this kind, the cadastro contract rejects them all
+    if name in ('cpf', 'cnpj'):
+        for d in string.digits:
+            add('', d * (11 if name == 'cpf' else 14))
     while len(vectors) < N_VALID + N_OTHER:
         prefix = rng.choice(prefixes)
         if rng.random() < 0.8:
