@@ -72,7 +72,8 @@ fn brazil() {
 
 #[test]
 fn poland_and_france() {
-    let checks: [(&str, fn(&str) -> bool); 4] =
+    type Check = fn(&str) -> bool;
+    let checks: [(&str, Check); 4] =
         [("nip", is_valid_nip), ("siren", is_valid_siren), ("siret", is_valid_siret), ("vat_fr", is_valid_fr_vat)];
     for (scheme, check) in checks {
         let (n, valid, _) = replay(scheme, check, |_| false);

@@ -65,7 +65,7 @@ pub(super) fn mod_97_alnum(s: &str) -> Option<u32> {
 
 /// True when `year-month-day` is a date of the proleptic Gregorian calendar (years 1..=9999).
 pub(super) fn is_date(year: u32, month: u32, day: u32) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

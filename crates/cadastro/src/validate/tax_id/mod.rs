@@ -151,11 +151,11 @@ pub fn normalize_tax_id(raw: &str, country: Option<&str>, numeric_cell: bool) ->
 /// ```
 pub fn normalize_vat(raw: &str, country: Option<&str>, numeric_cell: bool) -> Result<Fixed, IssueCode> {
     let value = compact_input(raw, numeric_cell);
-    if let Some((c, written, body)) = vat::split_prefix(&value) {
-        if let Some(body) = vat::check_body(c, body) {
-            let prefix = if written == "XI" { "XI" } else { vat::prefix(c).unwrap_or(written) };
-            return Ok(Fixed::new(format!("{prefix}{body}")));
-        }
+    if let Some((c, written, body)) = vat::split_prefix(&value)
+        && let Some(body) = vat::check_body(c, body)
+    {
+        let prefix = if written == "XI" { "XI" } else { vat::prefix(c).unwrap_or(written) };
+        return Ok(Fixed::new(format!("{prefix}{body}")));
     }
     let Some((country, prefix)) = country.and_then(|c| Some((c, vat::prefix(c)?))) else {
         return Err(IssueCode::InvalidTaxId);

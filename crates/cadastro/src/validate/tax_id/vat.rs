@@ -126,42 +126,45 @@ pub(super) fn check_body(country: &str, body: &str) -> Option<String> {
         "NL" => nl_zero_fill(body),
         _ => body.to_owned(),
     };
-    let ok = match country {
-        "AT" => at(&body),
-        "BE" => be(&body),
-        "BG" => bg(&body),
-        "CY" => cy(&body),
-        "CZ" => cz(&body),
-        "DE" => fixed::<9>(&body).is_some_and(|d| d[0] != 0 && mod_11_10(&d) == 1),
-        "DK" => fixed::<8>(&body).is_some_and(|d| d[0] != 0 && weighted(&d, &[2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0),
-        "EE" => fixed::<9>(&body).is_some_and(|d| weighted(&d, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 == 0),
-        "ES" => es(&body),
-        "FI" => fixed::<8>(&body).is_some_and(|d| weighted(&d, &[7, 9, 10, 5, 8, 4, 2, 1]) % 11 == 0),
-        "FR" => super::fr::check_vat_body(&body),
-        "GR" => gr(&body),
-        "HR" => fixed::<11>(&body).is_some_and(|d| mod_11_10(&d) == 1),
-        "HU" => fixed::<8>(&body).is_some_and(|d| weighted(&d, &[9, 7, 3, 1, 9, 7, 3, 1]) % 10 == 0),
-        "IE" => ie(&body),
-        "IT" => it(&body),
-        "LT" => lt(&body),
-        "LU" => fixed::<8>(&body).is_some_and(|d| value(&d[..6]) % 89 == value(&d[6..])),
-        "LV" => lv(&body),
-        "MT" => fixed::<8>(&body).is_some_and(|d| d[0] != 0 && weighted(&d, &[3, 4, 6, 7, 8, 9, 10, 1]) % 37 == 0),
-        "NL" => nl(&body),
-        "PL" => super::pl::check_body(&body),
-        "PT" => pt(&body),
-        "RO" => ro(&body),
-        "SE" => body.strip_suffix("01").and_then(fixed::<10>).is_some_and(|d| luhn_valid(&d)),
-        "SI" => si(&body),
-        "SK" => sk(&body),
-        "GB" => gb(&body),
-        "CH" => ch(&body),
-        "NO" => body
-            .strip_suffix("MVA")
-            .and_then(fixed::<9>)
-            .is_some_and(|d| weighted(&d, &[3, 2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0),
-        _ => false,
-    };
+    let ok =
+        match country {
+            "AT" => at(&body),
+            "BE" => be(&body),
+            "BG" => bg(&body),
+            "CY" => cy(&body),
+            "CZ" => cz(&body),
+            "DE" => fixed::<9>(&body).is_some_and(|d| d[0] != 0 && mod_11_10(&d) == 1),
+            "DK" => fixed::<8>(&body)
+                .is_some_and(|d| d[0] != 0 && weighted(&d, &[2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11)),
+            "EE" => fixed::<9>(&body).is_some_and(|d| weighted(&d, &[3, 7, 1, 3, 7, 1, 3, 7, 1]).is_multiple_of(10)),
+            "ES" => es(&body),
+            "FI" => fixed::<8>(&body).is_some_and(|d| weighted(&d, &[7, 9, 10, 5, 8, 4, 2, 1]).is_multiple_of(11)),
+            "FR" => super::fr::check_vat_body(&body),
+            "GR" => gr(&body),
+            "HR" => fixed::<11>(&body).is_some_and(|d| mod_11_10(&d) == 1),
+            "HU" => fixed::<8>(&body).is_some_and(|d| weighted(&d, &[9, 7, 3, 1, 9, 7, 3, 1]).is_multiple_of(10)),
+            "IE" => ie(&body),
+            "IT" => it(&body),
+            "LT" => lt(&body),
+            "LU" => fixed::<8>(&body).is_some_and(|d| value(&d[..6]) % 89 == value(&d[6..])),
+            "LV" => lv(&body),
+            "MT" => fixed::<8>(&body)
+                .is_some_and(|d| d[0] != 0 && weighted(&d, &[3, 4, 6, 7, 8, 9, 10, 1]).is_multiple_of(37)),
+            "NL" => nl(&body),
+            "PL" => super::pl::check_body(&body),
+            "PT" => pt(&body),
+            "RO" => ro(&body),
+            "SE" => body.strip_suffix("01").and_then(fixed::<10>).is_some_and(|d| luhn_valid(&d)),
+            "SI" => si(&body),
+            "SK" => sk(&body),
+            "GB" => gb(&body),
+            "CH" => ch(&body),
+            "NO" => body
+                .strip_suffix("MVA")
+                .and_then(fixed::<9>)
+                .is_some_and(|d| weighted(&d, &[3, 2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11)),
+            _ => false,
+        };
     ok.then_some(body)
 }
 
@@ -173,7 +176,7 @@ fn at(body: &str) -> bool {
 
 fn be(body: &str) -> bool {
     let Some(d) = fixed::<10>(body) else { return false };
-    value(&d) > 0 && d[0] <= 1 && (value(&d[..8]) + value(&d[8..])) % 97 == 0
+    value(&d) > 0 && d[0] <= 1 && (value(&d[..8]) + value(&d[8..])).is_multiple_of(97)
 }
 
 fn bg(body: &str) -> bool {
@@ -229,16 +232,16 @@ fn cy(body: &str) -> bool {
 fn cz(body: &str) -> bool {
     let Some(d) = digits(body) else { return false };
     let Some(&last) = d.last() else { return false };
-    match d.len() {
-        8 => {
+    match (d.len(), d.split_first()) {
+        (8, Some((&first, _))) => {
             let check = (11 - weighted(&d, &[8, 7, 6, 5, 4, 3, 2]) % 11) % 11;
-            d[0] != 9 && (if check == 0 { 1 } else { check }) % 10 == last
+            first != 9 && (if check == 0 { 1 } else { check }) % 10 == last
         }
-        9 if d[0] == 6 => {
-            let check = weighted(&d[1..], &[8, 7, 6, 5, 4, 3, 2]) % 11;
+        (9, Some((&6, rest))) => {
+            let check = weighted(rest, &[8, 7, 6, 5, 4, 3, 2]) % 11;
             (8 + 10 - (10 - check) % 11) % 10 == last
         }
-        9 | 10 => birth_number(&d),
+        (9 | 10, _) => birth_number(&d),
         _ => false,
     }
 }
@@ -377,7 +380,7 @@ fn nl(body: &str) -> bool {
     if value(&h) == 0 || value(&t) == 0 || b != "B" {
         return false;
     }
-    let bsn = (weighted(&h, &[9, 8, 7, 6, 5, 4, 3, 2]) + 11 * 9 - h[8]) % 11 == 0;
+    let bsn = (weighted(&h, &[9, 8, 7, 6, 5, 4, 3, 2]) + 11 * 9 - h[8]).is_multiple_of(11);
     bsn || mod_97_alnum(&format!("NL{body}")) == Some(1)
 }
 
@@ -424,7 +427,7 @@ fn si(body: &str) -> bool {
 
 fn sk(body: &str) -> bool {
     let Some(d) = fixed::<10>(body) else { return false };
-    birth_number(&d) || (d[0] != 0 && [2, 3, 4, 7, 8, 9].contains(&d[2]) && value(&d) % 11 == 0)
+    birth_number(&d) || (d[0] != 0 && [2, 3, 4, 7, 8, 9].contains(&d[2]) && value(&d).is_multiple_of(11))
 }
 
 fn gb(body: &str) -> bool {
