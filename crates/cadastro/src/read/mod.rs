@@ -16,8 +16,12 @@
 //! # Ok::<(), cadastro::Error>(())
 //! ```
 
+mod csv;
+mod dialect;
+mod encoding;
 mod excel;
 mod format;
+mod header;
 mod options;
 
 use std::path::{Path, PathBuf};
@@ -281,15 +285,15 @@ pub(crate) struct Grid {
 /// # Errors
 /// As [`Source::open`].
 pub fn read_bytes(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
+    check_size(bytes.len() as u64, &opts.limits)?;
     if bytes.is_empty() {
         return Err(ErrorKind::EmptyFile.into());
     }
-    let format = format::sniff(bytes)?;
-    let _grid = match format {
-        Format::Csv => return Err(ErrorKind::UnsupportedFormat { detected: "csv (reader pending)".to_owned() }.into()),
+    let grid = match format::sniff(bytes)? {
+        Format::Csv => csv::read_grid(bytes, opts)?,
         other => excel::read_grid(bytes, other, opts)?,
     };
-    Err(ErrorKind::UnsupportedFormat { detected: "unknown".to_owned() }.into())
+    header::build_table(grid, opts)
 }
 
 #[cfg(test)]
