@@ -11,7 +11,7 @@
 //! # Sniffing
 //! Each candidate among `,` `;` tab and `|` splits a sample (the first 64 KiB, at most 100
 //! records) with the csv parser itself, so quoted fields with delimiters and line breaks count
-//! right. Blank records are ignored. For each candidate the most frequent field count above one
+//! right. Lines of whitespace only are ignored (a row of delimiters counts). For each candidate the most frequent field count above one
 //! (`width`) and the share of records having it (`consistency`) are measured. Candidates within
 //! 0.1 of the best consistency compete on width (a `;` file whose every row has one decimal
 //! comma is 19 columns wide with `;`, 2 with `,`), then on the order `,` `;` tab `|`.
@@ -185,7 +185,9 @@ fn split(sample: &str, delimiter: u8, truncated: bool) -> Split {
     while counts.len() < SAMPLE_RECORDS {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {
-                if record.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
+                // Only a line of whitespace says nothing; a row of delimiters (Excel pads blank
+                // rows) does.
+                if record.len() > 1 || record.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
                     counts.push(record.len());
                 }
             }
@@ -247,6 +249,12 @@ mod tests {
         // Excel pads title rows to the full width.
         let text = "Clientes, Março 2026;;\n;;\nNome;CPF;Cidade\nAna;1;Recife\nBia;2;Natal\n";
         assert_eq!(delim(text), ';');
+    }
+
+    #[test]
+    fn rows_of_delimiters_count() {
+        assert_eq!(delim("\n  \n;;;\n"), ';');
+        assert_eq!(delim("Relatório\n|||\nFoo|Bar|Baz|Qux\n"), '|');
     }
 
     #[test]

@@ -60,10 +60,10 @@ fn decode_detected(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding)> {
     if bytes.starts_with(BOM_UTF16BE) {
         return decode_as(bytes, TextEncoding::Utf16Be);
     }
-    if let Some(utf16) = utf16_by_nul_pattern(bytes) {
-        if let Some(text) = strict(bytes, utf16) {
-            return Ok((text, utf16));
-        }
+    if let Some(utf16) = utf16_by_nul_pattern(bytes)
+        && let Some(text) = strict(bytes, utf16)
+    {
+        return Ok((text, utf16));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), TextEncoding::Utf8));
@@ -117,7 +117,7 @@ fn invalid_reason(body: &[u8], encoding: TextEncoding) -> String {
             let at = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
             format!("the bytes are not valid {name} (first invalid byte at offset {at})")
         }
-        TextEncoding::Utf16Le | TextEncoding::Utf16Be if body.len() % 2 != 0 => {
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be if !body.len().is_multiple_of(2) => {
             format!("the bytes are not valid {name} (odd number of bytes: {})", body.len())
         }
         _ => format!("the bytes are not valid {name} (unpaired surrogate)"),
@@ -129,7 +129,7 @@ fn invalid_reason(body: &[u8], encoding: TextEncoding) -> String {
 fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<TextEncoding> {
     let sample = bytes.get(..bytes.len().min(UTF16_SAMPLE)).unwrap_or(bytes);
     let units = sample.len() / 2;
-    if units < 2 || bytes.len() % 2 != 0 {
+    if units < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut nul_even, mut nul_odd) = (0usize, 0usize);

@@ -180,10 +180,10 @@ fn find_header(window: &[Row]) -> Option<usize> {
             by_known = Some((i, p));
         }
     }
-    if let Some((i, p)) = by_known {
-        if p.known >= 2 || (p.known == 1 && p.filled <= 2) {
-            return Some(i);
-        }
+    if let Some((i, p)) = by_known
+        && (p.known >= 2 || (p.known == 1 && p.filled <= 2))
+    {
+        return Some(i);
     }
     if let Some(&(i, _)) = qualifying.iter().find(|(_, p)| p.filled * 5 >= widest * 4) {
         return Some(i);
