@@ -4,15 +4,16 @@
 //!
 //! 1. a byte-order mark: `EF BB BF` is UTF-8 with BOM (Excel's "CSV UTF-8"), `FF FE` UTF-16LE
 //!    (Excel's "Unicode text"), `FE FF` UTF-16BE;
-//! 2. UTF-16 without a BOM, recognised by its NUL-byte pattern (ASCII text in UTF-16 has a NUL in
-//!    every other byte) and confirmed by a strict decode;
+//! 2. UTF-16 without a BOM, recognised by its NUL-byte pattern in the first 4 KiB (ASCII text in
+//!    UTF-16 has a NUL in every other byte, and the other byte is almost never NUL);
 //! 3. valid UTF-8;
 //! 4. otherwise Windows-1252, the code page of Excel's plain "CSV" on a Western Windows (it also
 //!    reads ISO-8859-1, of which it is a superset for printable text). Every byte sequence decodes
 //!    in Windows-1252, so detection itself never fails.
 //!
-//! A BOM is a declaration: a file whose BOM says UTF-16 but whose body does not decode fails with
-//! `encoding_error`, as does a requested encoding the bytes are not in. Decoding is done by
+//! A BOM (or the UTF-16 NUL pattern) is a declaration: a file whose BOM says UTF-16 but whose body
+//! does not decode (odd length, unpaired surrogate) fails with `encoding_error`, as does a
+//! requested encoding the bytes are not in. Decoding is done by
 //! encoding_rs throughout.
 //!
 //! chardetng is not used. Its job is to choose among dozens of legacy encodings, but the
@@ -60,10 +61,10 @@ fn decode_detected(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding)> {
     if bytes.starts_with(BOM_UTF16BE) {
         return decode_as(bytes, TextEncoding::Utf16Be);
     }
-    if let Some(utf16) = utf16_by_nul_pattern(bytes)
-        && let Some(text) = strict(bytes, utf16)
-    {
-        return Ok((text, utf16));
+    if let Some(utf16) = utf16_by_nul_pattern(bytes) {
+        // The NUL pattern is as good as a BOM: NULs every other byte are not text in any
+        // single-byte encoding, so a UTF-16 body that does not decode is an error, not mojibake.
+        return decode_as(bytes, utf16);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), TextEncoding::Utf8));
@@ -129,7 +130,7 @@ fn invalid_reason(body: &[u8], encoding: TextEncoding) -> String {
 fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<TextEncoding> {
     let sample = bytes.get(..bytes.len().min(UTF16_SAMPLE)).unwrap_or(bytes);
     let units = sample.len() / 2;
-    if units < 2 || !bytes.len().is_multiple_of(2) {
+    if units < 2 {
         return None;
     }
     let (mut nul_even, mut nul_odd) = (0usize, 0usize);
@@ -234,6 +235,15 @@ mod tests {
         // BOM says UTF-8, body is Latin-1.
         let err = decode(b"\xEF\xBB\xBFJo\xe3o", None).unwrap_err();
         assert_eq!(err.code(), "encoding_error");
+    }
+
+    #[test]
+    fn truncated_utf16_without_bom_is_an_error_not_mojibake() {
+        let mut bytes = utf16le("Nome;CPF\r\nAna;1\r\n", false);
+        bytes.push(b'x');
+        let err = decode(&bytes, None).unwrap_err();
+        assert_eq!(err.code(), "encoding_error");
+        assert!(err.to_string().contains("utf-16le"), "{err}");
     }
 
     #[test]
