@@ -511,4 +511,25 @@ fn hostile_bytes_do_not_panic_and_fail_fast() {
     let opts = ReadOptions::default().with_limits(Limits { max_rows: 500_000, ..Limits::default() });
     let err = read_bytes(&blank, &opts).unwrap_err();
     assert_eq!(err.to_string(), "limit exceeded: rows is 1000002, the maximum is 500000");
+
+    // Random short inputs over the characters that matter to a CSV reader.
+    let alphabet: &[u8] = b";,|\t\"\r\n\0aZ9 \xc3\xa7\xff\xfe";
+    let mut state = 0x1234_5678_u32;
+    for len in 0..600 {
+        let bytes: Vec<u8> = (0..len % 200)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                alphabet[state as usize % alphabet.len()]
+            })
+            .collect();
+        if let Ok(t) = read_bytes(&bytes, &ReadOptions::default()) {
+            let mut last = t.source.header_row;
+            for row in &t.rows {
+                assert!(row.row > last, "{bytes:?}");
+                last = row.row;
+            }
+        }
+    }
 }

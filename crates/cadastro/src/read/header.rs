@@ -122,7 +122,7 @@ struct Profile {
 impl Profile {
     fn of(row: &Row) -> Profile {
         let mut p = Profile::default();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for cell in row.cells.iter().filter(|c| !c.is_blank()) {
             p.filled += 1;
             let text = collapse(&cell.as_text());
@@ -134,9 +134,7 @@ impl Profile {
             }
             let folded = fold_label(&text);
             let key = if folded.is_empty() { text.to_lowercase() } else { folded };
-            if !seen.contains(&key) {
-                seen.push(key);
-            }
+            seen.insert(key);
         }
         p.distinct = seen.len();
         p
