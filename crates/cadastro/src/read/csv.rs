@@ -15,8 +15,9 @@
 //! # Limits
 //! Checked record by record as the parser delivers them, so reading stops at the first record
 //! past a limit: `rows` against the row number (blank rows included), `columns` against the
-//! record's field count, `cell_chars` against each field. The text itself is already bounded by
-//! `max_file_bytes`.
+//! record's field count, `cell_chars` against each field. The csv parser buffers one record
+//! whole before it can be checked, so a huge record (an unclosed quote) costs memory up to its
+//! own size, which `max_file_bytes` bounds, before it fails; nothing is kept of it afterwards.
 
 use super::{Format, Grid, ReadOptions, Row, dialect, encoding};
 use crate::error::{Error, LimitKind, Result};

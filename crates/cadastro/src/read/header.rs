@@ -361,6 +361,30 @@ mod tests {
     }
 
     #[test]
+    fn merged_title_in_a_workbook() {
+        // A title merged over A1:D1 has its value in A1 only; the header has one empty column.
+        let mut title = vec![Cell::Text("Clientes ativos - Março 2026".into())];
+        title.resize(4, Cell::Empty);
+        let rows = vec![
+            Row { row: 1, line: None, cells: title },
+            text_row(2, &["Nome completo", "CPF/CNPJ", "", "Cidade"]),
+            Row {
+                row: 3,
+                line: None,
+                cells: vec![
+                    Cell::Text("Ana".into()),
+                    Cell::Float(52998224725.0),
+                    Cell::Text("x".into()),
+                    Cell::Text("Recife".into()),
+                ],
+            },
+        ];
+        let t = build_table(grid(Format::Xlsx, rows), &ReadOptions::default()).unwrap();
+        assert_eq!(t.source.header_row, 2);
+        assert_eq!(t.headers, ["Nome completo", "CPF/CNPJ", "", "Cidade"]);
+    }
+
+    #[test]
     fn numeric_workbook_row_is_not_a_header() {
         let rows = vec![
             Row { row: 1, line: None, cells: vec![Cell::Int(2026), Cell::Float(1.5)] },
