@@ -16,8 +16,12 @@
 //! # Ok::<(), cadastro::Error>(())
 //! ```
 
+mod csv;
+mod dialect;
+mod encoding;
 mod excel;
 mod format;
+mod header;
 mod options;
 
 use std::path::{Path, PathBuf};
@@ -236,7 +240,8 @@ impl Source {
     ///
     /// # Errors
     /// A file-level failure: `unsupported_format`, `corrupt_file`, `encrypted_file`,
-    /// `empty_file`, `no_header`, `limit_exceeded`, `encoding_error`, `sheet_not_found`, `io`.
+    /// `empty_file`, `no_header`, `limit_exceeded`, `encoding_error`, `sheet_not_found`, `io`;
+    /// `invalid_options` for an unusable delimiter or a header row that is 0, blank or past the end.
     pub fn open(&self, opts: &ReadOptions) -> Result<Table> {
         let bytes = self.load(&opts.limits)?;
         read_bytes(&bytes, opts)
@@ -276,20 +281,37 @@ pub(crate) struct Grid {
     pub rows: Vec<Row>,
 }
 
-/// Reads bytes already in memory into a [`Table`].
+/// Reads bytes already in memory into a [`Table`]: format sniffed, then delimited text decoded
+/// and split (encoding and delimiter detected unless given) or the workbook's sheet read, then
+/// the header row found and the rows below it kept.
+///
+/// [`Limits::max_file_bytes`] applies to `bytes` as it does to a file.
+///
+/// ```
+/// use cadastro::{ReadOptions, TextEncoding};
+/// // Windows-1252 (Excel "CSV" on a Brazilian Windows), a title row and a blank row above the header.
+/// let bytes = b"Clientes - Mar\xe7o 2026;;\r\n;;\r\nNome;Cidade;UF\r\nJo\xe3o;S\xe3o Paulo;SP\r\n";
+/// let table = cadastro::read::read_bytes(bytes, &ReadOptions::default())?;
+/// assert_eq!(table.source.encoding, Some(TextEncoding::Windows1252));
+/// assert_eq!(table.source.header_row, 3);
+/// assert_eq!(table.headers, ["Nome", "Cidade", "UF"]);
+/// assert_eq!(table.rows[0].cell(1).as_text(), "São Paulo");
+/// assert_eq!(table.rows[0].row, 4);
+/// # Ok::<(), cadastro::Error>(())
+/// ```
 ///
 /// # Errors
 /// As [`Source::open`].
 pub fn read_bytes(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
+    check_size(bytes.len() as u64, &opts.limits)?;
     if bytes.is_empty() {
         return Err(ErrorKind::EmptyFile.into());
     }
-    let format = format::sniff(bytes)?;
-    let _grid = match format {
-        Format::Csv => return Err(ErrorKind::UnsupportedFormat { detected: "csv (reader pending)".to_owned() }.into()),
+    let grid = match format::sniff(bytes)? {
+        Format::Csv => csv::read_grid(bytes, opts)?,
         other => excel::read_grid(bytes, other, opts)?,
     };
-    Err(ErrorKind::UnsupportedFormat { detected: "unknown".to_owned() }.into())
+    header::build_table(grid, opts)
 }
 
 #[cfg(test)]

@@ -1,0 +1,282 @@
+//! Delimited text: decoded text split into records by the csv crate, with spreadsheet row
+//! numbers and physical start lines.
+//!
+//! # Row and line numbers
+//! `row` is the number a spreadsheet opening the file shows: every record counts, and so does
+//! every blank line (the csv parser skips empty lines, so they are counted from the bytes between
+//! records). A quoted field with line breaks keeps its record in one row. `line` is the physical
+//! 1-based line where the record starts; `\r\n`, `\n` and a lone `\r` each end one line. After
+//! an Excel `sep=` line, rows count from the line below it (see [`super::dialect`]), lines do not.
+//!
+//! Blank records (empty lines, or only delimiters and whitespace) are not in [`Grid::rows`], but
+//! their row numbers are used up. Every field becomes [`Cell::Text`] as written, or
+//! [`Cell::Empty`] when it is empty or only whitespace.
+//!
+//! # Limits
+//! Checked record by record as the parser delivers them, so reading stops at the first record
+//! past a limit: `rows` against the row number (blank rows included), `columns` against the
+//! record's field count, `cell_chars` against each field. The csv parser buffers one record
+//! whole before it can be checked, so a huge record (an unclosed quote) costs memory up to its
+//! own size, which `max_file_bytes` bounds, before it fails; nothing is kept of it afterwards.
+
+use super::{Format, Grid, ReadOptions, Row, dialect, encoding};
+use crate::error::{Error, LimitKind, Result};
+use crate::model::Cell;
+use crate::model::cell::is_blank_char;
+
+/// Decodes `bytes`, sniffs the dialect and splits the records into a [`Grid`].
+///
+/// # Errors
+/// `encoding_error`, `invalid_options` (an unusable delimiter), `limit_exceeded`.
+pub(crate) fn read_grid(bytes: &[u8], opts: &ReadOptions) -> Result<Grid> {
+    let (text, encoding) = encoding::decode(bytes, opts.encoding)?;
+    let dialect = dialect::sniff(&text, opts)?;
+    let body = text.as_bytes().get(dialect.skip_bytes..).unwrap_or_default();
+    let line_offset = u64::from(dialect.has_sep_line());
+    let rows = split_records(body, dialect.delimiter, line_offset, opts)?;
+    Ok(Grid {
+        format: Format::Csv,
+        encoding: Some(encoding),
+        delimiter: Some(char::from(dialect.delimiter)),
+        sheet: None,
+        sheets: Vec::new(),
+        rows,
+    })
+}
+
+/// Counts physical lines up to a byte offset, moving forward only (one pass over the text).
+struct LineCursor<'a> {
+    body: &'a [u8],
+    pos: usize,
+    /// The 1-based line of `pos`.
+    line: u64,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        LineCursor { body, pos: 0, line: 1 }
+    }
+
+    /// The line of byte offset `target` (not before the last target).
+    fn line_at(&mut self, target: usize) -> u64 {
+        let to = target.min(self.body.len());
+        if to > self.pos {
+            let mut prev = self.pos.checked_sub(1).and_then(|i| self.body.get(i)).copied();
+            for &b in self.body.get(self.pos..to).unwrap_or_default() {
+                if b == b'\r' || (b == b'\n' && prev != Some(b'\r')) {
+                    self.line += 1;
+                }
+                prev = Some(b);
+            }
+            self.pos = to;
+        }
+        self.line
+    }
+}
+
+/// Line breaks inside a record's fields (quoted fields keep them): `\r\n` counts once.
+fn inner_breaks(record: &csv::ByteRecord) -> u64 {
+    let mut n = 0;
+    for field in record {
+        let mut prev = 0u8;
+        for &b in field {
+            if b == b'\r' || (b == b'\n' && prev != b'\r') {
+                n += 1;
+            }
+            prev = b;
+        }
+    }
+    n
+}
+
+fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
+    let limits = &opts.limits;
+    let max_rows = limits.max_rows.min(u64::from(u32::MAX));
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(body);
+    let mut record = csv::ByteRecord::new();
+    let mut lines = LineCursor::new(body);
+    let mut rows = Vec::new();
+    // The previous record: its row, its start line and the line breaks inside it.
+    let mut prev: Option<(u64, u64, u64)> = None;
+    loop {
+        let before = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(Error::corrupt("csv", e.to_string())),
+        }
+        // The parser skipped the empty lines between `before` and the record.
+        let skipped = body.get(before..).unwrap_or_default().iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+        let start_line = lines.line_at(before.saturating_add(skipped));
+        let row = match prev {
+            None => start_line,
+            Some((prev_row, prev_line, prev_breaks)) => {
+                let advance = start_line.saturating_sub(prev_line).saturating_sub(prev_breaks).max(1);
+                prev_row.saturating_add(advance)
+            }
+        };
+        prev = Some((row, start_line, inner_breaks(&record)));
+        if row > max_rows {
+            return Err(Error::limit(LimitKind::Rows, row, limits.max_rows));
+        }
+        let width = record.len() as u64;
+        if width > limits.max_columns {
+            return Err(Error::limit(LimitKind::Columns, width, limits.max_columns));
+        }
+        let mut cells = Vec::with_capacity(record.len());
+        let mut blank = true;
+        for field in &record {
+            let text = String::from_utf8_lossy(field);
+            if field.len() as u64 > limits.max_cell_chars {
+                let chars = text.chars().count() as u64;
+                if chars > limits.max_cell_chars {
+                    return Err(Error::limit(LimitKind::CellChars, chars, limits.max_cell_chars));
+                }
+            }
+            if text.chars().all(is_blank_char) {
+                cells.push(Cell::Empty);
+            } else {
+                blank = false;
+                cells.push(Cell::Text(text.into_owned()));
+            }
+        }
+        if !blank {
+            // `row` <= max_rows <= u32::MAX here.
+            let row = u32::try_from(row).unwrap_or(u32::MAX);
+            rows.push(Row { row, line: Some(start_line.saturating_add(line_offset)), cells });
+        }
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{Limits, TextEncoding};
+
+    fn grid(text: &str) -> Grid {
+        read_grid(text.as_bytes(), &ReadOptions::default()).unwrap()
+    }
+
+    /// (row, line, cells as text) of every grid row.
+    fn shape(g: &Grid) -> Vec<(u32, u64, Vec<String>)> {
+        g.rows
+            .iter()
+            .map(|r| (r.row, r.line.unwrap(), r.cells.iter().map(|c| c.as_text().into_owned()).collect()))
+            .collect()
+    }
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| (*x).to_owned()).collect()
+    }
+
+    #[test]
+    fn rows_and_lines_with_blank_lines_and_multiline_fields() {
+        let text = "\nNome;Obs\n\nAna;\"linha 1\nlinha 2\"\nBia;x\n\n\n;;\nCaio;y\n";
+        let g = grid(text);
+        assert_eq!(g.delimiter, Some(';'));
+        assert_eq!(g.encoding, Some(TextEncoding::Utf8));
+        assert_eq!(
+            shape(&g),
+            vec![
+                (2, 2, s(&["Nome", "Obs"])),
+                (4, 4, s(&["Ana", "linha 1\nlinha 2"])),
+                (5, 6, s(&["Bia", "x"])),
+                // Two empty lines and a row of delimiters only: rows 6, 7, 8.
+                (9, 10, s(&["Caio", "y"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_endings_agree() {
+        let lf = "a;b\n\n\"x\ny\";2\nc;3\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let cr = lf.replace('\n', "\r");
+        let expected: Vec<(u32, u64)> = vec![(1, 1), (3, 3), (4, 5)];
+        for text in [lf.to_owned(), crlf, cr] {
+            let g = grid(&text);
+            let got: Vec<(u32, u64)> = g.rows.iter().map(|r| (r.row, r.line.unwrap())).collect();
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(g.rows[1].cells.len(), 2);
+        }
+        // CRLF inside a quoted field is one line break.
+        let g = grid("h1,h2\r\n\"a\r\nb\",c\r\nd,e\r\n");
+        assert_eq!(g.rows[2].row, 3);
+        assert_eq!(g.rows[2].line, Some(4));
+        assert_eq!(g.rows[1].cells[0], Cell::Text("a\r\nb".into()));
+    }
+
+    #[test]
+    fn sep_line_rows_start_below_it() {
+        let g = grid("sep=;\r\nNome;CPF\r\nAna;1\r\n");
+        assert_eq!(g.delimiter, Some(';'));
+        assert_eq!(shape(&g), vec![(1, 2, s(&["Nome", "CPF"])), (2, 3, s(&["Ana", "1"]))]);
+    }
+
+    #[test]
+    fn cells_keep_field_counts_and_empties() {
+        let g = grid("a,b,c\n1,,\n2\n ,\u{a0},x\n");
+        assert_eq!(g.rows[1].cells, vec![Cell::Text("1".into()), Cell::Empty, Cell::Empty]);
+        assert_eq!(g.rows[2].cells.len(), 1);
+        assert_eq!(g.rows[3].cells, vec![Cell::Empty, Cell::Empty, Cell::Text("x".into())]);
+    }
+
+    #[test]
+    fn quotes_separators_and_escaped_quotes() {
+        let g = grid("nome,apelido\n\"Silva, Ana\",\"O \"\"Anjo\"\"\"\n");
+        assert_eq!(g.rows[1].cells, vec![Cell::Text("Silva, Ana".into()), Cell::Text("O \"Anjo\"".into())]);
+    }
+
+    #[test]
+    fn unbalanced_quote_swallows_the_rest_without_panic() {
+        let g = grid("a;b\n\"open;x\ny;z\n");
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.rows[1].cells[0], Cell::Text("open;x\ny;z\n".into()));
+    }
+
+    #[test]
+    fn limits_stop_at_the_first_record_past_them() {
+        let opts = |limits: Limits| ReadOptions::default().with_limits(limits);
+        let many = "a;b\n".repeat(200_000);
+        let t = std::time::Instant::now();
+        let err = read_grid(many.as_bytes(), &opts(Limits { max_rows: 1000, ..Limits::default() })).unwrap_err();
+        assert!(t.elapsed().as_millis() < 500, "{:?}", t.elapsed());
+        assert_eq!(err.to_string(), "limit exceeded: rows is 1001, the maximum is 1000");
+        // Blank lines count as rows.
+        let blank = format!("a;b\n{}c;d\n", "\n".repeat(50));
+        let err = read_grid(blank.as_bytes(), &opts(Limits { max_rows: 10, ..Limits::default() })).unwrap_err();
+        assert_eq!(err.to_string(), "limit exceeded: rows is 52, the maximum is 10");
+        let wide = format!("a;b\n{}\n", "x;".repeat(100));
+        let err = read_grid(wide.as_bytes(), &opts(Limits { max_columns: 50, ..Limits::default() })).unwrap_err();
+        assert_eq!(err.to_string(), "limit exceeded: columns is 101, the maximum is 50");
+        let long = format!("a;b\nx;\"{}\"\n", "é".repeat(40));
+        let err = read_grid(long.as_bytes(), &opts(Limits { max_cell_chars: 39, ..Limits::default() })).unwrap_err();
+        assert_eq!(err.to_string(), "limit exceeded: cell_chars is 40, the maximum is 39");
+        // 40 two-byte characters are 80 bytes but only 40 characters.
+        assert!(read_grid(long.as_bytes(), &opts(Limits { max_cell_chars: 40, ..Limits::default() })).is_ok());
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let mut state = 0x9e37_79b9_u32;
+        let alphabet = b";,|\t\"\r\n\0a\xff\xfe";
+        for len in 0..400 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    alphabet[(state as usize) % alphabet.len()]
+                })
+                .collect();
+            if let Ok(g) = read_grid(&bytes, &ReadOptions::default()) {
+                // Rows strictly increase and lines never run behind rows' order.
+                for pair in g.rows.windows(2) {
+                    assert!(pair[0].row < pair[1].row, "{bytes:?}");
+                    assert!(pair[0].line < pair[1].line, "{bytes:?}");
+                }
+            }
+        }
+    }
+}
