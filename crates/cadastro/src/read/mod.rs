@@ -16,6 +16,7 @@
 //! # Ok::<(), cadastro::Error>(())
 //! ```
 
+mod archive;
 mod excel;
 mod format;
 mod options;
