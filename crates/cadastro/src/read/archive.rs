@@ -376,11 +376,11 @@ fn scan_ods_content<R: Read>(guard: &mut Guarded<'_, R>) -> io::Result<()> {
                 table = Some(OdsTable::default());
             }
             Event::End(e) if e.name().as_ref() == "table:table" => {
-                if let Some(t) = table.take() {
-                    if let Err(err) = check_area(t.area(), t.stored) {
-                        failure = Some(err);
-                        break;
-                    }
+                if let Some(t) = table.take()
+                    && let Err(err) = check_area(t.area(), t.stored)
+                {
+                    failure = Some(err);
+                    break;
                 }
             }
             Event::Start(e) if e.name().as_ref() == "table:table-row" => {
@@ -460,8 +460,16 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
         if got < usize::from(len) {
             break;
         }
-        let u16_at = |i: usize| body.get(i..i + 2).map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])));
-        let u32_at = |i: usize| body.get(i..i + 4).map(|b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+        let u16_at = |i: usize| {
+            body.get(i..i.saturating_add(2))
+                .and_then(|b| <[u8; 2]>::try_from(b).ok())
+                .map(|a| u64::from(u16::from_le_bytes(a)))
+        };
+        let u32_at = |i: usize| {
+            body.get(i..i.saturating_add(4))
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map(|a| u64::from(u32::from_le_bytes(a)))
+        };
         match typ {
             0x0809 => {
                 depth = depth.saturating_add(1);

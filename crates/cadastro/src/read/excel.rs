@@ -112,12 +112,12 @@ impl<'l> Rows<'l> {
         if row_no > l.max_rows {
             return Err(Error::limit(LimitKind::Rows, row_no, l.max_rows));
         }
-        if let Cell::Text(s) = &cell {
-            if s.len() as u64 > l.max_cell_chars {
-                let chars = s.chars().count() as u64;
-                if chars > l.max_cell_chars {
-                    return Err(Error::limit(LimitKind::CellChars, chars, l.max_cell_chars));
-                }
+        if let Cell::Text(s) = &cell
+            && s.len() as u64 > l.max_cell_chars
+        {
+            let chars = s.chars().count() as u64;
+            if chars > l.max_cell_chars {
+                return Err(Error::limit(LimitKind::CellChars, chars, l.max_cell_chars));
             }
         }
         let cells = self.rows.entry(row).or_default();
@@ -298,5 +298,178 @@ mod tests {
         assert!(!infos[0].visible);
         assert_eq!(pick_sheet(&meta, Some("oculta")).unwrap().1, "Oculta");
         assert_eq!(pick_sheet(&meta, Some("Nope")).unwrap_err().code(), "sheet_not_found");
+    }
+}
+
+#[cfg(test)]
+mod fixtures {
+    //! The committed workbooks of testdata/inputs/excel, read into raw grids.
+    use super::*;
+
+    fn bytes(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/inputs/excel").join(name);
+        std::fs::read(path).unwrap()
+    }
+
+    fn grid_with(name: &str, opts: &ReadOptions) -> Result<Grid> {
+        let data = bytes(name);
+        let format = super::super::format::sniff(&data)?;
+        read_grid(&data, format, opts)
+    }
+
+    fn grid(name: &str) -> Grid {
+        grid_with(name, &ReadOptions::default()).unwrap()
+    }
+
+    fn texts(row: &Row) -> Vec<String> {
+        row.cells.iter().map(|c| c.as_text().into_owned()).collect()
+    }
+
+    fn asaas_headers() -> Vec<String> {
+        let profile: serde_json::Value = serde_json::from_str(include_str!("../profile/builtin/asaas.json")).unwrap();
+        profile["columns"].as_array().unwrap().iter().map(|c| c["header"].as_str().unwrap().to_owned()).collect()
+    }
+
+    #[test]
+    fn asaas_xlsx_keeps_cell_kinds() {
+        let g = grid("asaas_clientes.xlsx");
+        assert_eq!(g.format, Format::Xlsx);
+        assert_eq!(g.sheet.as_deref(), Some("Clientes"));
+        assert_eq!(texts(&g.rows[0]), asaas_headers());
+        assert_eq!(g.rows.len(), 11);
+        assert_eq!(g.rows.iter().map(|r| r.row).collect::<Vec<_>>(), (1..=11).collect::<Vec<_>>());
+        let ana = &g.rows[1];
+        // A mobile typed as a number arrives as a float and keeps every digit as text.
+        assert_eq!(ana.cell(3), &Cell::Float(5_511_987_654_321.0));
+        assert_eq!(ana.cell(3).as_text(), "5511987654321");
+        assert_eq!(ana.cell(5), &Cell::Text("529.982.247-25".into()));
+        // CEP 01310-100 typed as a number lost its leading zero.
+        assert_eq!(ana.cell(6).as_text(), "1310100");
+        assert_eq!(ana.cell(8).as_text(), "1578");
+        // CPF 043.602.718-67 typed as a number: 10 digits left, still a number cell.
+        let joao = &g.rows[2];
+        assert!(joao.cell(5).is_number());
+        assert_eq!(joao.cell(5).as_text(), "4360271867");
+        assert_eq!(joao.cell(4), &Cell::Empty);
+        // A CNPJ typed as a number keeps its 14 digits.
+        assert_eq!(g.rows[3].cell(5).as_text(), "11222333000181");
+        assert!(g.rows.iter().all(|r| r.line.is_none()));
+    }
+
+    #[test]
+    fn ods_and_xlsx_of_the_same_data_agree() {
+        let xlsx = grid("asaas_clientes.xlsx");
+        let ods = grid("asaas_clientes.ods");
+        assert_eq!(ods.format, Format::Ods);
+        assert_eq!(ods.sheets, xlsx.sheets);
+        assert_eq!(ods.rows.len(), xlsx.rows.len());
+        for (a, b) in xlsx.rows.iter().zip(&ods.rows) {
+            assert_eq!(a.row, b.row);
+            let (ta, tb) = (texts(a), texts(b));
+            let trim = |v: &[String]| v.iter().rposition(|s| !s.is_empty()).map_or(0, |i| i + 1);
+            assert_eq!(ta[..trim(&ta)], tb[..trim(&tb)], "row {}", a.row);
+        }
+        assert_eq!(ods.rows[1].cell(3), &Cell::Float(5_511_987_654_321.0));
+    }
+
+    #[test]
+    fn invoiceocean_xls_from_libreoffice() {
+        let g = grid("invoiceocean_klienci.xls");
+        assert_eq!(g.format, Format::Xls);
+        assert_eq!(g.sheet.as_deref(), Some("Klienci"));
+        let profile: serde_json::Value =
+            serde_json::from_str(include_str!("../profile/builtin/invoiceocean.json")).unwrap();
+        let headers: Vec<String> =
+            profile["columns"].as_array().unwrap().iter().map(|c| c["header"].as_str().unwrap().to_owned()).collect();
+        assert_eq!(texts(&g.rows[0]), headers);
+        assert_eq!(g.rows.len(), 6);
+        let kowalski = &g.rows[1];
+        assert_eq!(kowalski.cell(3).as_text(), "Jan Kowalski Usługi Remontowe");
+        assert_eq!(kowalski.cell(6), &Cell::Text("00-950".into()));
+        assert_eq!(kowalski.cell(19).as_text(), "PL61109010140000071219812874");
+        // The NIP typed as a number stays a number with all its digits.
+        assert!(g.rows[2].cell(4).is_number());
+        assert_eq!(g.rows[2].cell(4).as_text(), "7740001454");
+        assert_eq!(g.rows[5].cell(5).as_text(), "Poznań");
+    }
+
+    #[test]
+    fn title_row_merged_blank_rows_and_footer_keep_absolute_rows() {
+        let g = grid("titulo_mesclado.xlsx");
+        assert_eq!(g.sheet.as_deref(), Some("Março"));
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, [1, 3, 4, 5, 6, 7, 8, 11, 12, 13, 15]);
+        // The merged title: only the top-left cell holds the value.
+        assert_eq!(g.rows[0].cells, [Cell::Text("Clientes - Março 2026".into())]);
+        assert_eq!(texts(&g.rows[1]), asaas_headers());
+        assert_eq!(g.rows[10].cells, [Cell::Text("Total: 8 clientes".into())]);
+    }
+
+    #[test]
+    fn first_visible_sheet_and_selection_by_name() {
+        let g = grid("primeira_oculta.xlsx");
+        let sheets: Vec<(&str, bool)> = g.sheets.iter().map(|s| (s.name.as_str(), s.visible)).collect();
+        assert_eq!(sheets, [("Config", false), ("Clientes", true), ("Notas", true)]);
+        assert_eq!(g.sheet.as_deref(), Some("Clientes"));
+        assert_eq!(g.rows[2].cell(5).as_text(), "043.602.718-67");
+
+        let hidden = grid_with("primeira_oculta.xlsx", &ReadOptions::default().with_sheet("Config")).unwrap();
+        assert_eq!(hidden.sheet.as_deref(), Some("Config"));
+        assert_eq!(hidden.rows[1].cells, [Cell::Text("versao".into()), Cell::Float(3.0)]);
+        let notas = grid_with("primeira_oculta.xlsx", &ReadOptions::default().with_sheet("notas")).unwrap();
+        assert_eq!(notas.sheet.as_deref(), Some("Notas"));
+
+        let err = grid_with("primeira_oculta.xlsx", &ReadOptions::default().with_sheet("Plan9")).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::SheetNotFound { name, available: 3 } if name == "Plan9"), "{err}");
+    }
+
+    #[test]
+    fn dates_booleans_and_errors() {
+        let g = grid("tipos.xlsx");
+        let ana = &g.rows[1];
+        assert_eq!(ana.cell(1), &Cell::Date("1988-07-14".into()));
+        assert_eq!(ana.cell(2), &Cell::Date("2026-03-01T10:30:00".into()));
+        assert_eq!(ana.cell(3), &Cell::Bool(true));
+        assert_eq!(ana.cell(4), &Cell::Float(1234.56));
+        assert_eq!(ana.cell(5).as_text(), "1001");
+        assert_eq!(ana.cell(6), &Cell::Date("14:45:30".into()));
+        assert_eq!(ana.cell(7), &Cell::Text("36:30:00".into()));
+        assert_eq!(ana.cell(8), &Cell::Error("#N/A".into()));
+        assert_eq!(ana.cell(9), &Cell::Text("00123".into()));
+        let joao = &g.rows[2];
+        assert_eq!(joao.cell(1), &Cell::Date("2000-02-29".into()));
+        assert_eq!(joao.cell(3), &Cell::Bool(false));
+        assert_eq!(joao.cell(8), &Cell::Error("#DIV/0!".into()));
+        // A formula's cached text result is text.
+        assert_eq!(joao.cell(9), &Cell::Text("AB".into()));
+    }
+
+    #[test]
+    fn xlsm_reads_like_xlsx() {
+        let g = grid("macros.xlsm");
+        assert_eq!(g.format, Format::Xlsm);
+        assert_eq!(g.rows[1].cell(1).as_text(), "Oficina do Zé Ltda");
+    }
+
+    #[test]
+    fn a_stray_far_cell_is_read_sparsely_when_limits_allow_it() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/hostile/huge_dimension.xlsx");
+        let data = std::fs::read(path).unwrap();
+        let limits = Limits { max_columns: 16_384, ..Limits::default() };
+        let g = read_grid(&data, Format::Xlsx, &ReadOptions::default().with_limits(limits)).unwrap();
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, [1, 2, 1_048_576]);
+        assert_eq!(g.rows[2].cells.len(), 16_384);
+        assert_eq!(g.rows[2].cells[16_383], Cell::Float(1.0));
+        let strict = Limits { max_columns: 16_384, max_rows: 1_000_000, ..Limits::default() };
+        let err = read_grid(&data, Format::Xlsx, &ReadOptions::default().with_limits(strict)).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::LimitExceeded { limit: LimitKind::Rows, actual: 1_048_576, .. }));
+    }
+
+    #[test]
+    fn handmade_minimal_xlsx_is_valid() {
+        // The base of the hostile corpus reads: each hostile file fails for its own reason.
+        let g = grid("minimal_handmade.xlsx");
+        assert_eq!(g.rows[1].cells, [Cell::Text("Ana".into()), Cell::Float(52_998_224_725.0)]);
     }
 }
