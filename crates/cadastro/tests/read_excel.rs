@@ -142,3 +142,13 @@ fn truncated_prefixes_of_a_workbook_never_panic() {
         }
     }
 }
+
+/// For measuring one file in its own process (peak RSS): `HOSTILE=zip_bomb.xlsx cargo test
+/// --test read_excel one_hostile_file -- --ignored` under `/usr/bin/time -v`.
+#[test]
+#[ignore = "a measuring aid, run by hand"]
+fn one_hostile_file() {
+    let file = std::env::var("HOSTILE").unwrap();
+    let (err, elapsed) = fail(&hostile(&file), &ReadOptions::default());
+    eprintln!("{file}: {} in {elapsed:?}", err.code());
+}

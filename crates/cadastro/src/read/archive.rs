@@ -601,3 +601,50 @@ mod tests {
         assert!(check_area(20_000_000, 5_000_000).is_ok());
     }
 }
+
+#[cfg(test)]
+mod cost {
+    //! The guard's cost against calamine's own read, on generated workbooks (run by hand:
+    //! `cargo test --release -p cadastro --lib guard_cost -- --ignored --nocapture`).
+    use std::time::Instant;
+
+    use super::*;
+
+    fn workbook(rows: u32) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        for r in 0..rows {
+            ws.write_string(r, 0, format!("CLI-{r:07}")).unwrap();
+            ws.write_string(r, 1, format!("Cliente número {r} da Silva")).unwrap();
+            ws.write_string(r, 2, format!("cliente{r}@example.com.br")).unwrap();
+            ws.write_number(r, 3, 5_511_900_000_000.0 + f64::from(r)).unwrap();
+            ws.write_string(r, 4, format!("{:03}.{:03}.{:03}-{:02}", r % 1000, r % 997, r % 991, r % 97)).unwrap();
+            ws.write_number(r, 5, f64::from(1_000_000 + r % 8_000_000)).unwrap();
+            ws.write_string(r, 6, "Avenida Paulista").unwrap();
+            ws.write_number(r, 7, f64::from(r % 5000)).unwrap();
+            ws.write_string(r, 8, "São Paulo").unwrap();
+            ws.write_string(r, 9, "SP").unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    #[ignore = "a measurement, run by hand in release"]
+    fn guard_cost() {
+        for rows in [10_000u32, 100_000, 1_000_000] {
+            let bytes = workbook(rows);
+            let t = Instant::now();
+            check_zip(&bytes, Format::Xlsx, &Limits::default()).unwrap();
+            let guard = t.elapsed();
+            let t = Instant::now();
+            let grid = super::super::excel::read_grid(&bytes, Format::Xlsx, &Default::default()).unwrap();
+            let total = t.elapsed();
+            eprintln!(
+                "{rows:>9} rows, {:>6.1} MB xlsx: guard {guard:>10.2?}, read_grid (guard included) {total:>10.2?}, guard share {:.0}%",
+                bytes.len() as f64 / 1e6,
+                100.0 * guard.as_secs_f64() / total.as_secs_f64()
+            );
+            assert_eq!(grid.rows.len() as u32, rows);
+        }
+    }
+}
