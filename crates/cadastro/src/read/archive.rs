@@ -15,7 +15,8 @@
 //!
 //! A sheet's *area* (rows x columns of the box calamine allocates for xls and ods) may be at most
 //! `max(262_144, 8 x the cells actually stored)`: a dense sheet always passes, a single stray cell
-//! at the far corner never allocates more than ~25 MB. xlsx and xlsb sheets are streamed cell by
+//! at the far corner never allocates more than ~25 MB. For an xls DIMENSIONS record (which calamine
+//! reserves up front) formatted blank cells count as stored too. xlsx and xlsb sheets are streamed cell by
 //! cell and never allocate their area.
 
 use std::io::{self, BufReader, Cursor, Read};
@@ -507,6 +508,14 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
                     sheet.add(r, c0.min(c1), c0.max(c1));
                 }
             }
+            // Blank and MulBlank (formatted empty cells): calamine skips them, but DIMENSIONS
+            // covers them, so they count towards the declared area's allowance.
+            0x0201 => sheet.blanks = sheet.blanks.saturating_add(1),
+            0x00BE => {
+                if let (Some(c0), Some(c1)) = (u16_at(2), body.len().checked_sub(2).and_then(u16_at)) {
+                    sheet.blanks = sheet.blanks.saturating_add(c1.abs_diff(c0) + 1);
+                }
+            }
             _ => {}
         }
     }
@@ -531,6 +540,7 @@ fn calamine_declared_area(rf: u64, rl: u64, cf: u64, cl: u64) -> u64 {
 struct XlsSheet {
     declared: u64,
     stored: u64,
+    blanks: u64,
     bbox: Option<(u64, u64, u64, u64)>,
 }
 
@@ -545,7 +555,8 @@ impl XlsSheet {
 
     fn check(&self) -> Result<()> {
         let area = self.bbox.map_or(0, |(r0, r1, c0, c1)| (r1 - r0 + 1).saturating_mul(c1 - c0 + 1));
-        check_area(area.max(self.declared), self.stored)
+        check_area(area, self.stored)?;
+        check_area(self.declared, self.stored.saturating_add(self.blanks))
     }
 }
 
@@ -592,6 +603,15 @@ mod tests {
         // rwMac below rwMic wraps in calamine: a huge reservation.
         assert!(calamine_declared_area(5, 1, 0, 1) > u64::from(u32::MAX) / 2);
         assert_eq!(calamine_declared_area(0, 0, 0, 0), 1);
+    }
+
+    #[test]
+    fn xls_declared_area_counts_formatted_blanks() {
+        let mut sheet = XlsSheet { declared: 600_000, ..XlsSheet::default() };
+        sheet.add(0, 0, 9);
+        assert!(sheet.check().is_err(), "600,000 declared cells for 10 values");
+        sheet.blanks = 599_990;
+        assert!(sheet.check().is_ok(), "the blanks are in the file: the reservation is proportional to it");
     }
 
     #[test]
