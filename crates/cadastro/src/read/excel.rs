@@ -1,13 +1,475 @@
 //! Workbooks through calamine: xlsx, xlsm, xlsb, xls and ods, cell kinds kept.
+//!
+//! The guards of [`super::archive`] run first. xlsx, xlsm and xlsb sheets are then *streamed*
+//! cell by cell (calamine's `worksheet_cells_reader`) into sparse rows, enforcing the row, column
+//! and cell-length limits as cells arrive: a stray cell at `XFD1048576` is a `limit_exceeded`
+//! (columns), never a rows x columns allocation. xls and ods only offer calamine's
+//! `worksheet_range`, which allocates the bounding box of each sheet's cells; the archive guard
+//! has bounded that box beforehand (see [`super::archive::allowed_area`]).
+//!
+//! Every call into calamine runs under `catch_unwind`: a panic inside the parser on malformed
+//! data becomes `corrupt_file` instead of crossing into the host.
 
-use super::{Format, Grid, ReadOptions};
-use crate::error::{ErrorKind, Result};
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+
+use super::{Format, Grid, Limits, ReadOptions, Row, SheetInfo, archive};
+use crate::error::{Error, ErrorKind, LimitKind, Result};
+use crate::model::Cell;
 
 /// Reads the chosen sheet of a workbook into a [`Grid`].
 ///
 /// # Errors
 /// `corrupt_file`, `encrypted_file`, `limit_exceeded`, `sheet_not_found`, `empty_file`.
 pub(crate) fn read_grid(bytes: &[u8], format: Format, opts: &ReadOptions) -> Result<Grid> {
-    let _ = (bytes, opts);
-    Err(ErrorKind::UnsupportedFormat { detected: format.as_str().to_owned() }.into())
+    let limits = &opts.limits;
+    let wanted = opts.sheet.as_deref();
+    match format {
+        Format::Xlsx | Format::Xlsm => {
+            archive::check_zip(bytes, format, limits)?;
+            shielded(format, || read_xlsx(bytes, format, wanted, limits))
+        }
+        Format::Xlsb => {
+            archive::check_zip(bytes, format, limits)?;
+            shielded(format, || read_xlsb(bytes, wanted, limits))
+        }
+        Format::Ods => {
+            archive::check_zip(bytes, format, limits)?;
+            shielded(format, || read_ranged::<Ods<_>>(bytes, format, wanted, limits))
+        }
+        Format::Xls => {
+            archive::check_xls(bytes)?;
+            shielded(format, || read_ranged::<Xls<_>>(bytes, format, wanted, limits))
+        }
+        Format::Csv => Err(Error::options("read_grid is for workbooks; delimited text has its own reader")),
+    }
+}
+
+/// Runs a calamine call, turning a panic into `corrupt_file`.
+fn shielded<T>(format: Format, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Err(Error::corrupt(format.as_str(), "the workbook parser failed on malformed data")))
+}
+
+/// Maps a calamine error: a password is `encrypted_file`, anything else `corrupt_file`. The
+/// reason is calamine's message, cut short (it names structures, not cell contents).
+fn map_err(format: Format, e: &dyn std::fmt::Display) -> Error {
+    let text = e.to_string();
+    if text.contains("password protected") {
+        let kind = if format == Format::Xls { "xls" } else { "ooxml" };
+        return ErrorKind::EncryptedFile { format: kind.to_owned() }.into();
+    }
+    if text.starts_with("Cell limit exceeded") || text.contains("CellLimitExceeded") {
+        return Error::limit(LimitKind::SheetArea, 0, archive::AREA_FLOOR);
+    }
+    let reason: String = text.chars().take(160).collect();
+    Error::corrupt(format.as_str(), reason)
+}
+
+/// Picks the sheet to read: the named one, else the first visible worksheet.
+fn pick_sheet(meta: &[calamine::Sheet], wanted: Option<&str>) -> Result<(Vec<SheetInfo>, String)> {
+    let infos: Vec<SheetInfo> =
+        meta.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect();
+    let chosen = match wanted {
+        Some(name) => meta
+            .iter()
+            .find(|s| s.name == name)
+            .or_else(|| meta.iter().find(|s| s.name.to_lowercase() == name.to_lowercase()))
+            .map(|s| s.name.clone())
+            .ok_or_else(|| ErrorKind::SheetNotFound { name: name.to_owned(), available: meta.len() })?,
+        None => meta
+            .iter()
+            .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+            .or_else(|| meta.iter().find(|s| s.typ == SheetType::WorkSheet))
+            .map(|s| s.name.clone())
+            .ok_or(ErrorKind::EmptyFile)?,
+    };
+    Ok((infos, chosen))
+}
+
+/// Sparse rows built cell by cell under the limits.
+struct Rows<'l> {
+    limits: &'l Limits,
+    rows: BTreeMap<u32, Vec<Cell>>,
+}
+
+impl<'l> Rows<'l> {
+    fn new(limits: &'l Limits) -> Self {
+        Rows { limits, rows: BTreeMap::new() }
+    }
+
+    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check.
+    fn push(&mut self, row: u32, col: u32, cell: Option<Cell>) -> Result<()> {
+        let Some(cell) = cell else { return Ok(()) };
+        let l = self.limits;
+        let (row_no, col_no) = (u64::from(row) + 1, u64::from(col) + 1);
+        if col_no > l.max_columns {
+            return Err(Error::limit(LimitKind::Columns, col_no, l.max_columns));
+        }
+        if row_no > l.max_rows {
+            return Err(Error::limit(LimitKind::Rows, row_no, l.max_rows));
+        }
+        if let Cell::Text(s) = &cell
+            && s.len() as u64 > l.max_cell_chars
+        {
+            let chars = s.chars().count() as u64;
+            if chars > l.max_cell_chars {
+                return Err(Error::limit(LimitKind::CellChars, chars, l.max_cell_chars));
+            }
+        }
+        let cells = self.rows.entry(row).or_default();
+        let index = usize::try_from(col).unwrap_or(usize::MAX);
+        if cells.len() <= index {
+            // `index` < max_columns: bounded.
+            cells.resize(index + 1, Cell::Empty);
+        }
+        if let Some(slot) = cells.get_mut(index) {
+            *slot = cell;
+        }
+        Ok(())
+    }
+
+    fn into_grid(self, format: Format, sheet: String, sheets: Vec<SheetInfo>) -> Result<Grid> {
+        let rows: Vec<Row> = self
+            .rows
+            .into_iter()
+            .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
+            .map(|(row, cells)| Row { row: row.saturating_add(1), line: None, cells })
+            .collect();
+        if rows.is_empty() {
+            return Err(ErrorKind::EmptyFile.into());
+        }
+        Ok(Grid { format, encoding: None, delimiter: None, sheet: Some(sheet), sheets, rows })
+    }
+}
+
+fn read_xlsx(bytes: &[u8], format: Format, wanted: Option<&str>, limits: &Limits) -> Result<Grid> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
+    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
+    let mut rows = Rows::new(limits);
+    {
+        let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
+        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+            let (r, col) = c.get_position();
+            rows.push(r, col, cell_from_ref(c.get_value()))?;
+        }
+    }
+    rows.into_grid(format, name, sheets)
+}
+
+fn read_xlsb(bytes: &[u8], wanted: Option<&str>, limits: &Limits) -> Result<Grid> {
+    let format = Format::Xlsb;
+    let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
+    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
+    let mut rows = Rows::new(limits);
+    {
+        let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
+        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+            let (r, col) = c.get_position();
+            rows.push(r, col, cell_from_ref(c.get_value()))?;
+        }
+    }
+    rows.into_grid(format, name, sheets)
+}
+
+/// xls and ods: calamine parses every sheet when the workbook opens (bounded by the guard), then
+/// the chosen range is walked sparsely.
+fn read_ranged<R>(bytes: &[u8], format: Format, wanted: Option<&str>, limits: &Limits) -> Result<Grid>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    // calamine's xls and ods readers need an owned reader type; the copy is the file's size.
+    let mut wb: R = R::new(Cursor::new(bytes.to_vec())).map_err(|e| map_err(format, &e))?;
+    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
+    let range = wb.worksheet_range(&name).map_err(|e| map_err(format, &e))?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows = Rows::new(limits);
+    for (r, c, data) in range.used_cells() {
+        let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+        let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+        rows.push(row, col, cell_from_data(data))?;
+    }
+    rows.into_grid(format, name, sheets)
+}
+
+fn cell_from_ref(v: &DataRef<'_>) -> Option<Cell> {
+    Some(match v {
+        DataRef::Empty => return None,
+        DataRef::Int(i) => Cell::Int(*i),
+        DataRef::Float(f) => Cell::Float(*f),
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(d) => date_cell(d),
+        DataRef::DateTimeIso(s) => Cell::Date(s.clone()),
+        DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    })
+}
+
+fn cell_from_data(v: &Data) -> Option<Cell> {
+    Some(match v {
+        Data::Empty => return None,
+        Data::Int(i) => Cell::Int(*i),
+        Data::Float(f) => Cell::Float(*f),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) => date_cell(d),
+        Data::DateTimeIso(s) => Cell::Date(s.clone()),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    })
+}
+
+/// A date cell as ISO 8601: `2026-03-01` at midnight, `2026-03-01T10:30:00` otherwise,
+/// `10:30:00` for a time of day without a date; a duration is text such as `36:30:00`.
+fn date_cell(d: &ExcelDateTime) -> Cell {
+    let serial = d.as_f64();
+    if d.is_duration() || !serial.is_finite() {
+        return Cell::Text(duration_text(serial));
+    }
+    let (y, mo, day, h, mi, s, ms) = d.to_ymd_hms_milli();
+    let time = if ms > 0 { format!("{h:02}:{mi:02}:{s:02}.{ms:03}") } else { format!("{h:02}:{mi:02}:{s:02}") };
+    if (0.0..1.0).contains(&serial) {
+        return Cell::Date(time);
+    }
+    if (h, mi, s, ms) == (0, 0, 0, 0) {
+        Cell::Date(format!("{y:04}-{mo:02}-{day:02}"))
+    } else {
+        Cell::Date(format!("{y:04}-{mo:02}-{day:02}T{time}"))
+    }
+}
+
+/// A duration in days as `[h]:mm:ss` (what Excel shows).
+fn duration_text(days: f64) -> String {
+    if !days.is_finite() {
+        return days.to_string();
+    }
+    let total = (days.abs() * 86_400.0).round();
+    // Clamped: a duration beyond u64 seconds is not a real value.
+    let total = if total > 9.0e18 { 9.0e18 } else { total } as u64;
+    let sign = if days < 0.0 { "-" } else { "" };
+    format!("{sign}{}:{:02}:{:02}", total / 3600, (total / 60) % 60, total % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::ExcelDateTimeType;
+
+    #[test]
+    fn dates_are_iso() {
+        let dt = |v: f64| date_cell(&ExcelDateTime::new(v, ExcelDateTimeType::DateTime, false));
+        assert_eq!(dt(46082.0), Cell::Date("2026-03-01".into()));
+        assert_eq!(dt(46082.4375), Cell::Date("2026-03-01T10:30:00".into()));
+        assert_eq!(dt(0.5), Cell::Date("12:00:00".into()));
+        // 1904 epoch: the same serial is four years and a day later.
+        let d1904 = date_cell(&ExcelDateTime::new(44620.0, ExcelDateTimeType::DateTime, true));
+        assert_eq!(d1904, Cell::Date("2026-03-01".into()));
+        let dur = date_cell(&ExcelDateTime::new(1.5208333333, ExcelDateTimeType::TimeDelta, false));
+        assert_eq!(dur, Cell::Text("36:30:00".into()));
+    }
+
+    #[test]
+    fn rows_enforce_limits() {
+        let limits = Limits { max_columns: 3, max_rows: 10, max_cell_chars: 4, ..Limits::default() };
+        let mut rows = Rows::new(&limits);
+        assert!(rows.push(0, 2, Some(Cell::Int(1))).is_ok());
+        assert!(rows.push(0, 5, None).is_ok(), "empty cells are not checked");
+        assert_eq!(
+            rows.push(0, 3, Some(Cell::Int(1))).map_err(|e| e.to_string()).unwrap_err(),
+            "limit exceeded: columns is 4, the maximum is 3"
+        );
+        assert!(rows.push(10, 0, Some(Cell::Int(1))).is_err());
+        assert!(rows.push(1, 0, Some(Cell::Text("ação".into()))).is_ok(), "4 chars in 6 bytes");
+        assert!(rows.push(1, 1, Some(Cell::Text("abcde".into()))).is_err());
+    }
+
+    #[test]
+    fn sheet_choice() {
+        let sheet = |name: &str, visible| calamine::Sheet { name: name.into(), typ: SheetType::WorkSheet, visible };
+        let meta = [sheet("Oculta", SheetVisible::Hidden), sheet("Clientes", SheetVisible::Visible)];
+        let (infos, chosen) = pick_sheet(&meta, None).unwrap();
+        assert_eq!(chosen, "Clientes");
+        assert!(!infos[0].visible);
+        assert_eq!(pick_sheet(&meta, Some("oculta")).unwrap().1, "Oculta");
+        assert_eq!(pick_sheet(&meta, Some("Nope")).unwrap_err().code(), "sheet_not_found");
+    }
+}
+
+#[cfg(test)]
+mod fixtures {
+    //! The committed workbooks of testdata/inputs/excel, read into raw grids.
+    use super::*;
+
+    fn bytes(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/inputs/excel").join(name);
+        std::fs::read(path).unwrap()
+    }
+
+    fn grid_with(name: &str, opts: &ReadOptions) -> Result<Grid> {
+        let data = bytes(name);
+        let format = super::super::format::sniff(&data)?;
+        read_grid(&data, format, opts)
+    }
+
+    fn grid(name: &str) -> Grid {
+        grid_with(name, &ReadOptions::default()).unwrap()
+    }
+
+    fn texts(row: &Row) -> Vec<String> {
+        row.cells.iter().map(|c| c.as_text().into_owned()).collect()
+    }
+
+    fn asaas_headers() -> Vec<String> {
+        let profile: serde_json::Value = serde_json::from_str(include_str!("../profile/builtin/asaas.json")).unwrap();
+        profile["columns"].as_array().unwrap().iter().map(|c| c["header"].as_str().unwrap().to_owned()).collect()
+    }
+
+    #[test]
+    fn asaas_xlsx_keeps_cell_kinds() {
+        let g = grid("asaas_clientes.xlsx");
+        assert_eq!(g.format, Format::Xlsx);
+        assert_eq!(g.sheet.as_deref(), Some("Clientes"));
+        assert_eq!(texts(&g.rows[0]), asaas_headers());
+        assert_eq!(g.rows.len(), 11);
+        assert_eq!(g.rows.iter().map(|r| r.row).collect::<Vec<_>>(), (1..=11).collect::<Vec<_>>());
+        let ana = &g.rows[1];
+        // A mobile typed as a number arrives as a float and keeps every digit as text.
+        assert_eq!(ana.cell(3), &Cell::Float(5_511_987_654_321.0));
+        assert_eq!(ana.cell(3).as_text(), "5511987654321");
+        assert_eq!(ana.cell(5), &Cell::Text("529.982.247-25".into()));
+        // CEP 01310-100 typed as a number lost its leading zero.
+        assert_eq!(ana.cell(6).as_text(), "1310100");
+        assert_eq!(ana.cell(8).as_text(), "1578");
+        // CPF 043.602.718-67 typed as a number: 10 digits left, still a number cell.
+        let joao = &g.rows[2];
+        assert!(joao.cell(5).is_number());
+        assert_eq!(joao.cell(5).as_text(), "4360271867");
+        assert_eq!(joao.cell(4), &Cell::Empty);
+        // A CNPJ typed as a number keeps its 14 digits.
+        assert_eq!(g.rows[3].cell(5).as_text(), "11222333000181");
+        assert!(g.rows.iter().all(|r| r.line.is_none()));
+    }
+
+    #[test]
+    fn ods_and_xlsx_of_the_same_data_agree() {
+        let xlsx = grid("asaas_clientes.xlsx");
+        let ods = grid("asaas_clientes.ods");
+        assert_eq!(ods.format, Format::Ods);
+        assert_eq!(ods.sheets, xlsx.sheets);
+        assert_eq!(ods.rows.len(), xlsx.rows.len());
+        for (a, b) in xlsx.rows.iter().zip(&ods.rows) {
+            assert_eq!(a.row, b.row);
+            let (ta, tb) = (texts(a), texts(b));
+            let trim = |v: &[String]| v.iter().rposition(|s| !s.is_empty()).map_or(0, |i| i + 1);
+            assert_eq!(ta[..trim(&ta)], tb[..trim(&tb)], "row {}", a.row);
+        }
+        assert_eq!(ods.rows[1].cell(3), &Cell::Float(5_511_987_654_321.0));
+    }
+
+    #[test]
+    fn invoiceocean_xls_from_libreoffice() {
+        let g = grid("invoiceocean_klienci.xls");
+        assert_eq!(g.format, Format::Xls);
+        assert_eq!(g.sheet.as_deref(), Some("Klienci"));
+        let profile: serde_json::Value =
+            serde_json::from_str(include_str!("../profile/builtin/invoiceocean.json")).unwrap();
+        let headers: Vec<String> =
+            profile["columns"].as_array().unwrap().iter().map(|c| c["header"].as_str().unwrap().to_owned()).collect();
+        assert_eq!(texts(&g.rows[0]), headers);
+        assert_eq!(g.rows.len(), 6);
+        let kowalski = &g.rows[1];
+        assert_eq!(kowalski.cell(3).as_text(), "Jan Kowalski Usługi Remontowe");
+        assert_eq!(kowalski.cell(6), &Cell::Text("00-950".into()));
+        assert_eq!(kowalski.cell(19).as_text(), "PL61109010140000071219812874");
+        // The NIP typed as a number stays a number with all its digits.
+        assert!(g.rows[2].cell(4).is_number());
+        assert_eq!(g.rows[2].cell(4).as_text(), "7740001454");
+        assert_eq!(g.rows[5].cell(5).as_text(), "Poznań");
+    }
+
+    #[test]
+    fn title_row_merged_blank_rows_and_footer_keep_absolute_rows() {
+        let g = grid("titulo_mesclado.xlsx");
+        assert_eq!(g.sheet.as_deref(), Some("Março"));
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, [1, 3, 4, 5, 6, 7, 8, 11, 12, 13, 15]);
+        // The merged title: only the top-left cell holds the value.
+        assert_eq!(g.rows[0].cells, [Cell::Text("Clientes - Março 2026".into())]);
+        assert_eq!(texts(&g.rows[1]), asaas_headers());
+        assert_eq!(g.rows[10].cells, [Cell::Text("Total: 8 clientes".into())]);
+    }
+
+    #[test]
+    fn first_visible_sheet_and_selection_by_name() {
+        let g = grid("primeira_oculta.xlsx");
+        let sheets: Vec<(&str, bool)> = g.sheets.iter().map(|s| (s.name.as_str(), s.visible)).collect();
+        assert_eq!(sheets, [("Config", false), ("Clientes", true), ("Notas", true)]);
+        assert_eq!(g.sheet.as_deref(), Some("Clientes"));
+        assert_eq!(g.rows[2].cell(5).as_text(), "043.602.718-67");
+
+        let hidden = grid_with("primeira_oculta.xlsx", &ReadOptions::default().with_sheet("Config")).unwrap();
+        assert_eq!(hidden.sheet.as_deref(), Some("Config"));
+        assert_eq!(hidden.rows[1].cells, [Cell::Text("versao".into()), Cell::Float(3.0)]);
+        let notas = grid_with("primeira_oculta.xlsx", &ReadOptions::default().with_sheet("notas")).unwrap();
+        assert_eq!(notas.sheet.as_deref(), Some("Notas"));
+
+        let err = grid_with("primeira_oculta.xlsx", &ReadOptions::default().with_sheet("Plan9")).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::SheetNotFound { name, available: 3 } if name == "Plan9"), "{err}");
+    }
+
+    #[test]
+    fn dates_booleans_and_errors() {
+        let g = grid("tipos.xlsx");
+        let ana = &g.rows[1];
+        assert_eq!(ana.cell(1), &Cell::Date("1988-07-14".into()));
+        assert_eq!(ana.cell(2), &Cell::Date("2026-03-01T10:30:00".into()));
+        assert_eq!(ana.cell(3), &Cell::Bool(true));
+        assert_eq!(ana.cell(4), &Cell::Float(1234.56));
+        assert_eq!(ana.cell(5).as_text(), "1001");
+        assert_eq!(ana.cell(6), &Cell::Date("14:45:30".into()));
+        assert_eq!(ana.cell(7), &Cell::Text("36:30:00".into()));
+        assert_eq!(ana.cell(8), &Cell::Error("#N/A".into()));
+        assert_eq!(ana.cell(9), &Cell::Text("00123".into()));
+        let joao = &g.rows[2];
+        assert_eq!(joao.cell(1), &Cell::Date("2000-02-29".into()));
+        assert_eq!(joao.cell(3), &Cell::Bool(false));
+        assert_eq!(joao.cell(8), &Cell::Error("#DIV/0!".into()));
+        // A formula's cached text result is text.
+        assert_eq!(joao.cell(9), &Cell::Text("AB".into()));
+    }
+
+    #[test]
+    fn xlsm_reads_like_xlsx() {
+        let g = grid("macros.xlsm");
+        assert_eq!(g.format, Format::Xlsm);
+        assert_eq!(g.rows[1].cell(1).as_text(), "Oficina do Zé Ltda");
+    }
+
+    #[test]
+    fn a_stray_far_cell_is_read_sparsely_when_limits_allow_it() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/hostile/huge_dimension.xlsx");
+        let data = std::fs::read(path).unwrap();
+        let limits = Limits { max_columns: 16_384, ..Limits::default() };
+        let g = read_grid(&data, Format::Xlsx, &ReadOptions::default().with_limits(limits)).unwrap();
+        let numbers: Vec<u32> = g.rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, [1, 2, 1_048_576]);
+        assert_eq!(g.rows[2].cells.len(), 16_384);
+        assert_eq!(g.rows[2].cells[16_383], Cell::Float(1.0));
+        let strict = Limits { max_columns: 16_384, max_rows: 1_000_000, ..Limits::default() };
+        let err = read_grid(&data, Format::Xlsx, &ReadOptions::default().with_limits(strict)).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::LimitExceeded { limit: LimitKind::Rows, actual: 1_048_576, .. }));
+    }
+
+    #[test]
+    fn handmade_minimal_xlsx_is_valid() {
+        // The base of the hostile corpus reads: each hostile file fails for its own reason.
+        let g = grid("minimal_handmade.xlsx");
+        assert_eq!(g.rows[1].cells, [Cell::Text("Ana".into()), Cell::Float(52_998_224_725.0)]);
+    }
 }

@@ -16,6 +16,7 @@
 //! # Ok::<(), cadastro::Error>(())
 //! ```
 
+mod archive;
 mod csv;
 mod dialect;
 mod encoding;

@@ -15,8 +15,10 @@ use crate::model::cell::is_blank_char;
 /// ```
 pub fn clean(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim_matches(is_blank_char);
+    // One apostrophe is removed when what follows it (past any further apostrophes) starts like a
+    // formula: the writers add exactly one in front of such values, `'=x` included.
     let unquoted = match trimmed.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => trimmed,
     };
     if unquoted.len() == raw.len() { Cow::Borrowed(raw) } else { Cow::Borrowed(unquoted) }
@@ -92,7 +94,8 @@ mod tests {
     fn clean_keeps_inner_text() {
         assert_eq!(clean("  a b  "), "a b");
         assert_eq!(clean("'+cmd|' /C calc'!A0"), "+cmd|' /C calc'!A0");
-        assert_eq!(clean("''=1"), "''=1");
+        assert_eq!(clean("''=1"), "'=1");
+        assert_eq!(clean("''a"), "''a");
         assert_eq!(clean(""), "");
     }
 

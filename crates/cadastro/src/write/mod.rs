@@ -26,7 +26,7 @@ pub fn csv_safe(value: &str) -> Cow<'_, str> {
         Some('+' | '-') => crate::validate::text::is_formula_like(value),
         // A value that already starts with an apostrophe before a formula character would lose
         // it on import: protect it too.
-        Some('\'') => value.chars().nth(1).is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')),
+        Some('\'') => value.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']),
         _ => false,
     };
     if needs_quote { Cow::Owned(format!("'{value}")) } else { Cow::Borrowed(value) }
