@@ -105,7 +105,12 @@ impl<'a> Plan<'a> {
                     header: c.header.clone(),
                     target: target.clone(),
                 }),
-                None if c.reason == crate::mapping::MatchReason::Ignored => {}
+                // Ignored on purpose: by the explicit mapping, or a column of the profile's own
+                // layout that carries no field (InvoiceOcean's ordinal `No`).
+                None if matches!(
+                    c.reason,
+                    crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::Exact
+                ) => {}
                 None => {
                     if !ERROR_COLUMN_LABELS.contains(&crate::mapping::fold_label(&c.header).as_str()) {
                         unmapped.push((c.index, c.column.clone(), c.header.clone()));
