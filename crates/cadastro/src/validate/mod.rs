@@ -8,6 +8,7 @@ pub mod boolean;
 pub mod country;
 pub mod email;
 pub mod enums;
+pub mod fold;
 pub mod iban;
 pub mod number;
 pub mod phone;
