@@ -58,6 +58,22 @@ pub fn fold_words(raw: &str) -> String {
     out
 }
 
+/// The text transliterated to ASCII and lower-cased, trimmed, punctuation kept: for tables of
+/// short words where `-1` must not read as `1`.
+///
+/// ```
+/// use cadastro::validate::fold::fold_text;
+/// assert_eq!(fold_text(" NÃO "), "nao");
+/// assert_eq!(fold_text("-1"), "-1");
+/// ```
+pub fn fold_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for_each_folded(raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'), |c| {
+        out.push(c)
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
