@@ -11,9 +11,15 @@
 //! - the number must be valid for its country's numbering plan (libphonenumber's
 //!   `is_valid`), not merely of a plausible length.
 //!
-//! The library's metadata is a static database built once; the regular expressions it compiles
-//! are cached inside it, so a call costs one parse and one validation (see the report of issue 3
-//! for the measured cost).
+//! Cost: the library's metadata is a static database built once, but phonenumber 0.3 keeps its
+//! compiled regular expressions in one global LRU cache of 100 behind a mutex. Validation uses
+//! about a dozen patterns per country, so a file with phones from more than a handful of
+//! countries made that cache thrash: each call recompiled regexes (about 5 ms per call with 16
+//! countries, against 5 µs for one). cadastro therefore checks validity itself, with the same
+//! rule as `PhoneNumber::is_valid` (the number matches its region's general pattern and one of
+//! its type patterns, with the lengths the metadata allows) on regexes it compiles once per
+//! region from the library's metadata and keeps for the life of the process (see
+//! [`valid::is_valid`]). Parsing still goes through the library.
 
 use std::str::FromStr;
 
@@ -92,7 +98,123 @@ fn region(country: &str) -> Option<Id> {
 
 /// Parses and keeps the number only when it is valid for its numbering plan.
 fn parse_valid(region: Option<Id>, number: &str) -> Option<PhoneNumber> {
-    phonenumber::parse(region, number).ok().filter(PhoneNumber::is_valid)
+    phonenumber::parse(region, number).ok().filter(valid::is_valid)
+}
+
+/// Validity checked on regexes compiled once per region (see the module documentation).
+mod valid {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, RwLock};
+
+    use phonenumber::PhoneNumber;
+    use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
+    use regex::{Regex, RegexBuilder};
+
+    /// One pattern with the national-number lengths it allows.
+    struct Matcher {
+        regex: Regex,
+        lengths: Vec<u16>,
+    }
+
+    impl Matcher {
+        fn new(descriptor: &Descriptor) -> Option<Matcher> {
+            Some(Matcher {
+                regex: anchored(descriptor.national_number().as_str())?,
+                lengths: descriptor.possible_length().to_vec(),
+            })
+        }
+
+        /// The library's `Descriptor::is_match`: an allowed length and a match at the start.
+        fn matches(&self, national: &str) -> bool {
+            let len = u16::try_from(national.len()).unwrap_or(u16::MAX);
+            (self.lengths.is_empty() || self.lengths.contains(&len)) && self.regex.is_match(national)
+        }
+    }
+
+    /// The compiled patterns of one region.
+    struct Plan {
+        general: Matcher,
+        /// Every type but "unknown": premium rate, toll free, shared cost, VoIP, personal,
+        /// pager, UAN, voicemail, fixed line, mobile.
+        types: Vec<Matcher>,
+        leading_digits: Option<Regex>,
+    }
+
+    impl Plan {
+        fn compile(meta: &Metadata) -> Option<Plan> {
+            let d = meta.descriptors();
+            let types = [
+                d.premium_rate(),
+                d.toll_free(),
+                d.shared_cost(),
+                d.voip(),
+                d.personal_number(),
+                d.pager(),
+                d.uan(),
+                d.voicemail(),
+                d.fixed_line(),
+                d.mobile(),
+            ];
+            let types = types.into_iter().flatten().map(Matcher::new).collect::<Option<Vec<_>>>()?;
+            let leading_digits = match meta.leading_digits() {
+                Some(pattern) => Some(anchored(pattern.as_str())?),
+                None => None,
+            };
+            Some(Plan { general: Matcher::new(d.general())?, types, leading_digits })
+        }
+
+        /// The library's `number_type(..) != Unknown`.
+        fn has_type(&self, national: &str) -> bool {
+            self.general.matches(national) && self.types.iter().any(|t| t.matches(national))
+        }
+    }
+
+    /// `^(?:pattern)` with the library's flags (whitespace in patterns ignored).
+    fn anchored(pattern: &str) -> Option<Regex> {
+        RegexBuilder::new(&format!("^(?:{pattern})")).ignore_whitespace(true).build().ok()
+    }
+
+    type Key = (u16, &'static str);
+
+    static PLANS: LazyLock<RwLock<HashMap<Key, Option<Arc<Plan>>>>> = LazyLock::new(|| RwLock::new(HashMap::new()));
+
+    /// The compiled plan of a region, compiled on first use; `None` if a pattern does not compile.
+    fn plan(meta: &'static Metadata) -> Option<Arc<Plan>> {
+        let key = (meta.country_code(), meta.id());
+        if let Some(found) = PLANS.read().ok().and_then(|plans| plans.get(&key).cloned()) {
+            return found;
+        }
+        let compiled = Plan::compile(meta).map(Arc::new);
+        if let Ok(mut plans) = PLANS.write() {
+            plans.entry(key).or_insert_with(|| compiled.clone());
+        }
+        compiled
+    }
+
+    /// The same answer as `PhoneNumber::is_valid`, without the library's regex cache.
+    pub(super) fn is_valid(number: &PhoneNumber) -> bool {
+        let db = &*DATABASE;
+        let code = number.code().value();
+        let national = number.national().to_string();
+        let Some(regions) = db.region(&code) else { return false };
+        let meta: Option<&'static Metadata> = match regions.as_slice() {
+            [single] if *single == "001" => db.by_code(&code).and_then(|m| m.into_iter().next()),
+            [single] => db.by_id(*single),
+            several => several.iter().filter_map(|r| db.by_id(*r)).find(|meta| match plan(meta) {
+                Some(p) => match &p.leading_digits {
+                    Some(leading) => leading.is_match(&national),
+                    None => p.has_type(&national),
+                },
+                None => false,
+            }),
+        };
+        match meta.map(|m| (m, plan(m))) {
+            Some((_, Some(p))) => p.has_type(&national),
+            // A pattern this regex engine refuses: fall back to the library.
+            Some((_, None)) => number.is_valid(),
+            None => false,
+        }
+    }
 }
 
 /// The E.164 text of a parsed number: `+`, country code, national number (with the leading
@@ -214,6 +336,64 @@ mod tests {
     }
 
     #[test]
+    fn validity_agrees_with_the_library() {
+        // Numbers of many regions and types, valid and not; one region at a time keeps the
+        // library's own cache warm enough for this comparison.
+        let samples = [
+            ("+5511987654321", true),
+            ("+551133334444", true),
+            ("+5511812345678", false),
+            ("+558001234567", true),
+            ("+33612345678", true),
+            ("+33123456789", true),
+            ("+33012345678", false),
+            ("+48600123456", true),
+            ("+48221234567", true),
+            ("+4915123456789", true),
+            ("+390612345678", true),
+            ("+393471234567", true),
+            ("+447911123456", true),
+            ("+447700900123", false),
+            ("+16502530000", true),
+            ("+12530000000", false),
+            ("+14165550123", true),
+            ("+14168675309", true),
+            ("+18005550199", true),
+            ("+79161234567", true),
+            ("+77012345678", true),
+            ("+80012345678", true),
+            ("+979123456789", true),
+            ("+442079460958", true),
+            ("+441481256789", true),
+            ("+351912345678", true),
+            ("+5491123456789", true),
+            ("+99912345", false),
+        ];
+        for (raw, _) in samples {
+            let Ok(parsed) = phonenumber::parse(None, raw) else { continue };
+            assert_eq!(valid::is_valid(&parsed), parsed.is_valid(), "{raw}");
+        }
+        for (raw, want) in samples {
+            let got = phonenumber::parse(None, raw).ok().is_some_and(|p| valid::is_valid(&p));
+            assert_eq!(got, want, "{raw}");
+        }
+        // The example numbers of the metadata, for every third region (compiling every
+        // region's patterns twice is slow in a debug build).
+        let mut checked = 0;
+        for meta in phonenumber::metadata::DATABASE.iter().step_by(3) {
+            let d = meta.descriptors();
+            for desc in [d.fixed_line(), d.mobile()].into_iter().flatten() {
+                let Some(example) = desc.example() else { continue };
+                let raw = format!("+{}{example}", meta.country_code());
+                let Ok(parsed) = phonenumber::parse(None, &raw) else { continue };
+                assert_eq!(valid::is_valid(&parsed), parsed.is_valid(), "{} {raw}", meta.id());
+                checked += 1;
+            }
+        }
+        assert!(checked > 120, "{checked}");
+    }
+
+    #[test]
     fn unknown_country_is_no_country() {
         assert_eq!(normalize_phone("+55 11 98765-4321", Some("XX")), Ok("+5511987654321".into()));
         assert_eq!(normalize_phone("(11) 98765-4321", Some("Brazil")), Err(IssueCode::InvalidPhone));
@@ -256,5 +436,48 @@ mod cost {
         let start = std::time::Instant::now();
         let len: usize = parsed.iter().map(|p| super::e164(p).len()).sum();
         eprintln!("format only: {:.2} us ({len})", start.elapsed().as_secs_f64() * 1e6 / inputs.len() as f64);
+
+        // Many countries in one file: libphonenumber's regex cache (LRU of 100) may thrash.
+        let many = [
+            ("+55 11 98765-4321", "BR"),
+            ("+33 6 12 34 56 78", "FR"),
+            ("+48 600 123 456", "PL"),
+            ("+49 151 23456789", "DE"),
+            ("+34 612 34 56 78", "ES"),
+            ("+39 347 123 4567", "IT"),
+            ("+44 7911 123456", "GB"),
+            ("+351 912 345 678", "PT"),
+            ("+1 650 253 0000", "US"),
+            ("+32 470 12 34 56", "BE"),
+            ("+31 6 12345678", "NL"),
+            ("+41 78 123 45 67", "CH"),
+            ("+43 664 123456", "AT"),
+            ("+54 9 11 2345-6789", "AR"),
+            ("+52 55 1234 5678", "MX"),
+            ("+56 9 6123 4567", "CL"),
+        ];
+        let start = std::time::Instant::now();
+        let mut valid = 0;
+        for i in 0..50_000 {
+            let (raw, cc) = many[i % many.len()];
+            valid += usize::from(normalize_phone(raw, Some(cc)).is_ok());
+        }
+        eprintln!(
+            "16 countries round-robin: {:.2} us per call ({valid} valid)",
+            start.elapsed().as_secs_f64() * 1e6 / 50_000.0
+        );
+        let start = std::time::Instant::now();
+        let mut parsed = Vec::new();
+        for i in 0..5_000 {
+            let (raw, cc) = many[i % many.len()];
+            parsed.extend(phonenumber::parse(super::region(cc), raw).ok());
+        }
+        eprintln!("  parse only: {:.2} us per call", start.elapsed().as_secs_f64() * 1e6 / 5_000.0);
+        let start = std::time::Instant::now();
+        let valid = parsed.iter().filter(|p| p.is_valid()).count();
+        eprintln!("  library is_valid: {:.2} us per call ({valid})", start.elapsed().as_secs_f64() * 1e6 / 5_000.0);
+        let start = std::time::Instant::now();
+        let valid = parsed.iter().filter(|p| super::valid::is_valid(p)).count();
+        eprintln!("  cadastro is_valid: {:.2} us per call ({valid})", start.elapsed().as_secs_f64() * 1e6 / 5_000.0);
     }
 }
