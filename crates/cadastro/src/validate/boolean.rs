@@ -1,14 +1,107 @@
-//! Booleans in five languages.
-//!
-//! Placeholder until its implementation lands: accepts the trimmed input.
+//! Booleans in five languages (en, pt, fr, pl, es), case- and accent-insensitive.
 
 use crate::report::IssueCode;
 
-/// Parses a yes/no value.
+use super::fold::fold_text;
+
+/// Folded words read as true.
+const TRUE_WORDS: &[&str] = &[
+    "1",
+    "true",
+    "yes",
+    "y",
+    "t",
+    "x",
+    "sim",
+    "s",
+    "verdadeiro",
+    "v",
+    "oui",
+    "o",
+    "vrai",
+    "tak",
+    "prawda",
+    "si",
+    "verdadero",
+    "on",
+];
+
+/// Folded words read as false.
+const FALSE_WORDS: &[&str] = &["0", "false", "no", "n", "f", "nao", "falso", "non", "faux", "nie", "falsz", "off"];
+
+/// Parses a yes/no value. True: `1`, `true`, `yes`, `y`, `t`, `x`, `sim`, `s`, `verdadeiro`,
+/// `oui`, `o`, `vrai`, `tak`, `prawda`, `sí`, `verdadero`, `on`; false: `0`, `false`, `no`, `n`,
+/// `f`, `não`, `falso`, `non`, `faux`, `nie`, `fałsz`, `off` and an empty text. A boolean cell
+/// arrives as `TRUE`/`FALSE`.
+///
+/// ```
+/// use cadastro::validate::boolean::parse_bool;
+/// assert_eq!(parse_bool("Sim"), Ok(true));
+/// assert_eq!(parse_bool("NÃO"), Ok(false));
+/// assert_eq!(parse_bool("fałsz"), Ok(false));
+/// assert!(parse_bool("maybe").is_err());
+/// ```
+///
+/// # Errors
+/// [`IssueCode::InvalidBoolean`] for any other text.
 pub fn parse_bool(raw: &str) -> Result<bool, IssueCode> {
-    match raw.trim() {
-        "1" | "true" => Ok(true),
-        "" | "0" | "false" => Ok(false),
-        _ => Err(IssueCode::InvalidBoolean),
+    let key = fold_text(raw);
+    if key.is_empty() {
+        return Ok(false);
+    }
+    if TRUE_WORDS.contains(&key.as_str()) {
+        Ok(true)
+    } else if FALSE_WORDS.contains(&key.as_str()) {
+        Ok(false)
+    } else {
+        Err(IssueCode::InvalidBoolean)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn true_in_five_languages() {
+        for raw in [
+            "1",
+            "TRUE",
+            "true",
+            "Yes",
+            "y",
+            "SIM",
+            "s",
+            "Oui",
+            "o",
+            "Tak",
+            "t",
+            "x",
+            "X",
+            "sí",
+            "Si",
+            "verdadeiro",
+            "VRAI",
+            "prawda",
+            "Verdadero",
+            " yes ",
+        ] {
+            assert_eq!(parse_bool(raw), Ok(true), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn false_in_five_languages() {
+        for raw in ["0", "FALSE", "false", "No", "n", "NÃO", "nao", "Non", "NIE", "Falso", "faux", "Fałsz", "", "  "]
+        {
+            assert_eq!(parse_bool(raw), Ok(false), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_invalid() {
+        for raw in ["2", "-1", "maybe", "talvez", "yes!", "1.5", "ja", "-", "?", "sim não", "#N/A", "true false"] {
+            assert_eq!(parse_bool(raw), Err(IssueCode::InvalidBoolean), "{raw:?}");
+        }
     }
 }

@@ -10,6 +10,7 @@ pub mod country;
 pub mod email;
 pub mod engine;
 pub mod enums;
+pub mod fold;
 pub mod iban;
 pub mod number;
 pub mod phone;
