@@ -168,6 +168,10 @@ fn every_builtin_layout_maps_itself_and_the_others() {
         for other in ["asaas", "invoiceocean", "upflow", "generic"] {
             let cols = mapping::suggest(&layout(own), &profile(other));
             for (col, pc) in cols.iter().zip(&profile(own).columns) {
+                // A profile's custom field (asaas "Empresa") exists only in that profile.
+                if other != own && matches!(pc.field, Some(cadastro::Target::Custom(_))) {
+                    continue;
+                }
                 assert_eq!(col.field, pc.field, "{own} read with {other}: {}", pc.header);
             }
         }
