@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use crate::model::cell::is_blank_char;
 
 /// Trims whitespace, NBSP and zero-width characters at both ends, then removes one leading
-/// apostrophe before `= + - @` (the round trip of cadastro's formula-safe CSV export).
+/// apostrophe before `= + - @`, tab or CR, also when more apostrophes come first (the round trip
+/// of cadastro's formula-safe export, which adds one to such values).
 ///
 /// ```
 /// use cadastro::validate::text::clean;
@@ -16,7 +17,8 @@ use crate::model::cell::is_blank_char;
 pub fn clean(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim_matches(is_blank_char);
     let unquoted = match trimmed.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        // `''=x` (an exported `'=x`) loses one apostrophe too, so every value survives the trip.
+        Some(rest) if rest.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => trimmed,
     };
     if unquoted.len() == raw.len() { Cow::Borrowed(raw) } else { Cow::Borrowed(unquoted) }
@@ -92,7 +94,8 @@ mod tests {
     fn clean_keeps_inner_text() {
         assert_eq!(clean("  a b  "), "a b");
         assert_eq!(clean("'+cmd|' /C calc'!A0"), "+cmd|' /C calc'!A0");
-        assert_eq!(clean("''=1"), "''=1");
+        assert_eq!(clean("''=1"), "'=1");
+        assert_eq!(clean("''a"), "''a");
         assert_eq!(clean(""), "");
     }
 
