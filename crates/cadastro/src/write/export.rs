@@ -228,14 +228,6 @@ pub(crate) struct LayoutColumn {
 }
 
 impl LayoutColumn {
-    pub(crate) fn target(&self) -> Option<Target> {
-        match &self.source {
-            ColumnSource::Ordinal => None,
-            ColumnSource::Field(f) => Some(Target::Field(*f)),
-            ColumnSource::Custom(n) => Some(Target::Custom(n.clone())),
-        }
-    }
-
     /// Columns whose values look like numbers but are identifiers: written as text with the
     /// text number format, so no spreadsheet drops a leading zero or turns them into 1.2E+13.
     pub(crate) fn is_id_like(&self, profile: &Profile) -> bool {
@@ -251,18 +243,16 @@ impl LayoutColumn {
 
 /// The identifier-like canonical fields (text format in XLSX).
 pub(crate) fn is_id_like_field(f: Field) -> bool {
-    matches!(
-        f.kind(),
-        FieldKind::Id | FieldKind::TaxId | FieldKind::VatNumber | FieldKind::Compact | FieldKind::Phone
-    ) || matches!(
-        f,
-        Field::PostalCode
-            | Field::BankAccount
-            | Field::ContactReference
-            | Field::AddressNumber
-            | Field::AccountingCode
-            | Field::ParentId
-    )
+    matches!(f.kind(), FieldKind::Id | FieldKind::TaxId | FieldKind::VatNumber | FieldKind::Compact | FieldKind::Phone)
+        || matches!(
+            f,
+            Field::PostalCode
+                | Field::BankAccount
+                | Field::ContactReference
+                | Field::AddressNumber
+                | Field::AccountingCode
+                | Field::ParentId
+        )
 }
 
 /// The columns a profile's files have, in order.
@@ -316,7 +306,13 @@ impl Layout {
         }
     }
 
-    fn cell<'c>(&self, col: &LayoutColumn, customer: &'c Customer, contact: Option<&'c Contact>, ordinal: u64) -> Out<'c> {
+    fn cell<'c>(
+        &self,
+        col: &LayoutColumn,
+        customer: &'c Customer,
+        contact: Option<&'c Contact>,
+        ordinal: u64,
+    ) -> Out<'c> {
         let value = match &col.source {
             ColumnSource::Ordinal => return Out::Int(i64::try_from(ordinal).unwrap_or(i64::MAX)),
             ColumnSource::Field(f) if f.is_contact() => contact.and_then(|c| c.values.get(f)),
@@ -540,11 +536,7 @@ impl Formats {
 /// A value for an XLSX string cell: a value that starts with an apostrophe before a formula
 /// character gets one more, because the importer removes one (CONTRACT section 1).
 fn xlsx_text(value: &str) -> Cow<'_, str> {
-    if super::apostrophe_guarded(value) {
-        Cow::Owned(format!("'{value}"))
-    } else {
-        Cow::Borrowed(value)
-    }
+    if super::apostrophe_guarded(value) { Cow::Owned(format!("'{value}")) } else { Cow::Borrowed(value) }
 }
 
 fn col_index(i: usize) -> Result<u16> {
@@ -844,8 +836,16 @@ mod tests {
             k.values.insert(Field::ContactIsMain, Value::Bool(main));
             c.contacts.push(k);
         }
-        let lonely = customer(&[(Field::Name, Value::Text("Solo".into())), (Field::ParentName, Value::Text("ACME".into()))]);
-        let text = csv_text(&[c, lonely], "upflow", &ExportOptions { csv: CsvOptions { line_ending: LineEnding::Lf, bom: false, delimiter: None }, ..ExportOptions::default() });
+        let lonely =
+            customer(&[(Field::Name, Value::Text("Solo".into())), (Field::ParentName, Value::Text("ACME".into()))]);
+        let text = csv_text(
+            &[c, lonely],
+            "upflow",
+            &ExportOptions {
+                csv: CsvOptions { line_ending: LineEnding::Lf, bom: false, delimiter: None },
+                ..ExportOptions::default()
+            },
+        );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[1], "C1,ACME,,,,,,,,,,30,,,a@acme.fr,,,,,,1");
@@ -870,7 +870,10 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("Identificador Externo\tNome completo\t"));
         assert!(text.contains("\tA\t") && !text.contains("\tB\t") && !text.contains("\tC\t"));
-        let bad = ExportOptions { csv: CsvOptions { delimiter: Some('é'), ..CsvOptions::default() }, ..ExportOptions::default() };
+        let bad = ExportOptions {
+            csv: CsvOptions { delimiter: Some('é'), ..CsvOptions::default() },
+            ..ExportOptions::default()
+        };
         let err = export_csv([&a], &Profile::generic(), Vec::new(), &bad).unwrap_err();
         assert_eq!(err.code(), "invalid_options");
     }

@@ -15,7 +15,7 @@ pub use export::{
     CsvExporter, CsvOptions, ExportFormat, ExportOptions, ExportStats, LineEnding, XlsxExporter, default_delimiter,
     export_csv, export_headers, export_to_path, export_xlsx,
 };
-
+pub use template::{template_csv, template_to_path, template_xlsx};
 
 /// Makes a value safe for a CSV cell that a spreadsheet will open: a value starting with
 /// `= + - @`, tab or carriage return gets a leading apostrophe (the importer removes exactly one
@@ -44,8 +44,7 @@ pub fn csv_safe(value: &str) -> Cow<'_, str> {
 /// apostrophe of `value`: apostrophes, then a formula character. Such a value needs one more
 /// apostrophe in any file cadastro writes, XLSX included.
 pub(crate) fn apostrophe_guarded(value: &str) -> bool {
-    value.starts_with('\'')
-        && value.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
+    value.starts_with('\'') && value.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 pub(crate) fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
@@ -59,7 +58,19 @@ mod tests {
 
     #[test]
     fn csv_safe_round_trips_through_clean() {
-        for v in ["=1+1", "@SUM(A1)", "-2+3+cmd|' /C calc'!A0", "+A1", "'=x", "''@y", "'+55 11", "'plain", "plain", "+55 11 98765-4321", "-12"] {
+        for v in [
+            "=1+1",
+            "@SUM(A1)",
+            "-2+3+cmd|' /C calc'!A0",
+            "+A1",
+            "'=x",
+            "''@y",
+            "'+55 11",
+            "'plain",
+            "plain",
+            "+55 11 98765-4321",
+            "-12",
+        ] {
             assert_eq!(clean(&csv_safe(v)), v, "{v}");
         }
     }
