@@ -5,8 +5,7 @@ use std::borrow::Cow;
 use crate::model::cell::is_blank_char;
 
 /// Trims whitespace, NBSP and zero-width characters at both ends, then removes one leading
-/// apostrophe before `= + - @`, tab or CR, also when more apostrophes come first (the round trip
-/// of cadastro's formula-safe export, which adds one to such values).
+/// apostrophe before `= + - @` (the round trip of cadastro's formula-safe CSV export).
 ///
 /// ```
 /// use cadastro::validate::text::clean;
@@ -16,8 +15,9 @@ use crate::model::cell::is_blank_char;
 /// ```
 pub fn clean(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim_matches(is_blank_char);
+    // One apostrophe is removed when what follows it (past any further apostrophes) starts like a
+    // formula: the writers add exactly one in front of such values, `'=x` included.
     let unquoted = match trimmed.strip_prefix('\'') {
-        // `''=x` (an exported `'=x`) loses one apostrophe too, so every value survives the trip.
         Some(rest) if rest.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => trimmed,
     };

@@ -536,7 +536,11 @@ impl Formats {
 /// A value for an XLSX string cell: a value that starts with an apostrophe before a formula
 /// character gets one more, because the importer removes one (CONTRACT section 1).
 fn xlsx_text(value: &str) -> Cow<'_, str> {
-    if super::apostrophe_guarded(value) { Cow::Owned(format!("'{value}")) } else { Cow::Borrowed(value) }
+    if value.starts_with('\'') && value.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{value}"))
+    } else {
+        Cow::Borrowed(value)
+    }
 }
 
 fn col_index(i: usize) -> Result<u16> {
