@@ -26,8 +26,8 @@ fn customer(i: u64) -> Customer {
     put(Field::District, "Bela Vista".to_owned());
     put(Field::City, "São Paulo".to_owned());
     put(Field::State, "SP".to_owned());
-    put(Field::Group, if i % 3 == 0 { "Varejo" } else { "Atacado" }.to_owned());
-    c.values.insert(Field::IsCompany, Value::Bool(i % 2 == 0));
+    put(Field::Group, if i.is_multiple_of(3) { "Varejo" } else { "Atacado" }.to_owned());
+    c.values.insert(Field::IsCompany, Value::Bool(i.is_multiple_of(2)));
     c
 }
 

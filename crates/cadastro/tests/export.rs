@@ -270,8 +270,7 @@ fn templates_have_headers_notes_validations_and_instructions() {
         // Instructions: one row per column, after the table's own header.
         let ins = wb.worksheet_range(&meta[1].0).unwrap();
         let head_row = (0..ins.height())
-            .find(|&r| ins[(r, 2)].to_string() == "Campo" || ins[(r, 2)].to_string() == "Field")
-            .or_else(|| (0..ins.height()).find(|&r| ins[(r, 2)].to_string() == "Champ"))
+            .find(|&r| matches!(ins[(r, 2)].to_string().as_str(), "Campo" | "Field" | "Champ"))
             .unwrap();
         assert_eq!(ins.height() - head_row - 1, headers.len(), "{name}");
         for (i, h) in headers.iter().enumerate() {
@@ -468,7 +467,7 @@ mod ids {
                 if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
             })
             .sum();
-        sum % 10 == 0
+        sum.is_multiple_of(10)
     }
 
     pub fn siren(base: &[u8; 8]) -> String {
@@ -519,7 +518,7 @@ fn geo(country: &'static str) -> BoxedStrategy<Geo> {
                     }
                     ids::cpf(&d)
                 })
-                .prop_filter("not all same", |s| !s.chars().all(|c| Some(c) == s.chars().next()));
+                .prop_filter("not all same", |s| !s.chars().all(|c| s.starts_with(c)));
             let cnpj_num = "[0-9]{8}0001".prop_map(|b| ids::cnpj(&b));
             let cnpj_alnum = "[0-9A-Z]{12}".prop_map(|b| ids::cnpj(&b));
             (
@@ -823,11 +822,7 @@ fn filled_templates_import_with_no_mapping_and_no_error() {
         };
         let ins = wb.worksheet_range(&sheets[1]).unwrap();
         let head = (0..ins.height())
-            .find(|&r| {
-                ins[(r, 0)].to_string() == "Column"
-                    || ins[(r, 0)].to_string() == "Coluna"
-                    || ins[(r, 0)].to_string() == "Colonne"
-            })
+            .find(|&r| matches!(ins[(r, 0)].to_string().as_str(), "Column" | "Coluna" | "Colonne"))
             .unwrap();
         let fields: Vec<String> = headers.iter().enumerate().map(|(i, _)| ins[(head + 1 + i, 2)].to_string()).collect();
         let examples: Vec<String> =
