@@ -4,6 +4,8 @@
 //! errors; 2 a file-level failure (kind and message on stderr; with `--format json`,
 //! `{"error": {"kind": ..., "message": ...}}` on stdout).
 
+mod export;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,6 +43,23 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         opts: ValidateArgs,
+    },
+    /// Write customers (all, or one group) to OUT.xlsx or OUT.csv in a profile's layout.
+    Export {
+        /// The output file (.xlsx or .csv).
+        out: PathBuf,
+        #[command(flatten)]
+        args: export::ExportArgs,
+    },
+    /// Write the blank import file of a profile to OUT.xlsx or OUT.csv.
+    Template {
+        /// The output file (.xlsx or .csv).
+        out: PathBuf,
+        /// The profile: asaas, invoiceocean, upflow, generic, or a profile JSON file.
+        #[arg(long)]
+        profile: String,
+        #[command(flatten)]
+        csv: export::CsvArgs,
     },
 }
 
@@ -98,6 +117,7 @@ fn main() -> ExitCode {
     let format = match &cli.command {
         Command::Inspect { format, .. } => *format,
         Command::Validate { opts, .. } => opts.format,
+        Command::Export { .. } | Command::Template { .. } => OutputFormat::Text,
     };
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
@@ -138,6 +158,8 @@ fn run(command: Command) -> Result<u8, Error> {
             }
             Ok(u8::from(report.has_errors()))
         }
+        Command::Export { out, args } => export::export(&out, &args, &load_profile(&args.profile)?),
+        Command::Template { out, profile, csv } => export::template(&out, &csv, &load_profile(&profile)?),
     }
 }
 

@@ -80,8 +80,10 @@ pub fn check_value(field: Field, cell: &Cell, country: Option<&str>) -> CellChec
     let numeric = cell.is_number();
     let mut check = match field.kind() {
         FieldKind::Id | FieldKind::Trimmed => CellCheck::ok(Value::Text(cleaned.into_owned())),
-        FieldKind::Name => CellCheck::ok(Value::Text(text::collapse(&cleaned))),
-        FieldKind::Compact => CellCheck::ok(Value::Text(text::compact(&cleaned))),
+        // collapse and compact clean by themselves: give them the raw text, so one formula
+        // apostrophe is removed, not two (`''=x`, an exported `'=x`, must come back as `'=x`).
+        FieldKind::Name => CellCheck::ok(Value::Text(text::collapse(&raw))),
+        FieldKind::Compact => CellCheck::ok(Value::Text(text::compact(&raw))),
         FieldKind::Boolean => match cell {
             Cell::Bool(b) => CellCheck::ok(Value::Bool(*b)),
             _ => CellCheck::from_result(boolean::parse_bool(&cleaned).map(Value::Bool)),
@@ -215,5 +217,10 @@ mod tests {
         let safe = check_value(Field::Notes, &Cell::Text("'=1+1".into()), None);
         assert_eq!(safe.value, Some(Value::Text("=1+1".into())));
         assert!(safe.warnings.is_empty());
+        // One apostrophe is removed, whatever the field's kind.
+        for field in [Field::Name, Field::Notes, Field::ExternalId] {
+            let v = check_value(field, &Cell::Text("''=x".into()), None);
+            assert_eq!(v.value, Some(Value::Text("'=x".into())), "{field}");
+        }
     }
 }

@@ -1,13 +1,21 @@
-//! Writing files: the error file of a validation (the rejected rows plus an Errors column),
-//! and the shared rules every writer follows (formula-safe CSV cells, typed XLSX cells).
+//! Writing files: exports of customers in a profile's layout, blank import templates, the
+//! error file of a validation (the rejected rows plus an Errors column), and the shared rules
+//! every writer follows (formula-safe CSV cells, typed XLSX cells).
 
 mod errors;
+mod export;
+mod template;
 
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind};
 
 pub use errors::{ErrorFileFormat, error_file, write_error_file};
+pub use export::{
+    CsvExporter, CsvOptions, ExportFormat, ExportOptions, ExportStats, LineEnding, XlsxExporter, default_delimiter,
+    export_csv, export_headers, export_to_path, export_xlsx,
+};
+pub use template::{template_csv, template_to_path, template_xlsx};
 
 /// Makes a value safe for a CSV cell that a spreadsheet will open: a value starting with
 /// `= + - @`, tab or carriage return gets a leading apostrophe (the importer removes exactly one
