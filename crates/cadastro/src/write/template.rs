@@ -345,9 +345,11 @@ fn custom_help(kind: &CustomKind, lang: Lang) -> Help {
                 &format!("Texto, até {m} caracteres."),
                 &format!("Texte, {m} caractères au plus."),
             ),
-            String::new(),
+            tr(lang, "Example Ltd", "Exemplo Ltda", "Exemple SARL"),
         ),
-        CustomKind::Text { max_len: None } => (tr(lang, "Text.", "Texto.", "Texte."), String::new()),
+        CustomKind::Text { max_len: None } => {
+            (tr(lang, "Text.", "Texto.", "Texte."), tr(lang, "Example Ltd", "Exemplo Ltda", "Exemple SARL"))
+        }
         CustomKind::Integer { min, max } => {
             let range = match (min, max) {
                 (Some(a), Some(b)) => format!(" ({a}..{b})"),
