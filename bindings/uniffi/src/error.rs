@@ -2,9 +2,10 @@
 //!
 //! Foreign names: Kotlin `CadastroException` (variants `CadastroException.EmptyFile`, ...,
 //! `EncodingException`, `WriteException`), Swift `CadastroError` (`.EmptyFile(detail:)`), Python
-//! `CadastroError.EmptyFile`. Every variant carries `detail`, the core's `Display` text (it names
-//! rows, columns, fields and limits, never cell contents), and `kind()` gives the contract's kind
-//! string (CONTRACT section 4), the same as `cadastro::Error::code()`.
+//! `CadastroError.EmptyFile`. Every variant carries one field, `detail`: the core's `Display` text
+//! (it names rows, columns, fields and limits, never cell contents). The method `kind()` gives the
+//! contract's kind string (CONTRACT section 4), the same as `cadastro::Error::code()`, on any
+//! variant (Kotlin `e.kind()` on a caught `CadastroException`).
 //!
 //! A Rust panic is not mapped here: UniFFI catches it at the FFI boundary and raises its own
 //! `InternalException` (Kotlin), `InternalError` (Python) or `UniffiInternalError` (Swift). Never
@@ -119,11 +120,6 @@ impl CadastroError {
     pub fn kind(&self) -> String {
         self.code().to_owned()
     }
-
-    /// The human-readable detail (the same text as the exception message).
-    pub fn detail(&self) -> String {
-        self.to_string()
-    }
 }
 
 impl CadastroError {
@@ -223,7 +219,7 @@ mod tests {
             let mapped = CadastroError::from(err);
             assert_eq!(mapped.kind(), code);
             assert_ne!(mapped.kind(), INTERNAL);
-            assert_eq!(mapped.detail(), text);
+            assert_eq!(mapped.to_string(), text);
         }
     }
 

@@ -45,7 +45,7 @@ pub enum FieldValue {
         value: bool,
     },
     /// An integer.
-    Int {
+    Integer {
         /// The integer.
         value: i64,
     },
@@ -54,8 +54,9 @@ pub enum FieldValue {
         /// The number.
         value: f64,
     },
-    /// A list of texts (e-mail lists).
-    List {
+    /// A list of texts (e-mail lists). Not named `List`: it would shadow Kotlin's `List` in the
+    /// generated code.
+    TextList {
         /// The texts.
         values: Vec<String>,
     },
@@ -65,10 +66,10 @@ impl From<cadastro::Value> for FieldValue {
     fn from(v: cadastro::Value) -> Self {
         match v {
             cadastro::Value::Bool(value) => FieldValue::Bool { value },
-            cadastro::Value::Int(value) => FieldValue::Int { value },
+            cadastro::Value::Int(value) => FieldValue::Integer { value },
             cadastro::Value::Number(value) => FieldValue::Number { value },
             cadastro::Value::Text(value) => FieldValue::Text { value },
-            cadastro::Value::List(values) => FieldValue::List { values },
+            cadastro::Value::List(values) => FieldValue::TextList { values },
         }
     }
 }
@@ -77,10 +78,10 @@ impl From<FieldValue> for cadastro::Value {
     fn from(v: FieldValue) -> Self {
         match v {
             FieldValue::Bool { value } => cadastro::Value::Bool(value),
-            FieldValue::Int { value } => cadastro::Value::Int(value),
+            FieldValue::Integer { value } => cadastro::Value::Int(value),
             FieldValue::Number { value } => cadastro::Value::Number(value),
             FieldValue::Text { value } => cadastro::Value::Text(value),
-            FieldValue::List { values } => cadastro::Value::List(values),
+            FieldValue::TextList { values } => cadastro::Value::List(values),
         }
     }
 }
@@ -696,7 +697,7 @@ mod tests {
         assert_eq!(acme.email.as_deref(), Some("financeiro@acme.example"));
         assert_eq!(acme.additional_emails.as_deref(), Some(&["b@acme.example".to_owned(), "c@acme.example".into()][..]));
         assert_eq!(acme.bank_account.as_deref(), Some("DE89370400440532013000"));
-        assert_eq!(acme.custom.get("limite"), Some(&FieldValue::Int { value: 1500 }));
+        assert_eq!(acme.custom.get("limite"), Some(&FieldValue::Integer { value: 1500 }));
         assert_eq!(acme.custom.get("ativo"), Some(&FieldValue::Bool { value: true }));
         assert_eq!(acme.custom.get("taxa"), Some(&FieldValue::Number { value: 2.5 }));
         assert_eq!(acme.custom.get("desde"), Some(&FieldValue::Text { value: "2026-03-01".into() }));
