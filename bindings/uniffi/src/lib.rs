@@ -25,8 +25,8 @@ pub mod report;
 pub use error::CadastroError;
 pub use options::{ImportOptions, Limits, Source};
 pub use report::{
-    CellValue, ColumnMapping, Contact, Customer, FieldValue, InspectColumn, Inspection, Issue, Normalized,
-    PlanCounts, Profile, ProfileColumn, Report, Severity, SheetInfo, SourceInfo, Stats,
+    CellValue, ColumnMapping, Contact, Customer, FieldValue, InspectColumn, Inspection, Issue, Normalized, PlanCounts,
+    Profile, ProfileColumn, Report, Severity, SheetInfo, SourceInfo, Stats,
 };
 
 uniffi::setup_scaffolding!();
@@ -120,8 +120,8 @@ pub fn write_errors(source: Source, path: String, options: Option<ImportOptions>
 /// Errors: `InvalidOptions` for an unknown field name.
 #[uniffi::export(default(country = None))]
 pub fn normalize(field: String, value: CellValue, country: Option<String>) -> Result<Normalized, CadastroError> {
-    let field = cadastro::Field::from_name(&field)
-        .ok_or_else(|| CadastroError::options(format!("unknown field `{field}`")))?;
+    let field =
+        cadastro::Field::from_name(&field).ok_or_else(|| CadastroError::options(format!("unknown field `{field}`")))?;
     Ok(cadastro::validate::check_value(field, &value.into(), country.as_deref()).into())
 }
 

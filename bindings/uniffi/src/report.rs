@@ -627,7 +627,8 @@ mod tests {
             }
             cells
         };
-        let second = by(&[("external_id", "C-1"), ("contact_email", "maria@acme.example"), ("contact_is_main", "false")]);
+        let second =
+            by(&[("external_id", "C-1"), ("contact_email", "maria@acme.example"), ("contact_is_main", "false")]);
         let parent = by(&[("external_id", "C-2"), ("name", "Beta SA"), ("tax_id", "529.982.247-25")]);
         let bad = by(&[("external_id", "C-3"), ("name", "Gamma"), ("tax_id", "111.111.111-11")]);
         let mut ragged = by(&[("external_id", "C-4"), ("name", "Delta")]);
@@ -695,7 +696,10 @@ mod tests {
         assert_eq!(acme.state.as_deref(), Some("SP"));
         assert_eq!(acme.country.as_deref(), Some("BR"));
         assert_eq!(acme.email.as_deref(), Some("financeiro@acme.example"));
-        assert_eq!(acme.additional_emails.as_deref(), Some(&["b@acme.example".to_owned(), "c@acme.example".into()][..]));
+        assert_eq!(
+            acme.additional_emails.as_deref(),
+            Some(&["b@acme.example".to_owned(), "c@acme.example".into()][..])
+        );
         assert_eq!(acme.bank_account.as_deref(), Some("DE89370400440532013000"));
         assert_eq!(acme.custom.get("limite"), Some(&FieldValue::Integer { value: 1500 }));
         assert_eq!(acme.custom.get("ativo"), Some(&FieldValue::Bool { value: true }));
