@@ -58,6 +58,27 @@ impl ImportOptions {
     pub fn for_profile(name: &str) -> Result<Self> {
         Ok(ImportOptions { profile: Profile::builtin(name)?, ..ImportOptions::default() })
     }
+
+    /// Options from a JSON document of this struct's shape (every key optional), the way hosts
+    /// that hold options as data (bindings, config files) build them. Every check is serde's: a
+    /// delimiter that is not one character, an unknown encoding or locale, a negative limit, an
+    /// unknown profile name are refused here, with the same message in every host.
+    ///
+    /// ```
+    /// use cadastro::ImportOptions;
+    /// let opts = ImportOptions::from_json(r#"{"read": {"delimiter": ";", "limits": {"max_rows": 10}}}"#)?;
+    /// assert_eq!(opts.read.delimiter, Some(';'));
+    /// assert_eq!(opts.read.limits.max_rows, 10);
+    /// let err = ImportOptions::from_json(r#"{"locale": "de"}"#).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_options");
+    /// # Ok::<(), cadastro::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// `invalid_options` naming what serde refused (a bad profile document included).
+    pub fn from_json(json: &str) -> Result<Self> {
+        serde_json::from_str(json).map_err(|e| Error::options(format!("invalid options document: {e}")))
+    }
 }
 
 fn profile_by_name_or_document<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Profile, D::Error> {

@@ -1,0 +1,231 @@
+//! The one error table of the UniFFI binding: core error kind -> [`CadastroError`] variant.
+//!
+//! Foreign names: Kotlin `CadastroException` (variants `CadastroException.EmptyFile`, ...,
+//! `EncodingException`, `WriteException`), Swift `CadastroError` (`.EmptyFile(detail:)`), Python
+//! `CadastroError.EmptyFile`. Every variant carries one field, `detail`: the core's `Display` text
+//! (it names rows, columns, fields and limits, never cell contents). The method `kind()` gives the
+//! contract's kind string (CONTRACT section 4), the same as `cadastro::Error::code()`, on any
+//! variant (Kotlin `e.kind()` on a caught `CadastroException`).
+//!
+//! A Rust panic is not mapped here: UniFFI catches it at the FFI boundary and raises its own
+//! `InternalException` (Kotlin), `InternalError` (Python) or `UniffiInternalError` (Swift). Never
+//! build this library with `panic = "abort"`.
+
+use cadastro::ErrorKind;
+
+/// A file-level failure or a configuration mistake. Bad data is never an error: it is an issue in
+/// the report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+#[non_exhaustive]
+pub enum CadastroError {
+    /// The bytes are not CSV or a spreadsheet (HTML or XML saved as .xls is named as such).
+    #[error("{detail}")]
+    UnsupportedFormat {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The file claims a format but its structure is broken.
+    #[error("{detail}")]
+    CorruptFile {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The workbook is password-protected.
+    #[error("{detail}")]
+    EncryptedFile {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// Zero bytes, only whitespace, or a sheet with no cell.
+    #[error("{detail}")]
+    EmptyFile {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// No row looks like a header row.
+    #[error("{detail}")]
+    NoHeader {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// Two columns would map to one field and no explicit mapping says which.
+    #[error("{detail}")]
+    DuplicateHeader {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A field the profile requires has no column.
+    #[error("{detail}")]
+    MissingRequiredColumn {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A resource limit was exceeded.
+    #[error("{detail}")]
+    LimitExceeded {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The text could not be decoded.
+    #[error("{detail}")]
+    EncodingError {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The requested sheet does not exist.
+    #[error("{detail}")]
+    SheetNotFound {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A profile document is invalid.
+    #[error("{detail}")]
+    InvalidProfile {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// An option, a field name or a mapping document is invalid.
+    #[error("{detail}")]
+    InvalidOptions {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The operating system refused (missing file, permission, disk full).
+    #[error("{detail}")]
+    Io {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// Writing a file (error file, export) failed.
+    #[error("{detail}")]
+    WriteError {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A failure that is a bug in cadastro or in this binding (a kind this binding does not know
+    /// yet, a conversion that failed). Rust panics surface as UniFFI's own internal error instead.
+    #[error("{detail}")]
+    Internal {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+}
+
+/// The kind string of [`CadastroError::Internal`] (binding-only: the core has no such kind).
+pub const INTERNAL: &str = "internal";
+
+#[uniffi::export]
+impl CadastroError {
+    /// The contract's kind string (`"empty_file"`, `"io"`, ...; `"internal"` for `Internal`).
+    pub fn kind(&self) -> String {
+        self.code().to_owned()
+    }
+}
+
+impl CadastroError {
+    /// The kind string, borrowed.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnsupportedFormat { .. } => "unsupported_format",
+            Self::CorruptFile { .. } => "corrupt_file",
+            Self::EncryptedFile { .. } => "encrypted_file",
+            Self::EmptyFile { .. } => "empty_file",
+            Self::NoHeader { .. } => "no_header",
+            Self::DuplicateHeader { .. } => "duplicate_header",
+            Self::MissingRequiredColumn { .. } => "missing_required_column",
+            Self::LimitExceeded { .. } => "limit_exceeded",
+            Self::EncodingError { .. } => "encoding_error",
+            Self::SheetNotFound { .. } => "sheet_not_found",
+            Self::InvalidProfile { .. } => "invalid_profile",
+            Self::InvalidOptions { .. } => "invalid_options",
+            Self::Io { .. } => "io",
+            Self::WriteError { .. } => "write_error",
+            Self::Internal { .. } => INTERNAL,
+        }
+    }
+
+    /// An `invalid_options` error raised by the binding itself (an unknown field name).
+    pub(crate) fn options(detail: impl Into<String>) -> Self {
+        Self::InvalidOptions { detail: detail.into() }
+    }
+
+    /// An `internal` error raised by the binding itself.
+    pub(crate) fn internal(detail: impl Into<String>) -> Self {
+        Self::Internal { detail: detail.into() }
+    }
+}
+
+/// The table. A core kind added later lands in `Internal` until it gets its row here (the test
+/// `every_core_kind_has_its_variant` fails first).
+impl From<cadastro::Error> for CadastroError {
+    fn from(err: cadastro::Error) -> Self {
+        let detail = err.to_string();
+        match err.kind() {
+            ErrorKind::UnsupportedFormat { .. } => Self::UnsupportedFormat { detail },
+            ErrorKind::CorruptFile { .. } => Self::CorruptFile { detail },
+            ErrorKind::EncryptedFile { .. } => Self::EncryptedFile { detail },
+            ErrorKind::EmptyFile => Self::EmptyFile { detail },
+            ErrorKind::NoHeader { .. } => Self::NoHeader { detail },
+            ErrorKind::DuplicateHeader { .. } => Self::DuplicateHeader { detail },
+            ErrorKind::MissingRequiredColumn { .. } => Self::MissingRequiredColumn { detail },
+            ErrorKind::LimitExceeded { .. } => Self::LimitExceeded { detail },
+            ErrorKind::EncodingError { .. } => Self::EncodingError { detail },
+            ErrorKind::SheetNotFound { .. } => Self::SheetNotFound { detail },
+            ErrorKind::InvalidProfile { .. } => Self::InvalidProfile { detail },
+            ErrorKind::InvalidOptions { .. } => Self::InvalidOptions { detail },
+            ErrorKind::Io { .. } => Self::Io { detail },
+            ErrorKind::Write { .. } => Self::WriteError { detail },
+            _ => Self::Internal { detail: format!("{} ({})", detail, err.code()) },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One core error of each kind, built through public core API where one exists.
+    fn one_of_each() -> Vec<cadastro::Error> {
+        let kinds = vec![
+            ErrorKind::UnsupportedFormat { detected: "html".into() },
+            ErrorKind::CorruptFile { format: "xlsx".into(), reason: "truncated".into() },
+            ErrorKind::EncryptedFile { format: "ooxml".into() },
+            ErrorKind::EmptyFile,
+            ErrorKind::NoHeader { searched: 10 },
+            ErrorKind::DuplicateHeader { field: "name".into(), columns: vec!["A".into(), "B".into()] },
+            ErrorKind::MissingRequiredColumn { field: "name".into(), header: "Name".into(), profile: "x".into() },
+            ErrorKind::LimitExceeded { limit: cadastro::LimitKind::Rows, actual: 2, max: 1 },
+            ErrorKind::EncodingError { reason: "bad".into() },
+            ErrorKind::SheetNotFound { name: "S".into(), available: 1 },
+            ErrorKind::InvalidProfile { reason: "bad".into() },
+            ErrorKind::InvalidOptions { reason: "bad".into() },
+            ErrorKind::Io { path: None, source: std::io::Error::other("denied") },
+            ErrorKind::Write { reason: "disk".into() },
+        ];
+        kinds.into_iter().map(cadastro::Error::from).collect()
+    }
+
+    #[test]
+    fn every_core_kind_has_its_variant() {
+        let errors = one_of_each();
+        let mut seen: Vec<&str> = errors.iter().map(cadastro::Error::code).collect();
+        seen.sort_unstable();
+        let mut all = ErrorKind::ALL_CODES.to_vec();
+        all.sort_unstable();
+        assert_eq!(seen, all, "the test list must cover every core kind");
+        for err in errors {
+            let code = err.code();
+            let text = err.to_string();
+            let mapped = CadastroError::from(err);
+            assert_eq!(mapped.kind(), code);
+            assert_ne!(mapped.kind(), INTERNAL);
+            assert_eq!(mapped.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn binding_errors_have_their_kinds() {
+        assert_eq!(CadastroError::options("x").kind(), "invalid_options");
+        assert_eq!(CadastroError::internal("x").kind(), "internal");
+    }
+}

@@ -1,0 +1,188 @@
+//! `cadastro_uniffi`: the UniFFI face of the cadastro core, for Kotlin (Android, JVM), Swift (iOS,
+//! macOS) and Python hosts (CONTRACT section 7).
+//!
+//! Thin by design: it converts foreign values to core types and back ([`options`], [`report`])
+//! and core errors to one error enum ([`error`], one table). Every rule lives in the core.
+//!
+//! - [`Importer`]: options checked once, then `validate`, `inspect`, `write_errors` on many files.
+//!   `Send + Sync`; every call is blocking: the host picks the thread (a Kotlin
+//!   `Dispatchers.IO` coroutine, a Swift `Task.detached`, ...).
+//! - Free functions for one-shot use: [`validate`], [`inspect`], [`write_errors`], [`normalize`],
+//!   [`builtin_profile`], [`parse_profile`], [`builtin_profiles`], [`default_limits`],
+//!   [`field_names`], [`issue_codes`], [`error_kinds`], [`version`].
+//! - Later operations (import plan, export, templates) plug in the same way: a method on
+//!   [`Importer`] or a free function, records mirroring the core's JSON, errors through the table.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use cadastro::validate::engine::NoBase;
+
+pub mod error;
+pub mod options;
+pub mod report;
+
+pub use error::CadastroError;
+pub use options::{ImportOptions, Limits, Source};
+pub use report::{
+    CellValue, ColumnMapping, Contact, Customer, FieldValue, InspectColumn, Inspection, Issue, Normalized, PlanCounts,
+    Profile, ProfileColumn, Report, Severity, SheetInfo, SourceInfo, Stats,
+};
+
+uniffi::setup_scaffolding!();
+
+/// Options checked once (profile, mapping, country, read options), reusable on many files.
+///
+/// Kotlin: `Importer(ImportOptions(profile = "asaas")).validate(Source.Path(path))`.
+#[derive(Debug, uniffi::Object)]
+pub struct Importer {
+    inner: cadastro::Importer,
+}
+
+#[uniffi::export]
+impl Importer {
+    /// Checks the options.
+    ///
+    /// Errors: `InvalidOptions` (unknown profile name, country, locale, encoding; bad mapping
+    /// document; a delimiter that is not one character; a negative limit), `InvalidProfile`.
+    #[uniffi::constructor]
+    pub fn new(options: ImportOptions) -> Result<Arc<Self>, CadastroError> {
+        Ok(Arc::new(Importer { inner: cadastro::Importer::new(options.to_core()?)? }))
+    }
+
+    /// Reads and validates a file. Bad data is never an error: it is an issue in the report.
+    ///
+    /// Errors: a file-level failure (`EmptyFile`, `UnsupportedFormat`, `Io`, ...),
+    /// `DuplicateHeader`, `MissingRequiredColumn`.
+    pub fn validate(&self, source: Source) -> Result<Report, CadastroError> {
+        let report = self.inner.validate(&source.into())?;
+        report::from_core(&report)
+    }
+
+    /// Reads a file and suggests a mapping for its columns with this importer's profile and
+    /// read options, without validating.
+    ///
+    /// Errors: a file-level failure.
+    pub fn inspect(&self, source: Source) -> Result<Inspection, CadastroError> {
+        let opts = self.inner.options();
+        let inspection = cadastro::inspect(&source.into(), &opts.read, &opts.profile)?;
+        report::from_core(&inspection)
+    }
+
+    /// Validates a file and writes its error file to `path` (`.xlsx`: rejected rows with the bad
+    /// cells highlighted and a note; `.csv`: rejected rows plus an Errors column), in one read.
+    /// Returns the report. The file is written even when no row is rejected (header only).
+    ///
+    /// Errors: as [`Importer::validate`], `InvalidOptions` for another extension, `Io`,
+    /// `WriteError`.
+    pub fn write_errors(&self, source: Source, path: String) -> Result<Report, CadastroError> {
+        let source: cadastro::Source = source.into();
+        let table = source.open(&self.inner.options().read)?;
+        let report = self.inner.validate_table(&table, &NoBase)?;
+        cadastro::write::write_error_file(&table, &report, Path::new(&path), self.inner.options().locale)?;
+        report::from_core(&report)
+    }
+
+    /// The profile this importer uses.
+    pub fn profile(&self) -> Result<Profile, CadastroError> {
+        Profile::from_core(&self.inner.options().profile)
+    }
+}
+
+/// Validates a file with the given options (a one-shot [`Importer`]).
+///
+/// Errors: as [`Importer::new`] and [`Importer::validate`].
+#[uniffi::export(default(options = None))]
+pub fn validate(source: Source, options: Option<ImportOptions>) -> Result<Report, CadastroError> {
+    Importer::new(options.unwrap_or_default())?.validate(source)
+}
+
+/// Reads a file and suggests a mapping for its columns (profile and read options from
+/// `options`), without validating.
+///
+/// Errors: as [`Importer::new`] and [`Importer::inspect`].
+#[uniffi::export(default(options = None))]
+pub fn inspect(source: Source, options: Option<ImportOptions>) -> Result<Inspection, CadastroError> {
+    Importer::new(options.unwrap_or_default())?.inspect(source)
+}
+
+/// Validates a file and writes its error file to `path` (see [`Importer::write_errors`]).
+///
+/// Errors: as [`Importer::write_errors`].
+#[uniffi::export(default(options = None))]
+pub fn write_errors(source: Source, path: String, options: Option<ImportOptions>) -> Result<Report, CadastroError> {
+    Importer::new(options.unwrap_or_default())?.write_errors(source, path)
+}
+
+/// Checks and normalizes one value for a canonical field, exactly as the engine does per cell
+/// (`country`: the row's country, ISO alpha-2, if known).
+///
+/// Errors: `InvalidOptions` for an unknown field name.
+#[uniffi::export(default(country = None))]
+pub fn normalize(field: String, value: CellValue, country: Option<String>) -> Result<Normalized, CadastroError> {
+    let field =
+        cadastro::Field::from_name(&field).ok_or_else(|| CadastroError::options(format!("unknown field `{field}`")))?;
+    Ok(cadastro::validate::check_value(field, &value.into(), country.as_deref()).into())
+}
+
+/// A built-in profile by name (`asaas`, `invoiceocean`, `upflow`, `generic`).
+///
+/// Errors: `InvalidOptions` for an unknown name.
+#[uniffi::export]
+pub fn builtin_profile(name: String) -> Result<Profile, CadastroError> {
+    Profile::from_core(&cadastro::Profile::builtin(&name)?)
+}
+
+/// Loads and checks a profile document (JSON).
+///
+/// Errors: `InvalidProfile` naming the first problem.
+#[uniffi::export]
+pub fn parse_profile(json: String) -> Result<Profile, CadastroError> {
+    Profile::from_core(&cadastro::Profile::from_json(&json)?)
+}
+
+/// The names of the built-in profiles.
+#[uniffi::export]
+pub fn builtin_profiles() -> Vec<String> {
+    cadastro::profile::BUILTIN_PROFILES.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// The core's default resource limits (Kotlin: `defaultLimits().copy(maxRows = 10_000)`).
+#[uniffi::export]
+pub fn default_limits() -> Limits {
+    cadastro::Limits::default().into()
+}
+
+/// The canonical field names (CONTRACT section 1).
+#[uniffi::export]
+pub fn field_names() -> Vec<String> {
+    cadastro::Field::ALL.iter().map(|f| f.as_str().to_owned()).collect()
+}
+
+/// Every issue code (CONTRACT section 4).
+#[uniffi::export]
+pub fn issue_codes() -> Vec<String> {
+    cadastro::IssueCode::ALL.iter().map(|c| c.as_str().to_owned()).collect()
+}
+
+/// Every error kind string `CadastroError.kind()` can return (`internal` included).
+#[uniffi::export]
+pub fn error_kinds() -> Vec<String> {
+    cadastro::ErrorKind::ALL_CODES.iter().copied().chain([error::INTERNAL]).map(str::to_owned).collect()
+}
+
+/// The version of the cadastro library.
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Test hook, only in builds with the `test-hooks` feature: panics inside an exported call, which
+/// must surface as UniFFI's internal error in the host (Kotlin `InternalException`, Python
+/// `InternalError`, Swift `UniffiInternalError`), never abort the process.
+#[cfg(feature = "test-hooks")]
+#[uniffi::export]
+#[allow(clippy::panic)]
+pub fn panic_for_tests() -> Result<(), CadastroError> {
+    panic!("forced panic for tests")
+}
