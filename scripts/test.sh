@@ -30,7 +30,7 @@ done
 if [ "${NO_UNIFFI:-0}" != 1 ]; then
   # THE flag for the UniFFI file tests (Kotlin + Python): flip the default to 1 once the CSV/XLSX
   # readers and the leaf validators are merged. 0 runs only the tests that need no reader.
-  export CADASTRO_UNIFFI_READERS=${CADASTRO_UNIFFI_READERS:-0}
+  export CADASTRO_UNIFFI_READERS=${CADASTRO_UNIFFI_READERS:-1}
   export CADASTRO_ROOT=$PWD
   UNIFFI_OUT=${CARGO_TARGET_DIR:-target}/${CARGO_BUILD_TARGET:+$CARGO_BUILD_TARGET/}debug
   GEN=bindings/uniffi/out
