@@ -10,7 +10,7 @@ const { validate, validateAsync } = require('..')
 const { READERS } = require('./helpers')
 
 const skip = !READERS && 'needs the CSV reader (flip READERS in __test__/helpers.js)'
-const ROWS = 150_000
+const ROWS = 100_000
 
 /** A deterministic CSV of `rows` customers, every 10th with an invalid e-mail. */
 function bigCsv(rows) {
