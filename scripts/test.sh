@@ -2,11 +2,18 @@
 # Runs every test of the project on a fresh machine: formatting, lints, the Rust workspace
 # (core, CLI, examples), and each binding's suite as it lands. Installs what it needs itself.
 #   QUICK=1      skip fmt and clippy (local loop)
+#   NODE=0       skip the Node binding (npm install + napi build + node --test)
 #   NO_UNIFFI=1  skip the UniFFI binding (bindgen, Python and Kotlin tests)
 #   NO_KOTLIN=1  skip only its Kotlin test (Debian libjna-java + npm kotlin-compiler)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
+# napi-cli always passes `--target <host triple>`; giving every cargo invocation the same target
+# makes cargo and napi share ONE artifact dir (target/<triple>/debug) instead of building the
+# dependencies twice (BINDINGS-SPIKE P6). Host-side build scripts and proc-macros stay in
+# target/debug; the CLI binary is in target/<triple>/debug/cadastro.
+CARGO_BUILD_TARGET=${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}
+export CARGO_BUILD_TARGET
 T0=$SECONDS
 step() { echo; echo "=== [$((SECONDS - T0))s] $*"; }
 
@@ -75,6 +82,12 @@ if [ "${NO_UNIFFI:-0}" != 1 ]; then
       "$GEN/kotlin/cadastro/cadastro_uniffi.kt" bindings/uniffi/tests/kotlin/Main.kt -d "$KT/test.jar"
     "$KOTLIN_HOME/bin/kotlin" -Djna.library.path="$KT" -cp "/usr/share/java/jna.jar:$KT/test.jar" MainKt
   fi
+fi
+
+if [ "${NODE:-1}" != 0 ]; then
+  step "node: npm install + napi build + node --test (bindings/node)"
+  # `npm install`, not `npm ci` (BINDINGS-SPIKE P9); the build itself is offline.
+  (cd bindings/node && npm install --no-audit --no-fund && npx napi build --platform && node --test __test__/)
 fi
 
 step "all done"

@@ -11,16 +11,18 @@ use crate::report::{Locale, Report};
 use crate::validate::engine::{NoBase, ParentLookup, Plan, RunOptions};
 
 /// Everything a validation needs besides the file. Plain serde data: hosts pass a dict or an
-/// object; `profile` may be a built-in name or a whole profile document.
+/// object; `profile` may be a built-in name or a whole profile document. Unknown fields are
+/// refused, so a misspelt option is an `invalid_options` error rather than silently ignored.
 ///
 /// ```
 /// use cadastro::ImportOptions;
 /// let opts: ImportOptions = serde_json::from_str(r#"{"profile": "asaas", "locale": "pt-BR"}"#)?;
 /// assert_eq!(opts.profile.name, "asaas");
+/// assert!(serde_json::from_str::<ImportOptions>(r#"{"profil": "asaas"}"#).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ImportOptions {
     /// The profile (default `generic`).
     #[serde(deserialize_with = "profile_by_name_or_document")]

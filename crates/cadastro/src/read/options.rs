@@ -7,7 +7,8 @@ use super::TextEncoding;
 /// Resource limits applied while reading. Every limit is on by default; a file that exceeds one
 /// fails with `limit_exceeded` before anything proportional to the excess is allocated.
 ///
-/// The defaults let a legitimate 1,000,000-row workbook through.
+/// The defaults let a legitimate 1,000,000-row workbook through. A document naming an unknown
+/// limit is refused (a misspelt limit must not silently stay at its default).
 ///
 /// ```
 /// use cadastro::Limits;
@@ -15,7 +16,7 @@ use super::TextEncoding;
 /// assert_eq!(strict.max_columns, Limits::default().max_columns);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Limits {
     /// Size of the input in bytes (default 512 MiB).
     pub max_file_bytes: u64,
@@ -50,7 +51,7 @@ impl Default for Limits {
     }
 }
 
-/// How to read a file. Every field has a default: detect everything.
+/// How to read a file. Every field has a default: detect everything. Unknown fields are refused.
 ///
 /// ```
 /// use cadastro::ReadOptions;
@@ -58,7 +59,7 @@ impl Default for Limits {
 /// assert_eq!(opts.delimiter, Some(';'));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReadOptions {
     /// The sheet to read; default the first visible sheet.
     pub sheet: Option<String>,
@@ -101,5 +102,21 @@ impl ReadOptions {
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_fill_defaults_and_refuse_unknown_names() {
+        let limits: Limits = serde_json::from_str(r#"{"max_rows": 10}"#).unwrap();
+        assert_eq!(limits, Limits { max_rows: 10, ..Limits::default() });
+        let err = serde_json::from_str::<Limits>(r#"{"max_row": 10}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `max_row`"), "{err}");
+        let read: ReadOptions = serde_json::from_str(r#"{"sheet": "Plan1", "limits": {"max_columns": 3}}"#).unwrap();
+        assert_eq!(read.limits.max_columns, 3);
+        assert!(serde_json::from_str::<ReadOptions>(r#"{"sheets": "Plan1"}"#).is_err());
     }
 }

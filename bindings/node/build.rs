@@ -1,0 +1,4 @@
+//! Build script: napi link arguments.
+fn main() {
+    napi_build::setup();
+}

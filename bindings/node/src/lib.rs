@@ -1,0 +1,224 @@
+//! Node.js face of cadastro (napi-rs): `inspect`, `validate`, `validateAsync`, `normalize`,
+//! `Profile`, `Report`. Conversion only; every rule lives in the core crate.
+//!
+//! Shape of an operation: parse the JS arguments on the JS thread ([`convert`]), run the core
+//! inside [`error::run`] (sync) or a [`Job`] on the libuv pool (async), hand back a class or a
+//! plain object. Every failure reaches JS as an `Error` with `.code` (see [`error`]).
+#![deny(clippy::indexing_slicing)]
+
+mod convert;
+mod error;
+mod profile;
+mod report;
+
+use cadastro::validate::engine::NoBase;
+use cadastro::{ImportOptions, Importer, Source};
+use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
+use napi::{Env, Task, Unknown};
+use napi_derive::napi;
+
+use crate::error::{Code, Failure, INTERNAL, guarded, run};
+pub use crate::profile::Profile;
+pub use crate::report::{Inspection, Report};
+
+/// Resource limits (CONTRACT section 4, `limit_exceeded`). Every limit is on by default; the
+/// defaults let a legitimate 1,000,000-row workbook through. The snake_case names of the core's
+/// JSON (`max_rows`) are accepted too; an unknown name is `invalid_options`.
+#[napi(object)]
+pub struct Limits {
+    /// Size of the input in bytes (default 512 MiB).
+    pub max_file_bytes: Option<f64>,
+    /// Data rows, blank rows included (default 2,000,000).
+    pub max_rows: Option<f64>,
+    /// Columns (default 1,024).
+    pub max_columns: Option<f64>,
+    /// Characters in one cell (default 32,767).
+    pub max_cell_chars: Option<f64>,
+    /// Decompressed size of one archive entry (default 1 GiB).
+    pub max_entry_bytes: Option<f64>,
+    /// Decompressed size of the whole archive (default 2 GiB).
+    pub max_decompressed_bytes: Option<f64>,
+    /// Ratio of decompressed to compressed size of one entry (default 200).
+    pub max_compression_ratio: Option<f64>,
+    /// Entries in the archive (default 10,000).
+    pub max_zip_entries: Option<f64>,
+}
+
+/// Options of `inspect`, `validate` and `validateAsync`; every one is optional. Names are
+/// camelCase (the snake_case names of the core's JSON are accepted too); an unknown name, a
+/// wrong type or an unknown value is an `invalid_options` error.
+#[napi(object)]
+pub struct Options {
+    /// A built-in profile name (`asaas`, `invoiceocean`, `upflow`, `generic`: the default), a
+    /// `Profile`, or a profile document (the JSON object of `Profile.toJson()`).
+    #[napi(ts_type = "string | Profile | Record<string, unknown>")]
+    pub profile: Option<serde_json::Value>,
+    /// An explicit mapping: header text or column letter -> field name, or `null` to ignore
+    /// the column. Overrides the suggestions.
+    #[napi(ts_type = "Record<string, string | null>")]
+    pub mapping: Option<serde_json::Value>,
+    /// The sheet to read (default: the first visible one).
+    pub sheet: Option<String>,
+    /// The delimiter of delimited text, one character (default: sniffed).
+    pub delimiter: Option<String>,
+    /// The encoding of delimited text (default: detected).
+    #[napi(ts_type = "'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'")]
+    pub encoding: Option<String>,
+    /// The 1-based header row (default: detected below title rows).
+    pub header_row: Option<u32>,
+    /// The country of rows without one (ISO alpha-2; default: the profile's).
+    pub country: Option<String>,
+    /// The language of messages: `en` (default), `pt-BR` or `fr` (`pt`, `pt_BR`, `fr-FR` work).
+    pub locale: Option<String>,
+    /// Resource limits.
+    pub limits: Option<Limits>,
+    /// Whether issues carry the raw cell value (default true; false for PII-sensitive hosts).
+    pub include_values: Option<bool>,
+}
+
+/// The outcome of `normalize`: the normalized value, or the error code; warnings either way.
+#[napi(object)]
+pub struct Normalized {
+    /// The normalized value (text, boolean, integer or list of texts); absent when the input is
+    /// blank or invalid.
+    #[napi(ts_type = "string | number | boolean | string[]")]
+    pub value: Option<serde_json::Value>,
+    /// The issue code when the value is invalid (`invalid_tax_id`, `too_long`...).
+    pub error: Option<String>,
+    /// Warning codes (`leading_zeros_restored`, `formula_like_value`).
+    pub warnings: Vec<String>,
+}
+
+/// A unit of work for the libuv thread pool: `compute` runs the closure (panics caught), the
+/// Promise resolves with its value or rejects with an `Error` carrying `.code`. Every async
+/// operation is `AsyncTask::new(Job::new(move || ...))`.
+pub struct Job<T> {
+    work: Option<Box<dyn FnOnce() -> Result<T, Failure> + Send>>,
+    failure: Option<Failure>,
+}
+
+impl<T> Job<T> {
+    /// A job running `work` off the event loop.
+    pub fn new(work: impl FnOnce() -> Result<T, Failure> + Send + 'static) -> Self {
+        Job { work: Some(Box::new(work)), failure: None }
+    }
+
+    /// A job that rejects at once (arguments that failed to convert on the JS thread).
+    pub fn failed(failure: Failure) -> Self {
+        Job { work: None, failure: Some(failure) }
+    }
+}
+
+impl<T: ToNapiValue + TypeName + Send + 'static> Task for Job<T> {
+    type Output = T;
+    type JsValue = T;
+
+    fn compute(&mut self) -> napi::Result<T> {
+        let outcome = match self.work.take() {
+            Some(work) => guarded(work),
+            None => Err(self.failure.take().unwrap_or_else(|| Failure::internal("the job ran twice"))),
+        };
+        outcome.map_err(|f| {
+            let err = napi::Error::from_reason(f.message.clone());
+            self.failure = Some(f);
+            err
+        })
+    }
+
+    fn resolve(&mut self, _env: Env, output: T) -> napi::Result<T> {
+        Ok(output)
+    }
+
+    fn reject(&mut self, env: Env, err: napi::Error) -> napi::Result<T> {
+        let failure = self.failure.take().unwrap_or(Failure { code: INTERNAL, message: err.reason.clone() });
+        Err(failure.into_js_error(env))
+    }
+}
+
+/// Reads a file and validates every row: the work of `validate` and `validateAsync`.
+fn validate_source(source: &Source, opts: ImportOptions) -> Result<Report, Failure> {
+    let locale = opts.locale;
+    let importer = Importer::new(opts)?;
+    let table = source.open(&importer.options().read)?;
+    let report = importer.validate_table(&table, &NoBase)?;
+    Ok(Report::new(report, table, locale))
+}
+
+/// Reads a file and suggests a mapping for its columns, without validating (`cadastro
+/// inspect`). Uses `options.profile` and the read options (`sheet`, `delimiter`, `encoding`,
+/// `headerRow`, `limits`). Throws an `Error` whose `.code` is the kind of a file-level failure.
+#[napi(catch_unwind, ts_args_type = "source: string | Uint8Array, options?: Options")]
+pub fn inspect(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Inspection, Code> {
+    run(|| {
+        let source = convert::source(source)?;
+        let opts = convert::import_options(&env, options)?;
+        Ok(Inspection::new(cadastro::inspect(&source, &opts.read, &opts.profile)?))
+    })
+}
+
+/// Reads and validates a file on the calling thread. `source` is a path, a Buffer or a
+/// Uint8Array. Throws an `Error` whose `.code` is the kind of a file-level failure
+/// (`empty_file`, `io`, `limit_exceeded`...); bad rows are issues in the report, never throws.
+#[napi(catch_unwind, ts_args_type = "source: string | Uint8Array, options?: Options")]
+pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Report, Code> {
+    run(|| {
+        let source = convert::source(source)?;
+        let opts = convert::import_options(&env, options)?;
+        validate_source(&source, opts)
+    })
+}
+
+/// `validate` off the event loop (libuv thread pool). The Promise rejects with the same
+/// `Error` (same `.code`) `validate` would throw, bad arguments included.
+#[napi(
+    catch_unwind,
+    ts_args_type = "source: string | Uint8Array, options?: Options",
+    ts_return_type = "Promise<Report>"
+)]
+pub fn validate_async(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> AsyncTask<Job<Report>> {
+    let args = guarded(|| Ok((convert::source(source)?, convert::import_options(&env, options)?)));
+    AsyncTask::new(match args {
+        Ok((source, opts)) => Job::new(move || validate_source(&source, opts)),
+        Err(failure) => Job::failed(failure),
+    })
+}
+
+/// Checks and normalizes one value for a canonical field, exactly as a cell of that column
+/// (a string is a text cell, a number a numeric cell, a boolean a boolean cell, `null` a blank
+/// cell). `country` is the row's country (ISO alpha-2). Throws `invalid_options` for an unknown
+/// field.
+#[napi(
+    catch_unwind,
+    ts_args_type = "field: string, value: string | number | boolean | null | undefined, country?: string | null"
+)]
+pub fn normalize(field: String, value: Option<Unknown<'_>>, country: Option<String>) -> napi::Result<Normalized, Code> {
+    run(|| {
+        let check =
+            cadastro::validate::check_value(convert::field(&field)?, &convert::cell(value)?, country.as_deref());
+        Ok(Normalized {
+            value: check.value.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null)),
+            error: check.error.map(|c| c.as_str().to_owned()),
+            warnings: check.warnings.iter().map(|w| w.as_str().to_owned()).collect(),
+        })
+    })
+}
+
+/// Every `.code` an `Error` from this module can carry: the core's kinds plus `internal`.
+#[napi]
+pub fn error_codes() -> Vec<String> {
+    cadastro::ErrorKind::ALL_CODES.iter().copied().chain([INTERNAL]).map(str::to_owned).collect()
+}
+
+/// Test hook: panics inside the sync machinery; must throw an `Error` with `.code` `internal`.
+#[napi(js_name = "__panicForTests", catch_unwind)]
+#[allow(clippy::panic)]
+pub fn panic_for_tests() -> napi::Result<(), Code> {
+    run(|| -> Result<(), Failure> { panic!("forced panic (test hook)") })
+}
+
+/// Test hook: panics on the libuv pool; the Promise must reject with `.code` `internal`.
+#[napi(js_name = "__panicForTestsAsync", ts_return_type = "Promise<void>")]
+#[allow(clippy::panic)]
+pub fn panic_for_tests_async() -> AsyncTask<Job<()>> {
+    AsyncTask::new(Job::new(|| -> Result<(), Failure> { panic!("forced panic on the thread pool (test hook)") }))
+}

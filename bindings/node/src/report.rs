@@ -1,0 +1,310 @@
+//! `Report` and `Inspection` classes, and the plain objects they hand out. Property names are
+//! camelCase; the canonical field names inside `customers` and the JSON of `toJson()` stay
+//! exactly the core's (CONTRACT section 5), byte for byte what the CLI prints.
+
+use std::path::Path;
+
+use cadastro::{Locale, Table};
+use napi_derive::napi;
+
+use crate::convert;
+use crate::error::{Code, Failure, run};
+
+/// The counts of a report.
+#[napi(object)]
+pub struct Stats {
+    /// Non-blank data rows below the header.
+    pub rows_total: f64,
+    /// Blank rows skipped below the header.
+    pub rows_blank: f64,
+    /// Rows that carry at least one error issue.
+    pub rows_rejected: f64,
+    /// Valid customers.
+    pub customers_valid: f64,
+    /// Rejected customers.
+    pub customers_rejected: f64,
+    /// Valid contacts (of valid customers).
+    pub contacts_valid: f64,
+    /// Rejected contacts.
+    pub contacts_rejected: f64,
+}
+
+impl From<&cadastro::Stats> for Stats {
+    fn from(s: &cadastro::Stats) -> Self {
+        // Counts stay far below 2^53: exact as JS numbers.
+        Stats {
+            rows_total: s.rows_total as f64,
+            rows_blank: s.rows_blank as f64,
+            rows_rejected: s.rows_rejected as f64,
+            customers_valid: s.customers_valid as f64,
+            customers_rejected: s.customers_rejected as f64,
+            contacts_valid: s.contacts_valid as f64,
+            contacts_rejected: s.contacts_rejected as f64,
+        }
+    }
+}
+
+/// One problem in the data (CONTRACT section 4).
+#[napi(object)]
+pub struct Issue {
+    /// The row as a spreadsheet shows it (1-based).
+    pub row: u32,
+    /// Delimited text only: the physical line where the record starts.
+    pub line: Option<f64>,
+    /// The column letter, when the issue is about one cell.
+    pub column: Option<String>,
+    /// The column's header text.
+    pub header: Option<String>,
+    /// The field (`tax_id`, a custom field name, or `_row`).
+    pub field: Option<String>,
+    /// The machine code (`invalid_tax_id`, `duplicate_key`...).
+    pub code: String,
+    /// `"error"` or `"warning"`.
+    pub severity: String,
+    /// A human message in the report's locale.
+    pub message: String,
+    /// The raw cell value (absent with `includeValues: false`).
+    pub value: Option<String>,
+}
+
+impl From<&cadastro::Issue> for Issue {
+    fn from(i: &cadastro::Issue) -> Self {
+        Issue {
+            row: i.row,
+            line: i.line.map(|l| l as f64),
+            column: i.column.clone(),
+            header: i.header.clone(),
+            field: i.field.clone(),
+            code: i.code.as_str().to_owned(),
+            severity: if i.is_error() { "error" } else { "warning" }.to_owned(),
+            message: i.message.clone(),
+            value: i.value.clone(),
+        }
+    }
+}
+
+/// What was read (the report's `source`).
+#[napi(object)]
+pub struct SourceInfo {
+    /// `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`.
+    pub format: String,
+    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`.
+    pub encoding: Option<String>,
+    /// Delimited text: the delimiter.
+    pub delimiter: Option<String>,
+    /// Workbooks: the sheet read.
+    pub sheet: Option<String>,
+    /// The 1-based row of the header.
+    pub header_row: u32,
+}
+
+impl From<&cadastro::SourceInfo> for SourceInfo {
+    fn from(s: &cadastro::SourceInfo) -> Self {
+        SourceInfo {
+            format: s.format.as_str().to_owned(),
+            encoding: s.encoding.map(|e| e.as_str().to_owned()),
+            delimiter: s.delimiter.map(String::from),
+            sheet: s.sheet.clone(),
+            header_row: s.header_row,
+        }
+    }
+}
+
+/// One column's mapping.
+#[napi(object)]
+pub struct ColumnMapping {
+    /// The column letter.
+    pub column: String,
+    /// The header text.
+    pub header: String,
+    /// The target field (a canonical field or custom field name), or `null`.
+    pub field: Option<String>,
+    /// Confidence between 0 and 1.
+    pub confidence: f64,
+    /// Why: `explicit`, `exact`, `synonym`, `fuzzy`, `partial`, `samples` or `none`.
+    pub reason: String,
+}
+
+impl From<&cadastro::mapping::ColumnMapping> for ColumnMapping {
+    fn from(c: &cadastro::mapping::ColumnMapping) -> Self {
+        ColumnMapping {
+            column: c.column.clone(),
+            header: c.header.clone(),
+            field: c.field.as_ref().map(|t| t.name().to_owned()),
+            confidence: c.confidence,
+            reason: json_str(serde_json::to_value(c.reason)),
+        }
+    }
+}
+
+/// A unit enum's serde name (`MatchReason::Synonym` -> `synonym`).
+fn json_str(value: serde_json::Result<serde_json::Value>) -> String {
+    match value {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The result of `validate` / `validateAsync` (CONTRACT section 5).
+#[napi]
+pub struct Report {
+    inner: cadastro::Report,
+    /// The table read, for `writeErrors` (the error file repeats the rejected rows as they were).
+    table: Table,
+    locale: Locale,
+}
+
+impl Report {
+    pub(crate) fn new(inner: cadastro::Report, table: Table, locale: Locale) -> Self {
+        Report { inner, table, locale }
+    }
+}
+
+#[napi]
+impl Report {
+    /// The counts.
+    #[napi(getter)]
+    pub fn stats(&self) -> Stats {
+        Stats::from(&self.inner.stats)
+    }
+
+    /// Every issue, sorted by row then column.
+    #[napi(getter)]
+    pub fn issues(&self) -> Vec<Issue> {
+        self.inner.issues.iter().map(Issue::from).collect()
+    }
+
+    /// The valid customers with their valid contacts: plain objects keyed by the canonical
+    /// snake_case field names, as in the JSON (`rows`, `name`, `tax_id`, ..., `contacts`).
+    #[napi(
+        getter,
+        ts_return_type = "Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>"
+    )]
+    pub fn customers(&self) -> napi::Result<serde_json::Value> {
+        serde_json::to_value(&self.inner.customers).map_err(|e| napi::Error::from_reason(e.to_string()))
+    }
+
+    /// What was read.
+    #[napi(getter)]
+    pub fn source(&self) -> SourceInfo {
+        SourceInfo::from(&self.inner.source)
+    }
+
+    /// Every column with its field (or `null`), confidence and reason.
+    #[napi(getter)]
+    pub fn mapping(&self) -> Vec<ColumnMapping> {
+        self.inner.mapping.iter().map(ColumnMapping::from).collect()
+    }
+
+    /// The profile's name.
+    #[napi(getter)]
+    pub fn profile(&self) -> String {
+        self.inner.profile.clone()
+    }
+
+    /// True when some row has an error issue (the CLI exits with 1).
+    #[napi(getter)]
+    pub fn has_errors(&self) -> bool {
+        self.inner.has_errors()
+    }
+
+    /// The report as JSON (one line): byte-identical to `cadastro validate --format json`
+    /// without its trailing newline.
+    #[napi]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// Writes the error file (`.xlsx` or `.csv`, by the extension): the rejected rows as they
+    /// were plus an Errors column, in `locale` (default: the report's). Throws `invalid_options`
+    /// for another extension or locale, `io` when the file cannot be written.
+    #[napi(catch_unwind)]
+    pub fn write_errors(&self, path: String, locale: Option<String>) -> napi::Result<(), Code> {
+        run(|| {
+            let locale = convert::locale_arg(locale, self.locale)?;
+            cadastro::write::write_error_file(&self.table, &self.inner, Path::new(&path), locale).map_err(Failure::from)
+        })
+    }
+}
+
+/// A workbook sheet.
+#[napi(object)]
+pub struct SheetInfo {
+    /// The sheet's name.
+    pub name: String,
+    /// False for hidden and very hidden sheets.
+    pub visible: bool,
+}
+
+/// One column as `inspect` shows it.
+#[napi(object)]
+pub struct InspectColumn {
+    /// The column letter.
+    pub column: String,
+    /// The header text.
+    pub header: String,
+    /// The first non-blank values (at most five).
+    pub samples: Vec<String>,
+    /// The suggested field, if any.
+    pub field: Option<String>,
+    /// The confidence of the suggestion.
+    pub confidence: f64,
+    /// Why (`exact`, `synonym`, `fuzzy`, `partial`, `none`...).
+    pub reason: String,
+}
+
+/// What a file is and how its columns would map (`cadastro inspect`).
+#[napi]
+pub struct Inspection {
+    inner: cadastro::Inspection,
+}
+
+impl Inspection {
+    pub(crate) fn new(inner: cadastro::Inspection) -> Self {
+        Inspection { inner }
+    }
+}
+
+#[napi]
+impl Inspection {
+    /// What was read.
+    #[napi(getter)]
+    pub fn source(&self) -> SourceInfo {
+        SourceInfo::from(&self.inner.source)
+    }
+
+    /// Workbooks: every sheet with its visibility (empty for delimited text).
+    #[napi(getter)]
+    pub fn sheets(&self) -> Vec<SheetInfo> {
+        self.inner.sheets.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible }).collect()
+    }
+
+    /// Data rows below the header (blank rows excluded).
+    #[napi(getter)]
+    pub fn rows(&self) -> f64 {
+        self.inner.rows as f64
+    }
+
+    /// Every column with its suggested field.
+    #[napi(getter)]
+    pub fn columns(&self) -> Vec<InspectColumn> {
+        self.inner
+            .columns
+            .iter()
+            .map(|c| InspectColumn {
+                column: c.column.clone(),
+                header: c.header.clone(),
+                samples: c.samples.clone(),
+                field: c.field.clone(),
+                confidence: c.confidence,
+                reason: json_str(serde_json::to_value(c.reason)),
+            })
+            .collect()
+    }
+
+    /// The inspection as JSON (one line): what `cadastro inspect --format json` prints.
+    #[napi]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+}
