@@ -263,7 +263,8 @@ impl Store {
         mode: ImportMode,
     ) -> Result<ImportOutcome, StoreError> {
         let plan = reconcile(report, profile, &self.base(account)?).map_err(lookup_error)?;
-        let apply = !mode.dry_run && !(mode.atomic && report.has_errors());
+        let refuse = mode.atomic && report.has_errors();
+        let apply = !(mode.dry_run || refuse);
         if apply {
             self.apply(account, &plan)?;
         }
