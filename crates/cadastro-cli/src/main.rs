@@ -4,6 +4,8 @@
 //! errors; 2 a file-level failure (kind and message on stderr; with `--format json`,
 //! `{"error": {"kind": ..., "message": ...}}` on stdout).
 
+mod import;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,6 +44,9 @@ enum Command {
         #[command(flatten)]
         opts: ValidateArgs,
     },
+    /// Validate a file and import its valid customers into an account of the embedded store:
+    /// prints what is created, updated (with the changes) or unchanged.
+    Import(import::ImportArgs),
 }
 
 #[derive(Args, Clone)]
@@ -98,6 +103,7 @@ fn main() -> ExitCode {
     let format = match &cli.command {
         Command::Inspect { format, .. } => *format,
         Command::Validate { opts, .. } => opts.format,
+        Command::Import(args) => args.format(),
     };
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
@@ -114,6 +120,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<u8, Error> {
     match command {
+        Command::Import(args) => Ok(import::run(&args)),
         Command::Inspect { file, read, profile, format } => {
             let profile = load_profile(&profile)?;
             let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;
