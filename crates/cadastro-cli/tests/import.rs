@@ -143,4 +143,8 @@ fn dry_run_and_atomic_write_nothing() {
     ));
     assert_eq!(plan(&dry).0, 0);
     assert_eq!(std::fs::read(dir.join("a.db")).unwrap(), before);
+    let mut files: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    files.sort();
+    assert_eq!(files, ["a.db"], "no journal or WAL files left behind");
 }

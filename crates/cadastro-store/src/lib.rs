@@ -122,10 +122,10 @@ impl Store {
     pub fn from_connection(mut conn: Connection) -> Result<Store, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // WAL: readers never block the writer, and a commit is one fsync-light append; a crash
-        // rolls an unfinished transaction back on the next open.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // SQLite's default rollback journal (synchronous FULL): a crash mid-transaction leaves a
+        // hot journal that the next open rolls back, and the store stays one file (a read-only
+        // open, as a dry run does, creates no -wal/-shm files). A host wanting WAL sets it on
+        // the connection it passes here.
         schema::migrate(&mut conn)?;
         Ok(Store { conn })
     }
