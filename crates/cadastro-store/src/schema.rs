@@ -50,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
         fields      TEXT NOT NULL,
         UNIQUE (customer_id, email)
     );
+    CREATE INDEX contacts_order ON contacts (customer_id, position);
     ",
 ];
 
