@@ -415,7 +415,10 @@ fn decode_fields(json: &str, contact: bool) -> Result<BTreeMap<Field, Value>, St
 }
 
 /// Converts stored JSON to field values directly (much faster than `Value`'s untagged serde).
-fn decode_map(map: serde_json::Map<String, serde_json::Value>, contact: bool) -> Result<BTreeMap<Field, Value>, String> {
+fn decode_map(
+    map: serde_json::Map<String, serde_json::Value>,
+    contact: bool,
+) -> Result<BTreeMap<Field, Value>, String> {
     map.into_iter()
         .map(|(k, v)| {
             let field = Field::from_name(&k)

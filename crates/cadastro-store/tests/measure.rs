@@ -61,7 +61,8 @@ fn measure_apply_and_lookup() {
     let plan_full = t.elapsed();
     assert!(again.is_noop());
 
-    let keys: Vec<CustomerKey> = (0..N).map(|i| CustomerKey::ExternalId(format!("CLI-{:06}", (i * 7919) % N))).collect();
+    let keys: Vec<CustomerKey> =
+        (0..N).map(|i| CustomerKey::ExternalId(format!("CLI-{:06}", (i * 7919) % N))).collect();
     let base = store.base("a").unwrap();
     let t = Instant::now();
     let mut found = 0;
