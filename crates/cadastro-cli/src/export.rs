@@ -97,15 +97,27 @@ fn customers_from_json(path: &Path) -> Result<Vec<Customer>, Error> {
     serde_json::from_value(array).map_err(|e| invalid(format!("{}: not an array of customers: {e}", path.display())))
 }
 
-/// Customers of the account (or one group) from the store.
-///
-/// STORE HOOK: the SQLite store is another crate (issue 4); the lead wires its listing here:
-/// open `args.db` (default `cadastro.db`), account `args.account` (default `default`), and
-/// return its customers (the group filter is applied by the writer, or pass `args.group` to
-/// the store's listing and clear it in the options).
+/// Customers of the account (or one group) from the embedded store (`--db`, default
+/// `cadastro.db`; `--account`, default `default`). The group filter is the writer's.
 fn customers_from_store(args: &ExportArgs) -> Result<Vec<Customer>, Error> {
-    let _ = (&args.db, &args.account);
-    Err(invalid("the store is not available in this build: use --from-json CUSTOMERS.json".to_owned()))
+    let db = args.db.clone().unwrap_or_else(|| PathBuf::from("cadastro.db"));
+    let account = args.account.as_deref().unwrap_or("default");
+    if !db.exists() {
+        return Err(cadastro::ErrorKind::Io {
+            path: Some(db.display().to_string()),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store here: import a file first"),
+        }
+        .into());
+    }
+    let store_error = |e: cadastro_store::StoreError| -> Error {
+        cadastro::ErrorKind::Io {
+            path: Some(db.display().to_string()),
+            source: std::io::Error::other(format!("{e} ({})", e.code())),
+        }
+        .into()
+    };
+    let store = cadastro_store::Store::open_read_only(&db).map_err(store_error)?;
+    store.list_customers(account, None).map_err(store_error)
 }
 
 fn invalid(reason: String) -> Error {

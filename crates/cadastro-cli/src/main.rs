@@ -5,6 +5,7 @@
 //! `{"error": {"kind": ..., "message": ...}}` on stdout).
 
 mod export;
+mod import;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,6 +62,9 @@ enum Command {
         #[command(flatten)]
         csv: export::CsvArgs,
     },
+    /// Validate a file and import its valid customers into an account of the embedded store:
+    /// prints what is created, updated (with the changes) or unchanged.
+    Import(import::ImportArgs),
 }
 
 #[derive(Args, Clone)]
@@ -118,6 +122,7 @@ fn main() -> ExitCode {
         Command::Inspect { format, .. } => *format,
         Command::Validate { opts, .. } => opts.format,
         Command::Export { .. } | Command::Template { .. } => OutputFormat::Text,
+        Command::Import(args) => args.format(),
     };
     match run(cli.command) {
         Ok(code) => ExitCode::from(code),
@@ -134,6 +139,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<u8, Error> {
     match command {
+        Command::Import(args) => Ok(import::run(&args)),
         Command::Inspect { file, read, profile, format } => {
             let profile = load_profile(&profile)?;
             let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;

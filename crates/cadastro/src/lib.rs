@@ -15,6 +15,7 @@ pub mod model;
 mod pipeline;
 pub mod profile;
 pub mod read;
+pub mod reconcile;
 pub mod report;
 pub mod validate;
 pub mod write;

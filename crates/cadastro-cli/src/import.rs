@@ -1,0 +1,175 @@
+//! `cadastro import`: validate a file, plan it against an account of the embedded store
+//! (create, update with a diff, unchanged), and apply the plan in one transaction.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use cadastro::reconcile::{Action, BaseParents, ImportPlan, LookupError};
+use cadastro::{Report, Source, Value};
+use cadastro_store::{ImportMode, Store, StoreError};
+use clap::Args;
+
+use crate::{OutputFormat, ValidateArgs, importer};
+
+/// The arguments of `cadastro import`.
+#[derive(Args)]
+pub(crate) struct ImportArgs {
+    /// The file to import.
+    file: PathBuf,
+    #[command(flatten)]
+    opts: ValidateArgs,
+    /// The store: a SQLite file, created when missing.
+    #[arg(long, default_value = "cadastro.db")]
+    db: PathBuf,
+    /// The account to import into (created when missing).
+    #[arg(long, default_value = cadastro_store::DEFAULT_ACCOUNT)]
+    account: String,
+    /// Show what the import would do; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Write nothing when any row has an error (default: write the valid customers).
+    #[arg(long)]
+    atomic: bool,
+    /// Also show every created and updated customer with its field-by-field changes.
+    #[arg(long)]
+    verbose: bool,
+}
+
+impl ImportArgs {
+    pub(crate) fn format(&self) -> OutputFormat {
+        self.opts.format
+    }
+}
+
+/// A failure of the core (file-level) or of the store.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error(transparent)]
+    Core(#[from] cadastro::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Failure {
+    fn code(&self) -> &'static str {
+        match self {
+            Failure::Core(e) => e.code(),
+            Failure::Store(e) => e.code(),
+        }
+    }
+}
+
+impl From<LookupError> for Failure {
+    fn from(e: LookupError) -> Self {
+        Failure::Store(StoreError::Lookup(e))
+    }
+}
+
+/// Runs the command; returns the exit code (0, 1, or 2 after printing the failure).
+pub(crate) fn run(args: &ImportArgs) -> u8 {
+    match import(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("cadastro: {} ({})", e, e.code());
+            if args.opts.format == OutputFormat::Json {
+                println!("{}", serde_json::json!({"error": {"kind": e.code(), "message": e.to_string()}}));
+            }
+            2
+        }
+    }
+}
+
+fn import(args: &ImportArgs) -> Result<u8, Failure> {
+    let (importer, locale) = importer(&args.opts)?;
+    let table = Source::from_path(&args.file).open(&importer.options().read)?;
+    // A dry run never creates or migrates the store file.
+    let mut store = match (args.dry_run, args.db.exists()) {
+        (true, true) => Store::open_read_only(&args.db)?,
+        (true, false) => Store::open_in_memory()?,
+        (false, _) => Store::open(&args.db)?,
+    };
+    let columns = importer.columns(&table)?;
+    let parents = BaseParents::for_table(&table, &columns, &store.base(&args.account)?)?;
+    let mut report = importer.validate_table(&table, &parents)?;
+    if let Some(out) = &args.opts.errors {
+        cadastro::write::write_error_file(&table, &report, out, locale)?;
+    }
+    let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
+    let outcome = store.import_report(&args.account, &mut report, &importer.options().profile, mode)?;
+    match args.opts.format {
+        OutputFormat::Json => println!("{}", json(&report, &outcome.plan, args.verbose)),
+        OutputFormat::Text => print!("{}", text(&report, &outcome.plan, args, outcome.applied)),
+    }
+    Ok(u8::from(report.has_errors()))
+}
+
+/// The report JSON with `"plan": {"created", "updated", "unchanged"}`, plus the created and
+/// updated entries (with their diffs) under `plan.entries` when verbose.
+fn json(report: &Report, plan: &ImportPlan, verbose: bool) -> String {
+    let mut value = serde_json::to_value(report).unwrap_or_default();
+    if verbose && let Some(p) = value.get_mut("plan").and_then(serde_json::Value::as_object_mut) {
+        let entries: Vec<_> = plan.changes().collect();
+        p.insert("entries".to_owned(), serde_json::to_value(entries).unwrap_or_default());
+    }
+    value.to_string()
+}
+
+fn text(report: &Report, plan: &ImportPlan, args: &ImportArgs, applied: bool) -> String {
+    let mut out = report.to_text();
+    let c = plan.counts();
+    let s = &report.stats;
+    let _ = writeln!(out);
+    let _ = writeln!(out, "import into account `{}` ({}):", args.account, args.db.display());
+    let _ = writeln!(out, "  created:   {}", c.created);
+    let _ = writeln!(out, "  updated:   {}", c.updated);
+    let _ = writeln!(out, "  unchanged: {}", c.unchanged);
+    let _ = writeln!(out, "  rejected:  {} (rows: {})", s.customers_rejected, s.rows_rejected);
+    if args.verbose {
+        for e in plan.changes() {
+            let key = e.key.as_ref().map_or_else(|| "-".to_owned(), key_text);
+            let _ = writeln!(out, "  {} {key}", e.action.as_str());
+            for f in &e.diff.fields {
+                let _ = writeln!(
+                    out,
+                    "      {}: {} -> {}",
+                    f.field,
+                    value_text(f.old.as_ref()),
+                    value_text(f.new.as_ref())
+                );
+            }
+            for k in &e.diff.contacts {
+                let email = k.contact_email.as_deref().unwrap_or("-");
+                let _ = writeln!(out, "      contact {} {email}", k.action.as_str());
+                if k.action == Action::Update {
+                    for f in &k.changes {
+                        let (old, new) = (value_text(f.old.as_ref()), value_text(f.new.as_ref()));
+                        let _ = writeln!(out, "          {}: {old} -> {new}", f.field);
+                    }
+                }
+            }
+        }
+    }
+    let status = if args.dry_run {
+        "dry run: nothing was written"
+    } else if !applied {
+        "atomic: the file has errors, nothing was written"
+    } else if plan.is_noop() {
+        "nothing to write"
+    } else {
+        "written"
+    };
+    let _ = writeln!(out, "{status}");
+    out
+}
+
+fn key_text(key: &cadastro::CustomerKey) -> String {
+    match key {
+        cadastro::CustomerKey::ExternalId(v) => format!("external_id={v}"),
+        cadastro::CustomerKey::TaxId(v) => format!("tax_id={v}"),
+        cadastro::CustomerKey::Name(v) => format!("name={v}"),
+    }
+}
+
+fn value_text(v: Option<&Value>) -> String {
+    v.map_or_else(|| "(empty)".to_owned(), Value::to_cell_text)
+}

@@ -1,0 +1,577 @@
+//! # cadastro-store
+//!
+//! The embedded store of cadastro: one SQLite file (bundled SQLite, no server) holding
+//! accounts, their customers with every normalized value and custom field, contacts, groups
+//! and parent links. It is the default home of the `cadastro` CLI and of small hosts; a host
+//! with its own database implements [`CustomerLookup`] instead and applies the
+//! [`ImportPlan`] itself.
+//!
+//! - [`Store::base`] answers the reconciler's batched lookups (one SQL statement per batch of
+//!   up to 10,000 keys);
+//! - [`Store::apply`] writes a plan in **one transaction**: a crash, a kill or a stale plan
+//!   leaves the store exactly as it was;
+//! - [`Store::import_report`] is the whole flow of `cadastro import` (plan, then apply unless
+//!   dry-run, or atomic with errors in the file);
+//! - [`Store::list_customers`] reads an account (or one group) back for export, and
+//!   [`Store::copy_account`] moves a base from one account to another through the same plan.
+//!
+//! ```
+//! use cadastro::reconcile::Action;
+//! use cadastro::{Customer, Field, Profile, Value};
+//! use cadastro_store::Store;
+//!
+//! let mut store = Store::open_in_memory()?;
+//! let mut ana = Customer::default();
+//! ana.values.insert(Field::ExternalId, Value::Text("C-1".into()));
+//! ana.values.insert(Field::Name, Value::Text("Ana".into()));
+//! let profile = Profile::generic();
+//! let plan = store.import_customers("default", &[ana.clone()], &profile)?;
+//! assert_eq!(plan.entries[0].action, Action::Create);
+//! assert_eq!(store.list_customers("default", None)?, vec![ana.clone()]);
+//! // The same customers again: nothing to do.
+//! assert!(store.import_customers("default", &[ana], &profile)?.is_noop());
+//! # Ok::<(), cadastro_store::StoreError>(())
+//! ```
+#![deny(clippy::indexing_slicing)]
+
+mod error;
+mod schema;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use cadastro::reconcile::{
+    Action, CustomerLookup, Existing, ImportPlan, LookupError, PlanEntry, Reconciler, reconcile,
+};
+use cadastro::{Contact, Customer, CustomerKey, Field, PlanCounts, Profile, Report, Value};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+
+/// The account the CLI uses when none is named.
+pub const DEFAULT_ACCOUNT: &str = "default";
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+/// How [`Store::import_report`] writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportMode {
+    /// Plan only; write nothing.
+    pub dry_run: bool,
+    /// Write nothing when the report has any error issue (otherwise the valid customers are
+    /// written and the rejected rows are left out).
+    pub atomic: bool,
+}
+
+/// What [`Store::import_report`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOutcome {
+    /// The plan (its counts are also in the report's `plan`).
+    pub plan: ImportPlan,
+    /// Whether the plan was written.
+    pub applied: bool,
+}
+
+impl Store {
+    /// Opens (or creates) the store file and migrates its schema.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when the file cannot be opened or is not a database,
+    /// [`StoreError::NewerSchema`] when a newer cadastro wrote it.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        Store::from_connection(Connection::open(path)?)
+    }
+
+    /// Opens an existing store file for reading only (dry runs): nothing is created or written.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when the file is missing or not a database,
+    /// [`StoreError::Outdated`] / [`StoreError::NewerSchema`] when its schema is not this
+    /// build's.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let found = schema::version(&conn)?;
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::Outdated { found, supported: SCHEMA_VERSION });
+        }
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });
+        }
+        Ok(Store { conn })
+    }
+
+    /// A store in memory (tests, previews against an empty base).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`] when SQLite cannot allocate it.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::from_connection(Connection::open_in_memory()?)
+    }
+
+    /// Wraps a connection the host configured itself (tracing, encryption key...), setting
+    /// the store's pragmas and migrating the schema.
+    ///
+    /// # Errors
+    /// As [`Store::open`].
+    pub fn from_connection(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // SQLite's default rollback journal (synchronous FULL): a crash mid-transaction leaves a
+        // hot journal that the next open rolls back, and the store stays one file (a read-only
+        // open, as a dry run does, creates no -wal/-shm files). A host wanting WAL sets it on
+        // the connection it passes here.
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The underlying connection, for read-only queries of the host's own.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The schema version of the open file.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`].
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        schema::version(&self.conn)
+    }
+
+    /// Every account name, sorted.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`].
+    pub fn accounts(&self) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn.prepare_cached("SELECT name FROM accounts ORDER BY name")?;
+        let names = st.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        Ok(names)
+    }
+
+    /// Creates an account if it does not exist yet.
+    ///
+    /// # Errors
+    /// [`StoreError::InvalidAccount`] for an empty or overlong name; [`StoreError::Sqlite`].
+    pub fn create_account(&mut self, name: &str) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        ensure_account(&tx, name)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn account_id(&self, name: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self.conn.query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| r.get(0)).optional()?)
+    }
+
+    /// The base of one account, as the reconciler's lookup. An account that does not exist
+    /// yet is an empty base (nothing is created).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`].
+    pub fn base(&self, account: &str) -> Result<AccountBase<'_>, StoreError> {
+        Ok(AccountBase { conn: &self.conn, account: self.account_id(account)? })
+    }
+
+    /// The group names of an account, sorted.
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownAccount`]; [`StoreError::Sqlite`].
+    pub fn groups(&self, account: &str) -> Result<Vec<String>, StoreError> {
+        let id = self.account_id(account)?.ok_or_else(|| StoreError::UnknownAccount(account.to_owned()))?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT g.name FROM groups g WHERE g.account_id = ?1
+             AND EXISTS (SELECT 1 FROM customers c WHERE c.group_id = g.id) ORDER BY g.name",
+        )?;
+        let names = st.query_map([id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        Ok(names)
+    }
+
+    /// The customers of an account (all, or one group), in creation order, with their
+    /// contacts; `rows` is empty and contact rows are 0 (they are not from a file).
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownAccount`]; [`StoreError::Corrupt`] for hand-edited rows;
+    /// [`StoreError::Sqlite`].
+    pub fn list_customers(&self, account: &str, group: Option<&str>) -> Result<Vec<Customer>, StoreError> {
+        let id = self.account_id(account)?.ok_or_else(|| StoreError::UnknownAccount(account.to_owned()))?;
+        let sql = format!(
+            "SELECT c.id, c.revision, c.fields, c.custom, {CONTACTS_JSON} FROM customers c
+             WHERE c.account_id = ?1 AND (?2 IS NULL OR c.group_id = (SELECT g.id FROM groups g WHERE g.account_id = ?1 AND g.name = ?2))
+             ORDER BY c.id"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let mut rows = st.query(params![id, group])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(decode_row(row)?.customer);
+        }
+        Ok(out)
+    }
+
+    /// Applies a plan made against `account` (created if missing), in one transaction.
+    ///
+    /// # Errors
+    /// [`StoreError::StalePlan`] when a stored customer changed since the plan was made, or
+    /// a created key was taken meanwhile; [`StoreError::InvalidPlan`] for ids that are not this
+    /// store's; [`StoreError::Sqlite`]. On any error nothing is written.
+    pub fn apply(&mut self, account: &str, plan: &ImportPlan) -> Result<PlanCounts, StoreError> {
+        self.apply_with_progress(account, plan, &mut |_, _| {})
+    }
+
+    /// As [`Store::apply`], calling `progress(done, total)` after each written customer
+    /// (`total` counts creates and updates).
+    ///
+    /// # Errors
+    /// As [`Store::apply`].
+    pub fn apply_with_progress(
+        &mut self,
+        account: &str,
+        plan: &ImportPlan,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<PlanCounts, StoreError> {
+        let tx = self.conn.transaction()?;
+        let account_id = ensure_account(&tx, account)?;
+        let total = plan.changes().count();
+        {
+            let mut writer = Writer::new(&tx, account_id)?;
+            for (done, entry) in plan.changes().enumerate() {
+                writer.write(entry)?;
+                progress(done.saturating_add(1), total);
+            }
+            writer.link_parents()?;
+        }
+        tx.commit()?;
+        Ok(plan.counts())
+    }
+
+    /// The flow of `cadastro import` on a validated report: plans it against `account` (the
+    /// counts go to `report.plan`), then applies it unless `mode.dry_run`, or `mode.atomic` and
+    /// the report has an error.
+    ///
+    /// # Errors
+    /// As [`Store::apply`]; [`StoreError::Sqlite`] from the lookup.
+    pub fn import_report(
+        &mut self,
+        account: &str,
+        report: &mut Report,
+        profile: &Profile,
+        mode: ImportMode,
+    ) -> Result<ImportOutcome, StoreError> {
+        let plan = reconcile(report, profile, &self.base(account)?).map_err(lookup_error)?;
+        let refuse = mode.atomic && report.has_errors();
+        let apply = !(mode.dry_run || refuse);
+        if apply {
+            self.apply(account, &plan)?;
+        }
+        Ok(ImportOutcome { plan, applied: apply })
+    }
+
+    /// Plans and applies customers (e.g. another account's, or a host's own) into `account`.
+    ///
+    /// # Errors
+    /// As [`Store::apply`].
+    pub fn import_customers(
+        &mut self,
+        account: &str,
+        customers: &[Customer],
+        profile: &Profile,
+    ) -> Result<ImportPlan, StoreError> {
+        let plan = Reconciler::new(profile).plan(customers, &self.base(account)?).map_err(lookup_error)?;
+        self.apply(account, &plan)?;
+        Ok(plan)
+    }
+
+    /// Copies an account's customers (all, or one group) into another account through export
+    /// and import: the same identity, merge and write-policy rules as a file.
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownAccount`] for `from`; as [`Store::apply`].
+    pub fn copy_account(
+        &mut self,
+        from: &str,
+        to: &str,
+        group: Option<&str>,
+        profile: &Profile,
+    ) -> Result<ImportPlan, StoreError> {
+        let customers = self.list_customers(from, group)?;
+        self.import_customers(to, &customers, profile)
+    }
+}
+
+/// Turns a lookup failure back into the store error it wraps.
+fn lookup_error(e: LookupError) -> StoreError {
+    let LookupError { message, source } = e;
+    match source.map(|s| s.downcast::<StoreError>()) {
+        Some(Ok(store)) => *store,
+        Some(Err(other)) => StoreError::Lookup(LookupError { message, source: Some(other) }),
+        None => StoreError::Lookup(LookupError::new(message)),
+    }
+}
+
+fn ensure_account(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        return Err(StoreError::InvalidAccount);
+    }
+    tx.execute("INSERT INTO accounts (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [name])?;
+    Ok(tx.query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| r.get(0))?)
+}
+
+/// The contacts of customer `c` as one JSON array, in their order.
+const CONTACTS_JSON: &str = "(SELECT json_group_array(json(k.fields)) FROM
+    (SELECT fields FROM contacts WHERE customer_id = c.id ORDER BY position, id) k)";
+
+/// One account's customers, answering the reconciler's batched lookups.
+///
+/// A batch is **one** SQL statement whatever its size: the keys travel as three JSON arrays
+/// (`json_each`) and each is matched through its index (`external_id`, `tax_id`,
+/// `name_folded`); the contacts come in the same statement as a JSON array.
+#[derive(Debug, Clone, Copy)]
+pub struct AccountBase<'s> {
+    conn: &'s Connection,
+    account: Option<i64>,
+}
+
+/// The statement one lookup batch runs: `?1` the account id, `?2`, `?3`, `?4` JSON arrays of
+/// external ids, tax ids and folded names.
+pub const FIND_SQL: &str = "SELECT c.id, c.revision, c.fields, c.custom, (SELECT json_group_array(json(k.fields)) FROM
+    (SELECT fields FROM contacts WHERE customer_id = c.id ORDER BY position, id) k)
+    FROM customers c WHERE c.id IN (
+        SELECT id FROM customers WHERE account_id = ?1 AND external_id IN (SELECT value FROM json_each(?2))
+        UNION SELECT id FROM customers WHERE account_id = ?1 AND tax_id IN (SELECT value FROM json_each(?3))
+        UNION SELECT id FROM customers WHERE account_id = ?1 AND name_folded IN (SELECT value FROM json_each(?4)))
+    ORDER BY c.id";
+
+impl AccountBase<'_> {
+    fn find_all(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, StoreError> {
+        let Some(account) = self.account else { return Ok(Vec::new()) };
+        let (mut ids, mut taxes, mut names) = (Vec::new(), Vec::new(), Vec::new());
+        for k in keys {
+            match k {
+                CustomerKey::ExternalId(v) => ids.push(v.as_str()),
+                CustomerKey::TaxId(v) => taxes.push(v.as_str()),
+                CustomerKey::Name(v) => names.push(v.as_str()),
+            }
+        }
+        let json = |v: &[&str]| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned());
+        let mut st = self.conn.prepare_cached(FIND_SQL)?;
+        let mut rows = st.query(params![account, json(&ids), json(&taxes), json(&names)])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(decode_row(row)?);
+        }
+        Ok(out)
+    }
+}
+
+impl CustomerLookup for AccountBase<'_> {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        self.find_all(keys).map_err(LookupError::from)
+    }
+}
+
+/// Decodes `id, revision, fields, custom, contacts` into a stored customer.
+fn decode_row(row: &rusqlite::Row<'_>) -> Result<Existing, StoreError> {
+    let id: i64 = row.get(0)?;
+    let revision: i64 = row.get(1)?;
+    let fields: String = row.get(2)?;
+    let custom: String = row.get(3)?;
+    let contacts: Option<String> = row.get(4)?;
+    let corrupt = |reason: String| StoreError::Corrupt { table: "customers", id, reason };
+    let mut customer = Customer {
+        values: decode_fields(&fields, false).map_err(corrupt)?,
+        custom: if custom == "{}" {
+            BTreeMap::new()
+        } else {
+            serde_json::from_str(&custom).map_err(|e| corrupt(e.to_string()))?
+        },
+        ..Customer::default()
+    };
+    if let Some(contacts) = contacts.as_deref().filter(|c| *c != "[]") {
+        let contacts: Vec<serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_str(contacts).map_err(|e| corrupt(e.to_string()))?;
+        for c in contacts {
+            customer.contacts.push(Contact { row: 0, values: decode_map(c, true).map_err(corrupt)? });
+        }
+    }
+    Ok(Existing { id: id.to_string(), revision: u64::try_from(revision).unwrap_or(0), customer })
+}
+
+fn encode_fields(values: &BTreeMap<Field, Value>) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = values
+        .iter()
+        .map(|(f, v)| (f.as_str().to_owned(), serde_json::to_value(v).unwrap_or(serde_json::Value::Null)))
+        .collect();
+    serde_json::Value::Object(map).to_string()
+}
+
+fn decode_fields(json: &str, contact: bool) -> Result<BTreeMap<Field, Value>, String> {
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    decode_map(map, contact)
+}
+
+/// Converts stored JSON to field values directly (much faster than `Value`'s untagged serde).
+fn decode_map(
+    map: serde_json::Map<String, serde_json::Value>,
+    contact: bool,
+) -> Result<BTreeMap<Field, Value>, String> {
+    map.into_iter()
+        .map(|(k, v)| {
+            let field = Field::from_name(&k)
+                .filter(|f| f.is_contact() == contact)
+                .ok_or_else(|| format!("unknown field `{k}`"))?;
+            let value = match v {
+                serde_json::Value::Bool(b) => Value::Bool(b),
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(i) => Value::Int(i),
+                    None => Value::Number(n.as_f64().ok_or_else(|| format!("bad number in `{k}`"))?),
+                },
+                serde_json::Value::String(s) => Value::Text(s),
+                serde_json::Value::Array(items) => Value::List(
+                    items
+                        .into_iter()
+                        .map(|i| match i {
+                            serde_json::Value::String(s) => Ok(s),
+                            _ => Err(format!("bad list item in `{k}`")),
+                        })
+                        .collect::<Result<_, String>>()?,
+                ),
+                serde_json::Value::Null | serde_json::Value::Object(_) => return Err(format!("bad value in `{k}`")),
+            };
+            Ok((field, value))
+        })
+        .collect()
+}
+
+/// Writes plan entries inside one transaction, with its statements prepared once.
+struct Writer<'t, 'c> {
+    tx: &'t Transaction<'c>,
+    account: i64,
+    groups: HashMap<String, i64>,
+}
+
+const INSERT_CUSTOMER: &str = "INSERT INTO customers (account_id, external_id, tax_id, name, name_folded, email,
+    group_id, parent_external_id, parent_name_folded, fields, custom)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+const UPDATE_CUSTOMER: &str = "UPDATE customers SET external_id = ?3, tax_id = ?4, name = ?5, name_folded = ?6,
+    email = ?7, group_id = ?8, parent_external_id = ?9, parent_name_folded = ?10, fields = ?11, custom = ?12,
+    revision = revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    WHERE id = ?1 AND account_id = ?2 AND revision = ?13";
+
+impl<'t, 'c> Writer<'t, 'c> {
+    fn new(tx: &'t Transaction<'c>, account: i64) -> Result<Self, StoreError> {
+        let mut st = tx.prepare_cached("SELECT name, id FROM groups WHERE account_id = ?1")?;
+        let groups = st.query_map([account], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        Ok(Writer { tx, account, groups })
+    }
+
+    fn group_id(&mut self, name: Option<&str>) -> Result<Option<i64>, StoreError> {
+        let Some(name) = name else { return Ok(None) };
+        if let Some(id) = self.groups.get(name) {
+            return Ok(Some(*id));
+        }
+        self.tx.execute("INSERT INTO groups (account_id, name) VALUES (?1, ?2)", params![self.account, name])?;
+        let id = self.tx.last_insert_rowid();
+        self.groups.insert(name.to_owned(), id);
+        Ok(Some(id))
+    }
+
+    fn write(&mut self, entry: &PlanEntry) -> Result<(), StoreError> {
+        let c = &entry.customer;
+        let group = self.group_id(c.text(Field::Group))?;
+        let name_folded = c.text(Field::Name).map(cadastro::model::fold_name);
+        let parent_name = c.text(Field::ParentName).map(cadastro::model::fold_name);
+        let fields = encode_fields(&c.values);
+        let custom = serde_json::to_string(&c.custom).unwrap_or_else(|_| "{}".to_owned());
+        let conflict = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                StoreError::StalePlan("a customer with the same external id exists".to_owned())
+            }
+            _ => StoreError::Sqlite(e),
+        };
+        let id = match (&entry.existing, entry.action) {
+            (None, Action::Create) => {
+                let mut st = self.tx.prepare_cached(INSERT_CUSTOMER)?;
+                st.execute(params![
+                    self.account,
+                    c.text(Field::ExternalId),
+                    c.text(Field::TaxId),
+                    c.text(Field::Name),
+                    name_folded,
+                    c.text(Field::Email),
+                    group,
+                    c.text(Field::ParentId),
+                    parent_name,
+                    fields,
+                    custom
+                ])
+                .map_err(conflict)?;
+                self.tx.last_insert_rowid()
+            }
+            (Some(r), Action::Update) => {
+                let id: i64 =
+                    r.id.parse().map_err(|_| StoreError::InvalidPlan(format!("`{}` is not a store id", r.id)))?;
+                let revision = i64::try_from(r.revision).map_err(|_| StoreError::InvalidPlan("revision".to_owned()))?;
+                let mut st = self.tx.prepare_cached(UPDATE_CUSTOMER)?;
+                let n = st
+                    .execute(params![
+                        id,
+                        self.account,
+                        c.text(Field::ExternalId),
+                        c.text(Field::TaxId),
+                        c.text(Field::Name),
+                        name_folded,
+                        c.text(Field::Email),
+                        group,
+                        c.text(Field::ParentId),
+                        parent_name,
+                        fields,
+                        custom,
+                        revision
+                    ])
+                    .map_err(conflict)?;
+                if n != 1 {
+                    return Err(StoreError::StalePlan(format!("customer {id} changed since the plan was made")));
+                }
+                self.tx.prepare_cached("DELETE FROM contacts WHERE customer_id = ?1")?.execute([id])?;
+                id
+            }
+            (existing, action) => {
+                return Err(StoreError::InvalidPlan(format!(
+                    "a {} entry {} a stored customer",
+                    action.as_str(),
+                    if existing.is_some() { "with" } else { "without" }
+                )));
+            }
+        };
+        let mut st = self
+            .tx
+            .prepare_cached("INSERT INTO contacts (customer_id, position, email, fields) VALUES (?1, ?2, ?3, ?4)")?;
+        for (position, contact) in c.contacts.iter().enumerate() {
+            st.execute(params![
+                id,
+                i64::try_from(position).unwrap_or(i64::MAX),
+                contact.text(Field::ContactEmail),
+                encode_fields(&contact.values)
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Resolves every parent reference of the account to the parent's row (by external id,
+    /// else by folded name: the first such customer).
+    fn link_parents(&self) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE customers AS c SET parent_customer_id = coalesce(
+                (SELECT p.id FROM customers p WHERE p.account_id = c.account_id AND p.external_id = c.parent_external_id),
+                (SELECT min(p.id) FROM customers p WHERE p.account_id = c.account_id AND p.name_folded = c.parent_name_folded))
+             WHERE c.account_id = ?1 AND (c.parent_external_id IS NOT NULL OR c.parent_name_folded IS NOT NULL)",
+            [self.account],
+        )?;
+        Ok(())
+    }
+}

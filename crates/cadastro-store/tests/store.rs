@@ -1,0 +1,375 @@
+//! The embedded store: schema, apply in one transaction, atomic and dry-run imports, stale
+//! plans, parents, groups, and the account-to-account migration.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use cadastro::read::{Row, Table};
+use cadastro::reconcile::{Action, BaseParents, CustomerLookup, Reconciler};
+use cadastro::{
+    Cell, Customer, CustomerKey, Field, Format, ImportOptions, Importer, Profile, Report, SourceInfo, Value,
+};
+use cadastro_store::{ImportMode, SCHEMA_VERSION, Store, StoreError};
+
+fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
+    Table {
+        source: SourceInfo { format: Format::Csv, encoding: None, delimiter: Some(';'), sheet: None, header_row: 1 },
+        sheets: Vec::new(),
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                row: u32::try_from(i).unwrap() + 2,
+                line: Some(i as u64 + 2),
+                cells: cells
+                    .iter()
+                    .map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text((*c).to_owned()) })
+                    .collect(),
+            })
+            .collect(),
+        blank_rows: 0,
+        issues: Vec::new(),
+    }
+}
+
+/// Validates a table against an account of the store (parents may live in the base).
+fn validate(store: &Store, account: &str, profile: &Profile, t: &Table) -> Report {
+    let imp = Importer::new(ImportOptions { profile: profile.clone(), ..ImportOptions::default() }).unwrap();
+    let base = store.base(account).unwrap();
+    let parents = BaseParents::for_table(t, &imp.columns(t).unwrap(), &base).unwrap();
+    imp.validate_table(t, &parents).unwrap()
+}
+
+fn import(store: &mut Store, account: &str, profile: &Profile, t: &Table, mode: ImportMode) -> (Report, Vec<Action>) {
+    let mut report = validate(store, account, profile, t);
+    let out = store.import_report(account, &mut report, profile, mode).unwrap();
+    (report, out.plan.entries.iter().map(|e| e.action).collect())
+}
+
+const UPFLOW: &[&str] = &[
+    "Customer ID",
+    "Customer name",
+    "Town",
+    "Default payment period",
+    "Parent ID",
+    "Contact email",
+    "Contact first name",
+    "Main contact",
+];
+
+fn upflow_file() -> Table {
+    table(
+        UPFLOW,
+        &[
+            &["H1", "Holding SA", "Paris", "30", "", "cfo@holding.example", "Camille", "true"],
+            &["H1", "", "", "", "", "ap@holding.example", "Paul", ""],
+            &["S1", "Filiale Lyon", "Lyon", "45", "H1", "compta@lyon.example", "Lea", "true"],
+            &["S2", "Filiale Nice", "Nice", "", "H1", "", "", ""],
+        ],
+    )
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cadastro-store-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("cadastro.db")
+}
+
+#[test]
+fn schema_is_versioned_and_newer_files_are_refused() {
+    let path = tmp("schema");
+    {
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+    // Reopening runs no migration twice.
+    let mut store = Store::open(&path).unwrap();
+    store.create_account("acme").unwrap();
+    drop(store);
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.accounts().unwrap(), ["acme"]);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    drop(conn);
+    let err = Store::open(&path).unwrap_err();
+    assert_eq!(err.code(), "store_too_new", "{err}");
+    assert!(Store::open_read_only(path.with_file_name("missing.db")).is_err());
+}
+
+#[test]
+fn import_round_trips_customers_contacts_groups_and_parents() {
+    let profile = Profile::builtin("upflow").unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let (report, actions) = import(&mut store, "fr", &profile, &upflow_file(), ImportMode::default());
+    assert!(!report.has_errors(), "{:?}", report.issues);
+    assert_eq!(actions, [Action::Create; 3]);
+    let listed = store.list_customers("fr", None).unwrap();
+    let mut expected = report.customers.clone();
+    for c in &mut expected {
+        c.rows.clear();
+        c.contacts.iter_mut().for_each(|k| k.row = 0);
+    }
+    assert_eq!(listed, expected);
+    assert_eq!(listed[0].contacts.len(), 2);
+    assert_eq!(listed[1].values[&Field::PaymentTermsDays], Value::Int(45));
+    // Parent links resolve to the stored parent's row.
+    let links: Vec<(String, Option<String>)> = store
+        .connection()
+        .prepare(
+            "SELECT c.name, p.name FROM customers c LEFT JOIN customers p ON p.id = c.parent_customer_id ORDER BY c.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        links,
+        [
+            ("Holding SA".to_owned(), None),
+            ("Filiale Lyon".to_owned(), Some("Holding SA".to_owned())),
+            ("Filiale Nice".to_owned(), Some("Holding SA".to_owned()))
+        ]
+    );
+    // The same file again: all unchanged, nothing written.
+    let (_, actions) = import(&mut store, "fr", &profile, &upflow_file(), ImportMode::default());
+    assert_eq!(actions, [Action::Unchanged; 3]);
+    assert_eq!(store.list_customers("fr", None).unwrap(), expected);
+    assert_eq!(store.accounts().unwrap(), ["fr"]);
+}
+
+#[test]
+fn groups_export_one_group() {
+    let profile = Profile::builtin("asaas").unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let t = table(
+        &["Identificador Externo", "Nome completo", "CPF/CNPJ", "Grupo"],
+        &[
+            &["1", "Ana", "52998224725", "Varejo"],
+            &["2", "Bia", "11144477735", "Atacado"],
+            &["3", "Caio", "39053344705", "Varejo"],
+            &["4", "Duda", "12345678909", ""],
+        ],
+    );
+    let (report, _) = import(&mut store, "br", &profile, &t, ImportMode::default());
+    assert_eq!(report.stats.customers_valid, 4, "{:?}", report.issues);
+    assert_eq!(store.groups("br").unwrap(), ["Atacado", "Varejo"]);
+    let varejo: Vec<String> = store
+        .list_customers("br", Some("Varejo"))
+        .unwrap()
+        .iter()
+        .map(|c| c.text(Field::Name).unwrap().to_owned())
+        .collect();
+    assert_eq!(varejo, ["Ana", "Caio"]);
+    assert_eq!(store.list_customers("br", Some("Atacado")).unwrap().len(), 1);
+    assert!(store.list_customers("br", Some("Nope")).unwrap().is_empty());
+    assert_eq!(store.list_customers("nope", None).unwrap_err().code(), "unknown_account");
+    // Moving a customer to another group moves it in the listing.
+    let moved = table(
+        &["Identificador Externo", "Nome completo", "CPF/CNPJ", "Grupo"],
+        &[&["3", "Caio", "39053344705", "Atacado"]],
+    );
+    import(&mut store, "br", &profile, &moved, ImportMode::default());
+    assert_eq!(store.list_customers("br", Some("Varejo")).unwrap().len(), 1);
+    assert_eq!(store.list_customers("br", Some("Atacado")).unwrap().len(), 2);
+}
+
+fn file_with_an_error() -> Table {
+    table(
+        &["External ID", "Name", "City"],
+        &[&["C-1", "Ana", "Recife"], &["C-2", "", "Natal"], &["C-3", "Caio", "Olinda"]],
+    )
+}
+
+#[test]
+fn atomic_writes_nothing_when_the_file_has_errors_otherwise_valid_rows_are_written() {
+    let profile = Profile::generic();
+    let mut store = Store::open_in_memory().unwrap();
+    let atomic = ImportMode { atomic: true, dry_run: false };
+    let mut report = validate(&store, "a", &profile, &file_with_an_error());
+    assert!(report.has_errors());
+    let out = store.import_report("a", &mut report, &profile, atomic).unwrap();
+    assert!(!out.applied);
+    assert_eq!(report.plan.unwrap().created, 2, "the plan is still shown");
+    assert!(store.accounts().unwrap().is_empty(), "nothing written, not even the account");
+
+    let (_, actions) = import(&mut store, "a", &profile, &file_with_an_error(), ImportMode::default());
+    assert_eq!(actions, [Action::Create; 2]);
+    let names: Vec<String> =
+        store.list_customers("a", None).unwrap().iter().map(|c| c.text(Field::Name).unwrap().to_owned()).collect();
+    assert_eq!(names, ["Ana", "Caio"]);
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let profile = Profile::generic();
+    let path = tmp("dry");
+    let mut store = Store::open(&path).unwrap();
+    import(&mut store, "a", &profile, &file_with_an_error(), ImportMode::default());
+    let edited = table(&["External ID", "Name", "City"], &[&["C-1", "Ana", "Paulista"], &["C-9", "Novo", ""]]);
+    drop(store);
+    let bytes = std::fs::read(&path).unwrap();
+    let mut ro = Store::open_read_only(&path).unwrap();
+    let mut report = validate(&ro, "a", &profile, &edited);
+    let out = ro.import_report("a", &mut report, &profile, ImportMode { dry_run: true, atomic: false }).unwrap();
+    assert!(!out.applied);
+    let c = report.plan.unwrap();
+    assert_eq!((c.created, c.updated, c.unchanged), (1, 1, 0));
+    assert_eq!(out.plan.entries[0].diff.fields[0].new, Some(Value::Text("Paulista".into())));
+    drop(ro);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    // A read-only store refuses writes outright.
+    let mut ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.apply("a", &out.plan).unwrap_err().code(), "store_error");
+}
+
+#[test]
+fn a_stale_plan_is_refused_whole() {
+    let profile = Profile::generic();
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "a", &profile, &file_with_an_error(), ImportMode::default());
+    let before = store.list_customers("a", None).unwrap();
+    // Plan an edit plus a create, then let something else update C-1 first.
+    let edit = table(&["External ID", "Name", "City"], &[&["C-9", "Nova", ""], &["C-1", "Ana", "Paulista"]]);
+    let report = validate(&store, "a", &profile, &edit);
+    let stale = Reconciler::new(&profile).plan(&report.customers, &store.base("a").unwrap()).unwrap();
+    let other = table(&["External ID", "Name", "City"], &[&["C-1", "Ana", "Caruaru"]]);
+    import(&mut store, "a", &profile, &other, ImportMode::default());
+    let after_other = store.list_customers("a", None).unwrap();
+    assert_ne!(after_other, before);
+    let err = store.apply("a", &stale).unwrap_err();
+    assert_eq!(err.code(), "stale_plan", "{err}");
+    assert_eq!(store.list_customers("a", None).unwrap(), after_other, "the create of C-9 was rolled back too");
+    // A created key taken meanwhile is stale as well.
+    let create = Reconciler::new(&profile)
+        .plan(
+            &validate(&store, "a", &profile, &table(&["External ID", "Name"], &[&["C-7", "X"]])).customers,
+            &store.base("a").unwrap(),
+        )
+        .unwrap();
+    store.apply("a", &create).unwrap();
+    assert_eq!(store.apply("a", &create).unwrap_err().code(), "stale_plan");
+}
+
+#[test]
+fn parents_that_exist_only_in_the_base_validate() {
+    let profile = Profile::builtin("upflow").unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "fr", &profile, &upflow_file(), ImportMode::default());
+    let later = table(UPFLOW, &[&["S3", "Filiale Lille", "Lille", "", "H1", "", "", ""]]);
+    let (report, actions) = import(&mut store, "fr", &profile, &later, ImportMode::default());
+    assert!(!report.has_errors(), "{:?}", report.issues);
+    assert_eq!(actions, [Action::Create]);
+    // In another account the parent does not exist.
+    let report = validate(&store, "other", &profile, &later);
+    assert_eq!(report.issues[0].code.as_str(), "unknown_parent");
+}
+
+#[test]
+fn account_to_account_migration_ends_with_identical_customers() {
+    let profile = Profile::builtin("upflow").unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "A", &profile, &upflow_file(), ImportMode::default());
+    let asaas = Profile::builtin("asaas").unwrap();
+    let br = table(
+        &["Identificador Externo", "Nome completo", "CPF/CNPJ", "Grupo", "E-mails adicionais"],
+        &[&["7", "Ana", "52998224725", "Varejo", "a@x.example;b@x.example"]],
+    );
+    import(&mut store, "A", &asaas, &br, ImportMode::default());
+    let a = store.list_customers("A", None).unwrap();
+    assert_eq!(a.len(), 4);
+
+    // Export A, import into B (the generic profile: no write policies).
+    let exported = store.list_customers("A", None).unwrap();
+    let plan = store.import_customers("B", &exported, &Profile::generic()).unwrap();
+    assert_eq!(plan.counts().created, 4);
+    let b = store.list_customers("B", None).unwrap();
+    assert_eq!(b, a);
+    assert_eq!(store.groups("B").unwrap(), store.groups("A").unwrap());
+    // Parent links were rebuilt inside B, not pointing into A.
+    let cross: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM customers c JOIN customers p ON p.id = c.parent_customer_id WHERE c.account_id != p.account_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(cross, 0);
+    let linked: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM customers c JOIN accounts a ON a.id = c.account_id WHERE a.name = 'B' AND c.parent_customer_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(linked, 2);
+    // Copying again changes nothing; A is untouched.
+    assert!(store.copy_account("A", "B", None, &Profile::generic()).unwrap().is_noop());
+    assert_eq!(store.list_customers("A", None).unwrap(), a);
+    // One group only.
+    let plan = store.copy_account("A", "C", Some("Varejo"), &Profile::generic()).unwrap();
+    assert_eq!(plan.counts().created, 1);
+}
+
+#[test]
+fn the_lookup_answers_by_every_identifier() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut c = Customer::default();
+    c.values.insert(Field::ExternalId, Value::Text("X".into()));
+    c.values.insert(Field::TaxId, Value::Text("52998224725".into()));
+    c.values.insert(Field::Name, Value::Text("Maria  da Silva".into()));
+    store.import_customers("a", &[c], &Profile::generic()).unwrap();
+    let base = store.base("a").unwrap();
+    for key in [
+        CustomerKey::ExternalId("X".into()),
+        CustomerKey::TaxId("52998224725".into()),
+        CustomerKey::Name("maria da silva".into()),
+    ] {
+        assert_eq!(base.find(std::slice::from_ref(&key)).unwrap().len(), 1, "{key:?}");
+    }
+    assert!(base.find(&[CustomerKey::Name("maria".into())]).unwrap().is_empty());
+    assert!(store.base("b").unwrap().find(&[CustomerKey::ExternalId("X".into())]).unwrap().is_empty());
+    // The batch statement goes through the indexes, not a scan of the account.
+    let plan: Vec<String> = store
+        .connection()
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", cadastro_store_find_sql()))
+        .unwrap()
+        .query_map(rusqlite::params![1, "[]", "[]", "[]"], |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let text = plan.join("\n");
+    for index in ["customers_external_id", "customers_tax_id", "customers_name"] {
+        assert!(text.contains(index), "{index} not used:\n{text}");
+    }
+}
+
+fn cadastro_store_find_sql() -> &'static str {
+    cadastro_store::FIND_SQL
+}
+
+#[test]
+fn store_errors_have_codes() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(store.create_account("  ").unwrap_err().code(), "invalid_account");
+    let e: StoreError = StoreError::StalePlan("x".into());
+    assert_eq!(e.code(), "stale_plan");
+    let bogus = cadastro::reconcile::ImportPlan {
+        entries: vec![cadastro::reconcile::PlanEntry {
+            action: Action::Update,
+            key: None,
+            existing: Some(cadastro::reconcile::ExistingRef {
+                id: "uuid-1".into(),
+                revision: 1,
+                matched_by: cadastro::reconcile::MatchedBy::Name,
+            }),
+            customer: Customer::default(),
+            diff: cadastro::reconcile::Diff::default(),
+        }],
+    };
+    assert_eq!(store.apply("a", &bogus).unwrap_err().code(), "invalid_plan");
+    assert!(store.accounts().unwrap().is_empty());
+}
