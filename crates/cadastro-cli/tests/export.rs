@@ -48,10 +48,10 @@ fn export_from_json_with_group_filter() {
 #[test]
 fn export_failures_exit_2() {
     let out = tmp("x.csv");
-    // No store in this build: a clear message, exit 2.
-    let o = bin().args(["export", out.to_str().unwrap()]).output().unwrap();
+    // No store at that path: a clear message, exit 2.
+    let o = bin().args(["export", out.to_str().unwrap(), "--db", tmp("none.db").to_str().unwrap()]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--from-json"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no store here"), "{}", String::from_utf8_lossy(&o.stderr));
     let json = tmp("bad.json");
     std::fs::write(&json, r#"[{"nmae": "x"}]"#).unwrap();
     let o = bin().args(["export", out.to_str().unwrap(), "--from-json"]).arg(&json).output().unwrap();
@@ -80,4 +80,38 @@ fn templates_for_every_profile() {
     }
     let o = bin().args(["template", "x.xlsx", "--profile", "nope"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// The seeds' migration between accounts: import into account A, export A, import the export
+/// into account B, export B: both exports hold the same customers.
+#[test]
+fn account_to_account_migration_through_export_and_import() {
+    let db = tmp("migration.db");
+    let _ = std::fs::remove_file(&db);
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/clientes-asaas.csv");
+    let db_arg = db.to_str().unwrap();
+    let run = |args: &[&str]| bin().args(args).output().unwrap();
+    let o = run(&["import", example.to_str().unwrap(), "--profile", "asaas", "--db", db_arg, "--account", "a"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    for format in ["xlsx", "csv"] {
+        let out_a = tmp(&format!("a.{format}"));
+        let o = run(&["export", out_a.to_str().unwrap(), "--profile", "asaas", "--db", db_arg, "--account", "a"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let account_b = format!("b-{format}");
+        let o =
+            run(&["import", out_a.to_str().unwrap(), "--profile", "asaas", "--db", db_arg, "--account", &account_b]);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+        let out_b = tmp(&format!("b.{format}"));
+        let o =
+            run(&["export", out_b.to_str().unwrap(), "--profile", "asaas", "--db", db_arg, "--account", &account_b]);
+        assert!(o.status.success());
+        let customers = |path: &std::path::Path| {
+            let o = run(&["validate", path.to_str().unwrap(), "--profile", "asaas", "--format", "json"]);
+            let mut report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+            report["customers"].take()
+        };
+        let a = customers(&out_a);
+        assert_eq!(a.as_array().unwrap().len(), 6);
+        assert_eq!(a, customers(&out_b), "{format}");
+    }
 }
