@@ -48,8 +48,11 @@ fn ty<T: PyTypeInfo>(py: Python<'_>) -> Bound<'_, PyType> {
     py.get_type::<T>()
 }
 
+/// Gets an exception class.
+pub type ClassFn = for<'py> fn(Python<'py>) -> Bound<'py, PyType>;
+
 /// The table: core kind code -> exception class. `io` is absent on purpose: it maps to `OSError`.
-pub const KINDS: &[(&str, for<'py> fn(Python<'py>) -> Bound<'py, PyType>)] = &[
+pub const KINDS: &[(&str, ClassFn)] = &[
     ("unsupported_format", ty::<UnsupportedFormat>),
     ("corrupt_file", ty::<CorruptFile>),
     ("encrypted_file", ty::<EncryptedFile>),

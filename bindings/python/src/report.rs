@@ -308,7 +308,12 @@ impl PyInspection {
     }
 
     fn __repr__(&self) -> String {
-        format!("Inspection(format={:?}, rows={}, columns={})", self.inner.source.format.as_str(), self.inner.rows, self.inner.columns.len())
+        format!(
+            "Inspection(format={:?}, rows={}, columns={})",
+            self.inner.source.format.as_str(),
+            self.inner.rows,
+            self.inner.columns.len()
+        )
     }
 }
 
