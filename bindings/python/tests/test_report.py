@@ -117,3 +117,18 @@ def test_write_errors(tmp_path: Path, cli: Path) -> None:
         report.write_errors(tmp_path / "no" / "such" / "dir.csv")
     with pytest.raises(cadastro.InvalidOptions, match="locale"):
         report.write_errors(out, locale="de")
+
+
+def test_custom_fields_and_mapping_reach_the_report() -> None:
+    profile = cadastro.Profile("generic").with_custom_field(
+        "plan", {"type": "enum", "values": ["Basic", "Pro"]}, synonyms=["Plano"]
+    )
+    data = "Customer name;Plano;Obs\nACME;pro;x\nGlobex;Gold;y\n".encode()
+    report = cadastro.validate(data, profile=profile)
+    assert report.customers[0]["custom"] == {"plan": "Pro"}
+    assert [(i.row, i.field, i.code) for i in report.issues if i.is_error] == [(3, "plan", "invalid_enum")]
+    # An explicit mapping: the Obs column becomes notes, the plan column is ignored.
+    report = cadastro.validate(data, profile=profile, mapping={"Obs": "notes", "B": None})
+    assert [c["notes"] for c in report.customers] == ["x", "y"]
+    assert all("custom" not in c for c in report.customers)
+    assert not report.has_errors
