@@ -33,12 +33,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def cli() -> Path:
-    """The `cadastro` CLI binary: $CADASTRO_CLI, else built with cargo (fast when up to date)."""
+    """The `cadastro` CLI binary: $CADASTRO_CLI, else built with cargo. `--workspace` resolves
+    features as `cargo test --workspace` does, so the artifacts it left are reused."""
     env = os.environ.get("CADASTRO_CLI")
     if env:
         return Path(env)
     out = subprocess.run(
-        ["cargo", "build", "-q", "--locked", "-p", "cadastro-cli", "--message-format=json"],
+        ["cargo", "build", "-q", "--locked", "--workspace", "--bins", "--message-format=json"],
         cwd=ROOT,
         check=True,
         capture_output=True,
