@@ -7,13 +7,18 @@ use super::TextEncoding;
 /// Resource limits applied while reading. Every limit is on by default; a file that exceeds one
 /// fails with `limit_exceeded` before anything proportional to the excess is allocated.
 ///
-/// The defaults let a legitimate 1,000,000-row workbook through. A document naming an unknown
-/// limit is refused (a misspelt limit must not silently stay at its default).
+/// The defaults let a legitimate 1,000,000-row workbook through. As serde data (the form hosts
+/// pass: a Python dict, a JS object), missing names keep their defaults and an unknown name is an
+/// error, so a misspelt limit is never silently ignored.
 ///
 /// ```
 /// use cadastro::Limits;
 /// let strict = Limits { max_rows: 10_000, ..Limits::default() };
 /// assert_eq!(strict.max_columns, Limits::default().max_columns);
+/// let from_host: Limits = serde_json::from_str(r#"{"max_rows": 10000}"#)?;
+/// assert_eq!(from_host, strict);
+/// assert!(serde_json::from_str::<Limits>(r#"{"max_row": 10000}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -1,0 +1,189 @@
+//! The one error table of the Python binding, and the one entry helper every call goes through.
+//!
+//! - [`KINDS`] maps each core kind code (`cadastro::ErrorKind::code`) to its exception class; every
+//!   class derives from [`CadastroError`] and carries its code as `kind` (class and instance
+//!   attribute). The `io` kind becomes the built-in `OSError` subclass for its errno
+//!   (`FileNotFoundError`, `PermissionError`, ...), as Python code expects.
+//! - [`run_released`] releases the GIL, catches any Rust panic (raised as [`InternalError`], never
+//!   as pyo3's `PanicException`, which derives from `BaseException`) and maps core errors.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError};
+use pyo3::prelude::*;
+use pyo3::type_object::PyTypeInfo;
+use pyo3::types::PyType;
+
+create_exception!(
+    cadastro,
+    CadastroError,
+    PyException,
+    "A file-level failure or a configuration mistake; `.kind` is the contract's kind string."
+);
+create_exception!(cadastro, UnsupportedFormat, CadastroError, "The bytes are not CSV or a spreadsheet.");
+create_exception!(cadastro, CorruptFile, CadastroError, "The file claims a format but its structure is broken.");
+create_exception!(cadastro, EncryptedFile, CadastroError, "The workbook is password-protected.");
+create_exception!(cadastro, EmptyFile, CadastroError, "Zero bytes, only whitespace, or a sheet with no cell.");
+create_exception!(cadastro, NoHeader, CadastroError, "No row looks like a header row.");
+create_exception!(cadastro, DuplicateHeader, CadastroError, "Two columns would map to one field.");
+create_exception!(cadastro, MissingRequiredColumn, CadastroError, "A field the profile requires has no column.");
+create_exception!(cadastro, LimitExceeded, CadastroError, "A resource limit was exceeded.");
+create_exception!(cadastro, EncodingError, CadastroError, "The text could not be decoded.");
+create_exception!(cadastro, SheetNotFound, CadastroError, "The requested sheet does not exist.");
+create_exception!(cadastro, InvalidProfile, CadastroError, "A profile document is invalid.");
+create_exception!(cadastro, InvalidOptions, CadastroError, "An option or a mapping document is invalid.");
+create_exception!(cadastro, WriteError, CadastroError, "Writing a file failed.");
+create_exception!(
+    cadastro,
+    InternalError,
+    CadastroError,
+    "A bug in cadastro (a Rust panic was caught); please report it."
+);
+
+/// The kind string of [`InternalError`] (binding-only: the core has no such kind).
+pub const INTERNAL: &str = "internal";
+
+fn ty<T: PyTypeInfo>(py: Python<'_>) -> Bound<'_, PyType> {
+    py.get_type::<T>()
+}
+
+/// Gets an exception class.
+pub type ClassFn = for<'py> fn(Python<'py>) -> Bound<'py, PyType>;
+
+/// The table: core kind code -> exception class. `io` is absent on purpose: it maps to `OSError`.
+pub const KINDS: &[(&str, ClassFn)] = &[
+    ("unsupported_format", ty::<UnsupportedFormat>),
+    ("corrupt_file", ty::<CorruptFile>),
+    ("encrypted_file", ty::<EncryptedFile>),
+    ("empty_file", ty::<EmptyFile>),
+    ("no_header", ty::<NoHeader>),
+    ("duplicate_header", ty::<DuplicateHeader>),
+    ("missing_required_column", ty::<MissingRequiredColumn>),
+    ("limit_exceeded", ty::<LimitExceeded>),
+    ("encoding_error", ty::<EncodingError>),
+    ("sheet_not_found", ty::<SheetNotFound>),
+    ("invalid_profile", ty::<InvalidProfile>),
+    ("invalid_options", ty::<InvalidOptions>),
+    ("write_error", ty::<WriteError>),
+    (INTERNAL, ty::<InternalError>),
+];
+
+/// Sets each class's `kind` attribute (module initialisation).
+pub fn register_kinds(py: Python<'_>) -> PyResult<()> {
+    py.get_type::<CadastroError>().setattr("kind", py.None())?;
+    for (code, class) in KINDS {
+        class(py).setattr("kind", *code)?;
+    }
+    Ok(())
+}
+
+/// What can go wrong in a call: a core error, a caught panic, or a Python error met while converting.
+pub enum Failure {
+    /// A core error.
+    Core(cadastro::Error),
+    /// A panic payload's text.
+    Panic(String),
+    /// Already a Python exception.
+    Py(PyErr),
+}
+
+impl From<cadastro::Error> for Failure {
+    fn from(e: cadastro::Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<PyErr> for Failure {
+    fn from(e: PyErr) -> Self {
+        Failure::Py(e)
+    }
+}
+
+impl From<Failure> for PyErr {
+    fn from(f: Failure) -> PyErr {
+        Python::attach(|py| match f {
+            Failure::Py(e) => e,
+            Failure::Panic(msg) => with_kind(
+                py,
+                ty::<InternalError>(py),
+                INTERNAL,
+                format!("internal error (a bug in cadastro, please report it): {msg}"),
+            ),
+            Failure::Core(e) => core_error(py, e),
+        })
+    }
+}
+
+/// A core error as the Python exception of its kind.
+fn core_error(py: Python<'_>, e: cadastro::Error) -> PyErr {
+    let code = e.code();
+    let message = e.to_string();
+    if let cadastro::ErrorKind::Io { path, source } = e.kind() {
+        return os_error(py, path.as_deref(), source, message);
+    }
+    let class = KINDS.iter().find(|(c, _)| *c == code).map_or_else(|| ty::<CadastroError>(py), |(_, class)| class(py));
+    with_kind(py, class, code, message)
+}
+
+/// `OSError(errno, strerror, filename)`: Python picks the subclass from the errno
+/// (`FileNotFoundError` for ENOENT, `PermissionError` for EACCES, ...).
+fn os_error(py: Python<'_>, path: Option<&str>, source: &std::io::Error, message: String) -> PyErr {
+    let err = match source.raw_os_error() {
+        Some(errno) => {
+            let text = source.to_string();
+            let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            PyOSError::new_err((errno, strerror, path.map(str::to_owned)))
+        }
+        None => match source.kind() {
+            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(message),
+            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(message),
+            _ => PyOSError::new_err(message),
+        },
+    };
+    // Best effort: an OSError instance accepts attributes; failing to set one changes nothing else.
+    let _ = err.value(py).setattr("kind", "io");
+    err
+}
+
+fn with_kind(py: Python<'_>, class: Bound<'_, PyType>, code: &str, message: String) -> PyErr {
+    let err = PyErr::from_type(class, (message,));
+    let _ = err.value(py).setattr("kind", code);
+    err
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic with a non-text payload".to_owned()
+    }
+}
+
+/// Runs `f` with the GIL released (other Python threads keep running), turning a panic into
+/// [`InternalError`] and an error into its Python exception. Every call into the core goes
+/// through here.
+pub fn run_released<T, E, F>(py: Python<'_>, f: F) -> PyResult<T>
+where
+    F: FnOnce() -> Result<T, E> + Send,
+    T: Send,
+    E: Into<Failure> + Send,
+{
+    match py.detach(|| catch_unwind(AssertUnwindSafe(f))) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(e.into().into()),
+        Err(payload) => Err(Failure::Panic(panic_text(payload.as_ref())).into()),
+    }
+}
+
+/// An `invalid_options` core error (bad limits, locale, mapping, field name...).
+pub fn invalid_options(reason: impl Into<String>) -> Failure {
+    Failure::Core(cadastro::ErrorKind::InvalidOptions { reason: reason.into() }.into())
+}
+
+/// An `invalid_profile` core error.
+pub fn invalid_profile(reason: impl Into<String>) -> Failure {
+    Failure::Core(cadastro::ErrorKind::InvalidProfile { reason: reason.into() }.into())
+}

@@ -1,0 +1,134 @@
+"""Reports through Python equal the CLI's, byte for byte, on every shared input file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import cadastro
+from conftest import EXAMPLE_CSV, TESTDATA, run_cli
+
+pytestmark = pytest.mark.needs_readers
+
+INPUTS = sorted(
+    p for p in (TESTDATA / "inputs").rglob("*") if p.is_file() and p.suffix.lower() not in (".md", ".json", ".txt")
+)
+
+
+def profile_for(path: Path) -> str:
+    """The built-in profile a file is named after, else generic."""
+    name = path.name.lower()
+    for p in cadastro.Profile.builtin_names():
+        if p in name:
+            return p
+    return "generic"
+
+
+def same_as_cli(cli: Path, path: Path, profile: str) -> None:
+    proc = run_cli(cli, "validate", path, "--profile", profile, "--format", "json")
+    if proc.returncode == 2:
+        expected = json.loads(proc.stdout)["error"]
+        with pytest.raises(cadastro.CadastroError) as info:
+            cadastro.validate(path, profile=profile)
+        assert info.value.kind == expected["kind"]
+        assert str(info.value) == expected["message"]
+    else:
+        report = cadastro.validate(path, profile=profile)
+        assert report.to_json() == proc.stdout.removesuffix("\n")
+        assert report.has_errors == (proc.returncode == 1)
+
+
+@pytest.mark.parametrize("path", INPUTS or [pytest.param(None, marks=pytest.mark.skip(reason="no testdata/inputs"))], ids=lambda p: p and str(p.relative_to(TESTDATA)))
+def test_validate_equals_cli(cli: Path, path: Path) -> None:
+    same_as_cli(cli, path, profile_for(path))
+
+
+def test_example_equals_cli(cli: Path) -> None:
+    same_as_cli(cli, EXAMPLE_CSV, "asaas")
+    same_as_cli(cli, EXAMPLE_CSV, "generic")
+
+
+def test_inspect_equals_cli(cli: Path) -> None:
+    for path in [EXAMPLE_CSV, *INPUTS]:
+        proc = run_cli(cli, "inspect", path, "--format", "json")
+        if proc.returncode == 0:
+            assert cadastro.inspect(path).to_json() == proc.stdout.removesuffix("\n")
+
+
+def test_report_faces() -> None:
+    report = cadastro.validate(EXAMPLE_CSV, profile="asaas", locale="pt-BR")
+    d = report.to_dict()
+    assert d == json.loads(report.to_json())
+    assert report.stats.to_dict() == d["stats"]
+    assert report.stats.rows_total == d["stats"]["rows_total"] > 0
+    assert [i.to_dict() for i in report.issues] == d["issues"]
+    assert report.customers == d["customers"]
+    assert report.source == d["source"] and report.source["format"] == "csv"
+    assert report.mapping == d["mapping"]
+    assert report.profile == "asaas"
+    fields = set(cadastro.field_names())
+    for customer in report.customers:
+        assert isinstance(customer["rows"], list)
+        assert set(customer) - {"rows", "custom", "contacts"} <= fields
+        assert "name" in customer
+    for issue in report.issues:
+        assert isinstance(issue.row, int) and issue.row >= 2
+        assert issue.severity in ("error", "warning")
+        assert issue.is_error == (issue.severity == "error")
+        assert issue.code and issue.message
+    assert report.has_errors == any(i.is_error for i in report.issues)
+    assert "Report(profile=\"asaas\"" in repr(report)
+
+
+def test_include_values_false_leaves_values_out() -> None:
+    with_values = cadastro.validate(EXAMPLE_CSV, profile="asaas")
+    without = cadastro.validate(EXAMPLE_CSV, profile="asaas", include_values=False)
+    assert any(i.value is not None for i in with_values.issues)
+    assert all(i.value is None for i in without.issues)
+    assert len(without.issues) == len(with_values.issues)
+
+
+def test_write_errors(tmp_path: Path, cli: Path) -> None:
+    report = cadastro.validate(EXAMPLE_CSV, profile="asaas")
+    assert report.has_errors, "the example file is expected to have rejected rows"
+    out = tmp_path / "erros.csv"
+    report.write_errors(out)
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=report.source.get("delimiter", ",")))
+    assert rows[0][-1] == "Errors"
+    rejected_rows = {i.row for i in report.issues if i.is_error}
+    assert len(rows) - 1 == len(rejected_rows)
+    report.write_errors(out, locale="pt-BR")
+    assert out.read_bytes().decode("utf-8-sig").splitlines()[0].endswith("Erros")
+    # Same bytes as the CLI's --errors.
+    cli_out = tmp_path / "cli.csv"
+    run_cli(cli, "validate", EXAMPLE_CSV, "--profile", "asaas", "--errors", cli_out)
+    report.write_errors(out)
+    assert out.read_bytes() == cli_out.read_bytes()
+    xlsx = tmp_path / "erros.xlsx"
+    report.write_errors(str(xlsx))
+    assert xlsx.read_bytes()[:2] == b"PK"
+    with pytest.raises(cadastro.InvalidOptions, match=".xlsx or .csv"):
+        report.write_errors(tmp_path / "erros.pdf")
+    with pytest.raises(FileNotFoundError):
+        report.write_errors(tmp_path / "no" / "such" / "dir.csv")
+    with pytest.raises(cadastro.InvalidOptions, match="locale"):
+        report.write_errors(out, locale="de")
+
+
+def test_custom_fields_and_mapping_reach_the_report() -> None:
+    profile = cadastro.Profile("generic").with_custom_field(
+        "plan", {"type": "enum", "values": ["Basic", "Pro"]}, synonyms=["Plano"]
+    )
+    data = "Customer name;Plano;Obs\nACME;pro;x\nGlobex;Gold;y\n".encode()
+    report = cadastro.validate(data, profile=profile)
+    assert report.customers[0]["custom"] == {"plan": "Pro"}
+    assert [(i.row, i.field, i.code) for i in report.issues if i.is_error] == [(3, "plan", "invalid_enum")]
+    # An explicit mapping: the Obs column becomes notes, the plan column is ignored.
+    report = cadastro.validate(data, profile=profile, mapping={"Obs": "notes", "B": None})
+    assert [c["notes"] for c in report.customers] == ["x", "y"]
+    assert all("custom" not in c for c in report.customers)
+    assert not report.has_errors
