@@ -2,6 +2,7 @@
 //! made one at a time and streamed into the writer, so peak memory stays flat whatever N is.
 //!
 //! `cargo run --release -p cadastro-examples --example export_large [N] [OUT.xlsx|OUT.csv] [PROFILE]`
+//! (N defaults to 10,000; the figures in examples/README.md are for N = 1,000,000)
 //!
 //! Measure peak memory with `/usr/bin/time -v` (see examples/README.md for the figures).
 
@@ -33,7 +34,7 @@ fn customer(i: u64) -> Customer {
 
 fn main() -> Result<(), cadastro::Error> {
     let mut args = std::env::args().skip(1);
-    let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
     let out = args.next().unwrap_or_else(|| "export_large.xlsx".to_owned());
     let profile = Profile::builtin(&args.next().unwrap_or_else(|| "asaas".to_owned()))?;
     let path = std::path::Path::new(&out);
