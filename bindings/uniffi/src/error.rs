@@ -292,7 +292,9 @@ impl From<cadastro::reconcile::LookupError> for CadastroError {
 /// `CadastroError` (a Kotlin `RuntimeException`, a Python `ValueError`): a lookup failure.
 impl From<uniffi::UnexpectedUniFFICallbackError> for CadastroError {
     fn from(err: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        Self::LookupFailed { detail: format!("the host's customer lookup threw: {}", err.reason) }
+        // Kotlin hands over the whole stack trace: its first line is the exception and message.
+        let first = err.reason.lines().next().unwrap_or_default();
+        Self::LookupFailed { detail: format!("the host's customer lookup threw: {first}") }
     }
 }
 
@@ -377,9 +379,10 @@ mod tests {
         let e = CadastroError::from(cadastro::reconcile::LookupError::new("db down"));
         assert_eq!(e.kind(), LOOKUP_FAILED);
         assert!(e.to_string().contains("db down"));
-        let e = CadastroError::from(uniffi::UnexpectedUniFFICallbackError::new("boom"));
+        let trace = "java.lang.IllegalStateException: boom\n\tat MainKt.find(Main.kt:10)";
+        let e = CadastroError::from(uniffi::UnexpectedUniFFICallbackError::new(trace));
         assert_eq!(e.kind(), LOOKUP_FAILED);
-        assert!(e.to_string().contains("boom"));
+        assert_eq!(e.to_string(), "the host's customer lookup threw: java.lang.IllegalStateException: boom");
     }
 
     #[test]
