@@ -260,8 +260,7 @@ mod tests {
     use super::*;
 
     fn core_customer(id: &str, tax: &str, city: &str, contact: &str) -> CoreCustomer {
-        let mut c = CoreCustomer::default();
-        c.rows = vec![2];
+        let mut c = CoreCustomer { rows: vec![2], ..CoreCustomer::default() };
         c.values.insert(Field::ExternalId, Value::Text(id.into()));
         c.values.insert(Field::TaxId, Value::Text(tax.into()));
         c.values.insert(Field::Name, Value::Text(format!("Cliente {id}")));
