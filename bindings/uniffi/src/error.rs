@@ -102,6 +102,61 @@ pub enum CadastroError {
         /// What happened, without cell contents.
         detail: String,
     },
+    /// SQLite refused an operation of the embedded store (not a database, disk full, locked).
+    #[error("{detail}")]
+    StoreError {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The store file was written by a newer cadastro.
+    #[error("{detail}")]
+    StoreTooNew {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A store opened read-only needs a migration first.
+    #[error("{detail}")]
+    StoreOutdated {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// An account name that is empty or too long.
+    #[error("{detail}")]
+    InvalidAccount {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// No account by that name in the store.
+    #[error("{detail}")]
+    UnknownAccount {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The base changed since the plan was made; nothing was written.
+    #[error("{detail}")]
+    StalePlan {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A plan that does not come from this store.
+    #[error("{detail}")]
+    InvalidPlan {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A stored value does not decode (the store file was edited by hand).
+    #[error("{detail}")]
+    StoreCorrupt {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// The customer lookup failed: the host's `CustomerLookup.find` threw (any exception), or the
+    /// store could not answer.
+    #[error("{detail}")]
+    LookupFailed {
+        /// What happened, without cell contents.
+        detail: String,
+    },
     /// A failure that is a bug in cadastro or in this binding (a kind this binding does not know
     /// yet, a conversion that failed). Rust panics surface as UniFFI's own internal error instead.
     #[error("{detail}")]
@@ -113,6 +168,23 @@ pub enum CadastroError {
 
 /// The kind string of [`CadastroError::Internal`] (binding-only: the core has no such kind).
 pub const INTERNAL: &str = "internal";
+
+/// The kind string of a failed customer lookup (`cadastro::reconcile::LookupError::code`).
+pub const LOOKUP_FAILED: &str = "lookup_failed";
+
+/// The kind strings of the embedded store (`cadastro_store::StoreError::code`), in the order of
+/// its variants.
+pub const STORE_KINDS: [&str; 9] = [
+    "store_error",
+    "store_too_new",
+    "store_outdated",
+    "invalid_account",
+    "unknown_account",
+    "stale_plan",
+    "invalid_plan",
+    LOOKUP_FAILED,
+    "store_corrupt",
+];
 
 #[uniffi::export]
 impl CadastroError {
@@ -140,6 +212,15 @@ impl CadastroError {
             Self::InvalidOptions { .. } => "invalid_options",
             Self::Io { .. } => "io",
             Self::WriteError { .. } => "write_error",
+            Self::StoreError { .. } => "store_error",
+            Self::StoreTooNew { .. } => "store_too_new",
+            Self::StoreOutdated { .. } => "store_outdated",
+            Self::InvalidAccount { .. } => "invalid_account",
+            Self::UnknownAccount { .. } => "unknown_account",
+            Self::StalePlan { .. } => "stale_plan",
+            Self::InvalidPlan { .. } => "invalid_plan",
+            Self::StoreCorrupt { .. } => "store_corrupt",
+            Self::LookupFailed { .. } => LOOKUP_FAILED,
             Self::Internal { .. } => INTERNAL,
         }
     }
@@ -177,6 +258,43 @@ impl From<cadastro::Error> for CadastroError {
             ErrorKind::Write { .. } => Self::WriteError { detail },
             _ => Self::Internal { detail: format!("{} ({})", detail, err.code()) },
         }
+    }
+}
+
+/// The store's rows of the table. A store kind added later lands in `Internal` until it gets
+/// its row here (the test `every_store_kind_has_its_variant` fails first).
+impl From<cadastro_store::StoreError> for CadastroError {
+    fn from(err: cadastro_store::StoreError) -> Self {
+        let detail = err.to_string();
+        match err.code() {
+            "store_error" => Self::StoreError { detail },
+            "store_too_new" => Self::StoreTooNew { detail },
+            "store_outdated" => Self::StoreOutdated { detail },
+            "invalid_account" => Self::InvalidAccount { detail },
+            "unknown_account" => Self::UnknownAccount { detail },
+            "stale_plan" => Self::StalePlan { detail },
+            "invalid_plan" => Self::InvalidPlan { detail },
+            "store_corrupt" => Self::StoreCorrupt { detail },
+            LOOKUP_FAILED => Self::LookupFailed { detail },
+            other => Self::Internal { detail: format!("{detail} ({other})") },
+        }
+    }
+}
+
+/// A failed lookup (the host's, through [`crate::CustomerLookup`]).
+impl From<cadastro::reconcile::LookupError> for CadastroError {
+    fn from(err: cadastro::reconcile::LookupError) -> Self {
+        Self::LookupFailed { detail: err.to_string() }
+    }
+}
+
+/// What UniFFI hands over when a foreign `CustomerLookup.find` throws something that is not a
+/// `CadastroError` (a Kotlin `RuntimeException`, a Python `ValueError`): a lookup failure.
+impl From<uniffi::UnexpectedUniFFICallbackError> for CadastroError {
+    fn from(err: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        // Kotlin hands over the whole stack trace: its first line is the exception and message.
+        let first = err.reason.lines().next().unwrap_or_default();
+        Self::LookupFailed { detail: format!("the host's customer lookup threw: {first}") }
     }
 }
 
@@ -221,6 +339,50 @@ mod tests {
             assert_ne!(mapped.kind(), INTERNAL);
             assert_eq!(mapped.to_string(), text);
         }
+    }
+
+    #[test]
+    fn every_store_kind_has_its_variant() {
+        use cadastro_store::StoreError as S;
+        let errors = vec![
+            sqlite_error(),
+            S::NewerSchema { found: 9, supported: 1 },
+            S::Outdated { found: 0, supported: 1 },
+            S::InvalidAccount,
+            S::UnknownAccount("acme".into()),
+            S::StalePlan("customer 3 changed".into()),
+            S::InvalidPlan("id x".into()),
+            S::Lookup(cadastro::reconcile::LookupError::new("down")),
+            S::Corrupt { table: "customers", id: 1, reason: "bad json".into() },
+        ];
+        let codes: Vec<&str> = errors.iter().map(S::code).collect();
+        assert_eq!(codes, STORE_KINDS);
+        for err in errors {
+            let code = err.code();
+            let text = err.to_string();
+            let mapped = CadastroError::from(err);
+            assert_eq!(mapped.kind(), code);
+            assert_eq!(mapped.to_string(), text);
+        }
+    }
+
+    /// A real SQLite error: opening a directory as a database.
+    fn sqlite_error() -> cadastro_store::StoreError {
+        match cadastro_store::Store::open(std::env::temp_dir()) {
+            Err(e @ cadastro_store::StoreError::Sqlite(_)) => e,
+            other => panic!("expected a SQLite error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lookup_failures_are_lookup_failed() {
+        let e = CadastroError::from(cadastro::reconcile::LookupError::new("db down"));
+        assert_eq!(e.kind(), LOOKUP_FAILED);
+        assert!(e.to_string().contains("db down"));
+        let trace = "java.lang.IllegalStateException: boom\n\tat MainKt.find(Main.kt:10)";
+        let e = CadastroError::from(uniffi::UnexpectedUniFFICallbackError::new(trace));
+        assert_eq!(e.kind(), LOOKUP_FAILED);
+        assert_eq!(e.to_string(), "the host's customer lookup threw: java.lang.IllegalStateException: boom");
     }
 
     #[test]

@@ -10,8 +10,11 @@
 //! - Free functions for one-shot use: [`validate`], [`inspect`], [`write_errors`], [`normalize`],
 //!   [`builtin_profile`], [`parse_profile`], [`builtin_profiles`], [`default_limits`],
 //!   [`field_names`], [`issue_codes`], [`error_kinds`], [`version`].
-//! - Later operations (import plan, export, templates) plug in the same way: a method on
-//!   [`Importer`] or a free function, records mirroring the core's JSON, errors through the table.
+//! - The import plan against the host's own base: the host implements the foreign trait
+//!   [`CustomerLookup`]; [`plan`] returns an [`ImportPlan`] (entries with diffs, `counts()`,
+//!   `to_json()`).
+//! - The embedded store [`Store`]: accounts, groups, customers, `import_file`, `export`.
+//! - [`export_customers`] (plain customers to XLSX/CSV), [`template`], [`customers_from_json`].
 
 use std::path::Path;
 use std::sync::Arc;
@@ -19,11 +22,18 @@ use std::sync::Arc;
 use cadastro::validate::engine::NoBase;
 
 pub mod error;
+pub mod ops;
 pub mod options;
+pub mod plan;
 pub mod report;
 
 pub use error::CadastroError;
+pub use ops::{ExportStats, ImportResult, Store};
 pub use options::{ImportOptions, Limits, Source};
+pub use plan::{
+    Action, ContactChange, CustomerKey, CustomerLookup, Diff, Existing, ExistingRef, FieldChange, ImportPlan,
+    MatchedBy, PlanEntry,
+};
 pub use report::{
     CellValue, ColumnMapping, Contact, Customer, FieldValue, InspectColumn, Inspection, Issue, Normalized, PlanCounts,
     Profile, ProfileColumn, Report, Severity, SheetInfo, SourceInfo, Stats,
@@ -165,10 +175,69 @@ pub fn issue_codes() -> Vec<String> {
     cadastro::IssueCode::ALL.iter().map(|c| c.as_str().to_owned()).collect()
 }
 
-/// Every error kind string `CadastroError.kind()` can return (`internal` included).
+/// Every error kind string `CadastroError.kind()` can return: the core's, the store's
+/// (`lookup_failed` included) and `internal`.
 #[uniffi::export]
 pub fn error_kinds() -> Vec<String> {
-    cadastro::ErrorKind::ALL_CODES.iter().copied().chain([error::INTERNAL]).map(str::to_owned).collect()
+    cadastro::ErrorKind::ALL_CODES
+        .iter()
+        .chain(error::STORE_KINDS.iter())
+        .copied()
+        .chain([error::INTERNAL])
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Plans the import of `customers` (normally `report.customers`) into the host's own base,
+/// answered by `lookup` in batches, with `profile`'s write policies (a built-in name, or a
+/// profile document as JSON, e.g. `Profile.json`). The host shows the plan and applies it.
+///
+/// Kotlin: `plan(report.customers, myBase, "asaas")`.
+///
+/// Errors: `LookupFailed` when `lookup.find` throws (any exception); `InvalidOptions` /
+/// `InvalidProfile` for the profile; `InvalidOptions` for a customer the core cannot read.
+#[uniffi::export(default(profile = "generic"))]
+pub fn plan(
+    customers: Vec<Customer>,
+    lookup: Arc<dyn CustomerLookup>,
+    profile: String,
+) -> Result<ImportPlan, CadastroError> {
+    ops::plan(customers, lookup, profile)
+}
+
+/// Writes plain customers (the report's, a store's, or the host's own) to `path` in `profile`'s
+/// layout (a built-in name or a profile document), XLSX or CSV (`;` for Portuguese, French and
+/// Polish layouts, UTF-8 with BOM) by the extension; only those of `group` when given.
+///
+/// Errors: `InvalidOptions` for another extension, a profile or a customer the core cannot
+/// read; `Io`, `WriteError`.
+#[uniffi::export(default(profile = "generic", group = None))]
+pub fn export_customers(
+    customers: Vec<Customer>,
+    path: String,
+    profile: String,
+    group: Option<String>,
+) -> Result<ExportStats, CadastroError> {
+    ops::export_customers(customers, path, profile, group)
+}
+
+/// Writes the blank template of `profile` (a built-in name or a profile document) to `path`:
+/// XLSX (header with notes, drop-down lists, a help sheet) or CSV (the header row) by the
+/// extension.
+///
+/// Errors: `InvalidOptions` for another extension or profile; `Io`, `WriteError`.
+#[uniffi::export(default(profile = "generic"))]
+pub fn template(path: String, profile: String) -> Result<(), CadastroError> {
+    ops::template(path, profile)
+}
+
+/// Customers from JSON: an array of customers, or a whole report (its `customers`), as
+/// `cadastro validate --format json` prints them.
+///
+/// Errors: `InvalidOptions` when the text is not such a document.
+#[uniffi::export]
+pub fn customers_from_json(json: String) -> Result<Vec<Customer>, CadastroError> {
+    ops::customers_from_json(json)
 }
 
 /// The version of the cadastro library.

@@ -202,150 +202,200 @@ pub struct Issue {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// The spreadsheet row the contact was read from (0 when not from a file).
+    #[uniffi(default = 0)]
     pub row: i64,
     /// The contact's e-mail (identifies it).
     #[serde(rename = "contact_email", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub email: Option<String>,
     /// First name.
     #[serde(rename = "contact_first_name", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub first_name: Option<String>,
     /// Last name.
     #[serde(rename = "contact_last_name", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub last_name: Option<String>,
     /// Phone, E.164.
     #[serde(rename = "contact_phone", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub phone: Option<String>,
     /// The contact's id in the user's system.
     #[serde(rename = "contact_reference", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub reference: Option<String>,
     /// `ACCOUNTING`, `SALES`, `PURCHASER` or `PAYER`.
     #[serde(rename = "contact_position", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub position: Option<String>,
     /// Main contact of its customer.
     #[serde(rename = "contact_is_main", default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub is_main: Option<bool>,
 }
 
 /// A valid, normalized customer: one optional property per canonical field (CONTRACT section 1),
 /// custom fields by name, and its valid contacts.
+///
+/// Every property has a default, so a host builds one with named arguments (Kotlin
+/// `Customer(externalId = "C-1", name = "Ana")`, e.g. for a `CustomerLookup` answer or an export).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
     /// The spreadsheet rows this customer was read from.
+    #[uniffi(default = [])]
     pub rows: Vec<i64>,
     /// The customer's id in the user's own system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub external_id: Option<String>,
     /// Full name or company name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub name: Option<String>,
     /// Short name (InvoiceOcean).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub short_name: Option<String>,
     /// A private person's first name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub first_name: Option<String>,
     /// A private person's last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub last_name: Option<String>,
     /// Company (true) or private person (false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub is_company: Option<bool>,
     /// National tax id, compact (CPF/CNPJ, NIP, SIREN/SIRET, EU VAT...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub tax_id: Option<String>,
     /// EU VAT number (and GB, CH, NO), compact, with its country prefix.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub vat_number: Option<String>,
     /// Brazilian state registration, compact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub state_inscription: Option<String>,
     /// Brazilian municipal registration, compact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub municipal_inscription: Option<String>,
     /// Main e-mail, lower case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub email: Option<String>,
     /// Further e-mails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub additional_emails: Option<Vec<String>>,
     /// Phone, E.164.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub phone: Option<String>,
     /// Mobile phone, E.164.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub mobile_phone: Option<String>,
     /// Fax, E.164.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub fax: Option<String>,
     /// Web site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub website: Option<String>,
     /// Street.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub address: Option<String>,
     /// Street number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub address_number: Option<String>,
     /// Address complement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub complement: Option<String>,
     /// District, neighbourhood (bairro).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub district: Option<String>,
     /// Postal code in the country's format (BR `NNNNN-NNN`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub postal_code: Option<String>,
     /// Town.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub city: Option<String>,
     /// State or region (BR: the two-letter UF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub state: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub country: Option<String>,
     /// Delivery address as one text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub delivery_address: Option<String>,
     /// Bank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub bank_name: Option<String>,
     /// Bank account (IBAN compact when it is one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub bank_account: Option<String>,
     /// Accounting code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub accounting_code: Option<String>,
     /// Account manager e-mails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub account_manager_email: Option<Vec<String>>,
     /// Dunning workflow name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub workflow: Option<String>,
     /// Default payment period in days (0..=3650).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub payment_terms_days: Option<i64>,
     /// Customer group or segment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub group: Option<String>,
     /// The parent customer's external id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub parent_id: Option<String>,
     /// The parent customer's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub parent_name: Option<String>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub notes: Option<String>,
     /// Do not send billing notifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
     pub notifications_disabled: Option<bool>,
     /// Host-defined custom fields, by name.
     #[serde(default, skip_serializing_if = "HashMap::is_empty", serialize_with = "sorted")]
+    #[uniffi(default)]
     pub custom: HashMap<String, FieldValue>,
     /// Valid contacts of this customer.
     #[serde(default)]
+    #[uniffi(default = [])]
     pub contacts: Vec<Contact>,
 }
 

@@ -14,6 +14,7 @@ import os
 import pathlib
 import sys
 import threading
+import zipfile
 
 import pytest
 
@@ -101,6 +102,9 @@ def test_error_kinds_cover_the_contract():
         "unsupported_format", "corrupt_file", "encrypted_file", "empty_file", "no_header", "duplicate_header",
         "missing_required_column", "limit_exceeded", "encoding_error", "sheet_not_found", "invalid_profile",
         "invalid_options", "io", "write_error", "internal",
+        # the embedded store's and the lookup's
+        "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account", "stale_plan",
+        "invalid_plan", "store_corrupt", "lookup_failed",
     }
 
 
@@ -187,7 +191,9 @@ def test_asaas_example_file():
     maria = customer(report, "CLI-001")
     assert maria.rows == [2]
     assert (maria.tax_id, maria.mobile_phone, maria.postal_code) == ("52601815906", "+5511987654321", "01310-100")
-    assert maria.is_company is False
+    # Asaas "Empresa" is the company name (a custom text field), not the company flag.
+    assert maria.is_company is None
+    assert maria.custom == {"empresa": cu.FieldValue.TEXT("Não")}
     padaria = customer(report, "CLI-002")
     assert padaria.tax_id == "08301661000169"
     assert padaria.additional_emails == ["compras@paoquente.example", "dono@paoquente.example"]
@@ -256,3 +262,241 @@ def test_one_importer_shared_by_threads():
     for t in threads:
         t.join()
     assert len(results) == 4 and all(r == results[0] for r in results)
+
+
+# --- later operations: embedded store, plan against a host lookup, export, template ---------------
+
+
+def import_asaas(store, path=ASAAS, **kwargs):
+    return store.import_file(cu.Source.PATH(str(path)), "acme", cu.ImportOptions(profile="asaas"), **kwargs)
+
+
+def counts(plan_counts):
+    return (plan_counts.created, plan_counts.updated, plan_counts.unchanged)
+
+
+def without_rows(customers):
+    """Customers compared as values: file rows differ between a file and its export."""
+    out = []
+    for c in customers:
+        c = json.loads(json.dumps(c.__dict__, default=lambda o: o.__dict__))
+        c["rows"] = []
+        for k in c["contacts"]:
+            k["row"] = 0
+        out.append(c)
+    return out
+
+
+def test_store_errors_are_typed(tmp_path):
+    store = cu.Store.open_in_memory()
+    with pytest.raises(cu.CadastroError.UnknownAccount) as info:
+        store.groups("nobody")
+    assert info.value.kind() == "unknown_account"
+    with pytest.raises(cu.CadastroError.InvalidAccount):
+        store.create_account("")
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are notes, not a database; " * 10)
+    with pytest.raises(cu.CadastroError.StoreError) as info:
+        cu.Store.open(str(not_a_db))
+    assert info.value.kind() == "store_error"
+
+
+@needs_readers
+def test_store_import_twice_then_all_unchanged(tmp_path):
+    db = tmp_path / "cadastro.db"
+    store = cu.Store.open(str(db))
+    first = import_asaas(store)
+    assert first.applied
+    assert counts(first.report.plan) == (6, 0, 0)
+    assert first.plan.counts() == first.report.plan
+    assert [e.action for e in first.plan.entries] == [cu.Action.CREATE] * 6
+    assert first.report.stats.customers_rejected == 2
+    assert store.accounts() == ["acme"]
+    assert store.groups("acme") == ["Atacado", "Varejo"]
+    stored = store.customers("acme")
+    assert [c.external_id for c in stored] == [c.external_id for c in first.report.customers]
+    assert all(c.rows == [] for c in stored)
+    assert [c.external_id for c in store.customers("acme", "Varejo")] == ["CLI-001", "CLI-003", "CLI-006"]
+    del store
+    store = cu.Store.open(str(db))  # written to the file, not only in memory
+    second = import_asaas(store)
+    assert counts(second.report.plan) == (0, 0, 6)
+    assert all(e.action == cu.Action.UNCHANGED and e.existing is not None for e in second.plan.entries)
+    assert len(store.customers("acme")) == 6
+
+
+@needs_readers
+def test_store_dry_run_and_atomic_write_nothing():
+    store = cu.Store.open_in_memory()
+    dry = import_asaas(store, dry_run=True)
+    assert (dry.applied, counts(dry.report.plan)) == (False, (6, 0, 0))
+    assert store.accounts() == []
+    atomic = import_asaas(store, atomic=True)  # the file has two rejected rows
+    assert (atomic.applied, counts(atomic.report.plan)) == (False, (6, 0, 0))
+    with pytest.raises(cu.CadastroError.UnknownAccount):
+        store.customers("acme")
+
+
+@needs_readers
+def test_store_edit_one_city_gives_one_update_with_its_diff(tmp_path):
+    store = cu.Store.open_in_memory()
+    import_asaas(store)
+    edited = tmp_path / "clientes.csv"
+    text = ASAAS.read_text(encoding="utf-8-sig")
+    assert text.count(";Salvador;") == 1
+    edited.write_text(text.replace(";Salvador;", ";Feira de Santana;"), encoding="utf-8-sig")
+    result = import_asaas(store, path=edited)
+    assert counts(result.report.plan) == (0, 1, 5)
+    (update,) = [e for e in result.plan.entries if e.action == cu.Action.UPDATE]
+    assert update.key == cu.CustomerKey.EXTERNAL_ID("CLI-006")
+    assert update.existing.matched_by == cu.MatchedBy.EXTERNAL_ID
+    assert [(f.field, f.old, f.new) for f in update.diff.fields] == [
+        ("city", cu.FieldValue.TEXT("Salvador"), cu.FieldValue.TEXT("Feira de Santana"))
+    ]
+    (doc,) = [e for e in json.loads(result.plan.to_json())["entries"] if e["action"] == "update"]
+    assert doc["diff"]["fields"] == [{"field": "city", "old": "Salvador", "new": "Feira de Santana"}]
+    (stored,) = [c for c in store.customers("acme") if c.external_id == "CLI-006"]
+    assert stored.city == "Feira de Santana"
+
+
+@needs_readers
+@pytest.mark.parametrize("ext", ["csv", "xlsx"])
+def test_store_export_then_revalidate_gives_the_same_customers(tmp_path, ext):
+    store = cu.Store.open_in_memory()
+    report = import_asaas(store).report
+    out = tmp_path / f"export.{ext}"
+    stats = store.export(str(out), "acme", profile="asaas")
+    assert (stats.customers, stats.lines) == (6, 6)
+    again = cu.validate(cu.Source.PATH(str(out)), cu.ImportOptions(profile="asaas"))
+    assert again.stats.customers_rejected == 0
+    assert without_rows(again.customers) == without_rows(report.customers)
+    varejo = store.export(str(tmp_path / f"varejo.{ext}"), "acme", group="varejo", profile="asaas")
+    assert varejo.customers == 3
+
+
+@needs_readers
+def test_export_customers_from_a_report_then_revalidate(tmp_path):
+    report = cu.validate(cu.Source.PATH(str(ASAAS)), cu.ImportOptions(profile="asaas"))
+    out = tmp_path / "clientes.xlsx"
+    stats = cu.export_customers(report.customers, str(out), profile="asaas")
+    assert stats.customers == 6
+    assert "xl/worksheets/sheet1.xml" in zipfile.ZipFile(out).namelist()
+    again = cu.validate(cu.Source.PATH(str(out)), cu.ImportOptions(profile="asaas"))
+    assert without_rows(again.customers) == without_rows(report.customers)
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.export_customers(report.customers, str(tmp_path / "clientes.pdf"), profile="asaas")
+
+
+def test_export_customers_built_by_the_host(tmp_path):
+    out = tmp_path / "mine.csv"
+    mine = [cu.Customer(external_id="H-1", name="Ana Lima", email="ana@example.com"), cu.Customer(name="Beto")]
+    assert cu.export_customers(mine, str(out)).customers == 2
+    text = out.read_text(encoding="utf-8-sig")
+    assert "Ana Lima" in text and "ana@example.com" in text and "Beto" in text
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.export_customers([cu.Customer(rows=[-1])], str(out))
+
+
+def test_template_has_the_profiles_headers(tmp_path):
+    headers = [c.header for c in cu.builtin_profile("asaas").columns]
+    csv = tmp_path / "modelo.csv"
+    cu.template(str(csv), "asaas")
+    assert csv.read_text(encoding="utf-8-sig").splitlines()[0] == ";".join(headers)
+    xlsx = tmp_path / "modelo.xlsx"
+    cu.template(str(xlsx), profile="asaas")
+    with zipfile.ZipFile(xlsx) as z:
+        strings = z.read("xl/sharedStrings.xml").decode()
+    missing = [h for h in headers if f">{h}<" not in strings]
+    assert missing == []
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.template(str(tmp_path / "modelo.ods"), "asaas")
+
+
+class OneKnown(cu.CustomerLookup):
+    """A host base that knows one customer (CLI-001, stored with an older city)."""
+
+    def __init__(self, stored):
+        self.stored = stored
+        self.batches = []
+
+    def find(self, keys):
+        self.batches.append(keys)
+        if cu.CustomerKey.EXTERNAL_ID(self.stored.external_id) in keys:
+            return [cu.Existing(id="host-42", revision=3, customer=self.stored)]
+        return []
+
+
+class Broken(cu.CustomerLookup):
+    def find(self, keys):
+        raise RuntimeError("database down")
+
+
+@needs_readers
+def test_plan_against_a_host_lookup_that_knows_one_customer():
+    report = cu.validate(cu.Source.PATH(str(ASAAS)), cu.ImportOptions(profile="asaas"))
+    maria = customer(report, "CLI-001")
+    stored = cu.Customer(**{**maria.__dict__, "rows": [], "city": "Campinas"})
+    base = OneKnown(stored)
+    plan = cu.plan(report.customers, base, "asaas")
+    assert counts(plan.counts()) == (5, 1, 0)
+    assert len(base.batches) == 1
+    assert cu.CustomerKey.TAX_ID("52601815906") in base.batches[0]
+    assert cu.CustomerKey.NAME("maria da silva souza") in base.batches[0]
+    (update,) = [e for e in plan.entries if e.action == cu.Action.UPDATE]
+    assert (update.existing.id, update.existing.revision) == ("host-42", 3)
+    assert [(f.field, f.old, f.new) for f in update.diff.fields] == [
+        ("city", cu.FieldValue.TEXT("Campinas"), cu.FieldValue.TEXT("São Paulo"))
+    ]
+    doc = json.loads(plan.to_json())
+    assert [e["action"] for e in doc["entries"]] == ["update"] + ["create"] * 5
+    assert doc["entries"][0]["existing"] == {"id": "host-42", "revision": 3, "matched_by": "external_id"}
+
+
+@needs_readers
+def test_plan_from_the_report_json():
+    report = cu.validate(cu.Source.PATH(str(ASAAS)), cu.ImportOptions(profile="asaas"))
+    customers = cu.customers_from_json(report.to_json())
+    assert customers == report.customers
+    plan = cu.plan(customers, OneKnown(cu.Customer(external_id="nobody")))
+    assert counts(plan.counts()) == (6, 0, 0)
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.customers_from_json('{"customers": 5}')
+
+
+def test_a_throwing_lookup_is_lookup_failed():
+    with pytest.raises(cu.CadastroError.LookupFailed) as info:
+        cu.plan([cu.Customer(external_id="C-1", name="Ana")], Broken())
+    assert info.value.kind() == "lookup_failed"
+    assert "database down" in info.value.detail
+
+
+def test_a_lookup_raising_lookup_failed_keeps_its_detail():
+    class Refusing(cu.CustomerLookup):
+        def find(self, keys):
+            raise cu.CadastroError.LookupFailed("quota exceeded")
+
+    with pytest.raises(cu.CadastroError.LookupFailed) as info:
+        cu.plan([cu.Customer(external_id="C-1")], Refusing(), profile="generic")
+    assert "quota exceeded" in info.value.detail
+
+
+def test_the_store_is_shared_by_threads():
+    store = cu.Store.open_in_memory()
+    store.create_account("acme")
+    errors = []
+
+    def run(i):
+        try:
+            for _ in range(20):
+                store.accounts()
+            store.create_account(f"t{i}")
+        except Exception as e:  # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.accounts() == ["acme", "t0", "t1", "t2", "t3"]

@@ -1,0 +1,342 @@
+//! The later operations: the import plan against a host lookup ([`plan`](crate::plan)), the
+//! embedded store ([`Store`]), export of plain customers and templates. Conversion only: the
+//! flows are the core's and the store crate's (the same calls as `cadastro import` / `export`).
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use cadastro::reconcile::{BaseParents, Reconciler};
+use cadastro::write::ExportOptions;
+
+use crate::error::CadastroError;
+use crate::options::{ImportOptions, Source};
+use crate::plan::{CustomerLookup, HostLookup, ImportPlan};
+use crate::report::{self, Customer, Report};
+
+/// A profile argument: a built-in name (`asaas`, `invoiceocean`, `upflow`, `generic`) or a whole
+/// profile document (JSON text starting with `{`, e.g. `Profile.json`).
+pub(crate) fn resolve_profile(profile: &str) -> Result<cadastro::Profile, CadastroError> {
+    if profile.trim_start().starts_with('{') {
+        Ok(cadastro::Profile::from_json(profile)?)
+    } else {
+        Ok(cadastro::Profile::builtin(profile)?)
+    }
+}
+
+/// Customers given by the host, as the core's.
+pub(crate) fn to_core_customers(customers: &[Customer]) -> Result<Vec<cadastro::Customer>, CadastroError> {
+    customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            serde_json::to_value(c)
+                .and_then(serde_json::from_value)
+                .map_err(|e| CadastroError::options(format!("customer {i}: {e}")))
+        })
+        .collect()
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct ExportStats {
+    /// Customers written (after the group filter).
+    pub customers: i64,
+    /// Data lines written (one per contact in contact layouts), the header excluded.
+    pub lines: i64,
+}
+
+impl From<cadastro::write::ExportStats> for ExportStats {
+    fn from(s: cadastro::write::ExportStats) -> Self {
+        let i = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+        ExportStats { customers: i(s.customers), lines: i(s.lines) }
+    }
+}
+
+/// What [`Store::import_file`] did: the report (its `plan` holds the counts), the whole plan
+/// with its entries and diffs, and whether it was written.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ImportResult {
+    /// The validation report, with `plan` (created / updated / unchanged) set.
+    pub report: Report,
+    /// The plan: one entry per valid customer, with the diff of each update.
+    pub plan: ImportPlan,
+    /// False for a dry run, or an atomic import of a file with errors: nothing was written.
+    pub applied: bool,
+}
+
+/// Writes `customers` to `path` in `profile`'s layout, XLSX or CSV by the extension (see
+/// [`export_customers`](crate::export_customers)).
+fn export_to(
+    customers: &[cadastro::Customer],
+    path: &str,
+    profile: &str,
+    group: Option<String>,
+) -> Result<ExportStats, CadastroError> {
+    let profile = resolve_profile(profile)?;
+    let opts = ExportOptions { group, ..ExportOptions::default() };
+    Ok(cadastro::write::export_to_path(customers, &profile, Path::new(path), &opts)?.into())
+}
+
+/// Plans the import of `customers` (normally `report.customers`) into the host's base, answered
+/// by `lookup`, with `profile`'s write policies (a built-in name or a profile document).
+///
+/// Errors: `LookupFailed` when the lookup throws; `InvalidOptions` / `InvalidProfile` for the
+/// profile; `InvalidOptions` for a customer the core cannot read (a negative row).
+pub(crate) fn plan(
+    customers: Vec<Customer>,
+    lookup: Arc<dyn CustomerLookup>,
+    profile: String,
+) -> Result<ImportPlan, CadastroError> {
+    let profile = resolve_profile(&profile)?;
+    let customers = to_core_customers(&customers)?;
+    let plan = Reconciler::new(&profile).plan(&customers, &HostLookup(lookup))?;
+    ImportPlan::from_core(&plan)
+}
+
+pub(crate) fn export_customers(
+    customers: Vec<Customer>,
+    path: String,
+    profile: String,
+    group: Option<String>,
+) -> Result<ExportStats, CadastroError> {
+    export_to(&to_core_customers(&customers)?, &path, &profile, group)
+}
+
+pub(crate) fn template(path: String, profile: String) -> Result<(), CadastroError> {
+    let profile = resolve_profile(&profile)?;
+    let csv = cadastro::write::CsvOptions::default();
+    Ok(cadastro::write::template_to_path(&profile, Path::new(&path), &csv)?)
+}
+
+pub(crate) fn customers_from_json(json: String) -> Result<Vec<Customer>, CadastroError> {
+    let value: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| CadastroError::options(format!("not JSON: {e}")))?;
+    let array = match value {
+        serde_json::Value::Object(mut map) => map.remove("customers").unwrap_or(serde_json::Value::Null),
+        other => other,
+    };
+    // Through the core's customer so that a document the core would refuse is refused here too.
+    let core: Vec<cadastro::Customer> =
+        serde_json::from_value(array).map_err(|e| CadastroError::options(format!("not an array of customers: {e}")))?;
+    report::from_core(&core)
+}
+
+/// The embedded store: one SQLite file of accounts, their customers, contacts and groups (the
+/// `cadastro.db` of the CLI).
+///
+/// `Send + Sync`: the connection sits behind a mutex, so one `Store` can be shared by threads
+/// (their calls run one after the other). Every call is blocking. Kotlin: `AutoCloseable`
+/// (`Store.open(path).use { ... }`); the file is closed when the object is freed.
+#[derive(Debug, uniffi::Object)]
+pub struct Store {
+    inner: Mutex<cadastro_store::Store>,
+}
+
+impl Store {
+    fn lock(&self) -> Result<MutexGuard<'_, cadastro_store::Store>, CadastroError> {
+        self.inner.lock().map_err(|_| CadastroError::internal("a previous call on this store panicked"))
+    }
+
+    fn wrap(store: cadastro_store::Store) -> Arc<Self> {
+        Arc::new(Store { inner: Mutex::new(store) })
+    }
+}
+
+#[uniffi::export]
+impl Store {
+    /// Opens (or creates) the store file and migrates its schema.
+    ///
+    /// Errors: `StoreError` (not a database, no permission), `StoreTooNew`.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<Self>, CadastroError> {
+        Ok(Self::wrap(cadastro_store::Store::open(path)?))
+    }
+
+    /// A store in memory, gone when the object is freed (previews, tests).
+    ///
+    /// Errors: `StoreError`.
+    #[uniffi::constructor]
+    pub fn open_in_memory() -> Result<Arc<Self>, CadastroError> {
+        Ok(Self::wrap(cadastro_store::Store::open_in_memory()?))
+    }
+
+    /// Every account name, sorted.
+    ///
+    /// Errors: `StoreError`.
+    pub fn accounts(&self) -> Result<Vec<String>, CadastroError> {
+        Ok(self.lock()?.accounts()?)
+    }
+
+    /// Creates an account if it does not exist yet (an import creates its account too).
+    ///
+    /// Errors: `InvalidAccount` (empty or over 200 characters), `StoreError`.
+    pub fn create_account(&self, name: String) -> Result<(), CadastroError> {
+        Ok(self.lock()?.create_account(&name)?)
+    }
+
+    /// The group names of an account that have customers, sorted.
+    ///
+    /// Errors: `UnknownAccount`, `StoreError`.
+    pub fn groups(&self, account: String) -> Result<Vec<String>, CadastroError> {
+        Ok(self.lock()?.groups(&account)?)
+    }
+
+    /// The customers of an account (all, or one group by its exact name), in creation order,
+    /// with their contacts; `rows` is empty (they are not from a file).
+    ///
+    /// Errors: `UnknownAccount`, `StoreCorrupt`, `StoreError`.
+    #[uniffi::method(default(group = None))]
+    pub fn customers(&self, account: String, group: Option<String>) -> Result<Vec<Customer>, CadastroError> {
+        let customers = self.lock()?.list_customers(&account, group.as_deref())?;
+        report::from_core(&customers)
+    }
+
+    /// Validates a file and imports it into `account` (created when missing), as
+    /// `cadastro import` does: parents are looked up in the account, the valid customers are
+    /// planned against it (create / update with a diff / unchanged) and the plan is written in
+    /// one transaction, unless `dry_run`, or `atomic` and the file has an error.
+    ///
+    /// Errors: as `Importer.validate`; `InvalidAccount`, `StalePlan`, `StoreError`.
+    #[uniffi::method(default(options = None, dry_run = false, atomic = false))]
+    pub fn import_file(
+        &self,
+        source: Source,
+        account: String,
+        options: Option<ImportOptions>,
+        dry_run: bool,
+        atomic: bool,
+    ) -> Result<ImportResult, CadastroError> {
+        let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
+        let table = cadastro::Source::from(source).open(&importer.options().read)?;
+        let columns = importer.columns(&table)?;
+        let mut store = self.lock()?;
+        let parents = BaseParents::for_table(&table, &columns, &store.base(&account)?)?;
+        let mut report = importer.validate_table(&table, &parents)?;
+        let mode = cadastro_store::ImportMode { dry_run, atomic };
+        let outcome = store.import_report(&account, &mut report, &importer.options().profile, mode)?;
+        Ok(ImportResult {
+            report: report::from_core(&report)?,
+            plan: ImportPlan::from_core(&outcome.plan)?,
+            applied: outcome.applied,
+        })
+    }
+
+    /// Writes the customers of `account` (all, or those of `group`, compared case- and
+    /// whitespace-insensitively) to `path` in `profile`'s layout (a built-in name or a profile
+    /// document), XLSX or CSV by the extension, as `cadastro export` does.
+    ///
+    /// Errors: `UnknownAccount`; `InvalidOptions` for another extension or profile; `Io`,
+    /// `WriteError`.
+    #[uniffi::method(default(group = None, profile = "generic"))]
+    pub fn export(
+        &self,
+        path: String,
+        account: String,
+        group: Option<String>,
+        profile: String,
+    ) -> Result<ExportStats, CadastroError> {
+        let customers = self.lock()?.list_customers(&account, None)?;
+        export_to(&customers, &path, &profile, group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer(id: &str, name: &str, group: Option<&str>) -> Customer {
+        Customer {
+            rows: vec![2],
+            external_id: Some(id.into()),
+            name: Some(name.into()),
+            group: group.map(Into::into),
+            ..Customer::default()
+        }
+    }
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("cadastro-uniffi-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn store_is_send_and_sync() {
+        fn assert_both<T: Send + Sync>() {}
+        assert_both::<Store>();
+    }
+
+    #[test]
+    fn profiles_by_name_or_document() {
+        assert_eq!(resolve_profile("upflow").unwrap().name, "upflow");
+        let doc = cadastro::Profile::builtin("asaas").unwrap().to_json();
+        assert_eq!(resolve_profile(&doc).unwrap().name, "asaas");
+        assert_eq!(resolve_profile("nope").unwrap_err().kind(), "invalid_options");
+        assert_eq!(resolve_profile("{").unwrap_err().kind(), "invalid_profile");
+    }
+
+    #[test]
+    fn export_then_read_back_the_customers() {
+        let dir = temp("export");
+        let path = dir.join("out.csv");
+        let customers = vec![customer("C-1", "Ana Lima", Some("Varejo")), customer("C-2", "Beto", None)];
+        let stats =
+            export_customers(customers, path.display().to_string(), "generic".into(), Some(" varejo ".into())).unwrap();
+        assert_eq!((stats.customers, stats.lines), (1, 1));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("Ana Lima") && !text.contains("Beto"), "{text}");
+        let bad = export_customers(Vec::new(), dir.join("out.pdf").display().to_string(), "generic".into(), None);
+        assert_eq!(bad.unwrap_err().kind(), "invalid_options");
+    }
+
+    #[test]
+    fn host_customers_are_checked() {
+        let bad = Customer { rows: vec![-1], ..Customer::default() };
+        assert_eq!(to_core_customers(&[bad]).unwrap_err().kind(), "invalid_options");
+    }
+
+    #[test]
+    fn customers_from_report_json() {
+        let doc = r#"{"customers": [{"rows": [2], "external_id": "C-1", "name": "Ana", "contacts": []}]}"#;
+        let customers = customers_from_json(doc.into()).unwrap();
+        assert_eq!(customers.len(), 1);
+        assert_eq!(customers[0].name.as_deref(), Some("Ana"));
+        let array = r#"[{"rows": [], "email": "a@x.com"}]"#;
+        assert_eq!(customers_from_json(array.into()).unwrap()[0].email.as_deref(), Some("a@x.com"));
+        assert_eq!(customers_from_json("[1]".into()).unwrap_err().kind(), "invalid_options");
+        assert_eq!(customers_from_json(r#"[{"colour": "red"}]"#.into()).unwrap_err().kind(), "invalid_options");
+    }
+
+    #[test]
+    fn store_errors_reach_the_host_typed() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.groups("nobody".into()).unwrap_err().kind(), "unknown_account");
+        assert_eq!(store.create_account(String::new()).unwrap_err().kind(), "invalid_account");
+        let dir = temp("notadb");
+        let file = dir.join("not-a-db.sqlite");
+        std::fs::write(&file, b"this is not a database, just text long enough to have a header..........").unwrap();
+        assert_eq!(Store::open(file.display().to_string()).unwrap_err().kind(), "store_error");
+    }
+
+    #[test]
+    fn store_lists_what_an_import_wrote() {
+        let store = Store::open_in_memory().unwrap();
+        let csv = "external_id,name,group\nC-1,Ana Lima,Varejo\nC-2,Beto Souza,Atacado\n";
+        let first = store
+            .import_file(Source::Bytes { data: csv.as_bytes().to_vec() }, "acme".into(), None, false, false)
+            .unwrap();
+        assert!(first.applied);
+        assert_eq!(first.plan.counts(), first.report.plan.unwrap());
+        assert_eq!(first.plan.counts().created, 2);
+        assert_eq!(store.accounts().unwrap(), ["acme"]);
+        assert_eq!(store.groups("acme".into()).unwrap(), ["Atacado", "Varejo"]);
+        let varejo = store.customers("acme".into(), Some("Varejo".into())).unwrap();
+        assert_eq!(varejo.len(), 1);
+        assert_eq!(varejo[0].name.as_deref(), Some("Ana Lima"));
+        let again = store
+            .import_file(Source::Bytes { data: csv.as_bytes().to_vec() }, "acme".into(), None, true, false)
+            .unwrap();
+        assert!(!again.applied);
+        assert_eq!(again.plan.counts().unchanged, 2);
+    }
+}
