@@ -265,6 +265,11 @@ impl From<cadastro::Error> for CadastroError {
 /// its row here (the test `every_store_kind_has_its_variant` fails first).
 impl From<cadastro_store::StoreError> for CadastroError {
     fn from(err: cadastro_store::StoreError) -> Self {
+        // A core failure met while importing a file keeps its own kind.
+        let err = match err {
+            cadastro_store::StoreError::Core(e) => return Self::from(e),
+            other => other,
+        };
         let detail = err.to_string();
         match err.code() {
             "store_error" => Self::StoreError { detail },

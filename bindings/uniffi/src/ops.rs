@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use cadastro::reconcile::{BaseParents, Reconciler};
+use cadastro::reconcile::Reconciler;
 use cadastro::write::ExportOptions;
 
 use crate::error::CadastroError;
@@ -208,12 +208,8 @@ impl Store {
     ) -> Result<ImportResult, CadastroError> {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let table = cadastro::Source::from(source).open(&importer.options().read)?;
-        let columns = importer.columns(&table)?;
-        let mut store = self.lock()?;
-        let parents = BaseParents::for_table(&table, &columns, &store.base(&account)?)?;
-        let mut report = importer.validate_table(&table, &parents)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
-        let outcome = store.import_report(&account, &mut report, &importer.options().profile, mode)?;
+        let (report, outcome) = self.lock()?.import_table(&account, &importer, &table, mode)?;
         Ok(ImportResult {
             report: report::from_core(&report)?,
             plan: ImportPlan::from_core(&outcome.plan)?,

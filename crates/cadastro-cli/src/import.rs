@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use cadastro::reconcile::{Action, BaseParents, ImportPlan, LookupError};
+use cadastro::reconcile::{Action, ImportPlan, LookupError};
 use cadastro::{Report, Source, Value};
 use cadastro_store::{ImportMode, Store, StoreError};
 use clap::Args;
@@ -88,14 +88,11 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
         (true, false) => Store::open_in_memory()?,
         (false, _) => Store::open(&args.db)?,
     };
-    let columns = importer.columns(&table)?;
-    let parents = BaseParents::for_table(&table, &columns, &store.base(&args.account)?)?;
-    let mut report = importer.validate_table(&table, &parents)?;
+    let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
+    let (report, outcome) = store.import_table(&args.account, &importer, &table, mode)?;
     if let Some(out) = &args.opts.errors {
         cadastro::write::write_error_file(&table, &report, out, locale)?;
     }
-    let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
-    let outcome = store.import_report(&args.account, &mut report, &importer.options().profile, mode)?;
     match args.opts.format {
         OutputFormat::Json => println!("{}", json(&report, &outcome.plan, args.verbose)),
         OutputFormat::Text => print!("{}", text(&report, &outcome.plan, args, outcome.applied)),

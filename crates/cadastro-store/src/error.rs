@@ -46,6 +46,10 @@ pub enum StoreError {
     /// A lookup of the base failed.
     #[error(transparent)]
     Lookup(LookupError),
+    /// A file-level failure of the core while importing a file (unreadable file, missing
+    /// required column...): its code is the core's kind.
+    #[error(transparent)]
+    Core(#[from] cadastro::Error),
     /// A stored value does not decode (the file was edited by hand).
     #[error("corrupt stored data in {table} row {id}: {reason}")]
     Corrupt {
@@ -71,6 +75,7 @@ impl StoreError {
             StoreError::InvalidPlan(_) => "invalid_plan",
             StoreError::Corrupt { .. } => "store_corrupt",
             StoreError::Lookup(_) => "lookup_failed",
+            StoreError::Core(e) => e.code(),
         }
     }
 }

@@ -41,9 +41,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use cadastro::reconcile::{
-    Action, CustomerLookup, Existing, ImportPlan, LookupError, PlanEntry, Reconciler, reconcile,
+    Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, PlanEntry, Reconciler, reconcile,
 };
-use cadastro::{Contact, Customer, CustomerKey, Field, PlanCounts, Profile, Report, Value};
+use cadastro::{Contact, Customer, CustomerKey, Field, Importer, PlanCounts, Profile, Report, Table, Value};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 pub use error::StoreError;
@@ -269,6 +269,28 @@ impl Store {
             self.apply(account, &plan)?;
         }
         Ok(ImportOutcome { plan, applied: apply })
+    }
+
+    /// The whole `cadastro import` flow on a table already read: parents resolved against the
+    /// file and `account`'s base (one batch), validation, plan, apply per `mode`. Every host (the
+    /// CLI and each binding) calls this instead of repeating the steps. The report carries the
+    /// plan's counts; the outcome carries the plan with its diffs.
+    ///
+    /// # Errors
+    /// [`StoreError::Core`] for the mapping's file-level failures (`missing_required_column`,
+    /// `duplicate_header`...); as [`Store::import_report`].
+    pub fn import_table(
+        &mut self,
+        account: &str,
+        importer: &Importer,
+        table: &Table,
+        mode: ImportMode,
+    ) -> Result<(Report, ImportOutcome), StoreError> {
+        let columns = importer.columns(table)?;
+        let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
+        let mut report = importer.validate_table(table, &parents)?;
+        let outcome = self.import_report(account, &mut report, &importer.options().profile, mode)?;
+        Ok((report, outcome))
     }
 
     /// Plans and applies customers (e.g. another account's, or a host's own) into `account`.
