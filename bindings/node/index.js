@@ -836,12 +836,17 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.Inspection = nativeBinding.Inspection
+module.exports.Plan = nativeBinding.Plan
 module.exports.Profile = nativeBinding.Profile
 module.exports.Report = nativeBinding.Report
+module.exports.Store = nativeBinding.Store
 module.exports.__panicForTests = nativeBinding.__panicForTests
 module.exports.__panicForTestsAsync = nativeBinding.__panicForTestsAsync
 module.exports.errorCodes = nativeBinding.errorCodes
+module.exports.exportCustomers = nativeBinding.exportCustomers
 module.exports.inspect = nativeBinding.inspect
 module.exports.normalize = nativeBinding.normalize
+module.exports.plan = nativeBinding.plan
+module.exports.template = nativeBinding.template
 module.exports.validate = nativeBinding.validate
 module.exports.validateAsync = nativeBinding.validateAsync

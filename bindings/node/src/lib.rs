@@ -8,6 +8,8 @@
 
 mod convert;
 mod error;
+pub mod host;
+pub mod ops;
 mod profile;
 mod report;
 
@@ -17,7 +19,9 @@ use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task, Unknown};
 use napi_derive::napi;
 
-use crate::error::{Code, Failure, INTERNAL, guarded, run};
+use crate::error::{Code, Failure, INTERNAL, STORE_CODES, guarded, run, run_js};
+use crate::host::Progress;
+pub use crate::ops::{ExportOptions, ImportFileOptions, Plan, PlanOptions, Store};
 pub use crate::profile::Profile;
 pub use crate::report::{Inspection, Report};
 
@@ -74,6 +78,11 @@ pub struct Options {
     pub limits: Option<Limits>,
     /// Whether issues carry the raw cell value (default true; false for PII-sensitive hosts).
     pub include_values: Option<bool>,
+    /// `validate` only: called with `(rowsDone, rowsTotal)` as rows are checked (every few
+    /// thousand rows, and once at the end). An exception it throws is rethrown once the
+    /// validation is over.
+    #[napi(ts_type = "(rowsDone: number, rowsTotal: number) => void")]
+    pub on_progress: Option<serde_json::Value>,
 }
 
 /// The outcome of `normalize`: the normalized value, or the error code; warnings either way.
@@ -136,12 +145,16 @@ impl<T: ToNapiValue + TypeName + Send + 'static> Task for Job<T> {
 }
 
 /// Reads a file and validates every row: the work of `validate` and `validateAsync`.
-fn validate_source(source: &Source, opts: ImportOptions) -> Result<Report, Failure> {
+fn validate_source(
+    source: &Source,
+    opts: ImportOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Report, Failure> {
     let locale = opts.locale;
     let importer = Importer::new(opts)?;
     let table = source.open(&importer.options().read)?;
-    let report = importer.validate_table(&table, &NoBase)?;
-    Ok(Report::new(report, table, locale))
+    let report = importer.validate_table_with_progress(&table, &NoBase, progress)?;
+    Ok(Report::new(report, table, locale, importer.options().profile.clone()))
 }
 
 /// Reads a file and suggests a mapping for its columns, without validating (`cadastro
@@ -159,13 +172,22 @@ pub fn inspect(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> n
 /// Reads and validates a file on the calling thread. `source` is a path, a Buffer or a
 /// Uint8Array. Throws an `Error` whose `.code` is the kind of a file-level failure
 /// (`empty_file`, `io`, `limit_exceeded`...); bad rows are issues in the report, never throws.
+///
+/// `options.onProgress(rowsDone, rowsTotal)` is called on the calling thread as rows are
+/// checked; an exception it throws stops further calls and is rethrown at the end.
 #[napi(catch_unwind, ts_args_type = "source: string | Uint8Array, options?: Options")]
-pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Report, Code> {
-    run(|| {
+pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Report> {
+    let mut progress = Progress::none();
+    let out = run_js(env, || {
         let source = convert::source(source)?;
-        let opts = convert::import_options(&env, options)?;
-        validate_source(&source, opts)
-    })
+        let (opts, extras) = convert::import_options_with(&env, options, &["on_progress"])?;
+        progress = Progress::new(extras.into_iter().next().map(|(_, f)| f))?;
+        validate_source(&source, opts, &mut |d, t| progress.report(d, t))
+    });
+    match progress.thrown.borrow_mut().take() {
+        Some(e) => Err(e),
+        None => out,
+    }
 }
 
 /// `validate` off the event loop (libuv thread pool). The Promise rejects with the same
@@ -178,7 +200,7 @@ pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> 
 pub fn validate_async(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> AsyncTask<Job<Report>> {
     let args = guarded(|| Ok((convert::source(source)?, convert::import_options(&env, options)?)));
     AsyncTask::new(match args {
-        Ok((source, opts)) => Job::new(move || validate_source(&source, opts)),
+        Ok((source, opts)) => Job::new(move || validate_source(&source, opts, &mut |_, _| {})),
         Err(failure) => Job::failed(failure),
     })
 }
@@ -203,10 +225,19 @@ pub fn normalize(field: String, value: Option<Unknown<'_>>, country: Option<Stri
     })
 }
 
-/// Every `.code` an `Error` from this module can carry: the core's kinds plus `internal`.
+/// Every `.code` an `Error` from this module can carry: the core's kinds, the store's codes,
+/// `lookup_failed` and `internal`.
 #[napi]
 pub fn error_codes() -> Vec<String> {
-    cadastro::ErrorKind::ALL_CODES.iter().copied().chain([INTERNAL]).map(str::to_owned).collect()
+    let mut codes: Vec<String> = cadastro::ErrorKind::ALL_CODES
+        .iter()
+        .copied()
+        .chain(STORE_CODES)
+        .chain([error::LOOKUP_FAILED, INTERNAL])
+        .map(str::to_owned)
+        .collect();
+    codes.dedup();
+    codes
 }
 
 /// Test hook: panics inside the sync machinery; must throw an `Error` with `.code` `internal`.

@@ -1,0 +1,115 @@
+//! What the host hands in as JavaScript functions: the lookup of its existing customers and
+//! the progress callback. Both are called synchronously, on the JS thread, from inside the
+//! core (calling JavaScript from the libuv pool would need a ThreadsafeFunction and a thread
+//! blocked on the event loop: the async functions take neither).
+
+use std::cell::{Cell, RefCell};
+
+use cadastro::CustomerKey;
+use cadastro::reconcile::{CustomerLookup, Existing, LookupError};
+use napi::JsValue;
+use napi::bindgen_prelude::{FnArgs, FromNapiValue, Function};
+use napi::{Env, Unknown, ValueType};
+use serde_json::Value as Json;
+
+use crate::error::Failure;
+
+/// The host's `lookup(keys)`: called with a batch of keys (`[{ by: 'external_id' | 'tax_id' |
+/// 'name', value }]`), it returns the existing customers matching any of them
+/// (`[{ id, revision?, customer }]`, `id` a string or an integer).
+pub struct JsLookup<'a> {
+    env: Env,
+    func: Function<'a, Json, Unknown<'a>>,
+}
+
+impl<'a> JsLookup<'a> {
+    /// Checks the argument: a function.
+    pub fn new(env: Env, value: Unknown<'a>) -> Result<Self, Failure> {
+        if value.get_type()? != ValueType::Function {
+            return Err(Failure::invalid("lookup must be a function taking keys and returning existing customers"));
+        }
+        let func = Function::<Json, Unknown>::from_unknown(value)?;
+        Ok(JsLookup { env, func })
+    }
+}
+
+impl CustomerLookup for JsLookup<'_> {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        let arg = serde_json::to_value(keys).map_err(|e| LookupError::new(e.to_string()))?;
+        let answer = self.func.call(arg).map_err(|e| LookupError::new(format!("the lookup threw: {}", e.reason)))?;
+        if answer.get_type().ok() == Some(ValueType::Object) && answer.is_promise().unwrap_or(false) {
+            return Err(LookupError::new(
+                "the lookup returned a Promise; it must return an array synchronously (prefetch the customers, \
+                 or pass a lookup over a Map of them)",
+            ));
+        }
+        let json: Json =
+            self.env.from_js_value(answer).map_err(|e| LookupError::new(format!("the lookup's answer: {e}")))?;
+        let Json::Array(items) = json else {
+            return Err(LookupError::new("the lookup must return an array of { id, revision, customer }"));
+        };
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| existing(item).map_err(|m| LookupError::new(format!("the lookup's answer [{i}]: {m}"))))
+            .collect()
+    }
+}
+
+/// One `{ id, revision?, customer }`; a numeric id is taken as its decimal text.
+fn existing(item: Json) -> Result<Existing, String> {
+    let Json::Object(mut map) = item else { return Err("not an object".to_owned()) };
+    let id = match map.remove("id") {
+        Some(Json::String(s)) => s,
+        Some(Json::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
+        _ => return Err("`id` must be a string or an integer".to_owned()),
+    };
+    let revision = match map.remove("revision") {
+        None | Some(Json::Null) => 0,
+        Some(v) => v.as_u64().ok_or("`revision` must be a non-negative integer")?,
+    };
+    let customer = serde_json::from_value(map.remove("customer").ok_or("`customer` is missing")?)
+        .map_err(|e| format!("customer: {e}"))?;
+    if let Some(other) = map.keys().next() {
+        return Err(format!("unknown key `{other}`"));
+    }
+    Ok(Existing { id, revision, customer })
+}
+
+/// The host's `onProgress(rowsDone, rowsTotal)`. An exception it throws stops further calls
+/// and is rethrown, as it was, once the core returns (the work is not interrupted midway).
+pub struct Progress<'a> {
+    func: Option<Function<'a, FnArgs<(f64, f64)>, Unknown<'a>>>,
+    last: Cell<Option<(u64, u64)>>,
+    /// The callback's exception.
+    pub thrown: RefCell<Option<napi::Error>>,
+}
+
+impl<'a> Progress<'a> {
+    /// No callback.
+    pub fn none() -> Self {
+        Progress { func: None, last: Cell::new(None), thrown: RefCell::new(None) }
+    }
+
+    /// Checks the argument: a function.
+    pub fn new(value: Option<Unknown<'a>>) -> Result<Self, Failure> {
+        let Some(value) = value else { return Ok(Progress::none()) };
+        if value.get_type()? != ValueType::Function {
+            return Err(Failure::invalid("onProgress must be a function (rowsDone, rowsTotal) => void"));
+        }
+        Ok(Progress { func: Some(Function::from_unknown(value)?), ..Progress::none() })
+    }
+
+    /// The core's hook.
+    pub fn report(&self, done: u64, total: u64) {
+        let Some(func) = &self.func else { return };
+        if self.thrown.borrow().is_some() || self.last.get() == Some((done, total)) {
+            return;
+        }
+        self.last.set(Some((done, total)));
+        // Row counts stay far below 2^53: exact as JS numbers.
+        if let Err(e) = func.call(FnArgs::from((done as f64, total as f64))) {
+            *self.thrown.borrow_mut() = Some(e);
+        }
+    }
+}
