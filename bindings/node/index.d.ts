@@ -139,6 +139,13 @@ export declare class Store {
    */
   importFileAsync(source: string | Uint8Array, options?: ImportFileOptions): Promise<Report>
   /**
+   * Writes a plan made against this store's `account` (a dry run's `report.plan`, after
+   * review) in one transaction. Throws `stale_plan` when a stored customer changed since
+   * the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
+   * against another base.
+   */
+  apply(account: string, plan: Plan): PlanCounts
+  /**
    * Exports an account (or one group) to `path`, XLSX or CSV by the extension, in a
    * profile's layout (default `generic`). Throws `unknown_account`, `invalid_options`, `io`.
    */
@@ -199,6 +206,16 @@ export interface Diff {
  * `lookup_failed` and `internal`.
  */
 export declare function errorCodes(): Array<string>
+
+/** A customer of the host's base, as `lookup` returns it. */
+export interface ExistingCustomer {
+  /** The host's id (a string, or an integer taken as its decimal text). */
+  id: string | number
+  /** The host's revision of the stored customer (default 0). */
+  revision?: number
+  /** The stored customer: a plain object as in `report.customers` (`rows` optional). */
+  customer: Record<string, unknown>
+}
 
 /** The stored customer a plan entry updates. */
 export interface ExistingRef {
@@ -428,7 +445,16 @@ export interface Options {
  * Throws `lookup_failed` when the lookup throws, returns a Promise or answers something that
  * is not a list of existing customers; `invalid_options` for bad options.
  */
-export declare function plan(report: Report, lookup: (keys: CustomerKey[]) => Array<{ id: string | number; revision?: number; customer: Record<string, unknown> }>, options?: PlanOptions): Plan
+export declare function plan(report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[], options?: PlanOptions): Plan
+
+/**
+ * `plan` off the event loop: the reconciliation runs on the libuv pool and calls `lookup`
+ * back on the JS thread for each batch; `lookup` may return the array or a Promise of it (an
+ * `async` function querying the host's database). Resolves with the plan; the report itself
+ * is left as it was (its `plan` stays unset: a Promise cannot safely write into it). Rejects
+ * with `lookup_failed` when the lookup throws, rejects or answers nonsense.
+ */
+export declare function planAsync(report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[] | Promise<ExistingCustomer[]>, options?: PlanOptions): Promise<Plan>
 
 /** How many customers an import creates, updates and leaves unchanged. */
 export interface PlanCounts {

@@ -847,6 +847,7 @@ module.exports.exportCustomers = nativeBinding.exportCustomers
 module.exports.inspect = nativeBinding.inspect
 module.exports.normalize = nativeBinding.normalize
 module.exports.plan = nativeBinding.plan
+module.exports.planAsync = nativeBinding.planAsync
 module.exports.template = nativeBinding.template
 module.exports.validate = nativeBinding.validate
 module.exports.validateAsync = nativeBinding.validateAsync

@@ -8,7 +8,7 @@ const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 const cadastro = require('..')
-const { validate, plan, exportCustomers, template, inspect, Store, Plan, Report } = cadastro
+const { validate, plan, planAsync, exportCustomers, template, inspect, Store, Plan, Report } = cadastro
 const { ROOT, TESTDATA } = require('./helpers')
 
 const ASAAS = path.join(ROOT, 'examples', 'data', 'clientes-asaas.csv')
@@ -252,4 +252,58 @@ test('store errors keep the store codes; errorCodes lists them', () => {
     assert.ok(codes.includes(c), c)
   }
   assert.equal(new Set(codes).size, codes.length)
+})
+
+test('planAsync: the lookup may be async (a Promise per batch), called back from the thread pool', async () => {
+  const report = validate(ASAAS, { profile: 'asaas' })
+  const known = { ...bare(report.customers)[1], email: 'old@example.com' }
+  const sync = plan(validate(ASAAS, { profile: 'asaas' }), (keys) =>
+    keys.some((k) => k.value === known.external_id) ? [{ id: '5', customer: known }] : [])
+  let calls = 0
+  let ticks = 0
+  const timer = setInterval(() => ticks++, 1)
+  const result = await planAsync(report, async (keys) => {
+    calls++
+    await new Promise((resolve) => setTimeout(resolve, 10)) // a database round trip
+    return keys.some((k) => k.value === known.external_id) ? [{ id: '5', customer: known }] : []
+  }, { batchSize: 4 })
+  clearInterval(timer)
+  assert.ok(result instanceof Plan)
+  assert.ok(calls > 1 && ticks > 0)
+  assert.equal(result.toJson(), sync.toJson())
+  assert.deepEqual(result.counts, { created: report.stats.customersValid - 1, updated: 1, unchanged: 0 })
+  assert.deepEqual(result.entries.find((e) => e.action === 'update').diff.fields,
+    [{ field: 'email', old: 'old@example.com', new: report.customers[1].email }])
+  // A plain (sync) function works too; the report is left as it was.
+  assert.equal((await planAsync(report, () => [])).counts.created, report.stats.customersValid)
+  assert.equal(report.plan, null)
+})
+
+test('planAsync: a throwing or rejecting lookup is lookup_failed', async () => {
+  const report = validate(ASAAS, { profile: 'asaas' })
+  await assert.rejects(planAsync(report, async () => { throw new Error('pool exhausted') }),
+    (err) => err instanceof Error && err.code === 'lookup_failed' && /pool exhausted/.test(err.message))
+  await assert.rejects(planAsync(report, () => { throw new Error('sync failure') }), { code: 'lookup_failed', message: /sync failure/ })
+  await assert.rejects(planAsync(report, async () => ({ not: 'an array' })), { code: 'lookup_failed' })
+  await assert.rejects(planAsync(report, 42), { code: 'invalid_options' })
+  await assert.rejects(planAsync(report, () => [], { batchSize: -1 }), { code: 'invalid_options' })
+})
+
+test('Store.apply writes a reviewed dry-run plan; a plan made stale meanwhile is stale_plan', () => {
+  const store = Store.inMemory()
+  const dry = store.importFile(ASAAS, { profile: 'asaas', dryRun: true })
+  assert.deepEqual(store.accounts(), [])
+  const counts = store.apply('default', dry.plan)
+  assert.deepEqual(counts, dry.plan.counts)
+  assert.equal(store.customers('default').length, dry.stats.customersValid)
+  // Plan an edit, let another import change the same customer, then apply the old plan.
+  const text = fs.readFileSync(ASAAS, 'utf8')
+  const review = store.importFile(Buffer.from(text.replace(';Belo Horizonte;', ';Contagem;')), { profile: 'asaas', dryRun: true })
+  assert.equal(review.plan.counts.updated, 1)
+  store.importFile(Buffer.from(text.replace(';Belo Horizonte;', ';Betim;')), { profile: 'asaas' })
+  assert.throws(() => store.apply('default', review.plan), { code: 'stale_plan' })
+  assert.equal(store.customers('default').find((c) => c.external_id === 'CLI-003').city, 'Betim')
+  // A plan against a host base (ids that are not the store's) is invalid_plan.
+  const foreign = plan(validate(ASAAS, { profile: 'asaas' }), () => [{ id: 'uuid-1', customer: { external_id: 'CLI-001', name: 'X' } }])
+  assert.throws(() => Store.inMemory().apply('default', foreign), { code: 'invalid_plan' })
 })

@@ -1,15 +1,17 @@
 //! What the host hands in as JavaScript functions: the lookup of its existing customers and
-//! the progress callback. Both are called synchronously, on the JS thread, from inside the
-//! core (calling JavaScript from the libuv pool would need a ThreadsafeFunction and a thread
-//! blocked on the event loop: the async functions take neither).
+//! the progress callback. The sync functions call them on the JS thread, from inside the core;
+//! `planAsync` calls the lookup from the libuv pool through a ThreadsafeFunction, the pool
+//! thread waiting for the answer (which may be a Promise).
 
 use std::cell::{Cell, RefCell};
+use std::sync::mpsc::{self, Sender};
 
 use cadastro::CustomerKey;
 use cadastro::reconcile::{CustomerLookup, Existing, LookupError};
 use napi::JsValue;
-use napi::bindgen_prelude::{FnArgs, FromNapiValue, Function};
-use napi::{Env, Unknown, ValueType};
+use napi::bindgen_prelude::{CallbackContext, FnArgs, FromNapiValue, Function, PromiseRaw};
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::{Env, Status, Unknown, ValueType};
 use serde_json::Value as Json;
 
 use crate::error::Failure;
@@ -39,20 +41,102 @@ impl CustomerLookup for JsLookup<'_> {
         let answer = self.func.call(arg).map_err(|e| LookupError::new(format!("the lookup threw: {}", e.reason)))?;
         if answer.get_type().ok() == Some(ValueType::Object) && answer.is_promise().unwrap_or(false) {
             return Err(LookupError::new(
-                "the lookup returned a Promise; it must return an array synchronously (prefetch the customers, \
-                 or pass a lookup over a Map of them)",
+                "the lookup returned a Promise: `plan` needs the array itself (use `planAsync` for an async lookup)",
             ));
         }
         let json: Json =
             self.env.from_js_value(answer).map_err(|e| LookupError::new(format!("the lookup's answer: {e}")))?;
-        let Json::Array(items) = json else {
-            return Err(LookupError::new("the lookup must return an array of { id, revision, customer }"));
-        };
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| existing(item).map_err(|m| LookupError::new(format!("the lookup's answer [{i}]: {m}"))))
-            .collect()
+        existing_list(json)
+    }
+}
+
+/// The lookup's answer: an array of `{ id, revision?, customer }`.
+fn existing_list(json: Json) -> Result<Vec<Existing>, LookupError> {
+    let Json::Array(items) = json else {
+        return Err(LookupError::new("the lookup must return an array of { id, revision, customer }"));
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| existing(item).map_err(|m| LookupError::new(format!("the lookup's answer [{i}]: {m}"))))
+        .collect()
+}
+
+/// What the JS thread sends back to the pool thread waiting on a lookup: the answer as JSON,
+/// or why there is none.
+type Answer = Result<Json, String>;
+
+/// The host's `lookup(keys)` called from the libuv pool (`planAsync`): each batch is handed to
+/// the JS thread through a ThreadsafeFunction, and the pool thread waits for the answer. The
+/// lookup may return the array or a Promise of it (an `async` function querying a database).
+/// A Promise that never settles leaves the `planAsync` Promise pending.
+pub struct PoolLookup {
+    tsfn: ThreadsafeFunction<Json, Unknown<'static>, Json, Status, false>,
+}
+
+impl PoolLookup {
+    /// Checks the argument (a function) and wraps it, on the JS thread.
+    pub fn new(value: Unknown<'_>) -> Result<Self, Failure> {
+        if value.get_type()? != ValueType::Function {
+            return Err(Failure::invalid("lookup must be a function taking keys and returning existing customers"));
+        }
+        let func = Function::<Json, Unknown<'static>>::from_unknown(value)?;
+        Ok(PoolLookup { tsfn: func.build_threadsafe_function::<Json>().build()? })
+    }
+}
+
+impl CustomerLookup for PoolLookup {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        let arg = serde_json::to_value(keys).map_err(|e| LookupError::new(e.to_string()))?;
+        let (tx, rx) = mpsc::channel::<Answer>();
+        let status = self.tsfn.call_with_return_value(arg, ThreadsafeFunctionCallMode::Blocking, move |ret, env| {
+            settle(ret, env, tx);
+            Ok(())
+        });
+        if status != Status::Ok {
+            return Err(LookupError::new(format!("the lookup could not be called ({status})")));
+        }
+        let json = rx
+            .recv()
+            .map_err(|_| LookupError::new("the lookup's Promise was dropped without settling"))?
+            .map_err(LookupError::new)?;
+        existing_list(json)
+    }
+}
+
+/// On the JS thread: the lookup's return value (or exception) to the waiting pool thread,
+/// awaiting it first when it is a Promise.
+fn settle(ret: napi::Result<Unknown<'static>>, env: Env, tx: Sender<Answer>) {
+    let to_json =
+        |env: &Env, v: Unknown<'_>| -> Answer { env.from_js_value(v).map_err(|e| format!("the lookup's answer: {e}")) };
+    let value = match ret {
+        Err(e) => {
+            let _ = tx.send(Err(format!("the lookup threw: {}", e.reason)));
+            return;
+        }
+        Ok(v) => v,
+    };
+    if !value.is_promise().unwrap_or(false) {
+        let _ = tx.send(to_json(&env, value));
+        return;
+    }
+    let (on_reject, on_fail) = (tx.clone(), tx.clone());
+    let chained = PromiseRaw::<Unknown>::from_unknown(value)
+        .and_then(|p| {
+            p.then(move |ctx: CallbackContext<Unknown>| {
+                let _ = tx.send(to_json(&ctx.env, ctx.value));
+                Ok(())
+            })
+        })
+        .and_then(|p| {
+            p.catch(move |ctx: CallbackContext<Unknown>| {
+                let reason = napi::Error::from(ctx.value).reason;
+                let _ = on_reject.send(Err(format!("the lookup's Promise rejected: {reason}")));
+                Ok(())
+            })
+        });
+    if let Err(e) = chained {
+        let _ = on_fail.send(Err(format!("the lookup's Promise could not be awaited: {}", e.reason)));
     }
 }
 

@@ -21,7 +21,7 @@ use napi_derive::napi;
 
 use crate::error::{Code, Failure, INTERNAL, STORE_CODES, guarded, run, run_js};
 use crate::host::Progress;
-pub use crate::ops::{ExportOptions, ImportFileOptions, Plan, PlanOptions, Store};
+pub use crate::ops::{ExistingCustomer, ExportOptions, ImportFileOptions, Plan, PlanOptions, Store};
 pub use crate::profile::Profile;
 pub use crate::report::{Inspection, Report};
 

@@ -15,7 +15,7 @@ use napi_derive::napi;
 use serde_json::Value as Json;
 
 use crate::error::{Code, Failure, guarded, run, run_js};
-use crate::host::{JsLookup, Progress};
+use crate::host::{JsLookup, PoolLookup, Progress};
 use crate::report::Report;
 use crate::{Job, convert};
 
@@ -212,19 +212,19 @@ pub struct PlanOptions {
 /// is not a list of existing customers; `invalid_options` for bad options.
 #[napi(
     catch_unwind,
-    ts_args_type = "report: Report, lookup: (keys: CustomerKey[]) => Array<{ id: string | number; revision?: number; customer: Record<string, unknown> }>, options?: PlanOptions"
+    ts_args_type = "report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[], options?: PlanOptions"
 )]
 pub fn plan(env: Env, report: &mut Report, lookup: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Plan> {
     run_js(env, || plan_with(&env, report, &JsLookup::new(env, lookup)?, options))
 }
 
-fn plan_with(
+/// `plan`'s options: the profile (default: the report's) and the batch size.
+fn plan_options(
     env: &Env,
-    report: &mut Report,
-    lookup: &JsLookup<'_>,
+    default: &cadastro::Profile,
     options: Option<Unknown<'_>>,
-) -> Result<Plan, Failure> {
-    let mut profile = report.profile.clone();
+) -> Result<(cadastro::Profile, usize), Failure> {
+    let mut profile = default.clone();
     let mut batch = reconcile::DEFAULT_BATCH;
     if let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) {
         if options.get_type()? != ValueType::Object {
@@ -249,10 +249,62 @@ fn plan_with(
             }
         }
     }
-    let plan = Reconciler::new(&profile).batch_size(batch).plan(&report.inner_mut().customers, lookup)?;
+    Ok((profile, batch))
+}
+
+fn plan_with(
+    env: &Env,
+    report: &mut Report,
+    lookup: &JsLookup<'_>,
+    options: Option<Unknown<'_>>,
+) -> Result<Plan, Failure> {
+    let (profile, batch) = plan_options(env, &report.profile, options)?;
+    let plan = Reconciler::new(&profile).batch_size(batch).plan(report.valid_customers(), lookup)?;
     report.inner_mut().plan = Some(plan.counts());
     report.plan = Some(plan.clone());
     Ok(Plan::from(plan))
+}
+
+/// `plan` off the event loop: the reconciliation runs on the libuv pool and calls `lookup`
+/// back on the JS thread for each batch; `lookup` may return the array or a Promise of it (an
+/// `async` function querying the host's database). Resolves with the plan; the report itself
+/// is left as it was (its `plan` stays unset: a Promise cannot safely write into it). Rejects
+/// with `lookup_failed` when the lookup throws, rejects or answers nonsense.
+#[napi(
+    catch_unwind,
+    ts_args_type = "report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[] | Promise<ExistingCustomer[]>, options?: PlanOptions",
+    ts_return_type = "Promise<Plan>"
+)]
+pub fn plan_async(
+    env: Env,
+    report: &Report,
+    lookup: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> AsyncTask<Job<Plan>> {
+    let args = guarded(|| {
+        let lookup = PoolLookup::new(lookup)?;
+        let (profile, batch) = plan_options(&env, &report.profile, options)?;
+        Ok((lookup, profile, batch, report.valid_customers().to_vec()))
+    });
+    AsyncTask::new(match args {
+        Ok((lookup, profile, batch, customers)) => {
+            Job::new(move || Ok(Plan::from(Reconciler::new(&profile).batch_size(batch).plan(&customers, &lookup)?)))
+        }
+        Err(failure) => Job::failed(failure),
+    })
+}
+
+/// A customer of the host's base, as `lookup` returns it.
+#[napi(object)]
+pub struct ExistingCustomer {
+    /// The host's id (a string, or an integer taken as its decimal text).
+    #[napi(ts_type = "string | number")]
+    pub id: Json,
+    /// The host's revision of the stored customer (default 0).
+    pub revision: Option<f64>,
+    /// The stored customer: a plain object as in `report.customers` (`rows` optional).
+    #[napi(ts_type = "Record<string, unknown>")]
+    pub customer: Json,
 }
 
 /// What an export wrote.
@@ -503,6 +555,18 @@ impl Store {
                 Job::new(move || with_store(&shared, |s| import_file(s, &source, opts, &account, mode, &mut |_, _| {})))
             }
             Err(failure) => Job::failed(failure),
+        })
+    }
+
+    /// Writes a plan made against this store's `account` (a dry run's `report.plan`, after
+    /// review) in one transaction. Throws `stale_plan` when a stored customer changed since
+    /// the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
+    /// against another base.
+    #[napi(catch_unwind)]
+    pub fn apply(&self, account: String, plan: &Plan) -> napi::Result<PlanCounts, Code> {
+        run(|| {
+            let c = with_store(&self.inner, |s| Ok(s.apply(&account, &plan.inner)?))?;
+            Ok(PlanCounts { created: c.created as f64, updated: c.updated as f64, unchanged: c.unchanged as f64 })
         })
     }
 

@@ -167,6 +167,11 @@ impl Report {
         Report { inner, table, locale, profile, plan: None, applied: None }
     }
 
+    /// The valid customers.
+    pub(crate) fn valid_customers(&self) -> &[cadastro::Customer] {
+        &self.inner.customers
+    }
+
     /// The core report (to plan it).
     pub(crate) fn inner_mut(&mut self) -> &mut cadastro::Report {
         &mut self.inner
