@@ -134,8 +134,9 @@ export declare class Store {
    */
   importFile(source: string | Uint8Array, options?: ImportFileOptions): Report
   /**
-   * `importFile` off the event loop (libuv thread pool); `onProgress` is not supported here
-   * (`invalid_options`): it would need a ThreadsafeFunction.
+   * `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS
+   * thread while the pool works; an exception it throws rejects the Promise (the import
+   * itself is not interrupted). The sync methods of the same `Store` wait while it writes.
    */
   importFileAsync(source: string | Uint8Array, options?: ImportFileOptions): Promise<Report>
   /**
@@ -301,7 +302,7 @@ export interface ImportFileOptions {
   dryRun?: boolean
   /** Write nothing when any row has an error (default: write the valid customers). */
   atomic?: boolean
-  /** `importFile` only: called with `(rowsDone, rowsTotal)` as rows are validated. */
+  /** Called with `(rowsDone, rowsTotal)` as rows are validated. */
   onProgress?: (rowsDone: number, rowsTotal: number) => void
 }
 
@@ -428,9 +429,9 @@ export interface Options {
   /** Whether issues carry the raw cell value (default true; false for PII-sensitive hosts). */
   includeValues?: boolean
   /**
-   * `validate` only: called with `(rowsDone, rowsTotal)` as rows are checked (every few
-   * thousand rows, and once at the end). An exception it throws is rethrown once the
-   * validation is over.
+   * Called with `(rowsDone, rowsTotal)` as rows are checked (every few thousand rows, and
+   * once at the end). An exception it throws stops further calls and is rethrown (or rejects
+   * the Promise) once the validation is over.
    */
   onProgress?: (rowsDone: number, rowsTotal: number) => void
 }
@@ -549,6 +550,8 @@ export declare function validate(source: string | Uint8Array, options?: Options)
 
 /**
  * `validate` off the event loop (libuv thread pool). The Promise rejects with the same
- * `Error` (same `.code`) `validate` would throw, bad arguments included.
+ * `Error` (same `.code`) `validate` would throw, bad arguments included. `onProgress` is
+ * called on the JS thread while the pool works (the final call before the Promise settles);
+ * an exception it throws rejects the Promise.
  */
 export declare function validateAsync(source: string | Uint8Array, options?: Options): Promise<Report>

@@ -8,7 +8,7 @@ const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 const cadastro = require('..')
-const { validate, plan, planAsync, exportCustomers, template, inspect, Store, Plan, Report } = cadastro
+const { validate, validateAsync, plan, planAsync, exportCustomers, template, inspect, Store, Plan, Report } = cadastro
 const { ROOT, TESTDATA } = require('./helpers')
 
 const ASAAS = path.join(ROOT, 'examples', 'data', 'clientes-asaas.csv')
@@ -102,7 +102,7 @@ test('importFileAsync gives the same report as importFile, off the event loop', 
   assert.ok(report.stats.contactsValid > 0)
   assert.deepEqual(bare(store.customers('x')), bare(report.customers))
   await assert.rejects(store.importFileAsync(Buffer.alloc(0)), { code: 'empty_file' })
-  await assert.rejects(store.importFileAsync(UPFLOW, { onProgress() {} }), { code: 'invalid_options' })
+  await assert.rejects(store.importFileAsync(UPFLOW, { onProgress: 'x' }), { code: 'invalid_options' })
   await assert.rejects(store.importFileAsync(UPFLOW, { account: '' }), { code: 'invalid_account' })
 })
 
@@ -306,4 +306,32 @@ test('Store.apply writes a reviewed dry-run plan; a plan made stale meanwhile is
   // A plan against a host base (ids that are not the store's) is invalid_plan.
   const foreign = plan(validate(ASAAS, { profile: 'asaas' }), () => [{ id: 'uuid-1', customer: { external_id: 'CLI-001', name: 'X' } }])
   assert.throws(() => Store.inMemory().apply('default', foreign), { code: 'invalid_plan' })
+})
+
+test('async onProgress: called on the JS thread while the pool works, the final call before the Promise settles', async () => {
+  const rows = 20_000
+  const lines = ['External ID,Name,Email']
+  for (let i = 1; i <= rows; i++) lines.push(`C-${i},Customer ${i},c${i}@example.com`)
+  const big = Buffer.from(lines.join('\n') + '\n')
+  const seen = []
+  const report = await validateAsync(big, { onProgress: (done, total) => seen.push([done, total]) })
+  assert.equal(report.stats.rowsTotal, rows)
+  assert.ok(seen.length >= 3, `only ${seen.length} progress calls`)
+  assert.deepEqual(seen[seen.length - 1], [rows, rows])
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] > seen[i - 1][0])
+  // The same through the store, and the store is usable right after.
+  const store = Store.inMemory()
+  const importSeen = []
+  const imported = await store.importFileAsync(big, { account: 'big', onProgress: (d, t) => importSeen.push([d, t]) })
+  assert.deepEqual(importSeen[importSeen.length - 1], [rows, rows])
+  assert.equal(imported.plan.counts.created, rows)
+  assert.equal(store.customers('big').length, rows)
+  // An exception in onProgress rejects the Promise with that very exception; the work finishes.
+  const boom = new RangeError('progress bar gone')
+  let calls = 0
+  await assert.rejects(validateAsync(big, { onProgress: () => { calls++; throw boom } }), (err) => err === boom)
+  assert.equal(calls, 1)
+  await assert.rejects(store.importFileAsync(ASAAS, { profile: 'asaas', account: 'p', onProgress: () => { throw boom } }),
+    (err) => err === boom)
+  await assert.rejects(validateAsync(big, { onProgress: 1 }), { code: 'invalid_options' })
 })

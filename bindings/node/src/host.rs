@@ -197,3 +197,86 @@ impl<'a> Progress<'a> {
         }
     }
 }
+
+/// The slot where a host callback's exception waits to be rethrown when a Promise settles.
+pub type Thrown = std::sync::Arc<std::sync::Mutex<Option<napi::Error>>>;
+
+/// `onProgress` as a ThreadsafeFunction: `(rowsDone, rowsTotal)`, its return value ignored.
+type ProgressFn = ThreadsafeFunction<FnArgs<(f64, f64)>, Unknown<'static>, FnArgs<(f64, f64)>, Status, false>;
+
+/// The host's `onProgress(rowsDone, rowsTotal)` for the async functions: called from the
+/// libuv pool through a ThreadsafeFunction without waiting (the work never stalls on the
+/// event loop), except the final `(total, total)` call, which [`PoolProgress::finish`] makes
+/// after the store is released and waits for, so that it runs before the Promise settles. An
+/// exception it throws stops further calls and rejects the Promise with it.
+pub struct PoolProgress {
+    tsfn: Option<ProgressFn>,
+    last: Option<(u64, u64)>,
+    end: Option<(u64, u64)>,
+    /// The callback's exception.
+    pub thrown: Thrown,
+}
+
+impl PoolProgress {
+    /// Checks the argument (a function or nothing) and wraps it, on the JS thread.
+    pub fn new(value: Option<Unknown<'_>>) -> Result<Self, Failure> {
+        let mut out = PoolProgress { tsfn: None, last: None, end: None, thrown: Thrown::default() };
+        let Some(value) = value else { return Ok(out) };
+        if value.get_type()? != ValueType::Function {
+            return Err(Failure::invalid("onProgress must be a function (rowsDone, rowsTotal) => void"));
+        }
+        let func = Function::<FnArgs<(f64, f64)>, Unknown<'static>>::from_unknown(value)?;
+        out.tsfn = Some(func.build_threadsafe_function::<FnArgs<(f64, f64)>>().build()?);
+        Ok(out)
+    }
+
+    fn failed(&self) -> bool {
+        self.thrown.lock().map_or(true, |t| t.is_some())
+    }
+
+    /// The core's hook, on the pool thread.
+    pub fn report(&mut self, done: u64, total: u64) {
+        if self.tsfn.is_none() || self.last == Some((done, total)) || self.failed() {
+            return;
+        }
+        self.last = Some((done, total));
+        if done >= total {
+            self.end = Some((done, total));
+            return;
+        }
+        self.call(done, total, None);
+    }
+
+    /// Makes the final call and waits until it (and every call before it) has run.
+    pub fn finish(&mut self) {
+        if let Some((done, total)) = self.end.take()
+            && !self.failed()
+        {
+            let (tx, rx) = mpsc::channel::<()>();
+            if self.call(done, total, Some(tx)) {
+                let _ = rx.recv();
+            }
+        }
+    }
+
+    fn call(&self, done: u64, total: u64, ran: Option<Sender<()>>) -> bool {
+        let Some(tsfn) = &self.tsfn else { return false };
+        let thrown = std::sync::Arc::clone(&self.thrown);
+        let mode =
+            if ran.is_some() { ThreadsafeFunctionCallMode::Blocking } else { ThreadsafeFunctionCallMode::NonBlocking };
+        // Row counts stay far below 2^53: exact as JS numbers.
+        let status = tsfn.call_with_return_value(FnArgs::from((done as f64, total as f64)), mode, move |ret, _| {
+            if let Err(e) = ret
+                && let Ok(mut slot) = thrown.lock()
+                && slot.is_none()
+            {
+                *slot = Some(e);
+            }
+            if let Some(tx) = ran {
+                let _ = tx.send(());
+            }
+            Ok(())
+        });
+        status == Status::Ok
+    }
+}

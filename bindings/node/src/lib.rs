@@ -78,9 +78,9 @@ pub struct Options {
     pub limits: Option<Limits>,
     /// Whether issues carry the raw cell value (default true; false for PII-sensitive hosts).
     pub include_values: Option<bool>,
-    /// `validate` only: called with `(rowsDone, rowsTotal)` as rows are checked (every few
-    /// thousand rows, and once at the end). An exception it throws is rethrown once the
-    /// validation is over.
+    /// Called with `(rowsDone, rowsTotal)` as rows are checked (every few thousand rows, and
+    /// once at the end). An exception it throws stops further calls and is rethrown (or rejects
+    /// the Promise) once the validation is over.
     #[napi(ts_type = "(rowsDone: number, rowsTotal: number) => void")]
     pub on_progress: Option<serde_json::Value>,
 }
@@ -104,17 +104,30 @@ pub struct Normalized {
 pub struct Job<T> {
     work: Option<Box<dyn FnOnce() -> Result<T, Failure> + Send>>,
     failure: Option<Failure>,
+    /// A host callback's exception (`onProgress`), rethrown as the rejection.
+    thrown: Option<host::Thrown>,
 }
 
 impl<T> Job<T> {
     /// A job running `work` off the event loop.
     pub fn new(work: impl FnOnce() -> Result<T, Failure> + Send + 'static) -> Self {
-        Job { work: Some(Box::new(work)), failure: None }
+        Job { work: Some(Box::new(work)), failure: None, thrown: None }
+    }
+
+    /// Rejects with the exception a host callback left in `thrown`, if any, whatever the
+    /// work's outcome.
+    pub fn rethrowing(mut self, thrown: host::Thrown) -> Self {
+        self.thrown = Some(thrown);
+        self
+    }
+
+    fn take_thrown(&mut self) -> Option<napi::Error> {
+        self.thrown.as_ref().and_then(|t| t.lock().ok().and_then(|mut slot| slot.take()))
     }
 
     /// A job that rejects at once (arguments that failed to convert on the JS thread).
     pub fn failed(failure: Failure) -> Self {
-        Job { work: None, failure: Some(failure) }
+        Job { work: None, failure: Some(failure), thrown: None }
     }
 }
 
@@ -135,10 +148,16 @@ impl<T: ToNapiValue + TypeName + Send + 'static> Task for Job<T> {
     }
 
     fn resolve(&mut self, _env: Env, output: T) -> napi::Result<T> {
-        Ok(output)
+        match self.take_thrown() {
+            Some(e) => Err(e),
+            None => Ok(output),
+        }
     }
 
     fn reject(&mut self, env: Env, err: napi::Error) -> napi::Result<T> {
+        if let Some(e) = self.take_thrown() {
+            return Err(e);
+        }
         let failure = self.failure.take().unwrap_or(Failure { code: INTERNAL, message: err.reason.clone() });
         Err(failure.into_js_error(env))
     }
@@ -191,16 +210,30 @@ pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> 
 }
 
 /// `validate` off the event loop (libuv thread pool). The Promise rejects with the same
-/// `Error` (same `.code`) `validate` would throw, bad arguments included.
+/// `Error` (same `.code`) `validate` would throw, bad arguments included. `onProgress` is
+/// called on the JS thread while the pool works (the final call before the Promise settles);
+/// an exception it throws rejects the Promise.
 #[napi(
     catch_unwind,
     ts_args_type = "source: string | Uint8Array, options?: Options",
     ts_return_type = "Promise<Report>"
 )]
 pub fn validate_async(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> AsyncTask<Job<Report>> {
-    let args = guarded(|| Ok((convert::source(source)?, convert::import_options(&env, options)?)));
+    let args = guarded(|| {
+        let source = convert::source(source)?;
+        let (opts, extras) = convert::import_options_with(&env, options, &["on_progress"])?;
+        Ok((source, opts, host::PoolProgress::new(extras.into_iter().next().map(|(_, f)| f))?))
+    });
     AsyncTask::new(match args {
-        Ok((source, opts)) => Job::new(move || validate_source(&source, opts, &mut |_, _| {})),
+        Ok((source, opts, mut progress)) => {
+            let thrown = std::sync::Arc::clone(&progress.thrown);
+            Job::new(move || {
+                let out = validate_source(&source, opts, &mut |d, t| progress.report(d, t));
+                progress.finish();
+                out
+            })
+            .rethrowing(thrown)
+        }
         Err(failure) => Job::failed(failure),
     })
 }

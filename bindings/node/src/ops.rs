@@ -15,7 +15,7 @@ use napi_derive::napi;
 use serde_json::Value as Json;
 
 use crate::error::{Code, Failure, guarded, run, run_js};
-use crate::host::{JsLookup, PoolLookup, Progress};
+use crate::host::{JsLookup, PoolLookup, PoolProgress, Progress};
 use crate::report::Report;
 use crate::{Job, convert};
 
@@ -527,8 +527,9 @@ impl Store {
         }
     }
 
-    /// `importFile` off the event loop (libuv thread pool); `onProgress` is not supported here
-    /// (`invalid_options`): it would need a ThreadsafeFunction.
+    /// `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS
+    /// thread while the pool works; an exception it throws rejects the Promise (the import
+    /// itself is not interrupted). The sync methods of the same `Store` wait while it writes.
     #[napi(
         catch_unwind,
         ts_args_type = "source: string | Uint8Array, options?: ImportFileOptions",
@@ -544,15 +545,23 @@ impl Store {
             let source = convert::source(source)?;
             let (opts, extras) = convert::import_options_with(&env, options, &IMPORT_EXTRAS)?;
             let extras = import_extras(&env, extras)?;
-            if extras.progress.is_some() {
-                return Err(Failure::invalid("onProgress is supported by importFile, not importFileAsync"));
-            }
-            Ok((source, opts, extras.account, extras.mode))
+            let progress = PoolProgress::new(extras.progress)?;
+            Ok((source, opts, extras.account, extras.mode, progress))
         });
         let shared = Arc::clone(&self.inner);
         AsyncTask::new(match args {
-            Ok((source, opts, account, mode)) => {
-                Job::new(move || with_store(&shared, |s| import_file(s, &source, opts, &account, mode, &mut |_, _| {})))
+            Ok((source, opts, account, mode, mut progress)) => {
+                let thrown = Arc::clone(&progress.thrown);
+                Job::new(move || {
+                    let out = with_store(&shared, |s| {
+                        import_file(s, &source, opts, &account, mode, &mut |d, t| progress.report(d, t))
+                    });
+                    // After the store is released: a sync call waiting for it on the JS thread
+                    // cannot block the final progress call.
+                    progress.finish();
+                    out
+                })
+                .rethrowing(thrown)
             }
             Err(failure) => Job::failed(failure),
         })
@@ -621,7 +630,7 @@ pub struct ImportFileOptions {
     pub dry_run: Option<bool>,
     /// Write nothing when any row has an error (default: write the valid customers).
     pub atomic: Option<bool>,
-    /// `importFile` only: called with `(rowsDone, rowsTotal)` as rows are validated.
+    /// Called with `(rowsDone, rowsTotal)` as rows are validated.
     #[napi(ts_type = "(rowsDone: number, rowsTotal: number) => void")]
     pub on_progress: Option<Json>,
 }
