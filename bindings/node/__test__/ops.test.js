@@ -9,7 +9,7 @@ const os = require('node:os')
 const path = require('node:path')
 const cadastro = require('..')
 const { validate, validateAsync, plan, planAsync, exportCustomers, template, inspect, Store, Plan, Report } = cadastro
-const { ROOT, TESTDATA } = require('./helpers')
+const { ROOT, TESTDATA, runCli } = require('./helpers')
 
 const ASAAS = path.join(ROOT, 'examples', 'data', 'clientes-asaas.csv')
 const UPFLOW = path.join(TESTDATA, 'inputs', 'csv', 'upflow_pipe_contacts.csv')
@@ -334,4 +334,20 @@ test('async onProgress: called on the JS thread while the pool works, the final 
   await assert.rejects(store.importFileAsync(ASAAS, { profile: 'asaas', account: 'p', onProgress: () => { throw boom } }),
     (err) => err === boom)
   await assert.rejects(validateAsync(big, { onProgress: 1 }), { code: 'invalid_options' })
+})
+
+// Compared as parsed JSON: `cadastro import --format json` goes through serde_json::Value and
+// prints its keys sorted, where `validate` (and this binding) keep the contract's order.
+test('importFile().toJson() has the content of `cadastro import --format json`, first and second import', () => {
+  for (const [file, profile] of [[ASAAS, 'asaas'], [UPFLOW, 'upflow']]) {
+    const db = fresh()
+    const store = new Store(fresh())
+    for (const round of [1, 2]) {
+      const cli = runCli(['import', file, '--profile', profile, '--db', db, '--account', 'acme', '--format', 'json'])
+      assert.ok(cli.status === 0 || cli.status === 1, cli.stderr)
+      const report = store.importFile(file, { profile, account: 'acme' })
+      assert.deepEqual(JSON.parse(report.toJson()), JSON.parse(cli.stdout), `${path.basename(file)} round ${round}`)
+    }
+    assert.deepEqual(store.customers('acme'), new Store(db).customers('acme'))
+  }
 })
