@@ -23,6 +23,18 @@ export declare class Inspection {
   toJson(): string
 }
 
+/** An import plan: one entry per valid imported customer, in file order. */
+export declare class Plan {
+  /** How many customers are created, updated, unchanged. */
+  get counts(): PlanCounts
+  /** Every entry with its action, key, matched stored customer and diff. */
+  get entries(): Array<PlanEntry>
+  /** True when applying the plan writes nothing. */
+  get isNoop(): boolean
+  /** The plan as JSON (one line, snake_case as in the core: `{"entries": [...]}`). */
+  toJson(): string
+}
+
 /**
  * A profile: the column layout and rules of a billing app's import sheet. Pass it as
  * `options.profile`; a built-in name or a profile document work there too.
@@ -63,11 +75,22 @@ export declare class Report {
   get mapping(): Array<ColumnMapping>
   /** The profile's name. */
   get profile(): string
+  /**
+   * The import plan (`Store.importFile`, or after `plan(report, lookup)`): what the import
+   * creates, updates (with field diffs) and leaves unchanged; `null` before.
+   */
+  get plan(): Plan | null
+  /**
+   * `Store.importFile`: true when the plan was written (false for a dry run, or an atomic
+   * import of a file with errors); `null` for a report that was not imported.
+   */
+  get applied(): boolean | null
   /** True when some row has an error issue (the CLI exits with 1). */
   get hasErrors(): boolean
   /**
    * The report as JSON (one line): byte-identical to `cadastro validate --format json`
-   * without its trailing newline.
+   * without its trailing newline (`cadastro import --format json` once planned: with
+   * `"plan": {"created", "updated", "unchanged"}`).
    */
   toJson(): string
   /**
@@ -76,6 +99,58 @@ export declare class Report {
    * for another extension or locale, `io` when the file cannot be written.
    */
   writeErrors(path: string, locale?: string | undefined | null): void
+}
+
+/**
+ * The embedded store: one SQLite file (created when missing) holding accounts, their
+ * customers, contacts and groups. Its methods run on the calling thread, except
+ * `importFileAsync` (the libuv pool; the other methods wait while it writes).
+ */
+export declare class Store {
+  /**
+   * Opens (or creates) the store file and migrates its schema. Throws `store_error` when the
+   * file cannot be opened or is not a database, `store_too_new` when a newer cadastro wrote it.
+   */
+  constructor(path: string)
+  /** A store in memory (tests, previews against an empty base); gone when closed. */
+  static inMemory(): Store
+  /** Closes the store; later calls throw `store_error`. */
+  close(): void
+  /** Every account name, sorted. */
+  accounts(): Array<string>
+  /** The group names of an account, sorted. Throws `unknown_account`. */
+  groups(account: string): Array<string>
+  /**
+   * The customers of an account (all, or one group: exact name), in creation order, as plain
+   * objects (`report.customers`' shape; `rows` empty). Throws `unknown_account`.
+   */
+  customers(account: string, group?: string | undefined | null): Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>
+  /**
+   * Imports a file into an account (created when missing): validates it (parents resolved
+   * in the file and the account), plans it (create / update with a diff / unchanged), and
+   * writes the plan in one transaction, unless `dryRun`, or `atomic` and some row has an
+   * error. Returns the report with `plan` and `applied`. Options: those of `validate`, plus
+   * `account` (default `default`), `dryRun`, `atomic`, `onProgress(rowsDone, rowsTotal)`.
+   */
+  importFile(source: string | Uint8Array, options?: ImportFileOptions): Report
+  /**
+   * `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS
+   * thread while the pool works; an exception it throws rejects the Promise (the import
+   * itself is not interrupted). The sync methods of the same `Store` wait while it writes.
+   */
+  importFileAsync(source: string | Uint8Array, options?: ImportFileOptions): Promise<Report>
+  /**
+   * Writes a plan made against this store's `account` (a dry run's `report.plan`, after
+   * review) in one transaction. Throws `stale_plan` when a stored customer changed since
+   * the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
+   * against another base.
+   */
+  apply(account: string, plan: Plan): PlanCounts
+  /**
+   * Exports an account (or one group) to `path`, XLSX or CSV by the extension, in a
+   * profile's layout (default `generic`). Throws `unknown_account`, `invalid_options`, `io`.
+   */
+  export(path: string, options?: ExportOptions): ExportStats
 }
 
 /** Test hook: panics inside the sync machinery; must throw an `Error` with `.code` `internal`. */
@@ -98,8 +173,138 @@ export interface ColumnMapping {
   reason: string
 }
 
-/** Every `.code` an `Error` from this module can carry: the core's kinds plus `internal`. */
+/** A created or updated contact of an updated customer. */
+export interface ContactChange {
+  /** `create` or `update`. */
+  action: string
+  /** The contact's e-mail (its key). */
+  contactEmail?: string
+  /** The changed fields (every field of a created contact). */
+  changes: Array<FieldChange>
+}
+
+/**
+ * How a customer is identified: `{ by: 'external_id' | 'tax_id' | 'name', value }` (a name
+ * folded: lower case, whitespace collapsed).
+ */
+export interface CustomerKey {
+  /** `external_id`, `tax_id` or `name`. */
+  by: 'external_id' | 'tax_id' | 'name'
+  /** The key's value. */
+  value: string
+}
+
+/** What an update changes. */
+export interface Diff {
+  /** Changed customer and custom fields. */
+  fields: Array<FieldChange>
+  /** Created and updated contacts. */
+  contacts: Array<ContactChange>
+}
+
+/**
+ * Every `.code` an `Error` from this module can carry: the core's kinds, the store's codes,
+ * `lookup_failed` and `internal`.
+ */
 export declare function errorCodes(): Array<string>
+
+/** A customer of the host's base, as `lookup` returns it. */
+export interface ExistingCustomer {
+  /** The host's id (a string, or an integer taken as its decimal text). */
+  id: string | number
+  /** The host's revision of the stored customer (default 0). */
+  revision?: number
+  /** The stored customer: a plain object as in `report.customers` (`rows` optional). */
+  customer: Record<string, unknown>
+}
+
+/** The stored customer a plan entry updates. */
+export interface ExistingRef {
+  /** The host's id (the store's row id, or the `id` the lookup returned). */
+  id: string
+  /** The revision the plan was made against. */
+  revision: number
+  /** How it was matched: `external_id`, `tax_id` or `name`. */
+  matchedBy: string
+}
+
+/**
+ * Writes customers (plain objects as `report.customers`, `store.customers()` or a plan entry's
+ * `customer` give them) to `path`, XLSX or CSV by its extension, in a profile's layout.
+ * Throws `invalid_options` for another extension or a malformed customer, `io` when the file
+ * cannot be written.
+ */
+export declare function exportCustomers(customers: Array<Record<string, unknown>>, path: string, options?: ExportOptions): ExportStats
+
+/** Options of `exportCustomers`, `template` and `Store.export` (every one optional). */
+export interface ExportOptions {
+  /** The layout: a built-in profile name (default `generic`), a `Profile` or a profile document. */
+  profile?: string | Profile | Record<string, unknown>
+  /** Only the customers of this group (case- and whitespace-insensitive). Not for `template`. */
+  group?: string
+  /** `Store.export` only: the account (default `default`). */
+  account?: string
+  /** CSV: the delimiter (default `;` for Portuguese, French, Polish... profiles, `,` otherwise). */
+  delimiter?: string
+  /** CSV: start with a UTF-8 byte-order mark (default true: Excel needs it for accents). */
+  bom?: boolean
+  /** CSV: the line ending (default `crlf`). */
+  lineEnding?: 'crlf' | 'lf'
+  /** XLSX: the sheet name (default by the profile's language: `Clientes`, `Customers`...). */
+  sheetName?: string
+  /** XLSX: stream rows through a temporary file (default true). */
+  constantMemory?: boolean
+}
+
+/** What an export wrote. */
+export interface ExportStats {
+  /** Customers written (after the group filter). */
+  customers: number
+  /** Data lines written (one per contact in contact layouts), the header excluded. */
+  lines: number
+}
+
+/** One changed value. */
+export interface FieldChange {
+  /** The canonical or custom field name. */
+  field: string
+  /** The stored value (`undefined` when there was none). */
+  old?: string | number | boolean | string[]
+  /** The value after the import. */
+  new?: string | number | boolean | string[]
+}
+
+/** Options of `Store.importFile`: those of `validate`, plus the import's own. */
+export interface ImportFileOptions {
+  /** A built-in profile name, a `Profile`, or a profile document (as in `Options`). */
+  profile?: string | Profile | Record<string, unknown>
+  /** An explicit mapping (as in `Options`). */
+  mapping?: Record<string, string | null>
+  /** The sheet to read. */
+  sheet?: string
+  /** The delimiter of delimited text. */
+  delimiter?: string
+  /** The encoding of delimited text. */
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+  /** The 1-based header row. */
+  headerRow?: number
+  /** The country of rows without one. */
+  country?: string
+  /** The language of messages. */
+  locale?: string
+  /** Resource limits. */
+  limits?: Limits
+  /** Whether issues carry the raw cell value. */
+  includeValues?: boolean
+  /** The account to import into (default `default`; created when missing). */
+  account?: string
+  /** Plan only; write nothing. */
+  dryRun?: boolean
+  /** Write nothing when any row has an error (default: write the valid customers). */
+  atomic?: boolean
+  /** Called with `(rowsDone, rowsTotal)` as rows are validated. */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void
+}
 
 /**
  * Reads a file and suggests a mapping for its columns, without validating (`cadastro
@@ -223,6 +428,68 @@ export interface Options {
   limits?: Limits
   /** Whether issues carry the raw cell value (default true; false for PII-sensitive hosts). */
   includeValues?: boolean
+  /**
+   * Called with `(rowsDone, rowsTotal)` as rows are checked (every few thousand rows, and
+   * once at the end). An exception it throws stops further calls and is rethrown (or rejects
+   * the Promise) once the validation is over.
+   */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void
+}
+
+/**
+ * Plans the import of a report's valid customers into the host's base: `lookup(keys)` is
+ * called synchronously with batches of keys (`[{ by: 'external_id' | 'tax_id' | 'name',
+ * value }]`) and returns the stored customers matching any of them (`[{ id, revision,
+ * customer }]`, `customer` a plain object as in `report.customers`). The plan's counts go to
+ * the report (`report.plan`, and `"plan"` in `report.toJson()`).
+ *
+ * Throws `lookup_failed` when the lookup throws, returns a Promise or answers something that
+ * is not a list of existing customers; `invalid_options` for bad options.
+ */
+export declare function plan(report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[], options?: PlanOptions): Plan
+
+/**
+ * `plan` off the event loop: the reconciliation runs on the libuv pool and calls `lookup`
+ * back on the JS thread for each batch; `lookup` may return the array or a Promise of it (an
+ * `async` function querying the host's database). Resolves with the plan; the report itself
+ * is left as it was (its `plan` stays unset: a Promise cannot safely write into it). Rejects
+ * with `lookup_failed` when the lookup throws, rejects or answers nonsense.
+ */
+export declare function planAsync(report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[] | Promise<ExistingCustomer[]>, options?: PlanOptions): Promise<Plan>
+
+/** How many customers an import creates, updates and leaves unchanged. */
+export interface PlanCounts {
+  /** Customers not in the base: created. */
+  created: number
+  /** Customers in the base with different values: updated. */
+  updated: number
+  /** Customers already identical in the base. */
+  unchanged: number
+}
+
+/** One imported customer in a plan. */
+export interface PlanEntry {
+  /** `create`, `update` or `unchanged`. */
+  action: 'create' | 'update' | 'unchanged'
+  /** The imported customer's identity key (absent for a customer without any identifier). */
+  key?: CustomerKey
+  /** The stored customer it matched (update and unchanged). */
+  existing?: ExistingRef
+  /**
+   * The customer as it is after the import (for an update: the stored customer with the
+   * file's changes), a plain object as in `report.customers`.
+   */
+  customer: { rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }
+  /** What changes (empty lists unless `update`). */
+  diff: Diff
+}
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  /** The profile whose write policies apply (default: the one the report was validated with). */
+  profile?: string | Profile | Record<string, unknown>
+  /** How many keys one `lookup` call receives at most (default 10,000). */
+  batchSize?: number
 }
 
 /** A workbook sheet. */
@@ -266,14 +533,25 @@ export interface Stats {
 }
 
 /**
+ * Writes the blank import template of a profile to `path`: XLSX (headers, notes, drop-down
+ * lists, an example row) or CSV (the header row), by the extension.
+ */
+export declare function template(path: string, options?: Pick<ExportOptions, 'profile' | 'delimiter' | 'bom' | 'lineEnding'>): void
+
+/**
  * Reads and validates a file on the calling thread. `source` is a path, a Buffer or a
  * Uint8Array. Throws an `Error` whose `.code` is the kind of a file-level failure
  * (`empty_file`, `io`, `limit_exceeded`...); bad rows are issues in the report, never throws.
+ *
+ * `options.onProgress(rowsDone, rowsTotal)` is called on the calling thread as rows are
+ * checked; an exception it throws stops further calls and is rethrown at the end.
  */
 export declare function validate(source: string | Uint8Array, options?: Options): Report
 
 /**
  * `validate` off the event loop (libuv thread pool). The Promise rejects with the same
- * `Error` (same `.code`) `validate` would throw, bad arguments included.
+ * `Error` (same `.code`) `validate` would throw, bad arguments included. `onProgress` is
+ * called on the JS thread while the pool works (the final call before the Promise settles);
+ * an exception it throws rejects the Promise.
  */
 export declare function validateAsync(source: string | Uint8Array, options?: Options): Promise<Report>

@@ -97,14 +97,14 @@ test('writeErrors writes the rejected rows to .csv and .xlsx; a bad extension is
 })
 
 test('an explicit mapping overrides the suggestions', { skip }, () => {
-  const csv = 'Col1;Col2;Col3\nC-9;529.982.247-25;Ana\n'
-  const mapping = { Col1: 'external_id', Col2: 'tax_id', C: 'name' }
+  const csv = 'Coluna 1;Coluna 2;Coluna 3\nC-9;529.982.247-25;Ana\n'
+  const mapping = { 'Coluna 1': 'external_id', 'Coluna 2': 'tax_id', C: 'name' }
   const report = validate(Buffer.from(csv), { profile: 'asaas', mapping })
   const [customer] = report.customers
   assert.deepEqual([customer.rows, customer.external_id, customer.name], [[2], 'C-9', 'Ana'])
   assert.equal(customer.tax_id, '52998224725')
   assert.deepEqual(report.mapping.map((m) => m.reason), ['explicit', 'explicit', 'explicit'])
-  // Without the mapping nothing maps: a missing required column.
+  // Without the mapping, no header names a field: a missing required column.
   assert.throws(() => validate(Buffer.from(csv), { profile: 'asaas' }), { code: 'missing_required_column' })
 })
 

@@ -2,7 +2,8 @@
 //! Conversion only: every check and default lives in the core (`ImportOptions`' serde form,
 //! `Profile`, `Mapping`, `Limits`, `Locale::parse`, `Field::from_name`).
 
-use cadastro::{Cell, Field, ImportOptions, Locale, Source};
+use cadastro::write::ExportOptions;
+use cadastro::{Cell, Customer, Field, ImportOptions, Locale, Source};
 use napi::bindgen_prelude::{ClassInstance, FromNapiValue, JavaScriptClassExt, Object, Uint8Array};
 use napi::{Env, Unknown, ValueType};
 use serde_json::{Map, Value as Json};
@@ -38,20 +39,33 @@ const READ_KEYS: [&str; 5] = ["sheet", "delimiter", "encoding", "header_row", "l
 /// `Profile.toJson()`, snake_case as in the core). `mapping` is `{ "header or column letter":
 /// "field" | null }`. Unknown names, wrong types and unknown values are `invalid_options`.
 pub fn import_options(env: &Env, options: Option<Unknown<'_>>) -> Result<ImportOptions, Failure> {
-    let obj = match options {
-        None => return Ok(ImportOptions::default()),
-        Some(o) => match o.get_type()? {
-            ValueType::Undefined | ValueType::Null => return Ok(ImportOptions::default()),
-            ValueType::Object => Object::from_unknown(o)?,
-            _ => return Err(Failure::invalid("options must be an object")),
-        },
+    Ok(import_options_with(env, options, &[])?.0)
+}
+
+/// [`import_options`], setting aside the options named in `extras` (snake_case names: e.g.
+/// `account`, `dry_run`, `on_progress`) that are not the core's: they come back as JS values,
+/// `undefined`/`null` ones left out.
+pub fn import_options_with<'a>(
+    env: &Env,
+    options: Option<Unknown<'a>>,
+    extras: &[&str],
+) -> Result<(ImportOptions, Vec<(String, Unknown<'a>)>), Failure> {
+    let Some(obj) = object(options)? else {
+        return Ok((ImportOptions::default(), Vec::new()));
     };
     let mut profile = None;
     let mut top = Map::new();
     let mut read = Map::new();
+    let mut rest = Vec::new();
     for name in Object::keys(&obj)? {
         let Some(value) = obj.get::<Unknown>(&name)? else { continue };
         let key = snake_case(&name);
+        if extras.contains(&key.as_str()) {
+            if !matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
+                rest.push((key, value));
+            }
+            continue;
+        }
         if key == "profile" && Profile::instance_of(env, &value)? {
             profile = Some(ClassInstance::<Profile>::from_unknown(value)?.inner.clone());
             continue;
@@ -81,7 +95,73 @@ pub fn import_options(env: &Env, options: Option<Unknown<'_>>) -> Result<ImportO
     if let Some(profile) = profile {
         opts.profile = profile;
     }
-    Ok(opts)
+    Ok((opts, rest))
+}
+
+/// An options argument: `undefined`/`null` (none) or an object.
+fn object<'a>(options: Option<Unknown<'a>>) -> Result<Option<Object<'a>>, Failure> {
+    match options {
+        None => Ok(None),
+        Some(o) => match o.get_type()? {
+            ValueType::Undefined | ValueType::Null => Ok(None),
+            ValueType::Object => Ok(Some(Object::from_unknown(o)?)),
+            _ => Err(Failure::invalid("options must be an object")),
+        },
+    }
+}
+
+/// A `profile` option: a built-in name, a `Profile` or a profile document.
+pub fn profile_arg(env: &Env, value: Unknown<'_>) -> Result<cadastro::Profile, Failure> {
+    if Profile::instance_of(env, &value)? {
+        return Ok(ClassInstance::<Profile>::from_unknown(value)?.inner.clone());
+    }
+    let value: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("option profile: {e}")))?;
+    profile_doc(value)
+}
+
+/// The options of the writers (`exportCustomers`, `Store.export`, `template`): `profile`
+/// (default generic), `group`, `delimiter`, `bom`, `lineEnding` (`crlf` | `lf`), `sheetName`,
+/// `constantMemory`, plus the names in `extras` (e.g. `account`), handed back as strings.
+pub fn export_options(
+    env: &Env,
+    options: Option<Unknown<'_>>,
+    allowed: &[&str],
+) -> Result<(cadastro::Profile, ExportOptions, Map<String, Json>), Failure> {
+    let mut profile = cadastro::Profile::generic();
+    let (mut top, mut csv, mut extras) = (Map::new(), Map::new(), Map::new());
+    if let Some(obj) = object(options)? {
+        for name in Object::keys(&obj)? {
+            let Some(value) = obj.get::<Unknown>(&name)? else { continue };
+            if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
+                continue;
+            }
+            let key = snake_case(&name);
+            if !allowed.contains(&key.as_str()) {
+                return Err(Failure::invalid(format!("unknown option `{name}`")));
+            }
+            if key == "profile" {
+                profile = profile_arg(env, value)?;
+                continue;
+            }
+            let value: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("option {name}: {e}")))?;
+            match key.as_str() {
+                "delimiter" | "bom" | "line_ending" => csv.insert(key, value),
+                "group" | "sheet_name" | "constant_memory" => top.insert(key, value),
+                _ => extras.insert(key, value),
+            };
+        }
+    }
+    top.insert("csv".to_owned(), Json::Object(csv));
+    let opts: ExportOptions = serde_json::from_value(Json::Object(top)).map_err(|e| Failure::invalid(e.to_string()))?;
+    Ok((profile, opts, extras))
+}
+
+/// Customers as plain objects (`report.customers`, `store.customers()`, a plan entry's
+/// `customer`): canonical snake_case field names, `custom`, `contacts`; `rows` optional.
+pub fn customers(env: &Env, value: Unknown<'_>) -> Result<Vec<Customer>, Failure> {
+    let json: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("customers: {e}")))?;
+    serde_json::from_value(json)
+        .map_err(|e| Failure::invalid(format!("customers must be an array of customer objects: {e}")))
 }
 
 /// `profile`: a built-in name or a profile document (checked by the core: `invalid_profile`).

@@ -4,6 +4,8 @@
 //!
 //! - a core [`cadastro::Error`] keeps its kind (`empty_file`, `io`, `limit_exceeded`...);
 //! - a bad argument from JavaScript (wrong type, unknown field name) is `invalid_options`;
+//! - a store failure keeps the store's code (`unknown_account`, `stale_plan`, `store_error`...);
+//! - a failing host lookup (the JS function threw or answered nonsense) is `lookup_failed`;
 //! - a Rust panic is `internal` (caught in [`guarded`]; never crosses the FFI boundary).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -14,6 +16,22 @@ use napi::{Env, Error, JsError};
 pub const INTERNAL: &str = "internal";
 /// The `.code` of a bad argument (same string as the core's kind).
 pub const INVALID_OPTIONS: &str = "invalid_options";
+
+/// The `.code` of a failing host lookup (same string as the core's `LookupError::code`).
+pub const LOOKUP_FAILED: &str = "lookup_failed";
+
+/// The codes of the embedded store's errors (`cadastro_store::StoreError::code`), listed by
+/// `errorCodes()`; a test checks each against the store.
+pub const STORE_CODES: [&str; 8] = [
+    "store_error",
+    "store_too_new",
+    "store_outdated",
+    "invalid_account",
+    "unknown_account",
+    "stale_plan",
+    "invalid_plan",
+    "store_corrupt",
+];
 
 /// A JS error code (`err.code`): a core kind string or [`INTERNAL`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +93,18 @@ impl From<cadastro::Error> for Failure {
     }
 }
 
+impl From<cadastro_store::StoreError> for Failure {
+    fn from(e: cadastro_store::StoreError) -> Self {
+        Failure { code: e.code(), message: e.to_string() }
+    }
+}
+
+impl From<cadastro::reconcile::LookupError> for Failure {
+    fn from(e: cadastro::reconcile::LookupError) -> Self {
+        Failure { code: e.code(), message: e.to_string() }
+    }
+}
+
 impl From<Error> for Failure {
     /// A napi error met while converting arguments (wrong JS type): `invalid_options`.
     fn from(e: Error) -> Self {
@@ -93,6 +123,13 @@ impl From<Failure> for Error<Code> {
 /// pool, where one would abort the process).
 pub fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| Err(Failure::panic(payload.as_ref())))
+}
+
+/// [`guarded`] for a sync export that calls back into JavaScript: a failure becomes a JS
+/// `Error` object with `.code` (so that the export can also rethrow a host callback's own
+/// exception as it was, which an `Error<Code>` cannot carry).
+pub fn run_js<T>(env: Env, f: impl FnOnce() -> Result<T, Failure>) -> napi::Result<T> {
+    guarded(f).map_err(|f| f.into_js_error(env))
 }
 
 /// [`guarded`] for a sync export: the napi error with the code.

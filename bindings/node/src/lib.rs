@@ -8,6 +8,8 @@
 
 mod convert;
 mod error;
+pub mod host;
+pub mod ops;
 mod profile;
 mod report;
 
@@ -17,7 +19,9 @@ use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task, Unknown};
 use napi_derive::napi;
 
-use crate::error::{Code, Failure, INTERNAL, guarded, run};
+use crate::error::{Code, Failure, INTERNAL, STORE_CODES, guarded, run, run_js};
+use crate::host::Progress;
+pub use crate::ops::{ExistingCustomer, ExportOptions, ImportFileOptions, Plan, PlanOptions, Store};
 pub use crate::profile::Profile;
 pub use crate::report::{Inspection, Report};
 
@@ -74,6 +78,11 @@ pub struct Options {
     pub limits: Option<Limits>,
     /// Whether issues carry the raw cell value (default true; false for PII-sensitive hosts).
     pub include_values: Option<bool>,
+    /// Called with `(rowsDone, rowsTotal)` as rows are checked (every few thousand rows, and
+    /// once at the end). An exception it throws stops further calls and is rethrown (or rejects
+    /// the Promise) once the validation is over.
+    #[napi(ts_type = "(rowsDone: number, rowsTotal: number) => void")]
+    pub on_progress: Option<serde_json::Value>,
 }
 
 /// The outcome of `normalize`: the normalized value, or the error code; warnings either way.
@@ -95,17 +104,30 @@ pub struct Normalized {
 pub struct Job<T> {
     work: Option<Box<dyn FnOnce() -> Result<T, Failure> + Send>>,
     failure: Option<Failure>,
+    /// A host callback's exception (`onProgress`), rethrown as the rejection.
+    thrown: Option<host::Thrown>,
 }
 
 impl<T> Job<T> {
     /// A job running `work` off the event loop.
     pub fn new(work: impl FnOnce() -> Result<T, Failure> + Send + 'static) -> Self {
-        Job { work: Some(Box::new(work)), failure: None }
+        Job { work: Some(Box::new(work)), failure: None, thrown: None }
+    }
+
+    /// Rejects with the exception a host callback left in `thrown`, if any, whatever the
+    /// work's outcome.
+    pub fn rethrowing(mut self, thrown: host::Thrown) -> Self {
+        self.thrown = Some(thrown);
+        self
+    }
+
+    fn take_thrown(&mut self) -> Option<napi::Error> {
+        self.thrown.as_ref().and_then(|t| t.lock().ok().and_then(|mut slot| slot.take()))
     }
 
     /// A job that rejects at once (arguments that failed to convert on the JS thread).
     pub fn failed(failure: Failure) -> Self {
-        Job { work: None, failure: Some(failure) }
+        Job { work: None, failure: Some(failure), thrown: None }
     }
 }
 
@@ -126,22 +148,32 @@ impl<T: ToNapiValue + TypeName + Send + 'static> Task for Job<T> {
     }
 
     fn resolve(&mut self, _env: Env, output: T) -> napi::Result<T> {
-        Ok(output)
+        match self.take_thrown() {
+            Some(e) => Err(e),
+            None => Ok(output),
+        }
     }
 
     fn reject(&mut self, env: Env, err: napi::Error) -> napi::Result<T> {
+        if let Some(e) = self.take_thrown() {
+            return Err(e);
+        }
         let failure = self.failure.take().unwrap_or(Failure { code: INTERNAL, message: err.reason.clone() });
         Err(failure.into_js_error(env))
     }
 }
 
 /// Reads a file and validates every row: the work of `validate` and `validateAsync`.
-fn validate_source(source: &Source, opts: ImportOptions) -> Result<Report, Failure> {
+fn validate_source(
+    source: &Source,
+    opts: ImportOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Report, Failure> {
     let locale = opts.locale;
     let importer = Importer::new(opts)?;
     let table = source.open(&importer.options().read)?;
-    let report = importer.validate_table(&table, &NoBase)?;
-    Ok(Report::new(report, table, locale))
+    let report = importer.validate_table_with_progress(&table, &NoBase, progress)?;
+    Ok(Report::new(report, table, locale, importer.options().profile.clone()))
 }
 
 /// Reads a file and suggests a mapping for its columns, without validating (`cadastro
@@ -159,26 +191,49 @@ pub fn inspect(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> n
 /// Reads and validates a file on the calling thread. `source` is a path, a Buffer or a
 /// Uint8Array. Throws an `Error` whose `.code` is the kind of a file-level failure
 /// (`empty_file`, `io`, `limit_exceeded`...); bad rows are issues in the report, never throws.
+///
+/// `options.onProgress(rowsDone, rowsTotal)` is called on the calling thread as rows are
+/// checked; an exception it throws stops further calls and is rethrown at the end.
 #[napi(catch_unwind, ts_args_type = "source: string | Uint8Array, options?: Options")]
-pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Report, Code> {
-    run(|| {
+pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Report> {
+    let mut progress = Progress::none();
+    let out = run_js(env, || {
         let source = convert::source(source)?;
-        let opts = convert::import_options(&env, options)?;
-        validate_source(&source, opts)
-    })
+        let (opts, extras) = convert::import_options_with(&env, options, &["on_progress"])?;
+        progress = Progress::new(extras.into_iter().next().map(|(_, f)| f))?;
+        validate_source(&source, opts, &mut |d, t| progress.report(d, t))
+    });
+    match progress.thrown.borrow_mut().take() {
+        Some(e) => Err(e),
+        None => out,
+    }
 }
 
 /// `validate` off the event loop (libuv thread pool). The Promise rejects with the same
-/// `Error` (same `.code`) `validate` would throw, bad arguments included.
+/// `Error` (same `.code`) `validate` would throw, bad arguments included. `onProgress` is
+/// called on the JS thread while the pool works (the final call before the Promise settles);
+/// an exception it throws rejects the Promise.
 #[napi(
     catch_unwind,
     ts_args_type = "source: string | Uint8Array, options?: Options",
     ts_return_type = "Promise<Report>"
 )]
 pub fn validate_async(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> AsyncTask<Job<Report>> {
-    let args = guarded(|| Ok((convert::source(source)?, convert::import_options(&env, options)?)));
+    let args = guarded(|| {
+        let source = convert::source(source)?;
+        let (opts, extras) = convert::import_options_with(&env, options, &["on_progress"])?;
+        Ok((source, opts, host::PoolProgress::new(extras.into_iter().next().map(|(_, f)| f))?))
+    });
     AsyncTask::new(match args {
-        Ok((source, opts)) => Job::new(move || validate_source(&source, opts)),
+        Ok((source, opts, mut progress)) => {
+            let thrown = std::sync::Arc::clone(&progress.thrown);
+            Job::new(move || {
+                let out = validate_source(&source, opts, &mut |d, t| progress.report(d, t));
+                progress.finish();
+                out
+            })
+            .rethrowing(thrown)
+        }
         Err(failure) => Job::failed(failure),
     })
 }
@@ -203,10 +258,19 @@ pub fn normalize(field: String, value: Option<Unknown<'_>>, country: Option<Stri
     })
 }
 
-/// Every `.code` an `Error` from this module can carry: the core's kinds plus `internal`.
+/// Every `.code` an `Error` from this module can carry: the core's kinds, the store's codes,
+/// `lookup_failed` and `internal`.
 #[napi]
 pub fn error_codes() -> Vec<String> {
-    cadastro::ErrorKind::ALL_CODES.iter().copied().chain([INTERNAL]).map(str::to_owned).collect()
+    let mut codes: Vec<String> = cadastro::ErrorKind::ALL_CODES
+        .iter()
+        .copied()
+        .chain(STORE_CODES)
+        .chain([error::LOOKUP_FAILED, INTERNAL])
+        .map(str::to_owned)
+        .collect();
+    codes.dedup();
+    codes
 }
 
 /// Test hook: panics inside the sync machinery; must throw an `Error` with `.code` `internal`.

@@ -4,11 +4,13 @@
 
 use std::path::Path;
 
+use cadastro::reconcile::ImportPlan;
 use cadastro::{Locale, Table};
 use napi_derive::napi;
 
 use crate::convert;
 use crate::error::{Code, Failure, run};
+use crate::ops::Plan;
 
 /// The counts of a report.
 #[napi(object)]
@@ -152,11 +154,27 @@ pub struct Report {
     /// The table read, for `writeErrors` (the error file repeats the rejected rows as they were).
     table: Table,
     locale: Locale,
+    /// The profile validated with: its write policies are the default of `plan`.
+    pub(crate) profile: cadastro::Profile,
+    /// The import plan, once `plan()` or `Store.importFile` made one.
+    pub(crate) plan: Option<ImportPlan>,
+    /// `Store.importFile`: whether the plan was written.
+    pub(crate) applied: Option<bool>,
 }
 
 impl Report {
-    pub(crate) fn new(inner: cadastro::Report, table: Table, locale: Locale) -> Self {
-        Report { inner, table, locale }
+    pub(crate) fn new(inner: cadastro::Report, table: Table, locale: Locale, profile: cadastro::Profile) -> Self {
+        Report { inner, table, locale, profile, plan: None, applied: None }
+    }
+
+    /// The valid customers.
+    pub(crate) fn valid_customers(&self) -> &[cadastro::Customer] {
+        &self.inner.customers
+    }
+
+    /// The core report (to plan it).
+    pub(crate) fn inner_mut(&mut self) -> &mut cadastro::Report {
+        &mut self.inner
     }
 }
 
@@ -202,6 +220,20 @@ impl Report {
         self.inner.profile.clone()
     }
 
+    /// The import plan (`Store.importFile`, or after `plan(report, lookup)`): what the import
+    /// creates, updates (with field diffs) and leaves unchanged; `null` before.
+    #[napi(getter)]
+    pub fn plan(&self) -> Option<Plan> {
+        self.plan.clone().map(Plan::from)
+    }
+
+    /// `Store.importFile`: true when the plan was written (false for a dry run, or an atomic
+    /// import of a file with errors); `null` for a report that was not imported.
+    #[napi(getter)]
+    pub fn applied(&self) -> Option<bool> {
+        self.applied
+    }
+
     /// True when some row has an error issue (the CLI exits with 1).
     #[napi(getter)]
     pub fn has_errors(&self) -> bool {
@@ -209,7 +241,8 @@ impl Report {
     }
 
     /// The report as JSON (one line): byte-identical to `cadastro validate --format json`
-    /// without its trailing newline.
+    /// without its trailing newline (`cadastro import --format json` once planned: with
+    /// `"plan": {"created", "updated", "unchanged"}`).
     #[napi]
     pub fn to_json(&self) -> String {
         self.inner.to_json()

@@ -1,0 +1,636 @@
+//! The operations after validation: the import plan against a host lookup (`plan`), the
+//! embedded store (`Store`), exports and templates. Conversion only: the flows are the core's
+//! and the store crate's (`cadastro import` / `export` / `template` do the same calls).
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use cadastro::reconcile::{self, BaseParents, ImportPlan, Reconciler};
+use cadastro::write::CsvOptions;
+use cadastro::{ImportOptions, Importer, Source};
+use cadastro_store::ImportMode;
+use napi::bindgen_prelude::{AsyncTask, FromNapiValue, Object};
+use napi::{Env, Unknown, ValueType};
+use napi_derive::napi;
+use serde_json::Value as Json;
+
+use crate::error::{Code, Failure, guarded, run, run_js};
+use crate::host::{JsLookup, PoolLookup, PoolProgress, Progress};
+use crate::report::Report;
+use crate::{Job, convert};
+
+/// How many customers an import creates, updates and leaves unchanged.
+#[napi(object)]
+pub struct PlanCounts {
+    /// Customers not in the base: created.
+    pub created: f64,
+    /// Customers in the base with different values: updated.
+    pub updated: f64,
+    /// Customers already identical in the base.
+    pub unchanged: f64,
+}
+
+/// How a customer is identified: `{ by: 'external_id' | 'tax_id' | 'name', value }` (a name
+/// folded: lower case, whitespace collapsed).
+#[napi(object)]
+pub struct CustomerKey {
+    /// `external_id`, `tax_id` or `name`.
+    #[napi(ts_type = "'external_id' | 'tax_id' | 'name'")]
+    pub by: String,
+    /// The key's value.
+    pub value: String,
+}
+
+/// The stored customer a plan entry updates.
+#[napi(object)]
+pub struct ExistingRef {
+    /// The host's id (the store's row id, or the `id` the lookup returned).
+    pub id: String,
+    /// The revision the plan was made against.
+    pub revision: f64,
+    /// How it was matched: `external_id`, `tax_id` or `name`.
+    pub matched_by: String,
+}
+
+/// One changed value.
+#[napi(object)]
+pub struct FieldChange {
+    /// The canonical or custom field name.
+    pub field: String,
+    /// The stored value (`undefined` when there was none).
+    #[napi(ts_type = "string | number | boolean | string[]")]
+    pub old: Option<Json>,
+    /// The value after the import.
+    #[napi(js_name = "new", ts_type = "string | number | boolean | string[]")]
+    pub new_value: Option<Json>,
+}
+
+/// A created or updated contact of an updated customer.
+#[napi(object)]
+pub struct ContactChange {
+    /// `create` or `update`.
+    pub action: String,
+    /// The contact's e-mail (its key).
+    pub contact_email: Option<String>,
+    /// The changed fields (every field of a created contact).
+    pub changes: Vec<FieldChange>,
+}
+
+/// What an update changes.
+#[napi(object)]
+pub struct Diff {
+    /// Changed customer and custom fields.
+    pub fields: Vec<FieldChange>,
+    /// Created and updated contacts.
+    pub contacts: Vec<ContactChange>,
+}
+
+/// One imported customer in a plan.
+#[napi(object)]
+pub struct PlanEntry {
+    /// `create`, `update` or `unchanged`.
+    #[napi(ts_type = "'create' | 'update' | 'unchanged'")]
+    pub action: String,
+    /// The imported customer's identity key (absent for a customer without any identifier).
+    pub key: Option<CustomerKey>,
+    /// The stored customer it matched (update and unchanged).
+    pub existing: Option<ExistingRef>,
+    /// The customer as it is after the import (for an update: the stored customer with the
+    /// file's changes), a plain object as in `report.customers`.
+    #[napi(ts_type = "{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }")]
+    pub customer: Json,
+    /// What changes (empty lists unless `update`).
+    pub diff: Diff,
+}
+
+fn change(c: &reconcile::FieldChange) -> FieldChange {
+    let json = |v: &Option<cadastro::Value>| v.as_ref().and_then(|v| serde_json::to_value(v).ok());
+    FieldChange { field: c.field.name().to_owned(), old: json(&c.old), new_value: json(&c.new) }
+}
+
+fn key(k: &cadastro::CustomerKey) -> CustomerKey {
+    let (by, value) = match k {
+        cadastro::CustomerKey::ExternalId(v) => ("external_id", v),
+        cadastro::CustomerKey::TaxId(v) => ("tax_id", v),
+        cadastro::CustomerKey::Name(v) => ("name", v),
+    };
+    CustomerKey { by: by.to_owned(), value: value.clone() }
+}
+
+fn matched_by(m: reconcile::MatchedBy) -> &'static str {
+    match m {
+        reconcile::MatchedBy::ExternalId => "external_id",
+        reconcile::MatchedBy::TaxId => "tax_id",
+        reconcile::MatchedBy::Name => "name",
+    }
+}
+
+/// An import plan: one entry per valid imported customer, in file order.
+#[napi]
+#[derive(Clone)]
+pub struct Plan {
+    inner: ImportPlan,
+}
+
+impl From<ImportPlan> for Plan {
+    fn from(inner: ImportPlan) -> Self {
+        Plan { inner }
+    }
+}
+
+#[napi]
+impl Plan {
+    /// How many customers are created, updated, unchanged.
+    #[napi(getter)]
+    pub fn counts(&self) -> PlanCounts {
+        let c = self.inner.counts();
+        PlanCounts { created: c.created as f64, updated: c.updated as f64, unchanged: c.unchanged as f64 }
+    }
+
+    /// Every entry with its action, key, matched stored customer and diff.
+    #[napi(getter)]
+    pub fn entries(&self) -> Vec<PlanEntry> {
+        self.inner
+            .entries
+            .iter()
+            .map(|e| PlanEntry {
+                action: e.action.as_str().to_owned(),
+                key: e.key.as_ref().map(key),
+                existing: e.existing.as_ref().map(|r| ExistingRef {
+                    id: r.id.clone(),
+                    revision: r.revision as f64,
+                    matched_by: matched_by(r.matched_by).to_owned(),
+                }),
+                customer: serde_json::to_value(&e.customer).unwrap_or(Json::Null),
+                diff: Diff {
+                    fields: e.diff.fields.iter().map(change).collect(),
+                    contacts: e
+                        .diff
+                        .contacts
+                        .iter()
+                        .map(|k| ContactChange {
+                            action: k.action.as_str().to_owned(),
+                            contact_email: k.contact_email.clone(),
+                            changes: k.changes.iter().map(change).collect(),
+                        })
+                        .collect(),
+                },
+            })
+            .collect()
+    }
+
+    /// True when applying the plan writes nothing.
+    #[napi(getter)]
+    pub fn is_noop(&self) -> bool {
+        self.inner.is_noop()
+    }
+
+    /// The plan as JSON (one line, snake_case as in the core: `{"entries": [...]}`).
+    #[napi]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+}
+
+/// Options of `plan`.
+#[napi(object)]
+pub struct PlanOptions {
+    /// The profile whose write policies apply (default: the one the report was validated with).
+    #[napi(ts_type = "string | Profile | Record<string, unknown>")]
+    pub profile: Option<Json>,
+    /// How many keys one `lookup` call receives at most (default 10,000).
+    pub batch_size: Option<u32>,
+}
+
+/// Plans the import of a report's valid customers into the host's base: `lookup(keys)` is
+/// called synchronously with batches of keys (`[{ by: 'external_id' | 'tax_id' | 'name',
+/// value }]`) and returns the stored customers matching any of them (`[{ id, revision,
+/// customer }]`, `customer` a plain object as in `report.customers`). The plan's counts go to
+/// the report (`report.plan`, and `"plan"` in `report.toJson()`).
+///
+/// Throws `lookup_failed` when the lookup throws, returns a Promise or answers something that
+/// is not a list of existing customers; `invalid_options` for bad options.
+#[napi(
+    catch_unwind,
+    ts_args_type = "report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[], options?: PlanOptions"
+)]
+pub fn plan(env: Env, report: &mut Report, lookup: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Plan> {
+    run_js(env, || plan_with(&env, report, &JsLookup::new(env, lookup)?, options))
+}
+
+/// `plan`'s options: the profile (default: the report's) and the batch size.
+fn plan_options(
+    env: &Env,
+    default: &cadastro::Profile,
+    options: Option<Unknown<'_>>,
+) -> Result<(cadastro::Profile, usize), Failure> {
+    let mut profile = default.clone();
+    let mut batch = reconcile::DEFAULT_BATCH;
+    if let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) {
+        if options.get_type()? != ValueType::Object {
+            return Err(Failure::invalid("options must be an object"));
+        }
+        let obj = Object::from_unknown(options)?;
+        for name in Object::keys(&obj)? {
+            let Some(value) = obj.get::<Unknown>(&name)? else { continue };
+            if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
+                continue;
+            }
+            match name.as_str() {
+                "profile" => profile = convert::profile_arg(env, value)?,
+                "batchSize" | "batch_size" => {
+                    let n: f64 = env.from_js_value(value).map_err(|e| Failure::invalid(format!("batchSize: {e}")))?;
+                    if !(n >= 1.0 && n.fract() == 0.0 && n <= 1e9) {
+                        return Err(Failure::invalid("batchSize must be a positive integer"));
+                    }
+                    batch = n as usize;
+                }
+                _ => return Err(Failure::invalid(format!("unknown option `{name}`"))),
+            }
+        }
+    }
+    Ok((profile, batch))
+}
+
+fn plan_with(
+    env: &Env,
+    report: &mut Report,
+    lookup: &JsLookup<'_>,
+    options: Option<Unknown<'_>>,
+) -> Result<Plan, Failure> {
+    let (profile, batch) = plan_options(env, &report.profile, options)?;
+    let plan = Reconciler::new(&profile).batch_size(batch).plan(report.valid_customers(), lookup)?;
+    report.inner_mut().plan = Some(plan.counts());
+    report.plan = Some(plan.clone());
+    Ok(Plan::from(plan))
+}
+
+/// `plan` off the event loop: the reconciliation runs on the libuv pool and calls `lookup`
+/// back on the JS thread for each batch; `lookup` may return the array or a Promise of it (an
+/// `async` function querying the host's database). Resolves with the plan; the report itself
+/// is left as it was (its `plan` stays unset: a Promise cannot safely write into it). Rejects
+/// with `lookup_failed` when the lookup throws, rejects or answers nonsense.
+#[napi(
+    catch_unwind,
+    ts_args_type = "report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[] | Promise<ExistingCustomer[]>, options?: PlanOptions",
+    ts_return_type = "Promise<Plan>"
+)]
+pub fn plan_async(
+    env: Env,
+    report: &Report,
+    lookup: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> AsyncTask<Job<Plan>> {
+    let args = guarded(|| {
+        let lookup = PoolLookup::new(lookup)?;
+        let (profile, batch) = plan_options(&env, &report.profile, options)?;
+        Ok((lookup, profile, batch, report.valid_customers().to_vec()))
+    });
+    AsyncTask::new(match args {
+        Ok((lookup, profile, batch, customers)) => {
+            Job::new(move || Ok(Plan::from(Reconciler::new(&profile).batch_size(batch).plan(&customers, &lookup)?)))
+        }
+        Err(failure) => Job::failed(failure),
+    })
+}
+
+/// A customer of the host's base, as `lookup` returns it.
+#[napi(object)]
+pub struct ExistingCustomer {
+    /// The host's id (a string, or an integer taken as its decimal text).
+    #[napi(ts_type = "string | number")]
+    pub id: Json,
+    /// The host's revision of the stored customer (default 0).
+    pub revision: Option<f64>,
+    /// The stored customer: a plain object as in `report.customers` (`rows` optional).
+    #[napi(ts_type = "Record<string, unknown>")]
+    pub customer: Json,
+}
+
+/// What an export wrote.
+#[napi(object)]
+pub struct ExportStats {
+    /// Customers written (after the group filter).
+    pub customers: f64,
+    /// Data lines written (one per contact in contact layouts), the header excluded.
+    pub lines: f64,
+}
+
+impl From<cadastro::write::ExportStats> for ExportStats {
+    fn from(s: cadastro::write::ExportStats) -> Self {
+        ExportStats { customers: s.customers as f64, lines: s.lines as f64 }
+    }
+}
+
+/// Options of `exportCustomers`, `template` and `Store.export` (every one optional).
+#[napi(object)]
+pub struct ExportOptions {
+    /// The layout: a built-in profile name (default `generic`), a `Profile` or a profile document.
+    #[napi(ts_type = "string | Profile | Record<string, unknown>")]
+    pub profile: Option<Json>,
+    /// Only the customers of this group (case- and whitespace-insensitive). Not for `template`.
+    pub group: Option<String>,
+    /// `Store.export` only: the account (default `default`).
+    pub account: Option<String>,
+    /// CSV: the delimiter (default `;` for Portuguese, French, Polish... profiles, `,` otherwise).
+    pub delimiter: Option<String>,
+    /// CSV: start with a UTF-8 byte-order mark (default true: Excel needs it for accents).
+    pub bom: Option<bool>,
+    /// CSV: the line ending (default `crlf`).
+    #[napi(ts_type = "'crlf' | 'lf'")]
+    pub line_ending: Option<String>,
+    /// XLSX: the sheet name (default by the profile's language: `Clientes`, `Customers`...).
+    pub sheet_name: Option<String>,
+    /// XLSX: stream rows through a temporary file (default true).
+    pub constant_memory: Option<bool>,
+}
+
+const EXPORT_KEYS: [&str; 7] = ["profile", "group", "delimiter", "bom", "line_ending", "sheet_name", "constant_memory"];
+
+/// Writes customers (plain objects as `report.customers`, `store.customers()` or a plan entry's
+/// `customer` give them) to `path`, XLSX or CSV by its extension, in a profile's layout.
+/// Throws `invalid_options` for another extension or a malformed customer, `io` when the file
+/// cannot be written.
+#[napi(catch_unwind, ts_args_type = "customers: Array<Record<string, unknown>>, path: string, options?: ExportOptions")]
+pub fn export_customers(
+    env: Env,
+    customers: Unknown<'_>,
+    path: String,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<ExportStats, Code> {
+    run(|| {
+        let customers = convert::customers(&env, customers)?;
+        let (profile, opts, _) = convert::export_options(&env, options, &EXPORT_KEYS)?;
+        Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
+    })
+}
+
+/// Writes the blank import template of a profile to `path`: XLSX (headers, notes, drop-down
+/// lists, an example row) or CSV (the header row), by the extension.
+#[napi(
+    catch_unwind,
+    ts_args_type = "path: string, options?: Pick<ExportOptions, 'profile' | 'delimiter' | 'bom' | 'lineEnding'>"
+)]
+pub fn template(env: Env, path: String, options: Option<Unknown<'_>>) -> napi::Result<(), Code> {
+    run(|| {
+        let (profile, opts, _) =
+            convert::export_options(&env, options, &["profile", "delimiter", "bom", "line_ending"])?;
+        let csv: CsvOptions = opts.csv;
+        Ok(cadastro::write::template_to_path(&profile, Path::new(&path), &csv)?)
+    })
+}
+
+/// The embedded store: one SQLite file (created when missing) holding accounts, their
+/// customers, contacts and groups. Its methods run on the calling thread, except
+/// `importFileAsync` (the libuv pool; the other methods wait while it writes).
+#[napi]
+pub struct Store {
+    inner: Arc<Mutex<Option<cadastro_store::Store>>>,
+}
+
+type Shared = Arc<Mutex<Option<cadastro_store::Store>>>;
+
+/// The open store (a panic while it was locked leaves it usable: SQLite rolled back).
+fn with_store<T>(
+    shared: &Shared,
+    f: impl FnOnce(&mut cadastro_store::Store) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let mut guard: MutexGuard<'_, _> = shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    match guard.as_mut() {
+        Some(store) => f(store),
+        None => Err(Failure { code: "store_error", message: "the store is closed".to_owned() }),
+    }
+}
+
+/// The options of `importFile` the core does not know.
+struct ImportExtras<'a> {
+    account: String,
+    mode: ImportMode,
+    progress: Option<Unknown<'a>>,
+}
+
+fn import_extras<'a>(env: &Env, extras: Vec<(String, Unknown<'a>)>) -> Result<ImportExtras<'a>, Failure> {
+    let mut out = ImportExtras {
+        account: cadastro_store::DEFAULT_ACCOUNT.to_owned(),
+        mode: ImportMode::default(),
+        progress: None,
+    };
+    for (key, value) in extras {
+        let flag = |v: Unknown<'_>| -> Result<bool, Failure> {
+            env.from_js_value(v).map_err(|e| Failure::invalid(format!("option {key}: {e}")))
+        };
+        match key.as_str() {
+            "account" => {
+                out.account = env.from_js_value(value).map_err(|e| Failure::invalid(format!("option account: {e}")))?
+            }
+            "dry_run" => out.mode.dry_run = flag(value)?,
+            "atomic" => out.mode.atomic = flag(value)?,
+            _ => out.progress = Some(value),
+        }
+    }
+    Ok(out)
+}
+
+const IMPORT_EXTRAS: [&str; 4] = ["account", "dry_run", "atomic", "on_progress"];
+
+/// Reads, validates (parents resolved in the file and the account) and plans a file against
+/// an account, applying the plan unless `mode` says not to: the flow of `cadastro import`.
+fn import_file(
+    store: &mut cadastro_store::Store,
+    source: &Source,
+    opts: ImportOptions,
+    account: &str,
+    mode: ImportMode,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Report, Failure> {
+    let locale = opts.locale;
+    let importer = Importer::new(opts)?;
+    let table = source.open(&importer.options().read)?;
+    let columns = importer.columns(&table)?;
+    let parents = BaseParents::for_table(&table, &columns, &store.base(account)?)?;
+    let mut report = importer.validate_table_with_progress(&table, &parents, progress)?;
+    let profile = importer.options().profile.clone();
+    let outcome = store.import_report(account, &mut report, &profile, mode)?;
+    let mut report = Report::new(report, table, locale, profile);
+    report.plan = Some(outcome.plan);
+    report.applied = Some(outcome.applied);
+    Ok(report)
+}
+
+#[napi]
+impl Store {
+    /// Opens (or creates) the store file and migrates its schema. Throws `store_error` when the
+    /// file cannot be opened or is not a database, `store_too_new` when a newer cadastro wrote it.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(path: String) -> napi::Result<Self, Code> {
+        run(|| Ok(Store { inner: Arc::new(Mutex::new(Some(cadastro_store::Store::open(&path)?))) }))
+    }
+
+    /// A store in memory (tests, previews against an empty base); gone when closed.
+    #[napi(factory, catch_unwind)]
+    pub fn in_memory() -> napi::Result<Store, Code> {
+        run(|| Ok(Store { inner: Arc::new(Mutex::new(Some(cadastro_store::Store::open_in_memory()?))) }))
+    }
+
+    /// Closes the store; later calls throw `store_error`.
+    #[napi]
+    pub fn close(&self) {
+        let mut guard = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *guard = None;
+    }
+
+    /// Every account name, sorted.
+    #[napi(catch_unwind)]
+    pub fn accounts(&self) -> napi::Result<Vec<String>, Code> {
+        run(|| with_store(&self.inner, |s| Ok(s.accounts()?)))
+    }
+
+    /// The group names of an account, sorted. Throws `unknown_account`.
+    #[napi(catch_unwind)]
+    pub fn groups(&self, account: String) -> napi::Result<Vec<String>, Code> {
+        run(|| with_store(&self.inner, |s| Ok(s.groups(&account)?)))
+    }
+
+    /// The customers of an account (all, or one group: exact name), in creation order, as plain
+    /// objects (`report.customers`' shape; `rows` empty). Throws `unknown_account`.
+    #[napi(
+        catch_unwind,
+        ts_return_type = "Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>"
+    )]
+    pub fn customers(&self, account: String, group: Option<String>) -> napi::Result<Json, Code> {
+        run(|| {
+            let customers = with_store(&self.inner, |s| Ok(s.list_customers(&account, group.as_deref())?))?;
+            serde_json::to_value(customers).map_err(|e| Failure::internal(e.to_string()))
+        })
+    }
+
+    /// Imports a file into an account (created when missing): validates it (parents resolved
+    /// in the file and the account), plans it (create / update with a diff / unchanged), and
+    /// writes the plan in one transaction, unless `dryRun`, or `atomic` and some row has an
+    /// error. Returns the report with `plan` and `applied`. Options: those of `validate`, plus
+    /// `account` (default `default`), `dryRun`, `atomic`, `onProgress(rowsDone, rowsTotal)`.
+    #[napi(catch_unwind, ts_args_type = "source: string | Uint8Array, options?: ImportFileOptions")]
+    pub fn import_file(&self, env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Report> {
+        let mut progress = Progress::none();
+        let out = run_js(env, || {
+            let source = convert::source(source)?;
+            let (opts, extras) = convert::import_options_with(&env, options, &IMPORT_EXTRAS)?;
+            let extras = import_extras(&env, extras)?;
+            progress = Progress::new(extras.progress)?;
+            with_store(&self.inner, |s| {
+                import_file(s, &source, opts, &extras.account, extras.mode, &mut |d, t| progress.report(d, t))
+            })
+        });
+        match progress.thrown.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => out,
+        }
+    }
+
+    /// `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS
+    /// thread while the pool works; an exception it throws rejects the Promise (the import
+    /// itself is not interrupted). The sync methods of the same `Store` wait while it writes.
+    #[napi(
+        catch_unwind,
+        ts_args_type = "source: string | Uint8Array, options?: ImportFileOptions",
+        ts_return_type = "Promise<Report>"
+    )]
+    pub fn import_file_async(
+        &self,
+        env: Env,
+        source: Unknown<'_>,
+        options: Option<Unknown<'_>>,
+    ) -> AsyncTask<Job<Report>> {
+        let args = guarded(|| {
+            let source = convert::source(source)?;
+            let (opts, extras) = convert::import_options_with(&env, options, &IMPORT_EXTRAS)?;
+            let extras = import_extras(&env, extras)?;
+            let progress = PoolProgress::new(extras.progress)?;
+            Ok((source, opts, extras.account, extras.mode, progress))
+        });
+        let shared = Arc::clone(&self.inner);
+        AsyncTask::new(match args {
+            Ok((source, opts, account, mode, mut progress)) => {
+                let thrown = Arc::clone(&progress.thrown);
+                Job::new(move || {
+                    let out = with_store(&shared, |s| {
+                        import_file(s, &source, opts, &account, mode, &mut |d, t| progress.report(d, t))
+                    });
+                    // After the store is released: a sync call waiting for it on the JS thread
+                    // cannot block the final progress call.
+                    progress.finish();
+                    out
+                })
+                .rethrowing(thrown)
+            }
+            Err(failure) => Job::failed(failure),
+        })
+    }
+
+    /// Writes a plan made against this store's `account` (a dry run's `report.plan`, after
+    /// review) in one transaction. Throws `stale_plan` when a stored customer changed since
+    /// the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
+    /// against another base.
+    #[napi(catch_unwind)]
+    pub fn apply(&self, account: String, plan: &Plan) -> napi::Result<PlanCounts, Code> {
+        run(|| {
+            let c = with_store(&self.inner, |s| Ok(s.apply(&account, &plan.inner)?))?;
+            Ok(PlanCounts { created: c.created as f64, updated: c.updated as f64, unchanged: c.unchanged as f64 })
+        })
+    }
+
+    /// Exports an account (or one group) to `path`, XLSX or CSV by the extension, in a
+    /// profile's layout (default `generic`). Throws `unknown_account`, `invalid_options`, `io`.
+    #[napi(catch_unwind, ts_args_type = "path: string, options?: ExportOptions")]
+    pub fn export(&self, env: Env, path: String, options: Option<Unknown<'_>>) -> napi::Result<ExportStats, Code> {
+        run(|| {
+            let mut keys = EXPORT_KEYS.to_vec();
+            keys.push("account");
+            let (profile, opts, extras) = convert::export_options(&env, options, &keys)?;
+            let account = match extras.get("account") {
+                None => cadastro_store::DEFAULT_ACCOUNT.to_owned(),
+                Some(Json::String(a)) => a.clone(),
+                Some(_) => return Err(Failure::invalid("option account must be a string")),
+            };
+            let customers = with_store(&self.inner, |s| Ok(s.list_customers(&account, None)?))?;
+            Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
+        })
+    }
+}
+
+/// Options of `Store.importFile`: those of `validate`, plus the import's own.
+#[napi(object)]
+pub struct ImportFileOptions {
+    /// A built-in profile name, a `Profile`, or a profile document (as in `Options`).
+    #[napi(ts_type = "string | Profile | Record<string, unknown>")]
+    pub profile: Option<Json>,
+    /// An explicit mapping (as in `Options`).
+    #[napi(ts_type = "Record<string, string | null>")]
+    pub mapping: Option<Json>,
+    /// The sheet to read.
+    pub sheet: Option<String>,
+    /// The delimiter of delimited text.
+    pub delimiter: Option<String>,
+    /// The encoding of delimited text.
+    #[napi(ts_type = "'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'")]
+    pub encoding: Option<String>,
+    /// The 1-based header row.
+    pub header_row: Option<u32>,
+    /// The country of rows without one.
+    pub country: Option<String>,
+    /// The language of messages.
+    pub locale: Option<String>,
+    /// Resource limits.
+    pub limits: Option<crate::Limits>,
+    /// Whether issues carry the raw cell value.
+    pub include_values: Option<bool>,
+    /// The account to import into (default `default`; created when missing).
+    pub account: Option<String>,
+    /// Plan only; write nothing.
+    pub dry_run: Option<bool>,
+    /// Write nothing when any row has an error (default: write the valid customers).
+    pub atomic: Option<bool>,
+    /// Called with `(rowsDone, rowsTotal)` as rows are validated.
+    #[napi(ts_type = "(rowsDone: number, rowsTotal: number) => void")]
+    pub on_progress: Option<Json>,
+}
