@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use cadastro::reconcile::{self, BaseParents, ImportPlan, Reconciler};
+use cadastro::reconcile::{self, ImportPlan, Reconciler};
 use cadastro::write::CsvOptions;
 use cadastro::{ImportOptions, Importer, Source};
 use cadastro_store::ImportMode;
@@ -446,11 +446,8 @@ fn import_file(
     let locale = opts.locale;
     let importer = Importer::new(opts)?;
     let table = source.open(&importer.options().read)?;
-    let columns = importer.columns(&table)?;
-    let parents = BaseParents::for_table(&table, &columns, &store.base(account)?)?;
-    let mut report = importer.validate_table_with_progress(&table, &parents, progress)?;
     let profile = importer.options().profile.clone();
-    let outcome = store.import_report(account, &mut report, &profile, mode)?;
+    let (report, outcome) = store.import_table(account, &importer, &table, mode, progress)?;
     let mut report = Report::new(report, table, locale, profile);
     report.plan = Some(outcome.plan);
     report.applied = Some(outcome.applied);

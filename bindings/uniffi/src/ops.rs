@@ -209,7 +209,7 @@ impl Store {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let table = cadastro::Source::from(source).open(&importer.options().read)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
-        let (report, outcome) = self.lock()?.import_table(&account, &importer, &table, mode)?;
+        let (report, outcome) = self.lock()?.import_table(&account, &importer, &table, mode, &mut |_, _| {})?;
         Ok(ImportResult {
             report: report::from_core(&report)?,
             plan: ImportPlan::from_core(&outcome.plan)?,

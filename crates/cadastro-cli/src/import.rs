@@ -89,7 +89,7 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
         (false, _) => Store::open(&args.db)?,
     };
     let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
-    let (report, outcome) = store.import_table(&args.account, &importer, &table, mode)?;
+    let (report, outcome) = store.import_table(&args.account, &importer, &table, mode, &mut |_, _| {})?;
     if let Some(out) = &args.opts.errors {
         cadastro::write::write_error_file(&table, &report, out, locale)?;
     }

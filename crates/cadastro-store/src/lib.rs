@@ -274,7 +274,8 @@ impl Store {
     /// The whole `cadastro import` flow on a table already read: parents resolved against the
     /// file and `account`'s base (one batch), validation, plan, apply per `mode`. Every host (the
     /// CLI and each binding) calls this instead of repeating the steps. The report carries the
-    /// plan's counts; the outcome carries the plan with its diffs.
+    /// plan's counts; the outcome carries the plan with its diffs. `progress(rows_done,
+    /// rows_total)` is called as rows are validated.
     ///
     /// # Errors
     /// [`StoreError::Core`] for the mapping's file-level failures (`missing_required_column`,
@@ -285,10 +286,11 @@ impl Store {
         importer: &Importer,
         table: &Table,
         mode: ImportMode,
+        progress: &mut dyn FnMut(u64, u64),
     ) -> Result<(Report, ImportOutcome), StoreError> {
         let columns = importer.columns(table)?;
         let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
-        let mut report = importer.validate_table(table, &parents)?;
+        let mut report = importer.validate_table_with_progress(table, &parents, progress)?;
         let outcome = self.import_report(account, &mut report, &importer.options().profile, mode)?;
         Ok((report, outcome))
     }
