@@ -385,3 +385,32 @@ def test_plan_on_testdata_inputs_is_stable() -> None:
         base = [{"id": str(i), "customer": dict(e["customer"], rows=[])} for i, e in enumerate(first.entries)]
         again = cadastro.plan(report, base)
         assert again.counts["unchanged"] == len(first), path.name
+
+
+def test_callbacks_may_use_the_store_and_threads_share_it(tmp_path: Path) -> None:
+    """The store is not locked while the file validates: a progress callable may query it,
+    and another thread may use it meanwhile (no deadlock: the GIL is released while waiting)."""
+    import threading
+
+    store = cadastro.Store(tmp_path / "c.db")
+    store.create_account("other")
+    seen: list[list[str]] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            store.import_file(EXAMPLE_CSV, "acme", profile="asaas", progress=lambda d, t: seen.append(store.accounts()))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for _ in range(20):
+        store.customers("other")
+    for t in threads:
+        t.join(timeout=60)
+    assert not any(t.is_alive() for t in threads), "deadlock"
+    assert errors == []
+    assert seen and all("other" in accounts for accounts in seen)
+    assert len(store.customers("acme")) == asaas_report().stats.customers_valid  # three imports, one base
