@@ -213,6 +213,13 @@ mod _cadastro {
         Ok((d, cadastro::ErrorKind::ALL_CODES.to_vec()))
     }
 
+    /// Test hook (undocumented): sets the progress callable's minimum interval in milliseconds
+    /// (default 50); returns the previous one.
+    #[pyfunction]
+    fn _set_progress_interval(ms: u64) -> u64 {
+        ops::set_progress_interval(ms)
+    }
+
     /// Test hook (undocumented): panics inside the core-call helper; must raise `InternalError`.
     #[pyfunction]
     #[allow(clippy::panic)]

@@ -3,6 +3,7 @@
 //! the rest: conversions only; the flows are the core's and the store's.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -17,13 +18,19 @@ use crate::convert::{from_json_text, to_json_text, to_python, type_name};
 use crate::error::{Failure, invalid_options, run_released};
 use crate::report::PyReport;
 
-/// How often, at most, the host's progress callable is called (besides the first and the
-/// final call, which always happen).
-pub const PROGRESS_INTERVAL: Duration = Duration::from_millis(50);
+/// How often, at most, in milliseconds, the host's progress callable is called (besides the
+/// first and the final call, which always happen): 50 ms. Tests change it through
+/// `_set_progress_interval`.
+static PROGRESS_INTERVAL_MS: AtomicU64 = AtomicU64::new(50);
 
-/// The host's `progress(done, total)` callable, called from the core's progress hook with the
-/// GIL re-acquired, at most every [`PROGRESS_INTERVAL`]. An exception it raises stops further
-/// calls and is raised once the core returns.
+/// Sets the progress interval (milliseconds); returns the previous one. Test hook.
+pub fn set_progress_interval(ms: u64) -> u64 {
+    PROGRESS_INTERVAL_MS.swap(ms, Ordering::Relaxed)
+}
+
+/// The host's `progress(done, total)` callable, called from the core's progress hook (every
+/// 4096 rows) with the GIL re-acquired, at most every 50 ms. An exception it raises stops
+/// further calls and is raised once the core returns.
 pub struct Progress {
     func: Option<Py<PyAny>>,
     last: Option<(Instant, u64, u64)>,
@@ -50,7 +57,8 @@ impl Progress {
         let now = Instant::now();
         if let Some((at, d, t)) = self.last {
             let repeat = (d, t) == (done, total);
-            let early = done < total && now.duration_since(at) < PROGRESS_INTERVAL;
+            let interval = Duration::from_millis(PROGRESS_INTERVAL_MS.load(Ordering::Relaxed));
+            let early = done < total && now.duration_since(at) < interval;
             if repeat || early {
                 return;
             }

@@ -337,7 +337,31 @@ def test_progress_is_called_with_rows_done_and_total(tmp_path: Path) -> None:
     assert report.to_json() == cadastro.validate(path).to_json()
 
 
-def test_progress_is_rate_limited_in_time(tmp_path: Path) -> None:
+@pytest.fixture
+def progress_interval() -> Any:
+    """Sets the binding's progress interval (ms) for one test, then restores the default."""
+    from cadastro import _cadastro
+
+    previous = _cadastro._set_progress_interval(50)
+    yield _cadastro._set_progress_interval
+    _cadastro._set_progress_interval(previous)
+
+
+def test_progress_rate_limit(tmp_path: Path, progress_interval: Any) -> None:
+    rows = 30_000
+    path = big_csv(tmp_path / "big.csv", rows)
+    offered = list(range(0, rows, 4096)) + [rows]  # what the core offers: every 4096 rows, and the end
+    calls: list[int] = []
+    progress_interval(0)  # no limit: every offer is passed on
+    cadastro.validate(path, progress=lambda d, t: calls.append(d))
+    assert calls == offered
+    calls.clear()
+    progress_interval(60_000)  # a long interval: only the first call and the final one
+    cadastro.validate(path, progress=lambda d, t: calls.append(d))
+    assert calls == [0, rows]
+
+
+def test_progress_default_interval_in_time(tmp_path: Path) -> None:
     import time
 
     # Grow the file until the run lasts long enough for several calls (debug builds are slow,
