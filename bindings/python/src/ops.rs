@@ -213,6 +213,15 @@ impl PyPlan {
 
 #[pymethods]
 impl PyPlan {
+    /// A plan from its JSON (`Plan.to_json()`), e.g. one stored for review.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
+        run_released(py, move || {
+            serde_json::from_str::<ImportPlan>(&text).map_err(|e| invalid_options(format!("plan: {e}")))
+        })
+        .map(PyPlan::new)
+    }
+
     /// `{"created", "updated", "unchanged"}`.
     #[getter]
     fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -445,6 +454,16 @@ impl PyStore {
             Ok::<_, Failure>((table, report, outcome))
         })?;
         Ok(PyReport::new(report, Some(table), locale, profile).with_outcome(outcome.plan, outcome.applied))
+    }
+
+    /// Applies a plan made against `account` (a dry run's, after review) in one transaction;
+    /// returns its counts. Raises `StalePlan` when the account changed since the plan was made
+    /// (nothing is written), `InvalidPlan` for a plan that is not this store's.
+    #[pyo3(signature = (plan, account="default"))]
+    fn apply<'py>(&self, py: Python<'py>, plan: &Bound<'py, PyPlan>, account: &str) -> PyResult<Bound<'py, PyAny>> {
+        let plan = &plan.get().inner;
+        let counts = self.with(py, |s| Ok(s.apply(account, plan)?))?;
+        to_python(py, &counts)
     }
 
     /// Writes an account's customers (all, or one group) to `path` (`.csv` or `.xlsx`) in a

@@ -105,6 +105,31 @@ def test_dry_run_and_atomic_write_nothing(tmp_path: Path) -> None:
         store.customers("default")
 
 
+def test_a_reviewed_dry_run_plan_is_applied_later(tmp_path: Path) -> None:
+    store = cadastro.Store(tmp_path / "c.db")
+    dry = store.import_file(EXAMPLE_CSV, "acme", profile="asaas", dry_run=True)
+    assert dry.plan is not None
+    saved = dry.plan.to_json()
+    plan = cadastro.Plan.from_json(saved)  # stored, reviewed, loaded back
+    assert plan.to_json() == saved
+    assert store.apply(plan, "acme") == dry.plan.counts
+    assert without_rows(dry.customers) == store.customers("acme")
+    # Applied twice: its creates now collide with stored keys; nothing is written.
+    with pytest.raises(cadastro.StalePlan) as info:
+        store.apply(plan, "acme")
+    assert info.value.kind == "stale_plan"
+    assert len(store.customers("acme")) == dry.stats.customers_valid
+    # Plans made against another base: an id that is not a store id, or one it does not hold.
+    known = dict(dry.customers[0], rows=[], email="old@example.com")
+    with pytest.raises(cadastro.InvalidPlan) as bad:
+        store.apply(cadastro.plan(dry, [{"id": "abc", "customer": known}]), "acme")
+    assert bad.value.kind == "invalid_plan"
+    with pytest.raises(cadastro.StalePlan):
+        store.apply(cadastro.plan(dry, [{"id": 999, "customer": known}]), "acme")
+    with pytest.raises(cadastro.InvalidOptions):
+        cadastro.Plan.from_json("{}")
+
+
 def test_store_export_then_revalidate_gives_the_same_customers(tmp_path: Path) -> None:
     store = cadastro.Store(tmp_path / "c.db")
     store.import_file(EXAMPLE_CSV, profile="asaas")

@@ -137,6 +137,8 @@ class Normalized:
 
 @final
 class Plan:
+    @staticmethod
+    def from_json(text: str) -> Plan: ...
     @property
     def counts(self) -> dict[str, int]: ...
     @property
@@ -179,6 +181,7 @@ class Store:
         atomic: bool = False,
         progress: Optional[Callable[[int, int], object]] = None,
     ) -> Report: ...
+    def apply(self, plan: Plan, account: str = "default") -> dict[str, int]: ...
     def export(
         self,
         path: _Path,
