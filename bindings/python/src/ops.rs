@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use cadastro::reconcile::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
+use cadastro::validate::engine::{NoBase, ParentLookup};
 use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
 use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Locale, Profile, Source};
 use cadastro_store::{ImportMode, Store};
@@ -302,9 +303,16 @@ pub fn validate(
     let (table, report) = run_released(py, move || {
         let importer = Importer::new(opts)?;
         let table = source.open(&importer.options().read)?;
-        let columns = importer.columns(&table)?;
-        let parents = BaseParents::for_table(&table, &columns, base)?;
-        let report = importer.validate_table_with_progress(&table, &parents, &mut |d, t| progress.report(d, t))?;
+        // Without a host base (the common case) there is nothing to fetch: the CLI's path.
+        let parents = match base {
+            HostBase::Memory(m) if m.customers.is_empty() => None,
+            _ => Some(BaseParents::for_table(&table, &importer.columns(&table)?, base)?),
+        };
+        let lookup: &dyn ParentLookup = match &parents {
+            Some(p) => p,
+            None => &NoBase,
+        };
+        let report = importer.validate_table_with_progress(&table, lookup, &mut |d, t| progress.report(d, t))?;
         progress.finish()?;
         Ok::<_, Failure>((table, report))
     })?;
