@@ -181,12 +181,17 @@ fn class_of<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyType> {
 }
 
 /// `LookupFailed`; when the lookup was a Python callable that raised, its exception (carried as
-/// the lookup error's source) becomes `__cause__`.
+/// the lookup error's source) becomes `__cause__`. `KeyboardInterrupt`, `SystemExit` and other
+/// exceptions that are not `Exception`s propagate as they are.
 fn lookup_error(py: Python<'_>, e: LookupError) -> PyErr {
     let message = e.to_string();
+    let cause = e.source.and_then(|s| s.downcast::<PyErr>().ok()).map(|c| *c);
+    if let Some(c) = cause.as_ref().filter(|c| !c.is_instance_of::<PyException>(py)) {
+        return c.clone_ref(py);
+    }
     let err = with_kind(py, ty::<LookupFailed>(py), LOOKUP_FAILED, message);
-    if let Some(cause) = e.source.and_then(|s| s.downcast::<PyErr>().ok()) {
-        err.set_cause(py, Some(*cause));
+    if let Some(cause) = cause {
+        err.set_cause(py, Some(cause));
     }
     err
 }

@@ -253,6 +253,14 @@ def test_a_failing_host_lookup_is_lookup_failed_with_its_cause() -> None:
         cadastro.validate(b"external_id,name,parent_id\nS-1,Sub,H-1\n", lookup=lookup)
 
 
+def test_an_interrupt_in_the_lookup_propagates_as_itself() -> None:
+    def lookup(keys: list[dict[str, str]]) -> list[dict[str, Any]]:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        cadastro.plan(asaas_report(), lookup)
+
+
 @pytest.mark.parametrize(
     "answer",
     [None, [{"id": "1"}], [{"id": "1", "customer": {"no_such_field": "x"}}], [object()]],
