@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use cadastro::mapping::Mapping;
-use cadastro::{Cell, Limits, Locale, Profile, ReadOptions, Source, Value};
+use cadastro::{Cell, ImportOptions, Limits, Locale, Profile, ReadOptions, Source, Value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyMemoryView, PyString};
@@ -52,7 +52,7 @@ fn buffer_bytes(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
     Ok(None)
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".to_owned())
 }
 
@@ -88,6 +88,36 @@ pub fn profile(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Profile> {
         "profile must be a built-in name, a cadastro.Profile or a profile dict, not {}",
         type_name(obj)
     )))
+}
+
+/// `profile=None` is the generic profile.
+pub fn profile_or_generic(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Profile> {
+    match obj.filter(|p| !p.is_none()) {
+        Some(p) => profile(py, p),
+        None => Ok(Profile::generic()),
+    }
+}
+
+/// The importer's options from the keyword arguments `validate` and `Store.import_file` share.
+#[allow(clippy::too_many_arguments)]
+pub fn import_options(
+    py: Python<'_>,
+    profile: Option<&Bound<'_, PyAny>>,
+    mapping_obj: Option<&Bound<'_, PyAny>>,
+    sheet: Option<String>,
+    country: Option<String>,
+    locale_tag: &str,
+    limits: Option<&Bound<'_, PyAny>>,
+    include_values: bool,
+) -> PyResult<ImportOptions> {
+    Ok(ImportOptions {
+        profile: profile_or_generic(py, profile)?,
+        mapping: mapping(py, mapping_obj)?,
+        read: read_options(py, sheet, limits)?,
+        country,
+        locale: locale(locale_tag)?,
+        include_values,
+    })
 }
 
 /// `mapping`: a dict of header text or column letter -> field name (or `None` to ignore).

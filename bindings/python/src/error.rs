@@ -1,6 +1,7 @@
 //! The one error table of the Python binding, and the one entry helper every call goes through.
 //!
-//! - [`KINDS`] maps each core kind code (`cadastro::ErrorKind::code`) to its exception class; every
+//! - [`KINDS`] maps each kind code (the core's `cadastro::ErrorKind::code`, the store's
+//!   `cadastro_store::StoreError::code`, and `lookup_failed`) to its exception class; every
 //!   class derives from [`CadastroError`] and carries its code as `kind` (class and instance
 //!   attribute). The `io` kind becomes the built-in `OSError` subclass for its errno
 //!   (`FileNotFoundError`, `PermissionError`, ...), as Python code expects.
@@ -9,6 +10,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use cadastro::reconcile::LookupError;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
@@ -34,6 +36,20 @@ create_exception!(cadastro, SheetNotFound, CadastroError, "The requested sheet d
 create_exception!(cadastro, InvalidProfile, CadastroError, "A profile document is invalid.");
 create_exception!(cadastro, InvalidOptions, CadastroError, "An option or a mapping document is invalid.");
 create_exception!(cadastro, WriteError, CadastroError, "Writing a file failed.");
+create_exception!(cadastro, StoreError, CadastroError, "The store file cannot be opened, read or written (SQLite).");
+create_exception!(cadastro, StoreTooNew, CadastroError, "The store file was written by a newer cadastro.");
+create_exception!(cadastro, StoreOutdated, CadastroError, "The store file needs a migration first.");
+create_exception!(cadastro, StoreCorrupt, CadastroError, "A stored value does not decode (the file was edited).");
+create_exception!(cadastro, InvalidAccount, CadastroError, "An account name that is empty or too long.");
+create_exception!(cadastro, UnknownAccount, CadastroError, "No account by that name in the store.");
+create_exception!(cadastro, StalePlan, CadastroError, "The base changed since the plan was made; nothing was written.");
+create_exception!(cadastro, InvalidPlan, CadastroError, "The plan does not come from this store.");
+create_exception!(
+    cadastro,
+    LookupFailed,
+    CadastroError,
+    "The customer lookup failed (the host's callable raised or answered wrongly); the original exception is `__cause__`."
+);
 create_exception!(
     cadastro,
     InternalError,
@@ -43,6 +59,9 @@ create_exception!(
 
 /// The kind string of [`InternalError`] (binding-only: the core has no such kind).
 pub const INTERNAL: &str = "internal";
+
+/// The kind string of [`LookupFailed`] (`cadastro::reconcile::LookupError::code`).
+pub const LOOKUP_FAILED: &str = "lookup_failed";
 
 fn ty<T: PyTypeInfo>(py: Python<'_>) -> Bound<'_, PyType> {
     py.get_type::<T>()
@@ -66,6 +85,15 @@ pub const KINDS: &[(&str, ClassFn)] = &[
     ("invalid_profile", ty::<InvalidProfile>),
     ("invalid_options", ty::<InvalidOptions>),
     ("write_error", ty::<WriteError>),
+    ("store_error", ty::<StoreError>),
+    ("store_too_new", ty::<StoreTooNew>),
+    ("store_outdated", ty::<StoreOutdated>),
+    ("store_corrupt", ty::<StoreCorrupt>),
+    ("invalid_account", ty::<InvalidAccount>),
+    ("unknown_account", ty::<UnknownAccount>),
+    ("stale_plan", ty::<StalePlan>),
+    ("invalid_plan", ty::<InvalidPlan>),
+    (LOOKUP_FAILED, ty::<LookupFailed>),
     (INTERNAL, ty::<InternalError>),
 ];
 
@@ -78,10 +106,15 @@ pub fn register_kinds(py: Python<'_>) -> PyResult<()> {
     Ok(())
 }
 
-/// What can go wrong in a call: a core error, a caught panic, or a Python error met while converting.
+/// What can go wrong in a call: a core error, a store error, a lookup failure, a caught panic,
+/// or a Python error met while converting.
 pub enum Failure {
     /// A core error.
     Core(cadastro::Error),
+    /// A store error.
+    Store(cadastro_store::StoreError),
+    /// A failure of the customer lookup (the host's callable, or the store's base).
+    Lookup(LookupError),
     /// A panic payload's text.
     Panic(String),
     /// Already a Python exception.
@@ -91,6 +124,21 @@ pub enum Failure {
 impl From<cadastro::Error> for Failure {
     fn from(e: cadastro::Error) -> Self {
         Failure::Core(e)
+    }
+}
+
+impl From<cadastro_store::StoreError> for Failure {
+    fn from(e: cadastro_store::StoreError) -> Self {
+        match e {
+            cadastro_store::StoreError::Lookup(l) => Failure::Lookup(l),
+            other => Failure::Store(other),
+        }
+    }
+}
+
+impl From<LookupError> for Failure {
+    fn from(e: LookupError) -> Self {
+        Failure::Lookup(e)
     }
 }
 
@@ -111,6 +159,8 @@ impl From<Failure> for PyErr {
                 format!("internal error (a bug in cadastro, please report it): {msg}"),
             ),
             Failure::Core(e) => core_error(py, e),
+            Failure::Store(e) => with_kind(py, class_of(py, e.code()), e.code(), e.to_string()),
+            Failure::Lookup(e) => lookup_error(py, e),
         })
     }
 }
@@ -122,8 +172,28 @@ fn core_error(py: Python<'_>, e: cadastro::Error) -> PyErr {
     if let cadastro::ErrorKind::Io { path, source } = e.kind() {
         return os_error(py, path.as_deref(), source, message);
     }
-    let class = KINDS.iter().find(|(c, _)| *c == code).map_or_else(|| ty::<CadastroError>(py), |(_, class)| class(py));
-    with_kind(py, class, code, message)
+    with_kind(py, class_of(py, code), code, message)
+}
+
+/// The class of a kind code (`CadastroError` itself for a code the table does not know).
+fn class_of<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyType> {
+    KINDS.iter().find(|(c, _)| *c == code).map_or_else(|| ty::<CadastroError>(py), |(_, class)| class(py))
+}
+
+/// `LookupFailed`; when the lookup was a Python callable that raised, its exception (carried as
+/// the lookup error's source) becomes `__cause__`. `KeyboardInterrupt`, `SystemExit` and other
+/// exceptions that are not `Exception`s propagate as they are.
+fn lookup_error(py: Python<'_>, e: LookupError) -> PyErr {
+    let message = e.to_string();
+    let cause = e.source.and_then(|s| s.downcast::<PyErr>().ok()).map(|c| *c);
+    if let Some(c) = cause.as_ref().filter(|c| !c.is_instance_of::<PyException>(py)) {
+        return c.clone_ref(py);
+    }
+    let err = with_kind(py, ty::<LookupFailed>(py), LOOKUP_FAILED, message);
+    if let Some(cause) = cause {
+        err.set_cause(py, Some(cause));
+    }
+    err
 }
 
 /// `OSError(errno, strerror, filename)`: Python picks the subclass from the errno

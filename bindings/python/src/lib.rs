@@ -5,6 +5,7 @@
 
 mod convert;
 mod error;
+mod ops;
 mod profile;
 mod report;
 
@@ -12,24 +13,25 @@ use pyo3::prelude::*;
 
 #[pymodule]
 mod _cadastro {
-    use cadastro::validate::engine::NoBase;
-    use cadastro::{Field, ImportOptions, Importer};
-    use pyo3::exceptions::PyTypeError;
+    use cadastro::Field;
     use pyo3::prelude::*;
     use pyo3::types::PyDict;
 
-    use crate::convert;
     use crate::error::{self, Failure, invalid_options, run_released};
     #[pymodule_export]
     use crate::error::{
         CadastroError, CorruptFile, DuplicateHeader, EmptyFile, EncodingError, EncryptedFile, InternalError,
-        InvalidOptions, InvalidProfile, LimitExceeded, MissingRequiredColumn, NoHeader, SheetNotFound,
-        UnsupportedFormat, WriteError,
+        InvalidAccount, InvalidOptions, InvalidPlan, InvalidProfile, LimitExceeded, LookupFailed,
+        MissingRequiredColumn, NoHeader, SheetNotFound, StalePlan, StoreCorrupt, StoreError, StoreOutdated,
+        StoreTooNew, UnknownAccount, UnsupportedFormat, WriteError,
     };
+    #[pymodule_export]
+    use crate::ops::{PyPlan, PyStore};
     #[pymodule_export]
     use crate::profile::PyProfile;
     #[pymodule_export]
     use crate::report::{PyInspection, PyIssue, PyNormalized, PyReport, PyStats};
+    use crate::{convert, ops};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -42,14 +44,16 @@ mod _cadastro {
     ///
     /// `source` is a path (`str` or `os.PathLike`), `bytes`, or a binary file object. Bad data is
     /// never an exception: it is an issue in the report. A file-level failure raises a subclass
-    /// of `CadastroError`; a missing file raises `FileNotFoundError`.
+    /// of `CadastroError`; a missing file raises `FileNotFoundError`. `progress(done, total)` is
+    /// called (with rows checked so far) every few thousand rows, at most every 50 ms, and once
+    /// at the end; `lookup` (as in `plan`) lets parents resolve in the host's base.
     #[pyfunction]
     #[pyo3(signature = (
         source, *, profile=None, mapping=None, sheet=None, country=None, locale="en", limits=None,
-        include_values=true, progress=None
+        include_values=true, progress=None, lookup=None
     ))]
     #[pyo3(text_signature = "(source, *, profile='generic', mapping=None, sheet=None, country=None, \
-        locale='en', limits=None, include_values=True, progress=None)")]
+        locale='en', limits=None, include_values=True, progress=None, lookup=None)")]
     #[allow(clippy::too_many_arguments)]
     fn validate(
         py: Python<'_>,
@@ -62,33 +66,88 @@ mod _cadastro {
         limits: Option<&Bound<'_, PyAny>>,
         include_values: bool,
         progress: Option<&Bound<'_, PyAny>>,
+        lookup: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyReport> {
-        // Reserved: the core has no progress hook yet; the callable is checked, not called.
-        if let Some(p) = progress.filter(|p| !p.is_none())
-            && !p.is_callable()
-        {
-            return Err(PyTypeError::new_err("progress must be a callable or None"));
-        }
+        let progress = ops::Progress::new(progress)?;
+        let base = ops::HostBase::new(lookup)?;
         let source = convert::source(source)?;
-        let locale = convert::locale(locale)?;
-        let opts = ImportOptions {
-            profile: match profile.filter(|p| !p.is_none()) {
-                Some(p) => convert::profile(py, p)?,
-                None => cadastro::Profile::generic(),
-            },
-            mapping: convert::mapping(py, mapping)?,
-            read: convert::read_options(py, sheet, limits)?,
-            country,
-            locale,
-            include_values,
+        let opts = convert::import_options(py, profile, mapping, sheet, country, locale, limits, include_values)?;
+        ops::validate(py, source, opts, &base, progress)
+    }
+
+    /// Plans the import of customers into the host's base: which are created, updated (with a
+    /// field-by-field diff) or unchanged. Returns a `Plan`.
+    ///
+    /// `customers`: a `Report` (its valid customers; its profile is the default) or a list of
+    /// customer dicts. `lookup(keys)` receives a list of `{"by": "external_id" | "tax_id" |
+    /// "name", "value": str}` dicts (up to `batch_size`, 10,000 by default) and returns every
+    /// stored customer matching one of them, as `{"id", "revision", "customer"}` dicts; a list
+    /// of such dicts is also accepted (a base held in memory). An exception raised by `lookup`
+    /// surfaces as `LookupFailed` with the original as `__cause__`.
+    #[pyfunction]
+    #[pyo3(signature = (customers, lookup, *, profile=None, batch_size=None))]
+    #[pyo3(text_signature = "(customers, lookup, *, profile=None, batch_size=None)")]
+    fn plan(
+        py: Python<'_>,
+        customers: &Bound<'_, PyAny>,
+        lookup: &Bound<'_, PyAny>,
+        profile: Option<&Bound<'_, PyAny>>,
+        batch_size: Option<usize>,
+    ) -> PyResult<ops::PyPlan> {
+        let base = ops::HostBase::new(Some(lookup))?;
+        let profile = match (profile.filter(|p| !p.is_none()), customers.cast::<PyReport>()) {
+            (Some(p), _) => convert::profile(py, p)?,
+            (None, Ok(report)) => report.get().profile_def().clone(),
+            (None, Err(_)) => cadastro::Profile::generic(),
         };
-        let (table, report) = run_released(py, move || {
-            let importer = Importer::new(opts)?;
-            let table = source.open(&importer.options().read)?;
-            let report = importer.validate_table(&table, &NoBase)?;
-            Ok::<_, Failure>((table, report))
-        })?;
-        Ok(PyReport::new(report, Some(table), locale))
+        if batch_size == Some(0) {
+            return Err(error::invalid_options("batch_size must be at least 1").into());
+        }
+        let customers = ops::customers(customers)?;
+        ops::plan(py, customers, &base, &profile, batch_size)
+    }
+
+    /// Writes customers (a `Report`, or customer dicts as `Report.customers` and
+    /// `Store.customers` give them) to `path` (`.csv` or `.xlsx`) in a profile's layout; returns
+    /// `{"customers", "lines"}`. `group` keeps only that group's customers.
+    #[pyfunction]
+    #[pyo3(signature = (customers, path, profile=None, group=None, *, delimiter=None, bom=true, line_ending="crlf"))]
+    #[pyo3(text_signature = "(customers, path, profile='generic', group=None, *, delimiter=None, bom=True, \
+        line_ending='crlf')")]
+    #[allow(clippy::too_many_arguments)]
+    fn export<'py>(
+        py: Python<'py>,
+        customers: &Bound<'_, PyAny>,
+        path: std::path::PathBuf,
+        profile: Option<&Bound<'_, PyAny>>,
+        group: Option<String>,
+        delimiter: Option<&str>,
+        bom: bool,
+        line_ending: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let profile = convert::profile_or_generic(py, profile)?;
+        let csv = ops::csv_options(delimiter, bom, line_ending)?;
+        let customers = ops::customers(customers)?;
+        let opts = cadastro::write::ExportOptions { group, csv, ..Default::default() };
+        ops::export(py, &customers, &profile, &path, &opts)
+    }
+
+    /// Writes an empty import template (`.xlsx` with header notes and required columns marked,
+    /// or `.csv`) with a profile's columns.
+    #[pyfunction]
+    #[pyo3(signature = (path, profile=None, *, delimiter=None, bom=true, line_ending="crlf"))]
+    #[pyo3(text_signature = "(path, profile='generic', *, delimiter=None, bom=True, line_ending='crlf')")]
+    fn template(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        profile: Option<&Bound<'_, PyAny>>,
+        delimiter: Option<&str>,
+        bom: bool,
+        line_ending: &str,
+    ) -> PyResult<()> {
+        let profile = convert::profile_or_generic(py, profile)?;
+        let csv = ops::csv_options(delimiter, bom, line_ending)?;
+        run_released(py, move || cadastro::write::template_to_path(&profile, &path, &csv))
     }
 
     /// Reads a file and suggests a mapping for its columns, without validating; returns an
@@ -152,6 +211,13 @@ mod _cadastro {
             d.set_item(code, class(py))?;
         }
         Ok((d, cadastro::ErrorKind::ALL_CODES.to_vec()))
+    }
+
+    /// Test hook (undocumented): sets the progress callable's minimum interval in milliseconds
+    /// (default 50); returns the previous one.
+    #[pyfunction]
+    fn _set_progress_interval(ms: u64) -> u64 {
+        ops::set_progress_interval(ms)
     }
 
     /// Test hook (undocumented): panics inside the core-call helper; must raise `InternalError`.

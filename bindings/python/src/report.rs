@@ -3,13 +3,15 @@
 
 use std::path::PathBuf;
 
+use cadastro::reconcile::ImportPlan;
 use cadastro::validate::CellCheck;
-use cadastro::{Inspection, Locale, Table};
+use cadastro::{Inspection, Locale, Profile, Table};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{self, from_json_text, to_python};
 use crate::error::{Failure, invalid_options, run_released};
+use crate::ops::PyPlan;
 
 /// The counts of a report.
 #[pyclass(frozen, eq, get_all, module = "cadastro", name = "Stats")]
@@ -161,12 +163,32 @@ pub struct PyReport {
     table: Option<Table>,
     /// The locale the messages were rendered in.
     locale: Locale,
+    /// The profile the file was validated with (the default profile of `cadastro.plan`).
+    profile: Profile,
+    /// `Store.import_file`: the plan and whether it was written.
+    outcome: Option<(ImportPlan, bool)>,
 }
 
 impl PyReport {
-    /// A report with the table it came from.
-    pub fn new(report: cadastro::Report, table: Option<Table>, locale: Locale) -> Self {
-        PyReport { report, table, locale }
+    /// A report with the table it came from and the profile it was made with.
+    pub fn new(report: cadastro::Report, table: Option<Table>, locale: Locale, profile: Profile) -> Self {
+        PyReport { report, table, locale, profile, outcome: None }
+    }
+
+    /// The same report with an import's plan and whether it was applied.
+    pub fn with_outcome(mut self, plan: ImportPlan, applied: bool) -> Self {
+        self.outcome = Some((plan, applied));
+        self
+    }
+
+    /// The core report.
+    pub fn inner(&self) -> &cadastro::Report {
+        &self.report
+    }
+
+    /// The profile the report was made with.
+    pub fn profile_def(&self) -> &Profile {
+        &self.profile
     }
 }
 
@@ -206,6 +228,19 @@ impl PyReport {
     #[getter]
     fn profile(&self) -> &str {
         &self.report.profile
+    }
+
+    /// `Store.import_file`: the import plan (`None` for a plain validation).
+    #[getter]
+    fn plan(&self) -> Option<PyPlan> {
+        self.outcome.as_ref().map(|(plan, _)| PyPlan::new(plan.clone()))
+    }
+
+    /// `Store.import_file`: whether the plan was written (`False` for a dry run, or an atomic
+    /// import of a file with errors); `None` for a plain validation.
+    #[getter]
+    fn applied(&self) -> Option<bool> {
+        self.outcome.as_ref().map(|(_, applied)| *applied)
     }
 
     /// True when some issue is an error (the CLI's exit code 1).

@@ -17,7 +17,11 @@ def test_every_core_kind_has_its_class() -> None:
     table, core_codes = _cadastro._kind_classes()
     # `io` is the one kind that maps to Python's OSError family instead of a CadastroError.
     assert set(core_codes) - {"io"} <= set(table), "a core kind has no exception class"
-    assert set(table) - set(core_codes) == {"internal"}
+    # Beyond the core's kinds: the store's codes (cadastro_store::StoreError::code), the
+    # lookup's (LookupError::code), and the binding's own `internal`.
+    store_codes = {"store_error", "store_too_new", "store_outdated", "store_corrupt", "invalid_account"}
+    store_codes |= {"unknown_account", "stale_plan", "invalid_plan"}
+    assert set(table) - set(core_codes) == {"internal", "lookup_failed"} | store_codes
     classes = list(table.values())
     assert len(set(classes)) == len(classes)
     for code, cls in table.items():

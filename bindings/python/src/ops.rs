@@ -1,0 +1,508 @@
+//! The later operations: the import plan against a lookup the host passes (`cadastro.plan`), the
+//! embedded store (`cadastro.Store`), export and templates, and the progress callback. Thin as
+//! the rest: conversions only; the flows are the core's and the store's.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use cadastro::reconcile::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
+use cadastro::validate::engine::{NoBase, ParentLookup};
+use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
+use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Locale, Profile, Source};
+use cadastro_store::{ImportMode, Store};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+
+use crate::convert::{from_json_text, to_json_text, to_python, type_name};
+use crate::error::{Failure, invalid_options, run_released};
+use crate::report::PyReport;
+
+/// How often, at most, in milliseconds, the host's progress callable is called (besides the
+/// first and the final call, which always happen): 50 ms. Tests change it through
+/// `_set_progress_interval`.
+static PROGRESS_INTERVAL_MS: AtomicU64 = AtomicU64::new(50);
+
+/// Sets the progress interval (milliseconds); returns the previous one. Test hook.
+pub fn set_progress_interval(ms: u64) -> u64 {
+    PROGRESS_INTERVAL_MS.swap(ms, Ordering::Relaxed)
+}
+
+/// The host's `progress(done, total)` callable, called from the core's progress hook (every
+/// 4096 rows) with the GIL re-acquired, at most every 50 ms. An exception it raises stops
+/// further calls and is raised once the core returns.
+pub struct Progress {
+    func: Option<Py<PyAny>>,
+    last: Option<(Instant, u64, u64)>,
+    error: Option<PyErr>,
+}
+
+impl Progress {
+    /// Checks the argument: a callable or `None`.
+    pub fn new(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let func = match obj.filter(|p| !p.is_none()) {
+            Some(p) if p.is_callable() => Some(p.clone().unbind()),
+            Some(_) => return Err(PyTypeError::new_err("progress must be a callable or None")),
+            None => None,
+        };
+        Ok(Progress { func, last: None, error: None })
+    }
+
+    /// The core's hook: `(rows_done, rows_total)`.
+    pub fn report(&mut self, done: u64, total: u64) {
+        let Some(func) = &self.func else { return };
+        if self.error.is_some() {
+            return;
+        }
+        let now = Instant::now();
+        if let Some((at, d, t)) = self.last {
+            let repeat = (d, t) == (done, total);
+            let interval = Duration::from_millis(PROGRESS_INTERVAL_MS.load(Ordering::Relaxed));
+            let early = done < total && now.duration_since(at) < interval;
+            if repeat || early {
+                return;
+            }
+        }
+        self.last = Some((now, done, total));
+        if let Err(e) = Python::attach(|py| func.call1(py, (done, total))) {
+            self.error = Some(e);
+        }
+    }
+
+    /// The callable's exception, if it raised.
+    pub fn finish(self) -> Result<(), Failure> {
+        self.error.map_or(Ok(()), |e| Err(Failure::Py(e)))
+    }
+}
+
+/// A host's existing customers: a callable `lookup(keys) -> [existing]` (queried in batches,
+/// with the GIL re-acquired), or a list of existing customers held in memory.
+pub enum HostBase {
+    /// `lookup(keys)`.
+    Callable(Py<PyAny>),
+    /// Existing customers given as a list.
+    Memory(MemoryBase),
+}
+
+impl HostBase {
+    /// `lookup`: a callable, a list of `{"id", "revision", "customer"}` dicts, or `None` (an
+    /// empty base).
+    pub fn new(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(HostBase::Memory(MemoryBase::default())) };
+        if obj.is_callable() {
+            return Ok(HostBase::Callable(obj.clone().unbind()));
+        }
+        if obj.hasattr("__iter__")? && !obj.hasattr("keys")? {
+            let existing = existing_from_py(obj).map_err(|e| invalid_options(format!("lookup: {e}")))?;
+            return Ok(HostBase::Memory(MemoryBase::new(existing)));
+        }
+        Err(PyTypeError::new_err(format!(
+            "lookup must be a callable, a list of existing customers, or None, not {}",
+            type_name(obj)
+        )))
+    }
+
+    fn call(func: &Py<PyAny>, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        Python::attach(|py| {
+            let text = serde_json::to_string(keys).map_err(|e| LookupError::new(e.to_string()))?;
+            let arg = from_json_text(py, &text).map_err(|e| LookupError::with_source("keys", e))?;
+            let answer = func.call1(py, (arg,)).map_err(|e| {
+                let name = e.get_type(py).name().map(|n| n.to_string()).unwrap_or_default();
+                LookupError::with_source(format!("the lookup callable raised {name}"), e)
+            })?;
+            existing_from_py(answer.bind(py)).map_err(|e| {
+                LookupError::with_source(
+                    "the lookup callable did not return a list of {\"id\", \"revision\", \"customer\"} dicts",
+                    PyTypeError::new_err(e),
+                )
+            })
+        })
+    }
+}
+
+impl CustomerLookup for HostBase {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        match self {
+            HostBase::Callable(func) => HostBase::call(func, keys),
+            HostBase::Memory(base) => base.find(keys),
+        }
+    }
+}
+
+/// A list of existing-customer dicts as core values. An integer `id` becomes its decimal text.
+fn existing_from_py(obj: &Bound<'_, PyAny>) -> Result<Vec<Existing>, String> {
+    let list = obj.py().import("builtins").and_then(|b| b.getattr("list")).and_then(|l| l.call1((obj,)));
+    let text = list.and_then(|l| to_json_text(&l)).map_err(|e| e.to_string())?;
+    let mut value: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    if let Some(items) = value.as_array_mut() {
+        for item in items {
+            if let Some(id) = item.get_mut("id").filter(|id| id.is_u64() || id.is_i64()) {
+                *id = serde_json::Value::String(id.to_string());
+            }
+        }
+    }
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+/// `customers`: a `Report` (its valid customers) or an iterable of customer dicts (as
+/// `Report.customers` and `Store.customers` give them).
+pub fn customers(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Customer>> {
+    if let Ok(report) = obj.cast::<PyReport>() {
+        return Ok(report.get().inner().customers.clone());
+    }
+    if obj.hasattr("keys")? || !obj.hasattr("__iter__")? {
+        return Err(PyTypeError::new_err(format!(
+            "customers must be a Report or a list of customer dicts, not {}",
+            type_name(obj)
+        )));
+    }
+    let list = obj.py().import("builtins")?.getattr("list")?.call1((obj,))?;
+    let text = to_json_text(&list)?;
+    let customers = run_released(obj.py(), move || {
+        serde_json::from_str::<Vec<Customer>>(&text).map_err(|e| invalid_options(format!("customers: {e}")))
+    })?;
+    Ok(customers)
+}
+
+/// CSV settings from keyword arguments.
+pub fn csv_options(delimiter: Option<&str>, bom: bool, line_ending: &str) -> Result<CsvOptions, Failure> {
+    let delimiter = match delimiter {
+        None => None,
+        Some(d) => {
+            let mut chars = d.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => return Err(invalid_options("delimiter must be one character")),
+            }
+        }
+    };
+    let line_ending = match line_ending {
+        "crlf" => LineEnding::Crlf,
+        "lf" => LineEnding::Lf,
+        other => return Err(invalid_options(format!("line_ending must be \"crlf\" or \"lf\", not {other:?}"))),
+    };
+    Ok(CsvOptions { delimiter, bom, line_ending })
+}
+
+/// Writes customers to `path` (`.csv` or `.xlsx`) in a profile's layout; returns the export's
+/// counts as a dict.
+pub fn export<'py>(
+    py: Python<'py>,
+    customers: &[Customer],
+    profile: &Profile,
+    path: &std::path::Path,
+    opts: &ExportOptions,
+) -> PyResult<Bound<'py, PyAny>> {
+    let stats = run_released(py, || cadastro::write::export_to_path(customers, profile, path, opts))?;
+    to_python(py, &stats)
+}
+
+/// An import plan: one entry per valid imported customer (create, update with its diff, or
+/// unchanged). Entries and counts are built on each access from the core's serde form.
+#[pyclass(frozen, module = "cadastro", name = "Plan")]
+pub struct PyPlan {
+    inner: ImportPlan,
+}
+
+impl PyPlan {
+    /// Wraps a core plan.
+    pub fn new(inner: ImportPlan) -> Self {
+        PyPlan { inner }
+    }
+}
+
+#[pymethods]
+impl PyPlan {
+    /// A plan from its JSON (`Plan.to_json()`), e.g. one stored for review.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
+        run_released(py, move || {
+            serde_json::from_str::<ImportPlan>(&text).map_err(|e| invalid_options(format!("plan: {e}")))
+        })
+        .map(PyPlan::new)
+    }
+
+    /// `{"created", "updated", "unchanged"}`.
+    #[getter]
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.counts())
+    }
+
+    /// Every entry as a dict: `action`, `key` (`{"by", "value"}` or `None`), `existing`
+    /// (`{"id", "revision", "matched_by"}`, updates and unchanged), `customer` (as it is after
+    /// the import), `diff` (updates: `{"fields": [{"field", "old", "new"}], "contacts": [...]}`).
+    #[getter]
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.entries)
+    }
+
+    /// The entries that write something (creates and updates).
+    #[getter]
+    fn changes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let changes: Vec<_> = self.inner.changes().collect();
+        to_python(py, &changes)
+    }
+
+    /// True when applying the plan writes nothing.
+    #[getter]
+    fn is_noop(&self) -> bool {
+        self.inner.is_noop()
+    }
+
+    /// The plan JSON (`{"entries": [...]}`), one line.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        run_released(py, || Ok::<_, Failure>(self.inner.to_json()))
+    }
+
+    /// The plan as Python values.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let text = self.to_json(py)?;
+        from_json_text(py, &text)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.inner.counts();
+        format!("Plan(created={}, updated={}, unchanged={})", c.created, c.updated, c.unchanged)
+    }
+}
+
+/// Plans customers against a host base.
+pub fn plan(
+    py: Python<'_>,
+    customers: Vec<Customer>,
+    base: &HostBase,
+    profile: &Profile,
+    batch_size: Option<usize>,
+) -> PyResult<PyPlan> {
+    let plan = run_released(py, || {
+        let mut reconciler = Reconciler::new(profile);
+        if let Some(n) = batch_size {
+            reconciler = reconciler.batch_size(n);
+        }
+        reconciler.plan(&customers, base)
+    })?;
+    Ok(PyPlan::new(plan))
+}
+
+/// Reads and validates a file, resolving parents in `base` (a host lookup) as well as in the
+/// file, with the progress hook: the flow of `cadastro.validate`.
+pub fn validate(
+    py: Python<'_>,
+    source: Source,
+    opts: ImportOptions,
+    base: &HostBase,
+    mut progress: Progress,
+) -> PyResult<PyReport> {
+    let locale = opts.locale;
+    let profile = opts.profile.clone();
+    let (table, report) = run_released(py, move || {
+        let importer = Importer::new(opts)?;
+        let table = source.open(&importer.options().read)?;
+        // Without a host base (the common case) there is nothing to fetch: the CLI's path.
+        let parents = match base {
+            HostBase::Memory(m) if m.customers.is_empty() => None,
+            _ => Some(BaseParents::for_table(&table, &importer.columns(&table)?, base)?),
+        };
+        let lookup: &dyn ParentLookup = match &parents {
+            Some(p) => p,
+            None => &NoBase,
+        };
+        let report = importer.validate_table_with_progress(&table, lookup, &mut |d, t| progress.report(d, t))?;
+        progress.finish()?;
+        Ok::<_, Failure>((table, report))
+    })?;
+    Ok(PyReport::new(report, Some(table), locale, profile))
+}
+
+/// The embedded store: a SQLite file of accounts, each with its customers, contacts and groups.
+/// `Store(path)` opens the file (creating and migrating it); use it as a context manager or
+/// call `close()`. Every call runs with the GIL released; one store may be shared by threads
+/// (calls are serialized).
+#[pyclass(frozen, module = "cadastro", name = "Store")]
+pub struct PyStore {
+    inner: Mutex<Option<Store>>,
+    path: Option<PathBuf>,
+}
+
+impl PyStore {
+    /// Locks the store; must be called with the GIL released (inside `run_released`).
+    fn lock(&self) -> MutexGuard<'_, Option<Store>> {
+        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `f` on the open store, with the GIL released.
+    fn with<T: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut Store) -> Result<T, Failure> + Send) -> PyResult<T> {
+        run_released(py, || match self.lock().as_mut() {
+            Some(store) => f(store),
+            None => Err(Failure::Py(PyValueError::new_err("the store is closed"))),
+        })
+    }
+}
+
+#[pymethods]
+impl PyStore {
+    /// Opens (or creates) the store file and migrates its schema.
+    #[new]
+    fn new(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let store = run_released(py, || Store::open(&path))?;
+        Ok(PyStore { inner: Mutex::new(Some(store)), path: Some(path) })
+    }
+
+    /// A store held in memory (tests, previews against an empty base).
+    #[staticmethod]
+    fn in_memory(py: Python<'_>) -> PyResult<Self> {
+        let store = run_released(py, Store::open_in_memory)?;
+        Ok(PyStore { inner: Mutex::new(Some(store)), path: None })
+    }
+
+    /// The file's path (`None` in memory).
+    #[getter]
+    fn path(&self) -> Option<PathBuf> {
+        self.path.clone()
+    }
+
+    /// Closes the file; later calls raise `ValueError`. Closing twice is harmless.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        run_released(py, || {
+            drop(self.lock().take());
+            Ok::<_, Failure>(())
+        })
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_exc))]
+    fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, pyo3::types::PyTuple>) -> PyResult<bool> {
+        self.close(py)?;
+        Ok(false)
+    }
+
+    /// Every account name, sorted.
+    fn accounts(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.with(py, |s| Ok(s.accounts()?))
+    }
+
+    /// Creates an account if it does not exist yet.
+    fn create_account(&self, py: Python<'_>, name: &str) -> PyResult<()> {
+        self.with(py, |s| Ok(s.create_account(name)?))
+    }
+
+    /// The group names of an account, sorted.
+    #[pyo3(signature = (account="default"))]
+    fn groups(&self, py: Python<'_>, account: &str) -> PyResult<Vec<String>> {
+        self.with(py, |s| Ok(s.groups(account)?))
+    }
+
+    /// The customers of an account (all, or one group), in creation order, as dicts with their
+    /// contacts (`rows` empty: they are not from a file).
+    #[pyo3(signature = (account="default", group=None))]
+    fn customers<'py>(&self, py: Python<'py>, account: &str, group: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        let list = self.with(py, |s| Ok(s.list_customers(account, group)?))?;
+        to_python(py, &list)
+    }
+
+    /// Imports a file into an account (created when missing): reads and validates it (parents
+    /// may also be customers of the account), plans it against the account, and writes the
+    /// plan in one transaction unless `dry_run`, or `atomic` and the file has errors. Returns
+    /// the report with `.plan` and `.applied`; its JSON is `cadastro import --format json`'s.
+    #[pyo3(signature = (
+        source, account="default", *, profile=None, mapping=None, sheet=None, country=None, locale="en",
+        limits=None, include_values=true, dry_run=false, atomic=false, progress=None
+    ))]
+    #[pyo3(text_signature = "(self, source, account='default', *, profile='generic', mapping=None, sheet=None, \
+        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, progress=None)")]
+    #[allow(clippy::too_many_arguments)]
+    fn import_file(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        account: &str,
+        profile: Option<&Bound<'_, PyAny>>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        sheet: Option<String>,
+        country: Option<String>,
+        locale: &str,
+        limits: Option<&Bound<'_, PyAny>>,
+        include_values: bool,
+        dry_run: bool,
+        atomic: bool,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyReport> {
+        let mut progress = Progress::new(progress)?;
+        let source = crate::convert::source(source)?;
+        let opts =
+            crate::convert::import_options(py, profile, mapping, sheet, country, locale, limits, include_values)?;
+        let locale: Locale = opts.locale;
+        let profile = opts.profile.clone();
+        let mode = ImportMode { dry_run, atomic };
+        let (table, report, outcome) = run_released(py, move || {
+            let importer = Importer::new(opts)?;
+            let table = source.open(&importer.options().read)?;
+            let columns = importer.columns(&table)?;
+            let parents = {
+                let guard = self.lock();
+                let store = guard.as_ref().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
+                BaseParents::for_table(&table, &columns, &store.base(account)?)?
+            };
+            let mut report =
+                importer.validate_table_with_progress(&table, &parents, &mut |d, t| progress.report(d, t))?;
+            progress.finish()?;
+            let outcome = {
+                let mut guard = self.lock();
+                let store = guard.as_mut().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
+                store.import_report(account, &mut report, &importer.options().profile, mode)?
+            };
+            Ok::<_, Failure>((table, report, outcome))
+        })?;
+        Ok(PyReport::new(report, Some(table), locale, profile).with_outcome(outcome.plan, outcome.applied))
+    }
+
+    /// Applies a plan made against `account` (a dry run's, after review) in one transaction;
+    /// returns its counts. Raises `StalePlan` when the account changed since the plan was made
+    /// (nothing is written), `InvalidPlan` for a plan that is not this store's.
+    #[pyo3(signature = (plan, account="default"))]
+    fn apply<'py>(&self, py: Python<'py>, plan: &Bound<'py, PyPlan>, account: &str) -> PyResult<Bound<'py, PyAny>> {
+        let plan = &plan.get().inner;
+        let counts = self.with(py, |s| Ok(s.apply(account, plan)?))?;
+        to_python(py, &counts)
+    }
+
+    /// Writes an account's customers (all, or one group) to `path` (`.csv` or `.xlsx`) in a
+    /// profile's layout; returns `{"customers", "lines"}`.
+    #[pyo3(signature = (
+        path, account="default", group=None, *, profile=None, delimiter=None, bom=true, line_ending="crlf"
+    ))]
+    #[pyo3(text_signature = "(self, path, account='default', group=None, *, profile='generic', delimiter=None, \
+        bom=True, line_ending='crlf')")]
+    #[allow(clippy::too_many_arguments)]
+    fn export<'py>(
+        &self,
+        py: Python<'py>,
+        path: PathBuf,
+        account: &str,
+        group: Option<String>,
+        profile: Option<&Bound<'_, PyAny>>,
+        delimiter: Option<&str>,
+        bom: bool,
+        line_ending: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let profile = crate::convert::profile_or_generic(py, profile)?;
+        let opts = ExportOptions { group, csv: csv_options(delimiter, bom, line_ending)?, ..ExportOptions::default() };
+        let customers = self.with(py, |s| Ok(s.list_customers(account, None)?))?;
+        export(py, &customers, &profile, &path, &opts)
+    }
+
+    fn __repr__(&self) -> String {
+        match &self.path {
+            Some(p) => format!("Store({:?})", p.display().to_string()),
+            None => "Store(<memory>)".to_owned(),
+        }
+    }
+}
