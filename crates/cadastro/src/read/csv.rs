@@ -95,7 +95,8 @@ fn inner_breaks(record: &csv::ByteRecord) -> u64 {
 /// Fails with `limit_exceeded` (`cell_chars`, `columns`) at the first field or record past the
 /// limits, in constant memory: fields are streamed through an 8 KiB buffer and only counted.
 /// `body` is decoded text, so counting the bytes that do not continue a UTF-8 sequence counts
-/// characters. A field past the limit stops the scan at the end of the 8 KiB chunk where it
+/// characters. A record stops the scan at its first field past `max_columns` (the error gives
+/// that count, one past the maximum). A field past the limit stops the scan at the end of the 8 KiB chunk where it
 /// crossed it (the error gives the count reached there: past the maximum by at most 8 KiB), so a
 /// 100 MB field costs no more than a 40 KB one.
 fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
@@ -115,14 +116,15 @@ fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
         match result {
             csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
             csv_core::ReadFieldResult::Field { record_end } => {
-                // A record past `max_columns` is counted to its end (only counted: the error
-                // gives its exact width).
+                // Stops at the first field past `max_columns`: the error gives that count, one
+                // past the maximum, not the record's whole width (a million fields are not
+                // counted to the end).
                 fields = fields.saturating_add(1);
                 chars = 0;
+                if fields > limits.max_columns {
+                    return Err(Error::limit(LimitKind::Columns, fields, limits.max_columns));
+                }
                 if record_end {
-                    if fields > limits.max_columns {
-                        return Err(Error::limit(LimitKind::Columns, fields, limits.max_columns));
-                    }
                     fields = 0;
                 }
             }
@@ -291,7 +293,7 @@ mod tests {
         assert_eq!(err.to_string(), "limit exceeded: rows is 52, the maximum is 10");
         let wide = format!("a;b\n{}\n", "x;".repeat(100));
         let err = read_grid(wide.as_bytes(), &opts(Limits { max_columns: 50, ..Limits::default() })).unwrap_err();
-        assert_eq!(err.to_string(), "limit exceeded: columns is 101, the maximum is 50");
+        assert_eq!(err.to_string(), "limit exceeded: columns is 51, the maximum is 50");
         let long = format!("a;b\nx;\"{}\"\n", "é".repeat(40));
         let err = read_grid(long.as_bytes(), &opts(Limits { max_cell_chars: 39, ..Limits::default() })).unwrap_err();
         assert_eq!(err.to_string(), "limit exceeded: cell_chars is 40, the maximum is 39");
@@ -320,7 +322,7 @@ mod tests {
         let t = std::time::Instant::now();
         let err = read_grid(format!("a;b\n{wide}\n").as_bytes(), &opts).unwrap_err();
         assert!(t.elapsed().as_millis() < 1000, "{:?}", t.elapsed());
-        assert_eq!(err.to_string(), "limit exceeded: columns is 1000001, the maximum is 1024");
+        assert_eq!(err.to_string(), "limit exceeded: columns is 1025, the maximum is 1024");
         // A legitimate wide and long record still reads: 1,024 cells of 32,767 characters.
         let cell = "é".repeat(32_767);
         let full = format!("{}\n", vec![cell.as_str(); 1024].join(";"));
