@@ -131,8 +131,11 @@ fn repeat(bytes: &[u8], times: usize) -> impl Iterator<Item = Vec<u8>> + '_ {
     std::iter::repeat_n(bytes.to_vec(), times)
 }
 
+/// Writes one generated hostile into a directory under a name.
+type Make = fn(&Path, &str) -> PathBuf;
+
 /// The big hostiles, each written to `dir` just before it runs.
-fn generated() -> Vec<(&'static str, Expect, fn(&Path, &str) -> PathBuf)> {
+fn generated() -> Vec<(&'static str, Expect, Make)> {
     let limit = || Expect::Kind("limit_exceeded".into());
     vec![
         // A 100 MB single line: one field past max_cell_chars.

@@ -53,12 +53,27 @@ fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
     let row = |cells: &str| format!(r#"<row r="2">{cells}</row>"#);
     vec![
         ("unknown entity in a shared string", xlsx_with(None, Some(&format!("<si><t>{s}&{s};</t></si>")))),
-        ("unknown entity in an inline string", xlsx_with(Some(&row(&format!(r#"<c r="A2" t="inlineStr"><is><t>{s}&{s};</t></is></c>"#))), None)),
-        ("mismatched end tag", xlsx_with(Some(&row(&format!(r#"<c r="A2" t="inlineStr"><is><t>{s}</{s}></is></c>"#))), None)),
+        (
+            "unknown entity in an inline string",
+            xlsx_with(Some(&row(&format!(r#"<c r="A2" t="inlineStr"><is><t>{s}&{s};</t></is></c>"#))), None),
+        ),
+        (
+            "mismatched end tag",
+            xlsx_with(Some(&row(&format!(r#"<c r="A2" t="inlineStr"><is><t>{s}</{s}></is></c>"#))), None),
+        ),
         ("a number cell with text", xlsx_with(Some(&row(&format!(r#"<c r="B2"><v>{s}</v></c>"#))), None)),
         ("a bad cell type", xlsx_with(Some(&row(&format!(r#"<c r="B2" t="{s}"><v>{s}</v></c>"#))), None)),
-        ("a bad cell reference", xlsx_with(Some(&row(&format!(r#"<c r="{s}" t="inlineStr"><is><t>{s}</t></is></c>"#))), None)),
-        ("a shared string index out of range", xlsx_with(Some(&row(&format!(r#"<c r="A2" t="s"><v>99</v></c><c r="B2" t="inlineStr"><is><t>{s}</t></is></c>"#))), None)),
+        (
+            "a bad cell reference",
+            xlsx_with(Some(&row(&format!(r#"<c r="{s}" t="inlineStr"><is><t>{s}</t></is></c>"#))), None),
+        ),
+        (
+            "a shared string index out of range",
+            xlsx_with(
+                Some(&row(&format!(r#"<c r="A2" t="s"><v>99</v></c><c r="B2" t="inlineStr"><is><t>{s}</t></is></c>"#))),
+                None,
+            ),
+        ),
         ("a date cell with text", xlsx_with(Some(&row(&format!(r#"<c r="B2" t="d"><v>{s}</v></c>"#))), None)),
         ("a boolean cell with text", xlsx_with(Some(&row(&format!(r#"<c r="B2" t="b"><v>{s}</v></c>"#))), None)),
         ("an error cell with text", xlsx_with(Some(&row(&format!(r#"<c r="B2" t="e"><v>{s}</v></c>"#))), None)),

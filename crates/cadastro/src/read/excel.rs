@@ -89,11 +89,11 @@ fn redact(text: &str) -> String {
         }
     }
     let known_unquoted = ["Unrecognized ", "Unknown cell 't' attribute", "Unexpected "];
-    if known_unquoted.iter().any(|p| text.starts_with(p)) {
-        if let Some(at) = out.rfind(": ") {
-            out.truncate(at);
-            out.push_str(": …");
-        }
+    if known_unquoted.iter().any(|p| text.starts_with(p))
+        && let Some(at) = out.rfind(": ")
+    {
+        out.truncate(at);
+        out.push_str(": …");
     }
     out.chars().take(160).collect()
 }
