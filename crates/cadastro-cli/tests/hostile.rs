@@ -223,3 +223,45 @@ fn every_hostile_file_gives_its_kind_within_time_and_memory() {
     std::fs::remove_dir_all(&dir).unwrap();
     eprintln!("{}", figures.join("\n"));
 }
+
+/// Every limit of `Limits` is settable with `--limit NAME=VALUE` (the names come from the core's
+/// own serialization, so a new limit is covered without editing this test), an unknown name is
+/// refused, and `--no-values` leaves every cell value out of the report's issues.
+#[test]
+fn every_limit_is_settable_from_the_cli_and_no_values_hides_cell_values() {
+    let csv = std::env::temp_dir().join(format!("cadastro-limits-{}.csv", std::process::id()));
+    std::fs::write(&csv, "nome;email;cpf\nAna;S3cr3t@@x;S3cr3t\nBia;bia@example.com;52998224725\n").unwrap();
+    let cadastro = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_cadastro"))
+            .args(["validate", csv.to_str().unwrap(), "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), serde_json::from_slice::<Value>(&out.stdout).unwrap())
+    };
+    let names = serde_json::to_value(cadastro::Limits::default()).unwrap();
+    let names: Vec<&String> = names.as_object().unwrap().keys().collect();
+    assert_eq!(names.len(), 8, "{names:?}");
+    for name in names {
+        // A generous value is accepted (the file reads); 1 byte of file is refused for max_file_bytes.
+        let (code, report) = cadastro(&["--limit", &format!("{name}=1000000")]);
+        assert_eq!(code, Some(1), "{name}: {report}");
+        let (code, report) = cadastro(&["--limit", &format!("{name}=x")]);
+        assert_eq!((code, report["error"]["kind"].as_str()), (Some(2), Some("invalid_options")), "{name}");
+    }
+    let (code, report) = cadastro(&["--limit", "max_rows=1"]);
+    assert_eq!((code, report["error"]["kind"].as_str()), (Some(2), Some("limit_exceeded")));
+    assert_eq!(report["error"]["message"], "limit exceeded: rows is 2, the maximum is 1");
+    let (code, report) = cadastro(&["--limit", "max_row=10"]);
+    assert_eq!((code, report["error"]["kind"].as_str()), (Some(2), Some("invalid_options")));
+
+    let (_, with) = cadastro(&[]);
+    assert!(with.to_string().contains("S3cr3t"));
+    let (code, without) = cadastro(&["--no-values"]);
+    assert_eq!(code, Some(1));
+    let issues = without["issues"].as_array().unwrap();
+    assert!(issues.iter().any(|i| i["code"] == "invalid_email"), "{without}");
+    assert!(issues.iter().all(|i| i.get("value").is_none_or(Value::is_null)), "{without}");
+    assert!(!without["issues"].to_string().contains("S3cr3t"), "{without}");
+    std::fs::remove_file(&csv).unwrap();
+}
