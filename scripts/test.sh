@@ -8,6 +8,7 @@
 #   NODE=0       skip the Node binding (npm install + napi build + node --test)
 #   NO_UNIFFI=1  skip the UniFFI binding (bindgen, Python and Kotlin tests)
 #   NO_KOTLIN=1  skip only its Kotlin test (Debian libjna-java + npm kotlin-compiler)
+#   NO_FUZZ=1    skip the brief fuzz run (it runs only when cargo-fuzz is installed); FUZZ_SECONDS=20 per target
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
@@ -105,6 +106,18 @@ if [ "${NODE:-1}" != 0 ]; then
   step "node: npm install + napi build + node --test (bindings/node)"
   # `npm install`, not `npm ci` (BINDINGS-SPIKE P9); the build itself is offline.
   (cd bindings/node && npm install --no-audit --no-fund && npx napi build --platform && node --test __test__/)
+fi
+
+if [ "${NO_FUZZ:-0}" != 1 ] && command -v cargo-fuzz >/dev/null; then
+  # Only where cargo-fuzz is installed (CI without it skips). Each target briefly on corpora
+  # seeded from testdata/; the long campaign's figures are in fuzz/README.md.
+  FUZZ_SECONDS=${FUZZ_SECONDS:-20}
+  step "fuzz: each cargo-fuzz target for ${FUZZ_SECONDS}s (RUSTC_BOOTSTRAP=1 on stable)"
+  fuzz/seed.sh >/dev/null
+  (cd fuzz && for t in $(RUSTC_BOOTSTRAP=1 cargo fuzz list); do
+    env -u CARGO_BUILD_TARGET RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" -- -max_total_time="$FUZZ_SECONDS" \
+      -max_len=1048576 -rss_limit_mb=2048 -print_final_stats=1 2>&1 | grep -E "^(stat::|Done|==|SUMMARY)" || exit 1
+  done)
 fi
 
 step "all done"

@@ -16,8 +16,10 @@
 //! Checked record by record as the parser delivers them, so reading stops at the first record
 //! past a limit: `rows` against the row number (blank rows included), `columns` against the
 //! record's field count, `cell_chars` against each field. The csv parser buffers one record
-//! whole before it can be checked, so a huge record (an unclosed quote) costs memory up to its
-//! own size, which `max_file_bytes` bounds, before it fails; nothing is kept of it afterwards.
+//! whole before it can be checked, so before it runs, [`check_shape`] streams the text once
+//! through `csv_core` (the csv crate's own state machine, same settings) with a fixed 8 KiB
+//! buffer: a field past `max_cell_chars` or a record past `max_columns` (a 100 MB line, an
+//! unclosed quote, a million delimiters) fails there with no allocation proportional to it.
 
 use super::{Format, Grid, ReadOptions, Row, dialect, encoding};
 use crate::error::{Error, LimitKind, Result};
@@ -33,6 +35,7 @@ pub(crate) fn read_grid(bytes: &[u8], opts: &ReadOptions) -> Result<Grid> {
     let dialect = dialect::sniff(&text, opts)?;
     let body = text.as_bytes().get(dialect.skip_bytes..).unwrap_or_default();
     let line_offset = u64::from(dialect.has_sep_line());
+    check_shape(body, dialect.delimiter, opts)?;
     let rows = split_records(body, dialect.delimiter, line_offset, opts)?;
     Ok(Grid {
         format: Format::Csv,
@@ -87,6 +90,47 @@ fn inner_breaks(record: &csv::ByteRecord) -> u64 {
         }
     }
     n
+}
+
+/// Fails with `limit_exceeded` (`cell_chars`, `columns`) at the first field or record past the
+/// limits, in constant memory: fields are streamed through an 8 KiB buffer and only counted.
+/// `body` is decoded text, so counting the bytes that do not continue a UTF-8 sequence counts
+/// characters. A record stops the scan at its first field past `max_columns` (the error gives
+/// that count, one past the maximum). A field past the limit stops the scan at the end of the 8 KiB chunk where it
+/// crossed it (the error gives the count reached there: past the maximum by at most 8 KiB), so a
+/// 100 MB field costs no more than a 40 KB one.
+fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
+    let limits = &opts.limits;
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = [0u8; 8192];
+    let mut input = body;
+    let (mut chars, mut fields) = (0u64, 0u64);
+    loop {
+        let (result, read, written) = reader.read_field(input, &mut out);
+        input = input.get(read..).unwrap_or_default();
+        let chunk = out.get(..written).unwrap_or_default();
+        chars = chars.saturating_add(chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64);
+        if chars > limits.max_cell_chars {
+            return Err(Error::limit(LimitKind::CellChars, chars, limits.max_cell_chars));
+        }
+        match result {
+            csv_core::ReadFieldResult::InputEmpty | csv_core::ReadFieldResult::OutputFull => {}
+            csv_core::ReadFieldResult::Field { record_end } => {
+                // Stops at the first field past `max_columns`: the error gives that count, one
+                // past the maximum, not the record's whole width (a million fields are not
+                // counted to the end).
+                fields = fields.saturating_add(1);
+                chars = 0;
+                if fields > limits.max_columns {
+                    return Err(Error::limit(LimitKind::Columns, fields, limits.max_columns));
+                }
+                if record_end {
+                    fields = 0;
+                }
+            }
+            csv_core::ReadFieldResult::End => return Ok(()),
+        }
+    }
 }
 
 fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
@@ -249,12 +293,41 @@ mod tests {
         assert_eq!(err.to_string(), "limit exceeded: rows is 52, the maximum is 10");
         let wide = format!("a;b\n{}\n", "x;".repeat(100));
         let err = read_grid(wide.as_bytes(), &opts(Limits { max_columns: 50, ..Limits::default() })).unwrap_err();
-        assert_eq!(err.to_string(), "limit exceeded: columns is 101, the maximum is 50");
+        assert_eq!(err.to_string(), "limit exceeded: columns is 51, the maximum is 50");
         let long = format!("a;b\nx;\"{}\"\n", "é".repeat(40));
         let err = read_grid(long.as_bytes(), &opts(Limits { max_cell_chars: 39, ..Limits::default() })).unwrap_err();
         assert_eq!(err.to_string(), "limit exceeded: cell_chars is 40, the maximum is 39");
         // 40 two-byte characters are 80 bytes but only 40 characters.
         assert!(read_grid(long.as_bytes(), &opts(Limits { max_cell_chars: 40, ..Limits::default() })).is_ok());
+    }
+
+    #[test]
+    fn huge_fields_and_records_fail_before_the_parser_buffers_them() {
+        // Found by the hostile suite: a 100 MB single-line CSV took 29 s and 509 MB (debug) as the
+        // csv crate buffered the record; a million delimiters parsed a million fields first.
+        let opts = ReadOptions::default();
+        let mut line = b"nome;email;".to_vec();
+        line.resize(20 * 1024 * 1024, b'x');
+        let t = std::time::Instant::now();
+        let err = read_grid(&line, &opts).unwrap_err();
+        assert!(t.elapsed().as_millis() < 1000, "{:?}", t.elapsed());
+        assert_eq!(err.code(), "limit_exceeded");
+        assert!(err.to_string().starts_with("limit exceeded: cell_chars is "), "{err}");
+        // An unclosed quote swallowing the rest of the file is one field too.
+        let mut open = b"nome;email\n\"".to_vec();
+        open.extend(std::iter::repeat_n(b"a;b\n".as_slice(), 20_000).flatten());
+        let err = read_grid(&open, &opts).unwrap_err();
+        assert!(err.to_string().starts_with("limit exceeded: cell_chars is "), "{err}");
+        let wide = ";".repeat(1_000_000);
+        let t = std::time::Instant::now();
+        let err = read_grid(format!("a;b\n{wide}\n").as_bytes(), &opts).unwrap_err();
+        assert!(t.elapsed().as_millis() < 1000, "{:?}", t.elapsed());
+        assert_eq!(err.to_string(), "limit exceeded: columns is 1025, the maximum is 1024");
+        // A legitimate wide and long record still reads: 1,024 cells of 32,767 characters.
+        let cell = "é".repeat(32_767);
+        let full = format!("{}\n", vec![cell.as_str(); 1024].join(";"));
+        let g = read_grid(full.as_bytes(), &opts).unwrap();
+        assert_eq!(g.rows[0].cells.len(), 1024);
     }
 
     #[test]

@@ -65,8 +65,37 @@ fn map_err(format: Format, e: &dyn std::fmt::Display) -> Error {
     if text.starts_with("Cell limit exceeded") || text.contains("CellLimitExceeded") {
         return Error::limit(LimitKind::SheetArea, 0, archive::AREA_FLOOR);
     }
-    let reason: String = text.chars().take(160).collect();
-    Error::corrupt(format.as_str(), reason)
+    Error::corrupt(format.as_str(), redact(&text))
+}
+
+/// calamine's message made safe to show: cut to 160 characters, and whatever it quotes from the
+/// file (`` `...` ``, `'...'`, `"..."`: an entity, a tag, a value) replaced by `…`, so that cell
+/// contents never reach an error text (quick-xml names an unknown entity with the cell text
+/// around it, `` unrecognized entity `&secret;` ``). A value calamine gives unquoted after a
+/// colon (`Unrecognized cell type: X`, `Unknown cell 't' attribute: X`) is cut the same way: the
+/// reason keeps the structure, not the data.
+fn redact(text: &str) -> String {
+    let mut out = String::new();
+    let mut open: Option<char> = None;
+    for c in text.chars() {
+        match open {
+            Some(q) if c == q => open = None,
+            Some(_) => {}
+            None if matches!(c, '`' | '"') || (c == '\'' && !out.ends_with(|p: char| p.is_alphanumeric())) => {
+                open = Some(c);
+                out.push('…');
+            }
+            None => out.push(c),
+        }
+    }
+    let known_unquoted = ["Unrecognized ", "Unknown cell 't' attribute", "Unexpected "];
+    if known_unquoted.iter().any(|p| text.starts_with(p))
+        && let Some(at) = out.rfind(": ")
+    {
+        out.truncate(at);
+        out.push_str(": …");
+    }
+    out.chars().take(160).collect()
 }
 
 /// Picks the sheet to read: the named one, else the first visible worksheet.
@@ -260,6 +289,21 @@ fn duration_text(days: f64) -> String {
 mod tests {
     use super::*;
     use calamine::ExcelDateTimeType;
+
+    #[test]
+    fn calamine_messages_lose_what_they_quote_from_the_file() {
+        // Found by tests/privacy.rs: quick-xml quoted the cell text around an unknown entity.
+        assert_eq!(
+            redact("Xml error: at 0..0: unrecognized entity `&Maria da Silva;`"),
+            "Xml error: at 0..0: unrecognized entity …"
+        );
+        assert_eq!(redact("Unknown cell 't' attribute: secret"), "Unknown cell … attribute: …");
+        assert_eq!(redact("Unrecognized cell type: secret"), "Unrecognized cell type: …");
+        assert_eq!(redact("expected `</t>`, but `</x>` was found"), "expected …, but … was found");
+        assert_eq!(redact("Xml error: unclosed quote \"abc"), "Xml error: unclosed quote …");
+        assert_eq!(redact(&"a".repeat(500)).chars().count(), 160);
+        assert_eq!(redact("Cannot find 'xl/workbook.xml'"), "Cannot find …");
+    }
 
     #[test]
     fn dates_are_iso() {

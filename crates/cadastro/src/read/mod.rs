@@ -172,7 +172,8 @@ pub struct Table {
 /// assert_eq!(cadastro::read::column_letter(16383), "XFD");
 /// ```
 pub fn column_letter(index: usize) -> String {
-    let mut n = index + 1;
+    // Saturating: `usize::MAX` (never a real column) must not overflow in a public function.
+    let mut n = index.saturating_add(1);
     let mut out = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;
@@ -325,6 +326,7 @@ mod tests {
             assert_eq!(column_index(&column_letter(i)), Some(i));
         }
         assert_eq!(column_letter(701), "ZZ");
+        assert!(!column_letter(usize::MAX).is_empty());
         assert_eq!(column_letter(702), "AAA");
         assert_eq!(column_index("a1"), None);
     }
