@@ -365,9 +365,9 @@ export interface Limits {
   maxColumns?: number
   /** Characters in one cell (default 32,767). */
   maxCellChars?: number
-  /** Decompressed size of one archive entry (default 1 GiB). */
+  /** Decompressed size of one archive entry (default 4 GiB). */
   maxEntryBytes?: number
-  /** Decompressed size of the whole archive (default 2 GiB). */
+  /** Decompressed size of the whole archive (default 8 GiB). */
   maxDecompressedBytes?: number
   /** Ratio of decompressed to compressed size of one entry (default 200). */
   maxCompressionRatio?: number

@@ -38,9 +38,9 @@ pub struct Limits {
     pub max_columns: Option<f64>,
     /// Characters in one cell (default 32,767).
     pub max_cell_chars: Option<f64>,
-    /// Decompressed size of one archive entry (default 1 GiB).
+    /// Decompressed size of one archive entry (default 4 GiB).
     pub max_entry_bytes: Option<f64>,
-    /// Decompressed size of the whole archive (default 2 GiB).
+    /// Decompressed size of the whole archive (default 8 GiB).
     pub max_decompressed_bytes: Option<f64>,
     /// Ratio of decompressed to compressed size of one entry (default 200).
     pub max_compression_ratio: Option<f64>,

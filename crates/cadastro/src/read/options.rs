@@ -31,9 +31,9 @@ pub struct Limits {
     pub max_columns: u64,
     /// Characters in one cell (default 32,767, Excel's own limit).
     pub max_cell_chars: u64,
-    /// Decompressed size of one archive entry (default 1 GiB).
+    /// Decompressed size of one archive entry (default 4 GiB).
     pub max_entry_bytes: u64,
-    /// Decompressed size of the whole archive (default 2 GiB).
+    /// Decompressed size of the whole archive (default 8 GiB).
     pub max_decompressed_bytes: u64,
     /// Ratio of decompressed to compressed size of one entry (default 200; a bomb has 1,000+).
     pub max_compression_ratio: u64,
@@ -48,8 +48,8 @@ impl Default for Limits {
             max_rows: 2_000_000,
             max_columns: 1_024,
             max_cell_chars: 32_767,
-            max_entry_bytes: 1024 * 1024 * 1024,
-            max_decompressed_bytes: 2 * 1024 * 1024 * 1024,
+            max_entry_bytes: 4 * 1024 * 1024 * 1024,
+            max_decompressed_bytes: 8 * 1024 * 1024 * 1024,
             max_compression_ratio: 200,
             max_zip_entries: 10_000,
         }
