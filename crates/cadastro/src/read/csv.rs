@@ -89,7 +89,7 @@ fn inner_breaks(record: &csv::ByteRecord) -> u64 {
     n
 }
 
-fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
+pub(crate) fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
     let limits = &opts.limits;
     let max_rows = limits.max_rows.min(u64::from(u32::MAX));
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(body);
