@@ -100,7 +100,10 @@ fn run(args: &[String]) -> Res<()> {
         "stream" => {
             // Streaming validation: chunks counted, nothing kept. `stream FILE [check]` also
             // compares the concatenated chunks with the whole-file report.
-            let importer = cadastro::Importer::new(cadastro::ImportOptions::for_profile("asaas")?)?;
+            let mut opts = cadastro::ImportOptions::for_profile("asaas")?;
+            // Streaming is for files past the whole-file limits: no row limit.
+            opts.read.limits.max_rows = u64::from(u32::MAX);
+            let importer = cadastro::Importer::new(opts)?;
             let source = cadastro::Source::from_path(arg(args, 1)?);
             let check = args.get(2).is_some_and(|a| a == "check");
             let (mut customers, mut issues) = (Vec::new(), Vec::new());

@@ -208,7 +208,8 @@ impl<'a> Plan<'a> {
 #[derive(Debug, Default)]
 pub struct KeyIndex {
     exact: [HashMap<String, u32>; 3],
-    hashed: Option<[HashMap<u64, u32>; 3]>,
+    /// Hashes as two `u32` halves: 12-byte entries (a `u64` key would pad them to 16).
+    hashed: Option<[HashMap<[u32; 2], u32>; 3]>,
 }
 
 impl KeyIndex {
@@ -229,6 +230,7 @@ impl KeyIndex {
             Some(maps) => {
                 let map = maps.get_mut(kind)?;
                 let h = crate::stream::key_hash(kind as u8, key);
+                let h = [(h >> 32) as u32, h as u32];
                 match map.get(&h) {
                     Some(&first) => Some(first),
                     None => {
