@@ -17,6 +17,7 @@ pub mod profile;
 pub mod read;
 pub mod reconcile;
 pub mod report;
+pub mod stream;
 pub mod validate;
 pub mod write;
 

@@ -135,6 +135,11 @@ impl Importer {
         &self.opts
     }
 
+    /// The checked country for rows without one (ISO alpha-2), when the options give one.
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+
     /// Reads and validates a file.
     ///
     /// # Errors

@@ -99,7 +99,7 @@ fn inner_breaks(record: &csv::ByteRecord) -> u64 {
 /// that count, one past the maximum). A field past the limit stops the scan at the end of the 8 KiB chunk where it
 /// crossed it (the error gives the count reached there: past the maximum by at most 8 KiB), so a
 /// 100 MB field costs no more than a 40 KB one.
-fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
+pub(crate) fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
     let limits = &opts.limits;
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut out = [0u8; 8192];
@@ -133,7 +133,7 @@ fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
     }
 }
 
-fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
+pub(crate) fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
     let limits = &opts.limits;
     let max_rows = limits.max_rows.min(u64::from(u32::MAX));
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(body);

@@ -191,7 +191,7 @@ fn find_header(window: &[Row]) -> Option<usize> {
 }
 
 /// `ragged_row` issues of delimited text (see the module docs for what is not ragged).
-fn ragged_rows(headers: &[String], data: &[Row]) -> Vec<Issue> {
+pub(crate) fn ragged_rows(headers: &[String], data: &[Row]) -> Vec<Issue> {
     let full = headers.len();
     let named = headers.iter().rposition(|h| !h.is_empty()).map_or(0, |i| i + 1);
     data.iter()

@@ -17,12 +17,12 @@
 //! ```
 
 mod archive;
-mod csv;
-mod dialect;
-mod encoding;
+pub(crate) mod csv;
+pub(crate) mod dialect;
+pub(crate) mod encoding;
 mod excel;
-mod format;
-mod header;
+pub(crate) mod format;
+pub(crate) mod header;
 mod options;
 
 use std::path::{Path, PathBuf};

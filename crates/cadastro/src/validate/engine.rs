@@ -154,22 +154,93 @@ impl<'a> Plan<'a> {
             table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
         let total = table.rows.len() as u64;
         let mut rows: Vec<RowData> = Vec::with_capacity(table.rows.len());
-        for (done, r) in table.rows.iter().enumerate() {
-            if done % PROGRESS_EVERY == 0 {
-                progress(done as u64, total);
+        // Rows are independent: each chunk is checked in parallel, then its rows and issues are
+        // appended in row order, so the outcome is the same as a sequential run.
+        for (chunk_no, chunk) in table.rows.chunks(PROGRESS_EVERY).enumerate() {
+            let start = chunk_no.saturating_mul(PROGRESS_EVERY);
+            progress(start as u64, total);
+            let checked: Vec<(RowData, Vec<Issue>)> =
+                par_map(chunk, start, |index, r| check_row(self, table, index, r, ragged.contains(&r.row)));
+            for (data, issues) in checked {
+                ctx.issues.extend(issues);
+                rows.push(data);
             }
-            rows.push(ctx.row(done, r, ragged.contains(&r.row)));
         }
         progress(total, total);
-        let mut cands = if self.has_contacts { ctx.group_with_contacts(&rows) } else { ctx.one_per_row(&rows) };
+        let mut keys = KeyIndex::exact();
+        let mut cands =
+            if self.has_contacts { ctx.group_with_contacts(&rows) } else { ctx.one_per_row(&mut rows, &mut keys) };
         ctx.required(&mut cands, &rows);
         ctx.parents(&mut cands, &rows, base);
         ctx.main_contacts(&mut cands);
         ctx.finish(cands, table)
     }
 
+    /// Runs the plan over one chunk of a customer-per-row file, the key index carried from
+    /// chunk to chunk (streaming, see [`crate::stream`]). `first` marks the first chunk, which
+    /// reports the unmapped columns. Parents are not resolved (streaming refuses them).
+    pub fn run_chunk(&self, table: &Table, keys: &mut KeyIndex, first: bool) -> Outcome {
+        let mut ctx = Ctx { plan: self, table, issues: Vec::new() };
+        if first {
+            ctx.unmapped_warnings(table);
+        }
+        let ragged: BTreeSet<u32> =
+            table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
+        let checked = par_map(&table.rows, 0, |index, r| check_row(self, table, index, r, ragged.contains(&r.row)));
+        let mut rows = Vec::with_capacity(checked.len());
+        for (data, issues) in checked {
+            ctx.issues.extend(issues);
+            rows.push(data);
+        }
+        let mut cands = ctx.one_per_row(&mut rows, keys);
+        ctx.required(&mut cands, &rows);
+        ctx.finish(cands, table)
+    }
+
     fn slot_for(&self, target: &Target) -> Option<&Slot> {
         self.slots.iter().find(|s| &s.target == target)
+    }
+}
+
+/// The in-file key index of customer-per-row files: the first row of every external id, tax
+/// id and (for rows with neither) folded name. Exact (the keys themselves) for a whole-file
+/// run; hashed (64 bits per key) for a streaming run, which keeps no rows.
+#[derive(Debug, Default)]
+pub struct KeyIndex {
+    exact: [HashMap<String, u32>; 3],
+    /// Hashes as two `u32` halves: 12-byte entries (a `u64` key would pad them to 16).
+    hashed: Option<[HashMap<[u32; 2], u32>; 3]>,
+}
+
+impl KeyIndex {
+    /// An index keeping the keys themselves.
+    pub fn exact() -> Self {
+        KeyIndex::default()
+    }
+
+    /// An index keeping a 64-bit hash per key (see [`crate::stream`]).
+    pub fn hashed() -> Self {
+        KeyIndex { exact: Default::default(), hashed: Some(Default::default()) }
+    }
+
+    /// Records the first row of a key of `kind` (0 id, 1 tax id, 2 name); returns that first
+    /// row when the key was seen before.
+    fn first_seen(&mut self, kind: usize, key: &str, row: u32) -> Option<u32> {
+        match &mut self.hashed {
+            Some(maps) => {
+                let map = maps.get_mut(kind)?;
+                let h = crate::stream::key_hash(kind as u8, key);
+                let h = [(h >> 32) as u32, h as u32];
+                match map.get(&h) {
+                    Some(&first) => Some(first),
+                    None => {
+                        map.insert(h, row);
+                        None
+                    }
+                }
+            }
+            None => first_seen(self.exact.get_mut(kind)?, key, row),
+        }
     }
 }
 
@@ -224,21 +295,8 @@ struct Ctx<'p, 'a> {
 }
 
 impl Ctx<'_, '_> {
-    fn locale(&self) -> Locale {
-        self.plan.opts.locale
-    }
-
     fn push(&mut self, code: IssueCode, row: &RowData, slot: Option<&Slot>, detail: Detail, value: Option<String>) {
-        let what =
-            slot.map_or_else(String::new, |s| if s.header.is_empty() { s.column.clone() } else { s.header.clone() });
-        let mut issue = Issue::new(code, row.row);
-        issue.line = row.line;
-        issue.column = slot.map(|s| s.column.clone());
-        issue.header = slot.map(|s| s.header.clone());
-        issue.field = slot.map(|s| s.target.name().to_owned());
-        issue.message = render(code, self.locale(), &what, detail);
-        issue.value = value.filter(|_| self.plan.opts.include_values);
-        self.issues.push(issue);
+        self.issues.push(issue_at(self.plan, code, row, slot, detail, value));
     }
 
     /// Pushes an issue about `target` on `row`, locating the column when it is mapped.
@@ -283,63 +341,6 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn row(&mut self, index: usize, row: &Row, ragged: bool) -> RowData {
-        let plan = self.plan;
-        let table = self.table;
-        let mut data = RowData { row: row.row, line: row.line, index: Some(index), ..RowData::default() };
-        if ragged {
-            data.customer_error = true;
-            data.contact_error = true;
-            let mut issue = Issue::new(IssueCode::RaggedRow, row.row);
-            issue.line = row.line;
-            issue.field = Some("_row".to_owned());
-            issue.message =
-                render(IssueCode::RaggedRow, self.locale(), "", Detail::Counts(row.cells.len(), table.headers.len()));
-            self.issues.push(issue);
-        }
-        let default_country = plan.opts.country.or(plan.opts.profile.default_country.as_deref());
-        let row_country: Option<String> = plan
-            .country_slot
-            .and_then(|i| plan.slots.get(i))
-            .and_then(|s| check_value(Field::Country, row.cell(s.index), None).value)
-            .and_then(|v| v.as_str().map(str::to_owned));
-        let country = row_country.as_deref().or(default_country);
-        for slot in &plan.slots {
-            let cell = row.cell(slot.index);
-            if cell.is_blank() {
-                continue;
-            }
-            let check: CellCheck = check_target(plan.opts.profile, &slot.target, cell, country);
-            let is_contact = slot.target.field().is_some_and(Field::is_contact);
-            if let Some(code) = check.error {
-                if is_contact {
-                    data.contact_error = true;
-                } else {
-                    data.customer_error = true;
-                }
-                data.errored.insert(slot.target.clone());
-                self.push(code, &data, Some(slot), Detail::None, Some(cell_raw(cell)));
-            }
-            for w in &check.warnings {
-                self.push(*w, &data, Some(slot), Detail::None, Some(cell_raw(cell)));
-            }
-            if let Some(value) = check.value {
-                match &slot.target {
-                    Target::Field(f) if f.is_contact() => {
-                        data.contact.insert(*f, value);
-                    }
-                    Target::Field(f) => {
-                        data.customer.insert(*f, value);
-                    }
-                    Target::Custom(name) => {
-                        data.custom.insert(name.clone(), value);
-                    }
-                }
-            }
-        }
-        data
-    }
-
     fn new_cand(index: usize, row: &RowData) -> Cand {
         Cand {
             rows: vec![row.row],
@@ -353,38 +354,58 @@ impl Ctx<'_, '_> {
     }
 
     /// Files without contact columns: one row is one customer; repeated keys are errors.
-    fn one_per_row(&mut self, rows: &[RowData]) -> Vec<Cand> {
-        let mut by_id: HashMap<String, u32> = HashMap::new();
-        let mut by_tax: HashMap<String, u32> = HashMap::new();
-        let mut by_name: HashMap<String, u32> = HashMap::new();
-        let mut cands = Vec::with_capacity(rows.len());
-        for (i, row) in rows.iter().enumerate() {
-            let mut cand = Self::new_cand(i, row);
+    ///
+    /// The rows' values move into the candidates (no copy): afterwards a row's `customer` and
+    /// `custom` maps are empty, and the later stages read the candidate's (for a one-row
+    /// customer, [`Ctx::flag_parent`] falls back to the customer's first row, the same row).
+    fn one_per_row(&mut self, rows: &mut [RowData], keys: &mut KeyIndex) -> Vec<Cand> {
+        let mut duplicate = vec![false; rows.len()];
+        for (row, dup) in rows.iter().zip(duplicate.iter_mut()) {
             let id = row.text(Field::ExternalId);
             let tax = row.text(Field::TaxId);
             if let Some(id) = id
-                && let Some(first) = first_seen(&mut by_id, id, row.row)
+                && let Some(first) = keys.first_seen(0, id, row.row)
             {
                 self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::ExternalId), Detail::Row(first));
-                cand.error = true;
+                *dup = true;
             }
             if let Some(tax) = tax
-                && let Some(first) = first_seen(&mut by_tax, tax, row.row)
+                && let Some(first) = keys.first_seen(1, tax, row.row)
             {
                 self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::TaxId), Detail::Row(first));
-                cand.error = true;
+                *dup = true;
             }
             if id.is_none()
                 && tax.is_none()
                 && let Some(name) = row.text(Field::Name)
-                && let Some(first) = first_seen(&mut by_name, &fold_name(name), row.row)
+                && let Some(first) = keys.first_seen(2, &fold_name(name), row.row)
             {
                 self.push_field(IssueCode::DuplicateKey, row, &Target::Field(Field::Name), Detail::Row(first));
-                cand.error = true;
+                *dup = true;
             }
-            cands.push(cand);
         }
-        cands
+        rows.iter_mut()
+            .zip(duplicate)
+            .enumerate()
+            .map(|(i, (row, dup))| {
+                let mut cand = Cand {
+                    rows: vec![row.row],
+                    first_row: i,
+                    values: std::mem::take(&mut row.customer),
+                    custom: std::mem::take(&mut row.custom),
+                    contacts: Vec::new(),
+                    errored: row
+                        .errored
+                        .iter()
+                        .filter(|t| !t.field().is_some_and(Field::is_contact))
+                        .cloned()
+                        .collect(),
+                    error: row.customer_error,
+                };
+                cand.error |= dup;
+                cand
+            })
+            .collect()
     }
 
     /// Files with contact columns: rows with the same customer key merge into one customer.
@@ -527,6 +548,11 @@ impl Ctx<'_, '_> {
     }
 
     fn parents(&mut self, cands: &mut [Cand], rows: &[RowData], base: &dyn ParentLookup) {
+        let refers = |c: &Cand| c.values.contains_key(&Field::ParentId) || c.values.contains_key(&Field::ParentName);
+        if !cands.iter().any(refers) {
+            // No customer names a parent: nothing to resolve (and no index to build).
+            return;
+        }
         let mut by_id: HashMap<&str, usize> = HashMap::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for (i, c) in cands.iter().enumerate() {
@@ -664,7 +690,11 @@ impl Ctx<'_, '_> {
 
     fn finish(mut self, cands: Vec<Cand>, table: &Table) -> Outcome {
         let mut error_rows: BTreeSet<u32> = self.issues.iter().filter(|i| i.is_error()).map(|i| i.row).collect();
-        let lines: HashMap<u32, Option<u64>> = table.rows.iter().map(|r| (r.row, r.line)).collect();
+        // Rows come in increasing row order from every reader: a binary search finds a row's line.
+        let line_of = |r: u32| match table.rows.binary_search_by_key(&r, |row| row.row) {
+            Ok(i) => table.rows.get(i).and_then(|row| row.line),
+            Err(_) => table.rows.iter().find(|row| row.row == r).and_then(|row| row.line),
+        };
         let mut stats =
             Stats { rows_total: table.rows.len() as u64, rows_blank: u64::from(table.blank_rows), ..Stats::default() };
         let mut customers = Vec::new();
@@ -677,7 +707,7 @@ impl Ctx<'_, '_> {
                 let all_rows: BTreeSet<u32> = cand.rows.iter().copied().chain(contact_rows).collect();
                 for r in all_rows {
                     if error_rows.insert(r) {
-                        let data = RowData { row: r, line: lines.get(&r).copied().flatten(), ..RowData::default() };
+                        let data = RowData { row: r, line: line_of(r), ..RowData::default() };
                         self.push(IssueCode::CustomerRejected, &data, None, Detail::Row(cause), None);
                         if let Some(last) = self.issues.last_mut() {
                             last.field = Some("_row".to_owned());
@@ -708,6 +738,98 @@ impl Ctx<'_, '_> {
             (a.row, col(a)).cmp(&(b.row, col(b)))
         });
         Outcome { customers, issues, stats }
+    }
+}
+
+/// Checks every mapped cell of one row: the row's values and its issues, in push order. Touches
+/// nothing shared, so rows can be checked in parallel.
+fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: bool) -> (RowData, Vec<Issue>) {
+    let mut issues = Vec::new();
+    let mut data = RowData { row: row.row, line: row.line, index: Some(index), ..RowData::default() };
+    if ragged {
+        data.customer_error = true;
+        data.contact_error = true;
+        let mut issue = Issue::new(IssueCode::RaggedRow, row.row);
+        issue.line = row.line;
+        issue.field = Some("_row".to_owned());
+        issue.message =
+            render(IssueCode::RaggedRow, plan.opts.locale, "", Detail::Counts(row.cells.len(), table.headers.len()));
+        issues.push(issue);
+    }
+    let default_country = plan.opts.country.or(plan.opts.profile.default_country.as_deref());
+    let row_country: Option<String> = plan
+        .country_slot
+        .and_then(|i| plan.slots.get(i))
+        .and_then(|s| check_value(Field::Country, row.cell(s.index), None).value)
+        .and_then(|v| v.as_str().map(str::to_owned));
+    let country = row_country.as_deref().or(default_country);
+    for slot in &plan.slots {
+        let cell = row.cell(slot.index);
+        if cell.is_blank() {
+            continue;
+        }
+        let check: CellCheck = check_target(plan.opts.profile, &slot.target, cell, country);
+        let is_contact = slot.target.field().is_some_and(Field::is_contact);
+        if let Some(code) = check.error {
+            if is_contact {
+                data.contact_error = true;
+            } else {
+                data.customer_error = true;
+            }
+            data.errored.insert(slot.target.clone());
+            issues.push(issue_at(plan, code, &data, Some(slot), Detail::None, Some(cell_raw(cell))));
+        }
+        for w in &check.warnings {
+            issues.push(issue_at(plan, *w, &data, Some(slot), Detail::None, Some(cell_raw(cell))));
+        }
+        if let Some(value) = check.value {
+            match &slot.target {
+                Target::Field(f) if f.is_contact() => {
+                    data.contact.insert(*f, value);
+                }
+                Target::Field(f) => {
+                    data.customer.insert(*f, value);
+                }
+                Target::Custom(name) => {
+                    data.custom.insert(name.clone(), value);
+                }
+            }
+        }
+    }
+    (data, issues)
+}
+
+/// One issue about `row` (and `slot`'s column when given).
+fn issue_at(
+    plan: &Plan<'_>,
+    code: IssueCode,
+    row: &RowData,
+    slot: Option<&Slot>,
+    detail: Detail,
+    value: Option<String>,
+) -> Issue {
+    let what = slot.map_or_else(String::new, |s| if s.header.is_empty() { s.column.clone() } else { s.header.clone() });
+    let mut issue = Issue::new(code, row.row);
+    issue.line = row.line;
+    issue.column = slot.map(|s| s.column.clone());
+    issue.header = slot.map(|s| s.header.clone());
+    issue.field = slot.map(|s| s.target.name().to_owned());
+    issue.message = render(code, plan.opts.locale, &what, detail);
+    issue.value = value.filter(|_| plan.opts.include_values);
+    issue
+}
+
+/// `f(index, row)` over a chunk of rows (`start` is the chunk's first index), in order; on
+/// every core with the `parallel` feature.
+fn par_map<T: Send>(chunk: &[Row], start: usize, f: impl Fn(usize, &Row) -> T + Sync + Send) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        chunk.par_iter().enumerate().map(|(i, r)| f(start.saturating_add(i), r)).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        chunk.iter().enumerate().map(|(i, r)| f(start.saturating_add(i), r)).collect()
     }
 }
 
