@@ -2,33 +2,13 @@
 //! plans, parents, groups, and the account-to-account migration.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use cadastro::read::{Row, Table};
+use cadastro::read::Table;
 use cadastro::reconcile::{Action, BaseParents, CustomerLookup, Reconciler};
-use cadastro::{
-    Cell, Customer, CustomerKey, Field, Format, ImportOptions, Importer, Profile, Report, SourceInfo, Value,
-};
+use cadastro::{Customer, CustomerKey, Field, ImportOptions, Importer, Profile, Report, Value};
 use cadastro_store::{ImportMode, SCHEMA_VERSION, Store, StoreError};
 
 fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
-    Table {
-        source: SourceInfo { format: Format::Csv, encoding: None, delimiter: Some(';'), sheet: None, header_row: 1 },
-        sheets: Vec::new(),
-        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(i, cells)| Row {
-                row: u32::try_from(i).unwrap() + 2,
-                line: Some(i as u64 + 2),
-                cells: cells
-                    .iter()
-                    .map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text((*c).to_owned()) })
-                    .collect(),
-            })
-            .collect(),
-        blank_rows: 0,
-        issues: Vec::new(),
-    }
+    Table::from_text_rows(headers, rows)
 }
 
 /// Validates a table against an account of the store (parents may live in the base).

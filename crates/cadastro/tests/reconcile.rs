@@ -6,37 +6,16 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use cadastro::read::{Row, Table};
+use cadastro::read::Table;
 use cadastro::reconcile::{
     Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MatchedBy, MemoryBase, Reconciler,
     reconcile,
 };
 use cadastro::validate::engine::NoBase;
-use cadastro::{
-    Cell, Customer, CustomerKey, Field, Format, ImportOptions, Importer, Profile, Report, SourceInfo, Target, Value,
-    WritePolicy,
-};
+use cadastro::{Customer, CustomerKey, Field, ImportOptions, Importer, Profile, Report, Target, Value, WritePolicy};
 
 fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
-    Table {
-        source: SourceInfo { format: Format::Csv, encoding: None, delimiter: Some(';'), sheet: None, header_row: 1 },
-        sheets: Vec::new(),
-        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(i, cells)| Row {
-                row: u32::try_from(i).unwrap() + 2,
-                line: Some(i as u64 + 2),
-                cells: cells
-                    .iter()
-                    .map(|c| if c.is_empty() { Cell::Empty } else { Cell::Text((*c).to_owned()) })
-                    .collect(),
-            })
-            .collect(),
-        blank_rows: 0,
-        issues: Vec::new(),
-    }
+    Table::from_text_rows(headers, rows)
 }
 
 fn importer(profile: Profile) -> Importer {

@@ -164,6 +164,54 @@ pub struct Table {
     pub issues: Vec<Issue>,
 }
 
+impl Table {
+    /// A table from text a host already holds in memory (rows of a web form's grid, an API
+    /// payload): `headers` is row 1, the rows are rows 2, 3... of a CSV-like source; empty or
+    /// whitespace-only texts are empty cells. Validate it with
+    /// [`Importer::validate_table`](crate::Importer::validate_table).
+    ///
+    /// ```
+    /// use cadastro::{Table, Importer, ImportOptions};
+    /// use cadastro::validate::engine::NoBase;
+    /// let table = Table::from_text_rows(&["Name", "Email"], &[["Ana", "ana@example.com"], ["", "x"]]);
+    /// let report = Importer::new(ImportOptions::default())?.validate_table(&table, &NoBase)?;
+    /// assert_eq!(report.stats.customers_valid, 1);
+    /// assert_eq!(report.issues[0].row, 3);
+    /// # Ok::<(), cadastro::Error>(())
+    /// ```
+    pub fn from_text_rows<H, R, C>(headers: &[H], rows: &[R]) -> Table
+    where
+        H: AsRef<str>,
+        R: AsRef<[C]>,
+        C: AsRef<str>,
+    {
+        let rows = rows
+            .iter()
+            .zip(2u32..)
+            .map(|(cells, row)| Row {
+                row,
+                line: None,
+                cells: cells
+                    .as_ref()
+                    .iter()
+                    .map(|c| {
+                        let text = c.as_ref();
+                        if text.trim().is_empty() { Cell::Empty } else { Cell::Text(text.to_owned()) }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Table {
+            source: SourceInfo { format: Format::Csv, encoding: None, delimiter: None, sheet: None, header_row: 1 },
+            sheets: Vec::new(),
+            headers: headers.iter().map(|h| h.as_ref().to_owned()).collect(),
+            rows,
+            blank_rows: 0,
+            issues: Vec::new(),
+        }
+    }
+}
+
 /// The spreadsheet letter of a 0-based column index: 0 is `A`, 25 `Z`, 26 `AA`.
 ///
 /// ```
