@@ -35,7 +35,7 @@ fn customer(i: u64) -> Customer {
 fn main() -> Result<(), cadastro::Error> {
     let mut args = std::env::args().skip(1);
     let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let out = args.next().unwrap_or_else(|| "export_large.xlsx".to_owned());
+    let out = args.next().unwrap_or_else(|| std::env::temp_dir().join("export_large.xlsx").display().to_string());
     let profile = Profile::builtin(&args.next().unwrap_or_else(|| "asaas".to_owned()))?;
     let path = std::path::Path::new(&out);
     let start = Instant::now();
