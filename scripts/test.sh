@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
+# A one-off run gains nothing from incremental caches, which are the largest part of target/.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 # One artifact directory for cargo, maturin and napi-cli (which always passes --target): with
 # the host triple set for every tool, dependencies are built once, in target/<triple>/<profile>
 # (BINDINGS-SPIKE.md, pitfall P6). Build scripts and proc-macros stay in target/<profile>.
