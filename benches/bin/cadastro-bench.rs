@@ -115,6 +115,7 @@ fn run(args: &[String]) -> Res<()> {
                     customers.extend(chunk.customers);
                     issues.extend(chunk.issues);
                 }
+                std::ops::ControlFlow::Continue(())
             })?;
             println!("{n_customers} customers, {n_issues} issues, {:?}", summary.stats);
             if check {

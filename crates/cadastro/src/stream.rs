@@ -27,6 +27,7 @@
 
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 
 use crate::error::{Error, LimitKind, Result};
 use crate::mapping::ColumnMapping;
@@ -60,8 +61,11 @@ pub struct StreamSummary {
     pub source: SourceInfo,
     /// Every column with its field.
     pub mapping: Vec<ColumnMapping>,
-    /// The counts, as [`crate::Report::stats`].
+    /// The counts, as [`crate::Report::stats`], of the rows read (all of them unless
+    /// `stopped`).
     pub stats: Stats,
+    /// The callback returned [`ControlFlow::Break`]: the rows after that chunk were not read.
+    pub stopped: bool,
 }
 
 /// A 64-bit hash of a key, with fixed keys: the same in every run and every process.
@@ -143,11 +147,14 @@ impl<R: BufRead> Chunker<R> {
 impl Importer {
     /// Validates a delimited text file in one streaming pass, calling `on_chunk` with the
     /// valid customers and the issues of every `chunk_rows` rows (0 means
-    /// [`DEFAULT_CHUNK_ROWS`]), in file order. Memory stays bounded by one chunk and the key
+    /// [`DEFAULT_CHUNK_ROWS`]), in file order. The callback returns
+    /// [`ControlFlow::Break`] to stop early (a host whose consumer failed or went away): the
+    /// summary then says `stopped` and counts the rows read. Memory stays bounded by one chunk and the key
     /// index, whatever the file's size. See the [module documentation](crate::stream) for the
     /// scope and the few differences from [`Importer::validate`].
     ///
     /// ```
+    /// use std::ops::ControlFlow;
     /// use cadastro::{Importer, ImportOptions, Source};
     /// let csv = "Identificador Externo;Nome completo;CPF/CNPJ\n1;Ana;529.982.247-25\n2;Bia;111\n";
     /// let importer = Importer::new(ImportOptions::for_profile("asaas")?)?;
@@ -156,6 +163,7 @@ impl Importer {
     /// let summary = importer.validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), 0, &mut |chunk| {
     ///     valid += chunk.customers.len();
     ///     issues.extend(chunk.issues);
+    ///     ControlFlow::Continue(())
     /// })?;
     /// assert_eq!((valid, summary.stats.customers_rejected), (1, 1));
     /// assert_eq!(issues[0].code.as_str(), "invalid_tax_id");
@@ -169,7 +177,7 @@ impl Importer {
         &self,
         source: &Source,
         chunk_rows: usize,
-        on_chunk: &mut dyn FnMut(Chunk),
+        on_chunk: &mut dyn FnMut(Chunk) -> ControlFlow<()>,
     ) -> Result<StreamSummary> {
         let opts = &self.options().read;
         let chunk_rows = if chunk_rows == 0 { DEFAULT_CHUNK_ROWS } else { chunk_rows };
@@ -247,6 +255,7 @@ impl Importer {
         let mut last_row = header_row;
         let mut pending = rows;
         let mut first_chunk = true;
+        let mut stopped = false;
         loop {
             if pending.is_empty() && !first_chunk {
                 pending = records.next_chunk(chunk_rows)?;
@@ -271,11 +280,14 @@ impl Importer {
             let outcome = plan.run_chunk(&table, &mut keys, first_chunk);
             first_chunk = false;
             add_stats(&mut stats, &outcome.stats);
-            on_chunk(Chunk { customers: outcome.customers, issues: outcome.issues });
+            if on_chunk(Chunk { customers: outcome.customers, issues: outcome.issues }).is_break() {
+                stopped = true;
+                break;
+            }
         }
         let span = u64::from(last_row.saturating_sub(header_row));
         stats.rows_blank = span.saturating_sub(stats.rows_total);
-        Ok(StreamSummary { source: info, mapping: columns, stats })
+        Ok(StreamSummary { source: info, mapping: columns, stats, stopped })
     }
 }
 
@@ -300,6 +312,7 @@ mod tests {
             .validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), chunk, &mut |c| {
                 customers.extend(c.customers);
                 issues.extend(c.issues);
+                ControlFlow::Continue(())
             })
             .unwrap();
         (customers, issues, summary)
@@ -352,14 +365,44 @@ mod tests {
     }
 
     #[test]
+    fn a_break_stops_after_that_chunk() {
+        let importer = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
+        let mut csv = String::from("Identificador Externo;Nome completo;CPF/CNPJ\n");
+        for i in 0..100 {
+            csv.push_str(&format!("{i};Ana {i};{}\n", cpf(i)));
+        }
+        let (mut chunks, mut seen) = (0, 0u64);
+        let summary = importer
+            .validate_stream(&Source::from_bytes(csv.into_bytes()), 10, &mut |c| {
+                chunks += 1;
+                seen += c.customers.len() as u64;
+                if chunks == 3 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            })
+            .unwrap();
+        assert_eq!(chunks, 3);
+        assert!(summary.stopped);
+        assert!(seen < 100, "{seen} rows read");
+        assert_eq!(
+            (summary.stats.rows_total, summary.stats.customers_valid, summary.stats.rows_blank),
+            (seen, seen, 0)
+        );
+        let (_, _, whole) = run(&importer, "Identificador Externo;Nome completo\n1;Ana\n", 0);
+        assert!(!whole.stopped);
+    }
+
+    #[test]
     fn windows_1252_streams() {
         let importer = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
         let bytes = b"Nome completo;Cidade;CPF/CNPJ;Identificador Externo\r\nJo\xe3o;S\xe3o Paulo;529.982.247-25;1\r\n"
             .to_vec();
         let whole = importer.validate(&Source::from_bytes(bytes.clone())).unwrap();
         let mut got = Vec::new();
-        let summary =
-            importer.validate_stream(&Source::from_bytes(bytes), 0, &mut |c| got.extend(c.customers)).unwrap();
+        let summary = importer
+            .validate_stream(&Source::from_bytes(bytes), 0, &mut |c| {
+                got.extend(c.customers);
+                ControlFlow::Continue(())
+            })
+            .unwrap();
         assert_eq!(summary.source.encoding, Some(TextEncoding::Windows1252));
         assert_eq!(got, whole.customers);
         assert_eq!(got[0].text(Field::Name), Some("João"));
@@ -369,11 +412,14 @@ mod tests {
     fn what_does_not_stream_is_refused() {
         let importer = Importer::new(ImportOptions::default()).unwrap();
         let csv = "name,contact_email\nAna,a@b.co\n";
-        let err = importer.validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), 0, &mut |_| {}).unwrap_err();
+        let err = importer
+            .validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), 0, &mut |_| ControlFlow::Continue(()))
+            .unwrap_err();
         assert_eq!(err.code(), "invalid_options");
         let mut xlsx = Vec::new();
         crate::write::template_xlsx(&crate::Profile::generic(), &mut xlsx).unwrap();
-        let err = importer.validate_stream(&Source::from_bytes(xlsx), 0, &mut |_| {}).unwrap_err();
+        let err =
+            importer.validate_stream(&Source::from_bytes(xlsx), 0, &mut |_| ControlFlow::Continue(())).unwrap_err();
         assert_eq!(err.code(), "invalid_options");
     }
 }
