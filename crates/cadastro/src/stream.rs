@@ -386,7 +386,8 @@ mod tests {
             (summary.stats.rows_total, summary.stats.customers_valid, summary.stats.rows_blank),
             (seen, seen, 0)
         );
-        let (_, _, whole) = run(&importer, "Identificador Externo;Nome completo\n1;Ana\n", 0);
+        let (_, _, whole) =
+            run(&importer, &format!("Identificador Externo;Nome completo;CPF/CNPJ\n1;Ana;{}\n", cpf(1)), 0);
         assert!(!whole.stopped);
     }
 
