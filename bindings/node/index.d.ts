@@ -285,7 +285,7 @@ export interface ImportFileOptions {
   /** The delimiter of delimited text. */
   delimiter?: string
   /** The encoding of delimited text. */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250'
   /** The 1-based header row. */
   headerRow?: number
   /** The country of rows without one. */
@@ -417,7 +417,7 @@ export interface Options {
   /** The delimiter of delimited text, one character (default: sniffed). */
   delimiter?: string
   /** The encoding of delimited text (default: detected). */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250'
   /** The 1-based header row (default: detected below title rows). */
   headerRow?: number
   /** The country of rows without one (ISO alpha-2; default: the profile's). */
@@ -504,7 +504,7 @@ export interface SheetInfo {
 export interface SourceInfo {
   /** `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`. */
   format: string
-  /** Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`. */
+  /** Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`. */
   encoding?: string
   /** Delimited text: the delimiter. */
   delimiter?: string

@@ -296,6 +296,9 @@ def main():
                      "Stały klient, rabat 5%" if i == 1 else ""])
     write("invoiceocean_pl_comma.csv", render(rows, ",", "\r\n"), "utf-8")
 
+    # The same clients saved by Excel as plain "CSV" on a Polish Windows: Windows-1250, `;`, CRLF.
+    write("invoiceocean_pl_windows1250_semicolon.csv", render(rows, ";", "\r\n"), "cp1250")
+
 
 if __name__ == "__main__":
     main()

@@ -121,3 +121,19 @@ test('inspect: columns with suggestions and samples, JSON as the CLI prints it',
   const json = JSON.parse(ins.toJson())
   assert.equal(json.columns[1].field, 'name')
 })
+
+test('Polish Excel CSV is read as windows-1250; the option forces another code page', { skip }, () => {
+  const dir = path.join(__dirname, '..', '..', '..', 'testdata', 'inputs', 'csv')
+  const cp1250 = validate(path.join(dir, 'invoiceocean_pl_windows1250_semicolon.csv'), { profile: 'invoiceocean' })
+  const utf8 = validate(path.join(dir, 'invoiceocean_pl_comma.csv'), { profile: 'invoiceocean' })
+  assert.equal(cp1250.source.encoding, 'windows-1250')
+  assert.equal(cp1250.source.delimiter, ';')
+  assert.deepEqual(cp1250.customers, utf8.customers)
+  assert.equal(cp1250.customers[1].city, 'Łódź')
+  const forced = validate(path.join(dir, 'invoiceocean_pl_windows1250_semicolon.csv'), {
+    profile: 'invoiceocean',
+    encoding: 'windows-1252',
+  })
+  assert.equal(forced.source.encoding, 'windows-1252')
+  assert.equal(forced.customers[1].city, '£ódŸ')
+})

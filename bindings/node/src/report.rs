@@ -90,7 +90,7 @@ impl From<&cadastro::Issue> for Issue {
 pub struct SourceInfo {
     /// `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`.
     pub format: String,
-    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`.
+    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`.
     pub encoding: Option<String>,
     /// Delimited text: the delimiter.
     pub delimiter: Option<String>,

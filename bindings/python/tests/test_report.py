@@ -132,3 +132,12 @@ def test_custom_fields_and_mapping_reach_the_report() -> None:
     assert [c["notes"] for c in report.customers] == ["x", "y"]
     assert all("custom" not in c for c in report.customers)
     assert not report.has_errors
+
+
+def test_polish_excel_csv_is_read_as_windows_1250() -> None:
+    csv_dir = TESTDATA / "inputs" / "csv"
+    cp1250 = cadastro.validate(csv_dir / "invoiceocean_pl_windows1250_semicolon.csv", profile="invoiceocean")
+    utf8 = cadastro.validate(csv_dir / "invoiceocean_pl_comma.csv", profile="invoiceocean")
+    assert (cp1250.source["encoding"], cp1250.source["delimiter"]) == ("windows-1250", ";")
+    assert cp1250.customers == utf8.customers
+    assert [c["city"] for c in cp1250.customers][1] == "Łódź"

@@ -82,7 +82,7 @@ pub struct ImportOptions {
     #[uniffi(default = None)]
     pub delimiter: Option<String>,
     /// The encoding of delimited text (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`,
-    /// `windows-1252`); default detected.
+    /// `windows-1252`, `windows-1250`); default detected.
     #[uniffi(default = None)]
     pub encoding: Option<String>,
     /// The 1-based row of the header; default detected below title rows.

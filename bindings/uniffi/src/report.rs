@@ -97,7 +97,7 @@ fn sorted<S: Serializer>(map: &HashMap<String, FieldValue>, s: S) -> Result<S::O
 pub struct SourceInfo {
     /// `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`.
     pub format: String,
-    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`.
+    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
     /// Delimited text: the delimiter (one character).

@@ -180,6 +180,21 @@ def test_vocabulary():
 
 
 @needs_readers
+def test_polish_excel_csv_is_read_as_windows_1250():
+    csv_dir = pathlib.Path(ROOT, "testdata", "inputs", "csv")
+    importer = cu.Importer(cu.ImportOptions(profile="invoiceocean"))
+    cp1250 = importer.validate(cu.Source.PATH(str(csv_dir / "invoiceocean_pl_windows1250_semicolon.csv")))
+    utf8 = importer.validate(cu.Source.PATH(str(csv_dir / "invoiceocean_pl_comma.csv")))
+    assert (cp1250.source.encoding, cp1250.source.delimiter) == ("windows-1250", ";")
+    assert [c.city for c in cp1250.customers] == [c.city for c in utf8.customers]
+    assert cp1250.customers[1].city == "Łódź"
+    forced = cu.Importer(cu.ImportOptions(profile="invoiceocean", encoding="windows-1252")).validate(
+        cu.Source.PATH(str(csv_dir / "invoiceocean_pl_windows1250_semicolon.csv"))
+    )
+    assert (forced.source.encoding, forced.customers[1].city) == ("windows-1252", "£ódŸ")
+
+
+@needs_readers
 def test_asaas_example_file():
     report = cu.Importer(cu.ImportOptions(profile="asaas")).validate(cu.Source.PATH(str(ASAAS)))
     assert (report.source.format, report.source.delimiter, report.source.encoding) == ("csv", ";", "utf-8-bom")

@@ -121,10 +121,7 @@ impl<R: BufRead> Chunker<R> {
                 return Err(Error::limit(LimitKind::FileBytes, len, self.opts.limits.max_file_bytes));
             }
         }
-        let text = match self.encoding {
-            TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252.decode_without_bom_handling(&self.buf).0,
-            _ => String::from_utf8_lossy(&self.buf),
-        };
+        let text = crate::read::encoding::decode_lossy(&self.buf, self.encoding);
         let mut local_opts = self.opts.clone();
         local_opts.limits.max_rows = u64::from(u32::MAX);
         crate::read::csv::check_shape(text.as_bytes(), self.delimiter, &local_opts)?;

@@ -280,6 +280,16 @@ fn expectations() -> Vec<Expect> {
             blank_rows: 0,
             ragged: &[],
         },
+        Expect {
+            file: "invoiceocean_pl_windows1250_semicolon.csv",
+            encoding: Windows1250,
+            delimiter: ';',
+            header_row: 1,
+            headers: &INVOICEOCEAN,
+            rows: &const { same::<5>(2) },
+            blank_rows: 0,
+            ragged: &[],
+        },
     ]
 }
 
@@ -413,6 +423,22 @@ fn invoiceocean_quoted_delivery_address() {
     assert_eq!(text(&t, 1, 9), "ul. Zgierska 7, 91-001 Łódź");
     assert_eq!(text(&t, 0, 20), "Stały klient, rabat 5%");
     assert_eq!(text(&t, 3, 3), "Ślązak i Synowie S.A.");
+}
+
+#[test]
+fn polish_excel_csv_reads_the_same_as_its_utf8_twin() {
+    let utf8 = open("invoiceocean_pl_comma.csv");
+    let cp1250 = open("invoiceocean_pl_windows1250_semicolon.csv");
+    assert_eq!(cp1250.headers, utf8.headers);
+    let cells = |t: &Table| t.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>();
+    assert_eq!(cells(&cp1250), cells(&utf8));
+    assert_eq!(text(&cp1250, 1, 5), "Łódź");
+    // Read as Windows-1252 on request, the same bytes are the mojibake detection avoids.
+    let forced = open_with(
+        "invoiceocean_pl_windows1250_semicolon.csv",
+        &ReadOptions::default().with_encoding(TextEncoding::Windows1252),
+    );
+    assert_eq!(text(&forced, 1, 5), "£ódŸ");
 }
 
 #[test]

@@ -7,24 +7,22 @@
 //! 2. UTF-16 without a BOM, recognised by its NUL-byte pattern in the first 4 KiB (ASCII text in
 //!    UTF-16 has a NUL in every other byte, and the other byte is almost never NUL);
 //! 3. valid UTF-8;
-//! 4. otherwise Windows-1252, the code page of Excel's plain "CSV" on a Western Windows (it also
-//!    reads ISO-8859-1, of which it is a superset for printable text). Every byte sequence decodes
-//!    in Windows-1252, so detection itself never fails.
+//! 4. otherwise a single-byte code page, the one Excel's plain "CSV" was saved in:
+//!    Windows-1250 when chardetng (the detector Firefox uses, by the author of encoding_rs)
+//!    recognises Central European text in the first [`SINGLE_BYTE_SAMPLE`] bytes (Polish
+//!    clients of an InvoiceOcean account: `ł ś ż ą ę` are bytes that Windows-1252 reads as
+//!    `³ œ ¿ ¹ ê`), else Windows-1252, the code page of a Western Windows (Brazil, France; it
+//!    also reads ISO-8859-1, of which it is a superset for printable text). Any other guess of
+//!    the detector (Cyrillic, Greek...) is read as Windows-1252: those encodings are not in
+//!    the contract. Every byte sequence decodes in both code pages, so detection never fails.
 //!
 //! A BOM (or the UTF-16 NUL pattern) is a declaration: a file whose BOM says UTF-16 but whose body
 //! does not decode (odd length, unpaired surrogate) fails with `encoding_error`, as does a
-//! requested encoding the bytes are not in. Decoding is done by
-//! encoding_rs throughout.
-//!
-//! chardetng is not used. Its job is to choose among dozens of legacy encodings, but the
-//! contract's encodings leave exactly one single-byte candidate (Windows-1252) once the Unicode
-//! forms are recognised, which the steps above decide deterministically; a statistical guesser
-//! would add a dependency and a chance of a wrong guess on short files, for no possible other
-//! answer. It would earn its place if the contract gained Windows-1250 (Polish Excel "CSV").
+//! requested encoding the bytes are not in. Decoding is done by encoding_rs throughout.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1250, WINDOWS_1252};
 
 use super::TextEncoding;
 use crate::error::{ErrorKind, Result};
@@ -35,6 +33,9 @@ const BOM_UTF16BE: &[u8] = b"\xFE\xFF";
 
 /// How many leading bytes the UTF-16 NUL-pattern check looks at.
 const UTF16_SAMPLE: usize = 4096;
+
+/// How many leading bytes the single-byte code page is guessed from (a few thousand rows).
+pub(crate) const SINGLE_BYTE_SAMPLE: usize = 256 * 1024;
 
 /// Decodes `bytes` into text, in `requested` if given, else in the detected encoding.
 ///
@@ -69,9 +70,31 @@ fn decode_detected(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding)> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), TextEncoding::Utf8));
     }
-    // Windows-1252 maps every byte: this cannot fail.
-    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-    Ok((text, TextEncoding::Windows1252))
+    let encoding = single_byte_code_page(bytes);
+    // Both code pages map every byte: this cannot fail.
+    Ok((decode_lossy(bytes, encoding), encoding))
+}
+
+/// Windows-1250 or Windows-1252 for bytes that are not UTF-8 (step 4 of the module docs).
+fn single_byte_code_page(bytes: &[u8]) -> TextEncoding {
+    let sample = bytes.get(..SINGLE_BYTE_SAMPLE).unwrap_or(bytes);
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // One feed; no top-level domain hint (None never panics).
+    detector.feed(sample, sample.len() == bytes.len());
+    if detector.guess(None, chardetng::Utf8Detection::Deny) == WINDOWS_1250 {
+        TextEncoding::Windows1250
+    } else {
+        TextEncoding::Windows1252
+    }
+}
+
+/// Decodes `bytes` in `encoding` without BOM handling, malformed sequences replaced by U+FFFD
+/// (the streaming reader's chunks, whose encoding was settled on the file's head).
+pub(crate) fn decode_lossy(bytes: &[u8], encoding: TextEncoding) -> Cow<'_, str> {
+    match encoding {
+        TextEncoding::Utf8 | TextEncoding::Utf8Bom => String::from_utf8_lossy(bytes),
+        _ => encoding_rs_of(encoding).decode_without_bom_handling(bytes).0,
+    }
 }
 
 /// Decodes in `encoding`, dropping a BOM of that encoding (UTF-8 and UTF-8 with BOM are the
@@ -84,7 +107,7 @@ fn decode_as(bytes: &[u8], encoding: TextEncoding) -> Result<(Cow<'_, str>, Text
         },
         TextEncoding::Utf16Le => (bytes.strip_prefix(BOM_UTF16LE).unwrap_or(bytes), encoding),
         TextEncoding::Utf16Be => (bytes.strip_prefix(BOM_UTF16BE).unwrap_or(bytes), encoding),
-        TextEncoding::Windows1252 => (bytes, encoding),
+        TextEncoding::Windows1252 | TextEncoding::Windows1250 => (bytes, encoding),
     };
     match strict(body, reported) {
         Some(text) => Ok((text, reported)),
@@ -107,6 +130,7 @@ fn encoding_rs_of(encoding: TextEncoding) -> &'static Encoding {
         TextEncoding::Utf16Le => UTF_16LE,
         TextEncoding::Utf16Be => UTF_16BE,
         TextEncoding::Windows1252 => WINDOWS_1252,
+        TextEncoding::Windows1250 => WINDOWS_1250,
     }
 }
 
@@ -204,6 +228,39 @@ mod tests {
         assert_eq!(enc, TextEncoding::Windows1252);
     }
 
+    /// What Excel's plain "CSV" makes of Polish text on a Polish Windows, and of Portuguese and
+    /// French text on a Western one, down to a single line: each comes back in its code page.
+    #[test]
+    fn the_single_byte_code_page_is_guessed_from_the_text() {
+        let polish = [
+            "Nazwa;NIP;Miasto\r\nPrzedsiębiorstwo Handlowe Łódź Sp. z o.o.;7251801126;Łódź\r\n\
+             Ślązak i Synowie S.A.;5260250274;Kraków\r\nŻabka Polska;7811767696;Poznań\r\n",
+            "Zielona Góra;Gdańsk;Wrocław;Bielsko-Biała\r\n",
+            "Stały klient, rabat 5%\r\n",
+            "Świętokrzyska 12\r\n",
+        ];
+        for text in polish {
+            let (bytes, _, unmappable) = WINDOWS_1250.encode(text);
+            assert!(!unmappable);
+            let (got, enc) = decode(&bytes, None).unwrap();
+            assert_eq!((got.as_ref(), enc), (text, TextEncoding::Windows1250), "{text}");
+        }
+        let western = [
+            "Razão Social;Município\nAção;Férias €\n",
+            "São Paulo\r\n",
+            "João da Conceição;Brasília;Goiânia\r\n",
+            "Société Générale;Boulogne-Billancourt;cœur de métier;Noël\r\n",
+            "Crème brûlée à la française\r\n",
+            "Praça da Sé, 1º andar\r\n",
+        ];
+        for text in western {
+            let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
+            assert!(!unmappable);
+            let (got, enc) = decode(&bytes, None).unwrap();
+            assert_eq!((got.as_ref(), enc), (text, TextEncoding::Windows1252), "{text}");
+        }
+    }
+
     #[test]
     fn requested_encoding_wins_or_fails() {
         let latin = b"Jo\xe3o;S\xe3o Paulo\n";
@@ -268,7 +325,13 @@ mod tests {
                 })
                 .collect();
             let _ = decode(&bytes, None);
-            for enc in [TextEncoding::Utf8, TextEncoding::Utf16Le, TextEncoding::Utf16Be, TextEncoding::Windows1252] {
+            for enc in [
+                TextEncoding::Utf8,
+                TextEncoding::Utf16Le,
+                TextEncoding::Utf16Be,
+                TextEncoding::Windows1252,
+                TextEncoding::Windows1250,
+            ] {
                 let _ = decode(&bytes, Some(enc));
             }
         }

@@ -87,6 +87,9 @@ pub enum TextEncoding {
     /// Windows-1252 (Excel's "CSV" on a Western Windows), also read for ISO-8859-1.
     #[serde(rename = "windows-1252")]
     Windows1252,
+    /// Windows-1250 (Excel's "CSV" on a Polish or other Central European Windows).
+    #[serde(rename = "windows-1250")]
+    Windows1250,
 }
 
 impl TextEncoding {
@@ -98,6 +101,7 @@ impl TextEncoding {
             TextEncoding::Utf16Le => "utf-16le",
             TextEncoding::Utf16Be => "utf-16be",
             TextEncoding::Windows1252 => "windows-1252",
+            TextEncoding::Windows1250 => "windows-1250",
         }
     }
 }
