@@ -78,6 +78,10 @@ struct ReadArgs {
     /// The delimiter of delimited text (default: sniffed among , ; | and tab).
     #[arg(long)]
     delimiter: Option<char>,
+    /// The encoding of delimited text: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252 or
+    /// windows-1250 (default: detected).
+    #[arg(long)]
+    encoding: Option<String>,
     /// A resource limit, e.g. `--limit max_rows=100000` (repeatable; see `Limits`).
     #[arg(long = "limit", value_name = "NAME=VALUE")]
     limits: Vec<String>,
@@ -208,7 +212,13 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
     Ok(ReadOptions {
         sheet: args.sheet.clone(),
         delimiter: args.delimiter,
-        encoding: None,
+        encoding: match &args.encoding {
+            Some(name) => Some(
+                serde_json::from_value(serde_json::Value::String(name.clone()))
+                    .map_err(|_| invalid(format!("--encoding: unknown encoding `{name}`")))?,
+            ),
+            None => None,
+        },
         header_row: args.header_row,
         limits: serde_json::from_value(limits).map_err(|e| invalid(e.to_string()))?,
     })

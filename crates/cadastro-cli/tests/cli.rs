@@ -138,3 +138,25 @@ fn inspect_shows_the_dialect_and_suggestions() {
     assert_eq!(ins["columns"][5]["confidence"], 1.0);
     assert_eq!(ins["columns"][0]["samples"][0], "CLI-001");
 }
+
+#[test]
+fn encoding_is_detected_or_forced() {
+    let polish = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/inputs/csv/invoiceocean_pl_windows1250_semicolon.csv");
+    let polish = polish.to_str().unwrap();
+    let city = |args: &[&str]| {
+        let out = cadastro(&[&["validate", polish, "--profile", "invoiceocean", "--format", "json"], args].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let report = json(&out);
+        (report["source"]["encoding"].as_str().unwrap().to_owned(), report["customers"][1]["city"].clone())
+    };
+    assert_eq!(city(&[]), ("windows-1250".to_owned(), Value::from("Łódź")));
+    assert_eq!(city(&["--encoding", "windows-1252"]), ("windows-1252".to_owned(), Value::from("£ódŸ")));
+    let out = cadastro(&["inspect", polish, "--encoding", "latin-9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("invalid_options"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
