@@ -375,14 +375,14 @@ pub const FIND_SQL: &str = "SELECT c.id, c.revision, c.fields, c.custom, (SELECT
         UNION SELECT id FROM customers WHERE account_id = ?1 AND name_folded IN (SELECT value FROM json_each(?4)))
     ORDER BY c.id";
 
-/// [`FIND_SQL`] restricted to the customers with an id up to `?5`.
-const FIND_BEFORE_SQL: &str =
-    "SELECT c.id, c.revision, c.fields, c.custom, (SELECT json_group_array(json(k.fields)) FROM
+/// [`FIND_SQL`] restricted to the customers with an id up to `?5` (inside each branch, so the
+/// indexes, which end with the rowid, skip the newer rows instead of collecting them).
+const FIND_BEFORE_SQL: &str = "SELECT c.id, c.revision, c.fields, c.custom, (SELECT json_group_array(json(k.fields)) FROM
     (SELECT fields FROM contacts WHERE customer_id = c.id ORDER BY position, id) k)
-    FROM customers c WHERE c.id <= ?5 AND c.id IN (
-        SELECT id FROM customers WHERE account_id = ?1 AND external_id IN (SELECT value FROM json_each(?2))
-        UNION SELECT id FROM customers WHERE account_id = ?1 AND tax_id IN (SELECT value FROM json_each(?3))
-        UNION SELECT id FROM customers WHERE account_id = ?1 AND name_folded IN (SELECT value FROM json_each(?4)))
+    FROM customers c WHERE c.id IN (
+        SELECT id FROM customers WHERE account_id = ?1 AND external_id IN (SELECT value FROM json_each(?2)) AND id <= ?5
+        UNION SELECT id FROM customers WHERE account_id = ?1 AND tax_id IN (SELECT value FROM json_each(?3)) AND id <= ?5
+        UNION SELECT id FROM customers WHERE account_id = ?1 AND name_folded IN (SELECT value FROM json_each(?4)) AND id <= ?5)
     ORDER BY c.id";
 
 impl AccountBase<'_> {

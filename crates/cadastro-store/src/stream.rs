@@ -115,6 +115,13 @@ impl Store {
         };
         // Customers with a greater id are this import's own creations: not part of the base.
         let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
+        // An account without customers (a first import) has nothing to look up.
+        let base_account = match account_id {
+            Some(id) => tx
+                .query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE account_id = ?1)", [id], |r| r.get(0))
+                .map(|found: bool| found.then_some(id))?,
+            None => None,
+        };
         let mut writer = match account_id {
             Some(id) if !mode.dry_run => Some(Writer::new(&tx, id)?),
             _ => None,
@@ -126,7 +133,7 @@ impl Store {
         let mut failure: Option<StoreError> = None;
         let summary = importer.validate_stream(source, chunk_rows, &mut |chunk| {
             has_errors |= chunk.issues.iter().any(Issue::is_error);
-            let base = AccountBase { conn: &tx, account: account_id, before: Some(before) };
+            let base = AccountBase { conn: &tx, account: base_account, before: Some(before) };
             let plan = match reconciler.plan(&chunk.customers, &base).map_err(lookup_error) {
                 Ok(plan) => plan,
                 Err(e) => {
