@@ -12,6 +12,8 @@
 //!   leaves the store exactly as it was;
 //! - [`Store::import_report`] is the whole flow of `cadastro import` (plan, then apply unless
 //!   dry-run, or atomic with errors in the file);
+//! - [`Store::import_stream`] is the same flow for a large delimited text file in bounded
+//!   memory, chunk by chunk in one transaction (`cadastro import --stream`);
 //! - [`Store::list_customers`] reads an account (or one group) back for export, and
 //!   [`Store::copy_account`] moves a base from one account to another through the same plan.
 //!

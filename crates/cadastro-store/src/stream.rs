@@ -176,3 +176,23 @@ impl Store {
         Ok(StreamOutcome { summary, counts, applied: apply, stopped, has_errors })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{FIND_BEFORE_SQL, Store};
+
+    /// Each branch of a streaming lookup is one index search that stops at the pre-import row
+    /// id (the indexes end with the rowid), so lookups stay cheap as the import grows.
+    #[test]
+    fn the_pre_import_lookup_searches_each_index_up_to_the_row_id() -> Result<(), crate::StoreError> {
+        let store = Store::open_in_memory()?;
+        let mut st = store.connection().prepare(&format!("EXPLAIN QUERY PLAN {FIND_BEFORE_SQL}"))?;
+        let plan: Vec<String> =
+            st.query_map(rusqlite::params![1, "[]", "[]", "[]", 5], |r| r.get(3))?.collect::<Result<_, _>>()?;
+        for index in ["customers_external_id", "customers_tax_id", "customers_name"] {
+            let line = plan.iter().find(|l| l.contains(&format!("INDEX {index} (")));
+            assert!(line.is_some_and(|l| l.contains("rowid<?")), "{index}:\n{}", plan.join("\n"));
+        }
+        Ok(())
+    }
+}
