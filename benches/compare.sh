@@ -52,6 +52,9 @@ CASES=(
   "rust_xlsxwriter constant memory, ${BENCH_ROWS} rows|$BIN/cadastro-bench xlsxwriter-raw $BENCH_ROWS $OUT/raw.xlsx"
   "cadastro export XLSX (streamed), ${BENCH_ROWS} customers|$BIN/cadastro-bench export $BENCH_ROWS $OUT/export.xlsx"
   "cadastro export CSV (streamed), ${BENCH_ROWS} customers|$BIN/cadastro-bench export $BENCH_ROWS $OUT/export.csv"
+  # Into a fresh store file each run (the bench deletes it first).
+  "cadastro import into the store (whole file), UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench import $BIG_UTF8 $OUT/import.db"
+  "cadastro import into the store (streamed), UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench import-stream $BIG_UTF8 $OUT/import.db"
 )
 [ -n "${ONLY:-}" ] && mapfile -t CASES < <(printf '%s\n' "${CASES[@]}" | grep -E "$ONLY")
 

@@ -9,6 +9,8 @@
 //! cadastro-bench calamine-cells FILE     # calamine worksheet_cells_reader of the first sheet
 //! cadastro-bench xlsxwriter-raw N OUT    # rust_xlsxwriter constant-memory write of N customers' strings
 //! cadastro-bench export N OUT            # cadastro XlsxExporter/CsvExporter of N customers (streamed)
+//! cadastro-bench import-stream FILE DB   # Store::import_stream of a CSV into the store file DB
+//! cadastro-bench import FILE DB          # Store::import_table of the same (whole file, for comparison)
 //! ```
 
 use std::io::Read as _;
@@ -125,6 +127,48 @@ fn run(args: &[String]) -> Res<()> {
                 if !same {
                     return Err("streaming differs from validate".into());
                 }
+            }
+        }
+        "import-stream" | "import" => {
+            // The embedded store's import, streamed (bounded memory) or whole-file; a fresh
+            // store file each time. `import-stream FILE DB [CHUNK_ROWS]`.
+            let mut opts = cadastro::ImportOptions::for_profile("asaas")?;
+            opts.read.limits.max_rows = u64::from(u32::MAX);
+            opts.read.limits.max_file_bytes = u64::MAX;
+            let importer = cadastro::Importer::new(opts)?;
+            let source = cadastro::Source::from_path(arg(args, 1)?);
+            let db = arg(args, 2)?;
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{db}{suffix}"));
+            }
+            let mut store = cadastro_store::Store::open(db)?;
+            let mode = cadastro_store::ImportMode::default();
+            let t = std::time::Instant::now();
+            if arg(args, 0)? == "import" {
+                let table = source.open(&importer.options().read)?;
+                let (report, outcome) = store.import_table("default", &importer, &table, mode, &mut |_, _| {})?;
+                println!(
+                    "{:?} {:?} applied {} in {:?}",
+                    report.stats,
+                    outcome.plan.counts(),
+                    outcome.applied,
+                    t.elapsed()
+                );
+            } else {
+                let chunk_rows: usize = args.get(3).map(|s| s.parse()).transpose()?.unwrap_or(0);
+                let (mut chunks, mut issues) = (0u64, 0u64);
+                let out = store.import_stream("default", &importer, &source, mode, chunk_rows, &mut |chunk| {
+                    chunks += 1;
+                    issues += chunk.issues.len() as u64;
+                    std::ops::ControlFlow::Continue(())
+                })?;
+                println!(
+                    "{chunks} chunks, {issues} issues, {:?} {:?} applied {} in {:?}",
+                    out.summary.stats,
+                    out.counts,
+                    out.applied,
+                    t.elapsed()
+                );
             }
         }
         "phases" => {

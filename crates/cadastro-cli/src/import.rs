@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use cadastro::reconcile::{Action, ImportPlan, LookupError};
-use cadastro::{Report, Source, Value};
+use cadastro::reconcile::{Action, ImportPlan, LookupError, PlanEntry};
+use cadastro::{PlanCounts, Report, Source, Stats, Value};
 use cadastro_store::{ImportMode, Store, StoreError};
 use clap::Args;
 
@@ -15,24 +15,31 @@ use crate::{OutputFormat, ValidateArgs, importer};
 #[derive(Args)]
 pub(crate) struct ImportArgs {
     /// The file to import.
-    file: PathBuf,
+    pub(crate) file: PathBuf,
     #[command(flatten)]
-    opts: ValidateArgs,
+    pub(crate) opts: ValidateArgs,
     /// The store: a SQLite file, created when missing.
     #[arg(long, default_value = "cadastro.db")]
-    db: PathBuf,
+    pub(crate) db: PathBuf,
     /// The account to import into (created when missing).
     #[arg(long, default_value = cadastro_store::DEFAULT_ACCOUNT)]
-    account: String,
+    pub(crate) account: String,
     /// Show what the import would do; write nothing.
     #[arg(long)]
-    dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Write nothing when any row has an error (default: write the valid customers).
     #[arg(long)]
-    atomic: bool,
+    pub(crate) atomic: bool,
     /// Also show every created and updated customer with its field-by-field changes.
     #[arg(long)]
-    verbose: bool,
+    pub(crate) verbose: bool,
+    /// Stream the file (delimited text with one customer per row): validated, reconciled and
+    /// written chunk by chunk in one transaction, in bounded memory whatever its size (the
+    /// whole-file row and size limits do not apply unless given with --limit). The text
+    /// summary is the same; `--format json` prints JSON lines (one per issue, then the
+    /// summary); `--errors` is refused.
+    #[arg(long)]
+    stream: bool,
 }
 
 impl ImportArgs {
@@ -43,7 +50,7 @@ impl ImportArgs {
 
 /// A failure of the core (file-level) or of the store.
 #[derive(Debug, thiserror::Error)]
-enum Failure {
+pub(crate) enum Failure {
     #[error(transparent)]
     Core(#[from] cadastro::Error),
     #[error(transparent)]
@@ -80,6 +87,9 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
 }
 
 fn import(args: &ImportArgs) -> Result<u8, Failure> {
+    if args.stream {
+        return crate::import_stream::run(args);
+    }
     let (importer, locale) = importer(&args.opts)?;
     let table = Source::from_path(&args.file).open(&importer.options().read)?;
     // A dry run never creates or migrates the store file.
@@ -113,50 +123,56 @@ fn json(report: &Report, plan: &ImportPlan, verbose: bool) -> String {
 
 fn text(report: &Report, plan: &ImportPlan, args: &ImportArgs, applied: bool) -> String {
     let mut out = report.to_text();
-    let c = plan.counts();
-    let s = &report.stats;
+    plan_lines(&mut out, args, plan.counts(), &report.stats);
+    if args.verbose {
+        for e in plan.changes() {
+            entry_lines(&mut out, e);
+        }
+    }
+    let _ = writeln!(out, "{}", status(args, applied, plan.is_noop()));
+    out
+}
+
+/// The counts of an import.
+pub(crate) fn plan_lines(out: &mut String, args: &ImportArgs, c: PlanCounts, s: &Stats) {
     let _ = writeln!(out);
     let _ = writeln!(out, "import into account `{}` ({}):", args.account, args.db.display());
     let _ = writeln!(out, "  created:   {}", c.created);
     let _ = writeln!(out, "  updated:   {}", c.updated);
     let _ = writeln!(out, "  unchanged: {}", c.unchanged);
     let _ = writeln!(out, "  rejected:  {} (rows: {})", s.customers_rejected, s.rows_rejected);
-    if args.verbose {
-        for e in plan.changes() {
-            let key = e.key.as_ref().map_or_else(|| "-".to_owned(), key_text);
-            let _ = writeln!(out, "  {} {key}", e.action.as_str());
-            for f in &e.diff.fields {
-                let _ = writeln!(
-                    out,
-                    "      {}: {} -> {}",
-                    f.field,
-                    value_text(f.old.as_ref()),
-                    value_text(f.new.as_ref())
-                );
-            }
-            for k in &e.diff.contacts {
-                let email = k.contact_email.as_deref().unwrap_or("-");
-                let _ = writeln!(out, "      contact {} {email}", k.action.as_str());
-                if k.action == Action::Update {
-                    for f in &k.changes {
-                        let (old, new) = (value_text(f.old.as_ref()), value_text(f.new.as_ref()));
-                        let _ = writeln!(out, "          {}: {old} -> {new}", f.field);
-                    }
-                }
+}
+
+/// One created or updated customer with its changes (`--verbose`).
+pub(crate) fn entry_lines(out: &mut String, e: &PlanEntry) {
+    let key = e.key.as_ref().map_or_else(|| "-".to_owned(), key_text);
+    let _ = writeln!(out, "  {} {key}", e.action.as_str());
+    for f in &e.diff.fields {
+        let _ = writeln!(out, "      {}: {} -> {}", f.field, value_text(f.old.as_ref()), value_text(f.new.as_ref()));
+    }
+    for k in &e.diff.contacts {
+        let email = k.contact_email.as_deref().unwrap_or("-");
+        let _ = writeln!(out, "      contact {} {email}", k.action.as_str());
+        if k.action == Action::Update {
+            for f in &k.changes {
+                let (old, new) = (value_text(f.old.as_ref()), value_text(f.new.as_ref()));
+                let _ = writeln!(out, "          {}: {old} -> {new}", f.field);
             }
         }
     }
-    let status = if args.dry_run {
+}
+
+/// The last line: what was written.
+pub(crate) fn status(args: &ImportArgs, applied: bool, noop: bool) -> &'static str {
+    if args.dry_run {
         "dry run: nothing was written"
     } else if !applied {
         "atomic: the file has errors, nothing was written"
-    } else if plan.is_noop() {
+    } else if noop {
         "nothing to write"
     } else {
         "written"
-    };
-    let _ = writeln!(out, "{status}");
-    out
+    }
 }
 
 fn key_text(key: &cadastro::CustomerKey) -> String {

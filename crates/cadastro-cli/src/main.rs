@@ -6,6 +6,7 @@
 
 mod export;
 mod import;
+mod import_stream;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
