@@ -12,6 +12,7 @@ package is a thin face over it (``cadastro._cadastro``).
 
 from ._cadastro import (
     CadastroError,
+    Chunk,
     CorruptFile,
     DuplicateHeader,
     EmptyFile,
@@ -35,6 +36,7 @@ from ._cadastro import (
     SheetNotFound,
     StalePlan,
     Stats,
+    StreamSummary,
     Store,
     StoreCorrupt,
     StoreError,
@@ -42,6 +44,7 @@ from ._cadastro import (
     StoreTooNew,
     UnknownAccount,
     UnsupportedFormat,
+    ValidationStream,
     WriteError,
     __version__,
     default_limits,
@@ -52,10 +55,12 @@ from ._cadastro import (
     plan,
     template,
     validate,
+    validate_stream,
 )
 
 __all__ = [
     "CadastroError",
+    "Chunk",
     "CorruptFile",
     "DuplicateHeader",
     "EmptyFile",
@@ -79,6 +84,7 @@ __all__ = [
     "SheetNotFound",
     "StalePlan",
     "Stats",
+    "StreamSummary",
     "Store",
     "StoreCorrupt",
     "StoreError",
@@ -86,6 +92,7 @@ __all__ = [
     "StoreTooNew",
     "UnknownAccount",
     "UnsupportedFormat",
+    "ValidationStream",
     "WriteError",
     "__version__",
     "default_limits",
@@ -96,4 +103,5 @@ __all__ = [
     "plan",
     "template",
     "validate",
+    "validate_stream",
 ]
