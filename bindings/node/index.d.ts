@@ -159,6 +159,17 @@ export declare function __panicForTests(): void
 /** Test hook: panics on the libuv pool; the Promise must reject with `.code` `internal`. */
 export declare function __panicForTestsAsync(): Promise<void>
 
+/**
+ * One chunk of `validateStream`: the valid customers and the issues of a run of rows, in file
+ * order (the first chunk starts with the header-row warnings).
+ */
+export interface Chunk {
+  /** The valid customers of this chunk, as `Report.customers` gives them. */
+  customers: Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>
+  /** This chunk's issues, sorted by row then column, as `Report.issues` gives them. */
+  issues: Array<Issue>
+}
+
 /** One column's mapping. */
 export interface ColumnMapping {
   /** The column letter. */
@@ -533,6 +544,21 @@ export interface Stats {
 }
 
 /**
+ * What `validateStream` returns: everything a `Report` holds but the customers and issues
+ * (they went to `onChunk`), plus `stopped`.
+ */
+export interface StreamSummary {
+  /** What was read. */
+  source: SourceInfo
+  /** Every column with its field (or `null`), confidence and reason. */
+  mapping: Array<ColumnMapping>
+  /** The counts of the rows read (all of them unless `stopped`). */
+  stats: Stats
+  /** `onChunk` returned `false`: the rows after that chunk were not read. */
+  stopped: boolean
+}
+
+/**
  * Writes the blank import template of a profile to `path`: XLSX (headers, notes, drop-down
  * lists, an example row) or CSV (the header row), by the extension.
  */
@@ -555,3 +581,18 @@ export declare function validate(source: string | Uint8Array, options?: Options)
  * an exception it throws rejects the Promise.
  */
 export declare function validateAsync(source: string | Uint8Array, options?: Options): Promise<Report>
+
+/**
+ * Validates a delimited text file in one streaming pass on the calling thread, calling
+ * `onChunk({ customers, issues })` for every `options.chunkRows` rows (default 16,384; the first
+ * chunk holds at least the 60-line header search window), in file order: the chunks
+ * concatenated are `validate(...)`'s customers and issues. Memory stays bounded by one chunk and
+ * the key index, whatever the file's size. Returns the summary (`source`, `mapping`, `stats`,
+ * `stopped`).
+ *
+ * `onChunk` returning `false` stops the stream (`stopped: true`; the rows after that chunk are
+ * not read). An exception it throws stops the stream too and is rethrown as it was. Throws an
+ * `Error` whose `.code` is the kind of a file-level failure; `invalid_options` for what does not
+ * stream (a workbook, UTF-16 text, contact or parent columns: use `validate`).
+ */
+export declare function validateStream(source: string | Uint8Array, onChunk: (chunk: Chunk) => boolean | void, options?: Options & { chunkRows?: number }): StreamSummary

@@ -1,0 +1,130 @@
+//! `validateStream`: the core's streaming validation (`Importer::validate_stream`) with a sync JS
+//! callback per chunk. The core runs on the calling thread and calls `onChunk` between chunks;
+//! `false` from the callback, or an exception it throws, answers `Break`, and the core returns at
+//! once. Conversion only.
+
+use std::cell::RefCell;
+use std::ops::ControlFlow;
+
+use cadastro::Importer;
+use napi::bindgen_prelude::{FromNapiValue, Function};
+use napi::{Env, Unknown, ValueType};
+use napi_derive::napi;
+
+use crate::convert;
+use crate::error::{Failure, run_js};
+use crate::report::{ColumnMapping, Issue, SourceInfo, Stats};
+
+/// One chunk of `validateStream`: the valid customers and the issues of a run of rows, in file
+/// order (the first chunk starts with the header-row warnings).
+#[napi(object)]
+pub struct Chunk {
+    /// The valid customers of this chunk, as `Report.customers` gives them.
+    #[napi(ts_type = "Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>")]
+    pub customers: serde_json::Value,
+    /// This chunk's issues, sorted by row then column, as `Report.issues` gives them.
+    pub issues: Vec<Issue>,
+}
+
+/// What `validateStream` returns: everything a `Report` holds but the customers and issues
+/// (they went to `onChunk`), plus `stopped`.
+#[napi(object)]
+pub struct StreamSummary {
+    /// What was read.
+    pub source: SourceInfo,
+    /// Every column with its field (or `null`), confidence and reason.
+    pub mapping: Vec<ColumnMapping>,
+    /// The counts of the rows read (all of them unless `stopped`).
+    pub stats: Stats,
+    /// `onChunk` returned `false`: the rows after that chunk were not read.
+    pub stopped: bool,
+}
+
+impl From<&cadastro::stream::StreamSummary> for StreamSummary {
+    fn from(s: &cadastro::stream::StreamSummary) -> Self {
+        StreamSummary {
+            source: SourceInfo::from(&s.source),
+            mapping: s.mapping.iter().map(ColumnMapping::from).collect(),
+            stats: Stats::from(&s.stats),
+            stopped: s.stopped,
+        }
+    }
+}
+
+/// `options.chunkRows`: a non-negative integer (0: the core's default, 16,384 rows).
+fn chunk_rows(value: Option<Unknown<'_>>) -> Result<usize, Failure> {
+    let Some(value) = value else { return Ok(0) };
+    let bad = || Failure::invalid("chunkRows must be a non-negative integer");
+    if value.get_type()? != ValueType::Number {
+        return Err(bad());
+    }
+    let n = f64::from_unknown(value)?;
+    if !(n >= 0.0 && n.fract() == 0.0 && n <= 4_294_967_295.0) {
+        return Err(bad());
+    }
+    // Checked above: a whole number within u32.
+    Ok(n as usize)
+}
+
+/// Validates a delimited text file in one streaming pass on the calling thread, calling
+/// `onChunk({ customers, issues })` for every `options.chunkRows` rows (default 16,384; the first
+/// chunk holds at least the 60-line header search window), in file order: the chunks
+/// concatenated are `validate(...)`'s customers and issues. Memory stays bounded by one chunk and
+/// the key index, whatever the file's size. Returns the summary (`source`, `mapping`, `stats`,
+/// `stopped`).
+///
+/// `onChunk` returning `false` stops the stream (`stopped: true`; the rows after that chunk are
+/// not read). An exception it throws stops the stream too and is rethrown as it was. Throws an
+/// `Error` whose `.code` is the kind of a file-level failure; `invalid_options` for what does not
+/// stream (a workbook, UTF-16 text, contact or parent columns: use `validate`).
+#[napi(
+    catch_unwind,
+    ts_args_type = "source: string | Uint8Array, onChunk: (chunk: Chunk) => boolean | void, options?: Options & { chunkRows?: number }"
+)]
+pub fn validate_stream(
+    env: Env,
+    source: Unknown<'_>,
+    on_chunk: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<StreamSummary> {
+    let thrown: RefCell<Option<napi::Error>> = RefCell::new(None);
+    let out = run_js(env, || {
+        let source = convert::source(source)?;
+        if on_chunk.get_type()? != ValueType::Function {
+            return Err(Failure::invalid("onChunk must be a function (chunk) => boolean | void"));
+        }
+        let func = Function::<Chunk, Unknown>::from_unknown(on_chunk)?;
+        let (opts, extras) = convert::import_options_with(&env, options, &["chunk_rows"])?;
+        let chunk_rows = chunk_rows(extras.into_iter().next().map(|(_, v)| v))?;
+        let importer = Importer::new(opts)?;
+        let mut failure = None;
+        let summary = importer.validate_stream(&source, chunk_rows, &mut |chunk| {
+            let customers = match serde_json::to_value(&chunk.customers) {
+                Ok(v) => v,
+                Err(e) => {
+                    failure = Some(Failure::internal(format!("customers to JSON: {e}")));
+                    return ControlFlow::Break(());
+                }
+            };
+            let issues = chunk.issues.iter().map(Issue::from).collect();
+            match func.call(Chunk { customers, issues }) {
+                Ok(ret) if ret.get_type().ok() == Some(ValueType::Boolean) && !bool::from_unknown(ret).unwrap_or(true) => {
+                    ControlFlow::Break(())
+                }
+                Ok(_) => ControlFlow::Continue(()),
+                Err(e) => {
+                    *thrown.borrow_mut() = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
+        })?;
+        match failure {
+            Some(f) => Err(f),
+            None => Ok(StreamSummary::from(&summary)),
+        }
+    });
+    match thrown.into_inner() {
+        Some(e) => Err(e),
+        None => out,
+    }
+}
