@@ -108,7 +108,9 @@ pub fn validate_stream(
             };
             let issues = chunk.issues.iter().map(Issue::from).collect();
             match func.call(Chunk { customers, issues }) {
-                Ok(ret) if ret.get_type().ok() == Some(ValueType::Boolean) && !bool::from_unknown(ret).unwrap_or(true) => {
+                Ok(ret)
+                    if ret.get_type().ok() == Some(ValueType::Boolean) && !bool::from_unknown(ret).unwrap_or(true) =>
+                {
                     ControlFlow::Break(())
                 }
                 Ok(_) => ControlFlow::Continue(()),
