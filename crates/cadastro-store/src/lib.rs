@@ -36,6 +36,7 @@
 
 mod error;
 mod schema;
+pub mod stream;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -48,6 +49,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
+pub use stream::{StreamChunk, StreamOutcome};
 
 /// The account the CLI uses when none is named.
 pub const DEFAULT_ACCOUNT: &str = "default";
@@ -174,7 +176,7 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`].
     pub fn base(&self, account: &str) -> Result<AccountBase<'_>, StoreError> {
-        Ok(AccountBase { conn: &self.conn, account: self.account_id(account)? })
+        Ok(AccountBase { conn: &self.conn, account: self.account_id(account)?, before: None })
     }
 
     /// The group names of an account, sorted.
@@ -358,6 +360,9 @@ const CONTACTS_JSON: &str = "(SELECT json_group_array(json(k.fields)) FROM
 pub struct AccountBase<'s> {
     conn: &'s Connection,
     account: Option<i64>,
+    /// Only customers with an id up to this one (the base as it was when a streaming import
+    /// started: its own creations are not part of it).
+    before: Option<i64>,
 }
 
 /// The statement one lookup batch runs: `?1` the account id, `?2`, `?3`, `?4` JSON arrays of
@@ -365,6 +370,16 @@ pub struct AccountBase<'s> {
 pub const FIND_SQL: &str = "SELECT c.id, c.revision, c.fields, c.custom, (SELECT json_group_array(json(k.fields)) FROM
     (SELECT fields FROM contacts WHERE customer_id = c.id ORDER BY position, id) k)
     FROM customers c WHERE c.id IN (
+        SELECT id FROM customers WHERE account_id = ?1 AND external_id IN (SELECT value FROM json_each(?2))
+        UNION SELECT id FROM customers WHERE account_id = ?1 AND tax_id IN (SELECT value FROM json_each(?3))
+        UNION SELECT id FROM customers WHERE account_id = ?1 AND name_folded IN (SELECT value FROM json_each(?4)))
+    ORDER BY c.id";
+
+/// [`FIND_SQL`] restricted to the customers with an id up to `?5`.
+const FIND_BEFORE_SQL: &str =
+    "SELECT c.id, c.revision, c.fields, c.custom, (SELECT json_group_array(json(k.fields)) FROM
+    (SELECT fields FROM contacts WHERE customer_id = c.id ORDER BY position, id) k)
+    FROM customers c WHERE c.id <= ?5 AND c.id IN (
         SELECT id FROM customers WHERE account_id = ?1 AND external_id IN (SELECT value FROM json_each(?2))
         UNION SELECT id FROM customers WHERE account_id = ?1 AND tax_id IN (SELECT value FROM json_each(?3))
         UNION SELECT id FROM customers WHERE account_id = ?1 AND name_folded IN (SELECT value FROM json_each(?4)))
@@ -382,8 +397,18 @@ impl AccountBase<'_> {
             }
         }
         let json = |v: &[&str]| serde_json::to_string(v).unwrap_or_else(|_| "[]".to_owned());
-        let mut st = self.conn.prepare_cached(FIND_SQL)?;
-        let mut rows = st.query(params![account, json(&ids), json(&taxes), json(&names)])?;
+        let (ids, taxes, names) = (json(&ids), json(&taxes), json(&names));
+        let mut st;
+        let mut rows = match self.before {
+            None => {
+                st = self.conn.prepare_cached(FIND_SQL)?;
+                st.query(params![account, ids, taxes, names])?
+            }
+            Some(before) => {
+                st = self.conn.prepare_cached(FIND_BEFORE_SQL)?;
+                st.query(params![account, ids, taxes, names, before])?
+            }
+        };
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
             out.push(decode_row(row)?);

@@ -204,12 +204,13 @@ impl<'a> Plan<'a> {
 
 /// The in-file key index of customer-per-row files: the first row of every external id, tax
 /// id and (for rows with neither) folded name. Exact (the keys themselves) for a whole-file
-/// run; hashed (64 bits per key) for a streaming run, which keeps no rows.
+/// run; hashed (64 bits per key) for a streaming run, which keeps no rows: one compact sorted
+/// set of about 13 bytes per key for the three kinds together (the kind is part of the hash),
+/// see `validate/key_set.rs` for why and how.
 #[derive(Debug, Default)]
 pub struct KeyIndex {
     exact: [HashMap<String, u32>; 3],
-    /// Hashes as two `u32` halves: 12-byte entries (a `u64` key would pad them to 16).
-    hashed: Option<[HashMap<[u32; 2], u32>; 3]>,
+    hashed: Option<super::key_set::KeySet>,
 }
 
 impl KeyIndex {
@@ -227,18 +228,7 @@ impl KeyIndex {
     /// row when the key was seen before.
     fn first_seen(&mut self, kind: usize, key: &str, row: u32) -> Option<u32> {
         match &mut self.hashed {
-            Some(maps) => {
-                let map = maps.get_mut(kind)?;
-                let h = crate::stream::key_hash(kind as u8, key);
-                let h = [(h >> 32) as u32, h as u32];
-                match map.get(&h) {
-                    Some(&first) => Some(first),
-                    None => {
-                        map.insert(h, row);
-                        None
-                    }
-                }
-            }
+            Some(set) => set.first_seen(crate::stream::key_hash(kind as u8, key), row),
             None => first_seen(self.exact.get_mut(kind)?, key, row),
         }
     }

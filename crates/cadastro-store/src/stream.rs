@@ -1,0 +1,171 @@
+//! Streaming import: [`Store::import_stream`] validates a delimited text file chunk by chunk
+//! (the core's [`Importer::validate_stream`]), reconciles and writes each chunk inside **one**
+//! transaction, and hands the host every chunk's issues and plan. Neither the file, its rows,
+//! the report nor the whole plan is ever held: memory is one chunk, the core's in-file key index
+//! and SQLite's bounded page cache.
+//!
+//! Equivalence with [`Store::import_table`]: each chunk is reconciled against the account's
+//! customers **as they were before the import** (the lookups skip the rows this import created,
+//! through the id the store had reached when it started), so a customer created by an earlier
+//! chunk is never "found" again by a later one, exactly as in a whole-file plan where the file's
+//! own rows are not part of the base. Stored customers that a later chunk matches are read with
+//! the earlier chunks' writes applied (same transaction). The one divergence: the whole-file
+//! plan lets each stored customer be matched by at most one row of the file (by external id
+//! first across the whole file, then tax id, then name); in a stream, two rows of different
+//! chunks that identify the same stored customer by different keys both update it, in file
+//! order. A file whose keys are unique in the file and consistent with the base (the normal
+//! case; in-file duplicates are rejected by validation) gives the same plan either way.
+
+use std::ops::ControlFlow;
+
+use cadastro::reconcile::{ImportPlan, Reconciler};
+use cadastro::stream::StreamSummary;
+use cadastro::{Importer, Issue, PlanCounts, Source};
+
+use crate::{AccountBase, ImportMode, Store, StoreError, Writer, ensure_account, lookup_error};
+
+/// One chunk of a streaming import, as handed to the host's callback.
+#[derive(Debug, Clone, Copy)]
+pub struct StreamChunk<'a> {
+    /// This chunk's issues (rows rejected and warnings), sorted by row then column; the first
+    /// chunk starts with the header-row warnings.
+    pub issues: &'a [Issue],
+    /// This chunk's plan: one entry per valid customer of the chunk (create / update with its
+    /// diff / unchanged), in file order.
+    pub plan: &'a ImportPlan,
+    /// Whether this chunk's plan was written (inside the import's transaction, which may still
+    /// be rolled back: see [`StreamOutcome::applied`]). False in a dry run, and in atomic mode
+    /// from the first chunk with an error on.
+    pub written: bool,
+}
+
+/// What [`Store::import_stream`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StreamOutcome {
+    /// The validation summary (source, mapping, stats of the rows read).
+    pub summary: StreamSummary,
+    /// The plan's counts summed over every chunk (computed in dry runs too).
+    pub counts: PlanCounts,
+    /// Whether the import was committed: false for a dry run, an atomic import of a file with
+    /// an error, or a stopped stream.
+    pub applied: bool,
+    /// The host's callback returned [`ControlFlow::Break`]: the rest of the file was not read
+    /// and nothing was written.
+    pub stopped: bool,
+    /// Whether any row had an error issue.
+    pub has_errors: bool,
+}
+
+impl Store {
+    /// The `cadastro import` flow for a large delimited text file, in one streaming pass:
+    /// validation chunk by chunk (`chunk_rows` rows per chunk, 0 for the core's default), each
+    /// chunk's valid customers reconciled with `account`'s base with the profile's identity and
+    /// write-policy rules, then written, all inside **one** transaction; `on_chunk` receives each
+    /// chunk's issues and plan as soon as it is done.
+    ///
+    /// At the end the transaction is committed, or rolled back (nothing written, the account not
+    /// created) when `mode.dry_run`, when `mode.atomic` and a row had an error, or when
+    /// `on_chunk` returned [`ControlFlow::Break`] (`stopped`). The counts are computed in every
+    /// case. The account is created when missing, as [`Store::import_table`] does when it
+    /// applies. See the [module documentation](crate::stream) for the one difference from a
+    /// whole-file plan.
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use cadastro::{ImportOptions, Importer, Source};
+    /// use cadastro_store::{ImportMode, Store};
+    /// let csv = "Identificador Externo;Nome completo;CPF/CNPJ\n1;Ana;529.982.247-25\n2;Bia;111\n";
+    /// let importer = Importer::new(ImportOptions::for_profile("asaas")?)?;
+    /// let mut store = Store::open_in_memory()?;
+    /// let mut issues = 0;
+    /// let source = Source::from_bytes(csv.as_bytes().to_vec());
+    /// let outcome = store.import_stream("default", &importer, &source, ImportMode::default(), 0, &mut |chunk| {
+    ///     issues += chunk.issues.len();
+    ///     ControlFlow::Continue(())
+    /// })?;
+    /// assert_eq!((outcome.counts.created, issues, outcome.applied), (1, 1, true));
+    /// assert_eq!(store.list_customers("default", None)?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StoreError::Core`] for the file-level failures of [`Importer::validate_stream`]
+    /// (including `invalid_options` for what does not stream: workbooks, UTF-16 text, contact or
+    /// parent columns); [`StoreError::InvalidAccount`]; [`StoreError::Sqlite`] and the lookup's
+    /// failures. On any error nothing is written.
+    pub fn import_stream(
+        &mut self,
+        account: &str,
+        importer: &Importer,
+        source: &Source,
+        mode: ImportMode,
+        chunk_rows: usize,
+        on_chunk: &mut dyn FnMut(StreamChunk<'_>) -> ControlFlow<()>,
+    ) -> Result<StreamOutcome, StoreError> {
+        let profile = &importer.options().profile;
+        // A dry run may be on a read-only store: it only reads (one read transaction, a
+        // consistent snapshot), and never creates the account.
+        let tx = self.conn.transaction()?;
+        let account_id = if mode.dry_run {
+            tx.query_row("SELECT id FROM accounts WHERE name = ?1", [account], |r| r.get(0))
+                .map(Some)
+                .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?
+        } else {
+            Some(ensure_account(&tx, account)?)
+        };
+        // Customers with a greater id are this import's own creations: not part of the base.
+        let before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| r.get(0))?;
+        let mut writer = match account_id {
+            Some(id) if !mode.dry_run => Some(Writer::new(&tx, id)?),
+            _ => None,
+        };
+        let reconciler = Reconciler::new(profile);
+        let mut counts = PlanCounts::default();
+        let mut has_errors = false;
+        let mut host_stopped = false;
+        let mut failure: Option<StoreError> = None;
+        let summary = importer.validate_stream(source, chunk_rows, &mut |chunk| {
+            has_errors |= chunk.issues.iter().any(Issue::is_error);
+            let base = AccountBase { conn: &tx, account: account_id, before: Some(before) };
+            let plan = match reconciler.plan(&chunk.customers, &base).map_err(lookup_error) {
+                Ok(plan) => plan,
+                Err(e) => {
+                    failure = Some(e);
+                    return ControlFlow::Break(());
+                }
+            };
+            let c = plan.counts();
+            counts.created += c.created;
+            counts.updated += c.updated;
+            counts.unchanged += c.unchanged;
+            let write = !(mode.atomic && has_errors);
+            let mut written = false;
+            if let Some(w) = writer.as_mut().filter(|_| write) {
+                if let Err(e) = plan.changes().try_for_each(|entry| w.write(entry)) {
+                    failure = Some(e);
+                    return ControlFlow::Break(());
+                }
+                written = true;
+            }
+            let flow = on_chunk(StreamChunk { issues: &chunk.issues, plan: &plan, written });
+            host_stopped |= flow.is_break();
+            flow
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        let stopped = host_stopped || summary.stopped;
+        let apply = !(mode.dry_run || stopped || (mode.atomic && has_errors));
+        if apply {
+            if let Some(w) = &writer {
+                w.link_parents()?;
+            }
+            drop(writer);
+            tx.commit()?;
+        } else {
+            drop(writer);
+            tx.rollback()?;
+        }
+        Ok(StreamOutcome { summary, counts, applied: apply, stopped, has_errors })
+    }
+}
