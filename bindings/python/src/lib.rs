@@ -33,7 +33,7 @@ mod _cadastro {
     #[pymodule_export]
     use crate::report::{PyInspection, PyIssue, PyNormalized, PyReport, PyStats};
     #[pymodule_export]
-    use crate::stream::{PyChunk, PyStreamSummary, PyValidationStream};
+    use crate::stream::{PyChunk, PyImportChunk, PyStreamImport, PyStreamSummary, PyValidationStream};
     use crate::{convert, ops, stream};
 
     #[pymodule_init]

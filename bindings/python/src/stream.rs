@@ -14,13 +14,16 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
+use cadastro::reconcile::ImportPlan;
 use cadastro::stream::{Chunk, StreamSummary};
 use cadastro::{ImportOptions, Importer, Source};
+use cadastro_store::{ImportMode, Store, StreamOutcome};
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
 use crate::convert::to_python;
 use crate::error::{Failure, panic_text, run_released};
+use crate::ops::PyPlan;
 use crate::report::{PyIssue, PyStats};
 
 /// Chunks made ahead of the consumer: one waits in the channel while the worker makes the next.
@@ -58,6 +61,13 @@ impl PyChunk {
 #[pyclass(frozen, module = "cadastro", name = "StreamSummary")]
 pub struct PyStreamSummary {
     inner: StreamSummary,
+}
+
+impl PyStreamSummary {
+    /// Wraps a core summary.
+    pub fn new(inner: StreamSummary) -> Self {
+        PyStreamSummary { inner }
+    }
 }
 
 #[pymethods]
@@ -218,4 +228,131 @@ pub fn validate_stream(
     chunk_rows: usize,
 ) -> PyResult<PyValidationStream> {
     run_released(py, move || PyValidationStream::start(Importer::new(opts)?, source, chunk_rows))
+}
+
+/// One chunk of `Store.import_stream`: its issues, its plan, and whether the plan was written
+/// (inside the import's transaction, which may still be rolled back).
+#[pyclass(frozen, module = "cadastro", name = "ImportChunk")]
+pub struct PyImportChunk {
+    issues: Vec<cadastro::Issue>,
+    plan: ImportPlan,
+    written: bool,
+}
+
+#[pymethods]
+impl PyImportChunk {
+    /// This chunk's issues, sorted by row then column.
+    #[getter]
+    fn issues(&self) -> Vec<PyIssue> {
+        self.issues.iter().map(PyIssue::from).collect()
+    }
+
+    /// This chunk's plan: one entry per valid customer of the chunk, in file order.
+    #[getter]
+    fn plan(&self) -> PyPlan {
+        PyPlan::new(self.plan.clone())
+    }
+
+    /// Whether this chunk's plan was written (false in a dry run, and in atomic mode from the
+    /// first chunk with an error on).
+    #[getter]
+    fn written(&self) -> bool {
+        self.written
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.plan.counts();
+        format!(
+            "ImportChunk(issues={}, created={}, updated={}, unchanged={}, written={})",
+            self.issues.len(),
+            c.created,
+            c.updated,
+            c.unchanged,
+            if self.written { "True" } else { "False" }
+        )
+    }
+}
+
+/// What `Store.import_stream` did.
+#[pyclass(frozen, module = "cadastro", name = "StreamImport")]
+pub struct PyStreamImport {
+    inner: StreamOutcome,
+}
+
+#[pymethods]
+impl PyStreamImport {
+    /// The validation summary.
+    #[getter]
+    fn summary(&self) -> PyStreamSummary {
+        PyStreamSummary::new(self.inner.summary.clone())
+    }
+
+    /// `{"created", "updated", "unchanged"}` summed over every chunk (dry runs too).
+    #[getter]
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.counts)
+    }
+
+    /// Whether the import was committed: false for a dry run, an atomic import of a file with an
+    /// error, or a stopped stream.
+    #[getter]
+    fn applied(&self) -> bool {
+        self.inner.applied
+    }
+
+    /// `on_chunk` returned `False` (or raised): the rest of the file was not read, nothing was
+    /// written.
+    #[getter]
+    fn stopped(&self) -> bool {
+        self.inner.stopped
+    }
+
+    /// Whether any row had an error issue.
+    #[getter]
+    fn has_errors(&self) -> bool {
+        self.inner.has_errors
+    }
+
+    fn __repr__(&self) -> String {
+        let c = &self.inner.counts;
+        format!(
+            "StreamImport(created={}, updated={}, unchanged={}, applied={}, stopped={})",
+            c.created,
+            c.updated,
+            c.unchanged,
+            if self.inner.applied { "True" } else { "False" },
+            if self.inner.stopped { "True" } else { "False" }
+        )
+    }
+}
+
+/// Runs the store's streaming import, calling `on_chunk` (with the GIL re-acquired) per chunk:
+/// `False` stops; an exception stops and is raised once the store rolled back. Called with the
+/// GIL released and the store locked.
+pub fn import_stream(
+    store: &mut Store,
+    account: &str,
+    importer: &Importer,
+    source: &Source,
+    mode: ImportMode,
+    chunk_rows: usize,
+    on_chunk: Option<&Py<PyAny>>,
+) -> Result<PyStreamImport, Failure> {
+    let mut raised: Option<PyErr> = None;
+    let outcome = store.import_stream(account, importer, source, mode, chunk_rows, &mut |chunk| {
+        let Some(func) = on_chunk else { return ControlFlow::Continue(()) };
+        let arg = PyImportChunk { issues: chunk.issues.to_vec(), plan: chunk.plan.clone(), written: chunk.written };
+        Python::attach(|py| match func.call1(py, (arg,)) {
+            Ok(ret) if ret.bind(py).is(pyo3::types::PyBool::new(py, false).as_any()) => ControlFlow::Break(()),
+            Ok(_) => ControlFlow::Continue(()),
+            Err(e) => {
+                raised = Some(e);
+                ControlFlow::Break(())
+            }
+        })
+    })?;
+    match raised {
+        Some(e) => Err(Failure::Py(e)),
+        None => Ok(PyStreamImport { inner: outcome }),
+    }
 }

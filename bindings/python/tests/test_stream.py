@@ -174,3 +174,46 @@ def test_summary_of_a_failed_stream_stays_none() -> None:
         next(stream)
     assert stream.summary is None
     assert list(stream) == []
+
+
+# --- Store.import_stream -------------------------------------------------------------------------
+
+
+def test_store_import_stream_equals_a_whole_file_import(big_csv: Path) -> None:
+    with cadastro.Store.in_memory() as store:
+        whole = store.import_file(big_csv, "whole", profile="asaas")
+        chunks: list[cadastro.ImportChunk] = []
+        result = store.import_stream(big_csv, "streamed", profile="asaas", chunk_rows=7, on_chunk=chunks.append)
+        assert len(chunks) > 10 and all(c.written for c in chunks)
+        assert result.applied and not result.stopped and result.has_errors == whole.has_errors
+        assert result.counts == whole.plan.counts
+        assert result.summary.stats == whole.stats
+        assert [i.to_dict() for c in chunks for i in c.issues] == [i.to_dict() for i in whole.issues]
+        assert sum(len(c.plan) for c in chunks) == len(whole.plan)
+        assert store.customers("streamed") == store.customers("whole")
+        again = store.import_stream(big_csv, "streamed", profile="asaas", chunk_rows=7)
+        assert again.counts == {"created": 0, "updated": 0, "unchanged": whole.plan.counts["created"]}
+        assert store.customers("streamed") == store.customers("whole")
+
+
+def test_store_import_stream_stops_rolls_back_and_reraises(big_csv: Path) -> None:
+    class Boom(Exception):
+        pass
+
+    def explode(chunk: cadastro.ImportChunk) -> None:
+        raise Boom("host failed")
+
+    with cadastro.Store.in_memory() as store:
+        result = store.import_stream(big_csv, "a", profile="asaas", chunk_rows=10, on_chunk=lambda c: False)
+        assert result.stopped and not result.applied
+        assert result.summary.stats.rows_total == 59
+        assert store.accounts() == []  # rolled back: not even the account
+        with pytest.raises(Boom):
+            store.import_stream(big_csv, "a", profile="asaas", on_chunk=explode)
+        assert store.accounts() == []
+        dry = store.import_stream(big_csv, "a", profile="asaas", dry_run=True)
+        assert not dry.applied and dry.counts["created"] > 0 and store.accounts() == []
+        with pytest.raises(cadastro.InvalidOptions):
+            store.import_stream(TESTDATA / "inputs" / "excel" / "asaas_clientes.xlsx", "a", profile="asaas")
+        with pytest.raises(TypeError):
+            store.import_stream(big_csv, "a", on_chunk=3)

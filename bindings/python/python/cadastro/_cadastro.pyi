@@ -181,6 +181,22 @@ class Store:
         atomic: bool = False,
         progress: Optional[Callable[[int, int], object]] = None,
     ) -> Report: ...
+    def import_stream(
+        self,
+        source: _Source,
+        account: str = "default",
+        *,
+        on_chunk: Optional[Callable[[ImportChunk], object]] = None,
+        profile: _ProfileArg = "generic",
+        mapping: Optional[Mapping[str, Optional[str]]] = None,
+        country: Optional[str] = None,
+        locale: str = "en",
+        limits: Optional[Mapping[str, int]] = None,
+        include_values: bool = True,
+        dry_run: bool = False,
+        atomic: bool = False,
+        chunk_rows: int = 0,
+    ) -> StreamImport: ...
     def apply(self, plan: Plan, account: str = "default") -> dict[str, int]: ...
     def export(
         self,
@@ -211,6 +227,28 @@ class StreamSummary:
     def stats(self) -> Stats: ...
     @property
     def stopped(self) -> bool: ...
+
+@final
+class ImportChunk:
+    @property
+    def issues(self) -> list[Issue]: ...
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def written(self) -> bool: ...
+
+@final
+class StreamImport:
+    @property
+    def summary(self) -> StreamSummary: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def applied(self) -> bool: ...
+    @property
+    def stopped(self) -> bool: ...
+    @property
+    def has_errors(self) -> bool: ...
 
 @final
 class ValidationStream:
