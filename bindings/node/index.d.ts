@@ -134,6 +134,19 @@ export declare class Store {
    */
   importFile(source: string | Uint8Array, options?: ImportFileOptions): Report
   /**
+   * Imports a large delimited text file into an account in one streaming pass (the store's
+   * `import_stream`): each chunk of `options.chunkRows` rows (default 16,384) is validated,
+   * planned against the account as it was before the import, and written, all in one
+   * transaction; `onChunk({ issues, plan, written })` receives each chunk's issues and plan
+   * (a `Plan`) as soon as it is done. The transaction is committed at the end, or rolled back
+   * (nothing written) for `dryRun`, for `atomic` when a row had an error, or when `onChunk`
+   * returned `false` (`stopped`). An exception thrown by `onChunk` stops and rolls back too,
+   * and is rethrown as it was. Returns `{ summary, counts, applied, stopped, hasErrors }`.
+   * Options: those of `validate` plus `account`, `dryRun`, `atomic`, `chunkRows`. Throws
+   * `invalid_options` for what does not stream (workbooks, UTF-16, contact or parent columns).
+   */
+  importStream(source: string | Uint8Array, onChunk: (chunk: ImportChunk) => boolean | void, options?: Omit<ImportFileOptions, 'onProgress'> & { chunkRows?: number }): StreamImport
+  /**
    * `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS
    * thread while the pool works; an exception it throws rejects the Promise (the import
    * itself is not interrupted). The sync methods of the same `Store` wait while it writes.
@@ -283,6 +296,22 @@ export interface FieldChange {
   old?: string | number | boolean | string[]
   /** The value after the import. */
   new?: string | number | boolean | string[]
+}
+
+/**
+ * One chunk of `Store.importStream`: its issues, its plan, and whether the plan was written
+ * (inside the import's transaction, which may still be rolled back).
+ */
+export interface ImportChunk {
+  /** This chunk's issues, sorted by row then column. */
+  issues: Array<Issue>
+  /** This chunk's plan: one entry per valid customer of the chunk, in file order. */
+  plan: Plan
+  /**
+   * Whether this chunk's plan was written (false in a dry run, and in atomic mode from the
+   * first chunk with an error on).
+   */
+  written: boolean
 }
 
 /** Options of `Store.importFile`: those of `validate`, plus the import's own. */
@@ -541,6 +570,26 @@ export interface Stats {
   contactsValid: number
   /** Rejected contacts. */
   contactsRejected: number
+}
+
+/** What `Store.importStream` did. */
+export interface StreamImport {
+  /** The validation summary (`stopped` as below). */
+  summary: StreamSummary
+  /** The plan's counts summed over every chunk (computed in dry runs too). */
+  counts: PlanCounts
+  /**
+   * Whether the import was committed: false for a dry run, an atomic import of a file with
+   * an error, or a stopped stream.
+   */
+  applied: boolean
+  /**
+   * `onChunk` returned `false` (or threw): the rest of the file was not read, nothing was
+   * written.
+   */
+  stopped: boolean
+  /** Whether any row had an error issue. */
+  hasErrors: boolean
 }
 
 /**

@@ -1,7 +1,8 @@
 //! `validateStream`: the core's streaming validation (`Importer::validate_stream`) with a sync JS
 //! callback per chunk. The core runs on the calling thread and calls `onChunk` between chunks;
 //! `false` from the callback, or an exception it throws, answers `Break`, and the core returns at
-//! once. Conversion only.
+//! once. `Store.importStream` does the same around the store's `import_stream`. Conversion
+//! only.
 
 use std::cell::RefCell;
 use std::ops::ControlFlow;
@@ -13,6 +14,7 @@ use napi_derive::napi;
 
 use crate::convert;
 use crate::error::{Failure, run_js};
+use crate::ops::{Plan, PlanCounts, Shared, import_extras, with_store};
 use crate::report::{ColumnMapping, Issue, SourceInfo, Stats};
 
 /// One chunk of `validateStream`: the valid customers and the issues of a run of rows, in file
@@ -48,6 +50,96 @@ impl From<&cadastro::stream::StreamSummary> for StreamSummary {
             stats: Stats::from(&s.stats),
             stopped: s.stopped,
         }
+    }
+}
+
+/// One chunk of `Store.importStream`: its issues, its plan, and whether the plan was written
+/// (inside the import's transaction, which may still be rolled back).
+#[napi(object, object_from_js = false)]
+pub struct ImportChunk {
+    /// This chunk's issues, sorted by row then column.
+    pub issues: Vec<Issue>,
+    /// This chunk's plan: one entry per valid customer of the chunk, in file order.
+    pub plan: Plan,
+    /// Whether this chunk's plan was written (false in a dry run, and in atomic mode from the
+    /// first chunk with an error on).
+    pub written: bool,
+}
+
+/// What `Store.importStream` did.
+#[napi(object)]
+pub struct StreamImport {
+    /// The validation summary (`stopped` as below).
+    pub summary: StreamSummary,
+    /// The plan's counts summed over every chunk (computed in dry runs too).
+    pub counts: PlanCounts,
+    /// Whether the import was committed: false for a dry run, an atomic import of a file with
+    /// an error, or a stopped stream.
+    pub applied: bool,
+    /// `onChunk` returned `false` (or threw): the rest of the file was not read, nothing was
+    /// written.
+    pub stopped: bool,
+    /// Whether any row had an error issue.
+    pub has_errors: bool,
+}
+
+/// `onChunk`'s answer: `false` stops, anything else goes on; an exception is kept in `thrown`.
+fn answer(ret: napi::Result<Unknown<'_>>, thrown: &RefCell<Option<napi::Error>>) -> ControlFlow<()> {
+    match ret {
+        Ok(v) if v.get_type().ok() == Some(ValueType::Boolean) && !bool::from_unknown(v).unwrap_or(true) => {
+            ControlFlow::Break(())
+        }
+        Ok(_) => ControlFlow::Continue(()),
+        Err(e) => {
+            *thrown.borrow_mut() = Some(e);
+            ControlFlow::Break(())
+        }
+    }
+}
+
+/// `Store.importStream` (see there).
+pub fn import_stream(
+    env: Env,
+    store: &Shared,
+    source: Unknown<'_>,
+    on_chunk: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<StreamImport> {
+    let thrown: RefCell<Option<napi::Error>> = RefCell::new(None);
+    let out = run_js(env, || {
+        let source = convert::source(source)?;
+        if on_chunk.get_type()? != ValueType::Function {
+            return Err(Failure::invalid("onChunk must be a function (chunk) => boolean | void"));
+        }
+        let func = Function::<ImportChunk, Unknown>::from_unknown(on_chunk)?;
+        let (opts, extras) =
+            convert::import_options_with(&env, options, &["account", "dry_run", "atomic", "chunk_rows"])?;
+        let (rows, extras): (Vec<_>, Vec<_>) = extras.into_iter().partition(|(k, _)| k == "chunk_rows");
+        let chunk_rows = chunk_rows(rows.into_iter().next().map(|(_, v)| v))?;
+        let extras = import_extras(&env, extras)?;
+        let importer = Importer::new(opts)?;
+        let outcome = with_store(store, |s| {
+            Ok(s.import_stream(&extras.account, &importer, &source, extras.mode, chunk_rows, &mut |chunk| {
+                let arg = ImportChunk {
+                    issues: chunk.issues.iter().map(Issue::from).collect(),
+                    plan: Plan::from(chunk.plan.clone()),
+                    written: chunk.written,
+                };
+                answer(func.call(arg), &thrown)
+            })?)
+        })?;
+        let c = outcome.counts;
+        Ok(StreamImport {
+            summary: StreamSummary::from(&outcome.summary),
+            counts: PlanCounts { created: c.created as f64, updated: c.updated as f64, unchanged: c.unchanged as f64 },
+            applied: outcome.applied,
+            stopped: outcome.stopped,
+            has_errors: outcome.has_errors,
+        })
+    });
+    match thrown.into_inner() {
+        Some(e) => Err(e),
+        None => out,
     }
 }
 
@@ -107,18 +199,7 @@ pub fn validate_stream(
                 }
             };
             let issues = chunk.issues.iter().map(Issue::from).collect();
-            match func.call(Chunk { customers, issues }) {
-                Ok(ret)
-                    if ret.get_type().ok() == Some(ValueType::Boolean) && !bool::from_unknown(ret).unwrap_or(true) =>
-                {
-                    ControlFlow::Break(())
-                }
-                Ok(_) => ControlFlow::Continue(()),
-                Err(e) => {
-                    *thrown.borrow_mut() = Some(e);
-                    ControlFlow::Break(())
-                }
-            }
+            answer(func.call(Chunk { customers, issues }), &thrown)
         })?;
         match failure {
             Some(f) => Err(f),
