@@ -157,7 +157,8 @@ pub enum CadastroError {
         /// What happened, without cell contents.
         detail: String,
     },
-    /// The host's `ChunkSink.on_chunk` threw (any exception): the stream stopped there.
+    /// The host's `ChunkSink.on_chunk` or `ImportSink.on_chunk` threw (any exception): the stream
+    /// stopped there (and an import rolled back).
     #[error("{detail}")]
     CallbackFailed {
         /// What happened, the sink's message included.

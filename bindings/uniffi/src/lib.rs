@@ -42,7 +42,7 @@ pub use report::{
     CellValue, ColumnMapping, Contact, Customer, FieldValue, InspectColumn, Inspection, Issue, Normalized, PlanCounts,
     Profile, ProfileColumn, Report, Severity, SheetInfo, SourceInfo, Stats,
 };
-pub use stream::{Chunk, ChunkSink, ChunkSinkError, StreamSummary};
+pub use stream::{Chunk, ChunkSink, ChunkSinkError, ImportChunk, ImportSink, StreamImport, StreamSummary};
 
 uniffi::setup_scaffolding!();
 

@@ -8,7 +8,8 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use crate::error::CadastroError;
-use crate::report::{ColumnMapping, Customer, Issue, SourceInfo, Stats, from_core};
+use crate::plan::ImportPlan;
+use crate::report::{ColumnMapping, Customer, Issue, PlanCounts, SourceInfo, Stats, from_core};
 
 /// One chunk of a streaming validation: the valid customers and the issues of a run of rows, in
 /// file order (the first chunk starts with the header-row warnings).
@@ -67,6 +68,101 @@ pub trait ChunkSink: Send + Sync {
     fn on_chunk(&self, chunk: Chunk) -> Result<bool, ChunkSinkError>;
 }
 
+/// One chunk of `Store.import_stream`: its issues, its plan, and whether the plan was written
+/// (inside the import's transaction, which may still be rolled back).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ImportChunk {
+    /// This chunk's issues, sorted by row then column.
+    pub issues: Vec<Issue>,
+    /// This chunk's plan: one entry per valid customer of the chunk, in file order.
+    pub plan: ImportPlan,
+    /// Whether this chunk's plan was written (false in a dry run, and in atomic mode from the
+    /// first chunk with an error on).
+    pub written: bool,
+}
+
+/// What `Store.import_stream` did.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct StreamImport {
+    /// The validation summary.
+    pub summary: StreamSummary,
+    /// The plan's counts summed over every chunk (computed in dry runs too).
+    pub counts: PlanCounts,
+    /// Whether the import was committed: false for a dry run, an atomic import of a file with an
+    /// error, or a stopped stream.
+    pub applied: bool,
+    /// The sink returned `false` (or threw): the rest of the file was not read, nothing was
+    /// written.
+    pub stopped: bool,
+    /// Whether any row had an error issue.
+    pub has_errors: bool,
+}
+
+/// Where the chunks of `Store.import_stream` go (a foreign trait, like [`ChunkSink`]): `true` to
+/// go on, `false` to stop and roll back; an exception stops, rolls back and makes the call fail
+/// with `CallbackFailed`. Called on the thread that called `import_stream`, with the store
+/// locked: it must not call the same store.
+#[uniffi::export(foreign)]
+pub trait ImportSink: Send + Sync {
+    /// Takes one chunk's issues and plan; `false` stops the import (nothing is written).
+    fn on_chunk(&self, chunk: ImportChunk) -> Result<bool, ChunkSinkError>;
+}
+
+/// A sink's answer as the core's control flow; a failure is kept in `failure`.
+fn answer(outcome: Result<bool, CadastroError>, failure: &mut Option<CadastroError>) -> ControlFlow<()> {
+    match outcome {
+        Ok(true) => ControlFlow::Continue(()),
+        Ok(false) => ControlFlow::Break(()),
+        Err(e) => {
+            *failure = Some(e);
+            ControlFlow::Break(())
+        }
+    }
+}
+
+fn sink_failed(ChunkSinkError::Failed { detail }: ChunkSinkError) -> CadastroError {
+    CadastroError::CallbackFailed { detail: format!("the host's chunk sink threw: {detail}") }
+}
+
+fn summary_of(summary: &cadastro::stream::StreamSummary) -> Result<StreamSummary, CadastroError> {
+    Ok(StreamSummary {
+        source: from_core(&summary.source)?,
+        mapping: from_core(&summary.mapping)?,
+        stats: from_core(&summary.stats)?,
+        stopped: summary.stopped,
+    })
+}
+
+/// Runs the store's streaming import into `sink`.
+pub(crate) fn import_stream(
+    store: &mut cadastro_store::Store,
+    account: &str,
+    importer: &cadastro::Importer,
+    source: cadastro::Source,
+    mode: cadastro_store::ImportMode,
+    chunk_rows: u32,
+    sink: Arc<dyn ImportSink>,
+) -> Result<StreamImport, CadastroError> {
+    let mut failure = None;
+    let chunk_rows = usize::try_from(chunk_rows).unwrap_or(usize::MAX);
+    let outcome = store.import_stream(account, importer, &source, mode, chunk_rows, &mut |chunk| {
+        let converted = from_core(&chunk.issues).and_then(|issues| {
+            Ok(ImportChunk { issues, plan: ImportPlan::from_core(chunk.plan)?, written: chunk.written })
+        });
+        answer(converted.and_then(|c| sink.on_chunk(c).map_err(sink_failed)), &mut failure)
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok(StreamImport {
+        summary: summary_of(&outcome.summary)?,
+        counts: from_core(&outcome.counts)?,
+        applied: outcome.applied,
+        stopped: outcome.stopped,
+        has_errors: outcome.has_errors,
+    })
+}
+
 /// Runs the core's streaming validation into `sink`.
 pub(crate) fn validate_stream(
     importer: &cadastro::Importer,
@@ -81,29 +177,12 @@ pub(crate) fn validate_stream(
             let issues = from_core(&chunk.issues)?;
             Ok(Chunk { customers, issues })
         });
-        let outcome = converted.and_then(|c| {
-            sink.on_chunk(c).map_err(|ChunkSinkError::Failed { detail }| CadastroError::CallbackFailed {
-                detail: format!("the host's chunk sink threw: {detail}"),
-            })
-        });
-        match outcome {
-            Ok(true) => ControlFlow::Continue(()),
-            Ok(false) => ControlFlow::Break(()),
-            Err(e) => {
-                failure = Some(e);
-                ControlFlow::Break(())
-            }
-        }
+        answer(converted.and_then(|c| sink.on_chunk(c).map_err(sink_failed)), &mut failure)
     })?;
     if let Some(e) = failure {
         return Err(e);
     }
-    Ok(StreamSummary {
-        source: from_core(&summary.source)?,
-        mapping: from_core(&summary.mapping)?,
-        stats: from_core(&summary.stats)?,
-        stopped: summary.stopped,
-    })
+    summary_of(&summary)
 }
 
 #[cfg(test)]

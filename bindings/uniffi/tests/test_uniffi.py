@@ -606,3 +606,51 @@ def test_stream_refuses_workbooks_and_contact_columns():
     contacts = ROOT / "testdata/inputs/csv/upflow_pipe_contacts.csv"
     with pytest.raises(cu.CadastroError.InvalidOptions):
         cu.validate_stream(cu.Source.PATH(str(contacts)), Collect(), cu.ImportOptions(profile="upflow"))
+
+
+class CollectImport(cu.ImportSink):
+    def __init__(self, answer=True, fail=False):
+        self.chunks = []
+        self.answer = answer
+        self.fail = fail
+
+    def on_chunk(self, chunk):
+        self.chunks.append(chunk)
+        if self.fail:
+            raise RuntimeError("host failed")
+        return self.answer
+
+
+@needs_readers
+def test_store_import_stream_equals_a_whole_file_import(big_asaas):
+    store = cu.Store.open_in_memory()
+    options = cu.ImportOptions(profile="asaas")
+    whole = store.import_file(cu.Source.PATH(str(big_asaas)), "whole", options)
+    sink = CollectImport()
+    result = store.import_stream(cu.Source.PATH(str(big_asaas)), "streamed", sink, options, chunk_rows=7)
+    assert len(sink.chunks) > 10 and all(c.written for c in sink.chunks)
+    assert result.applied and not result.stopped and result.has_errors == whole.report.has_errors()
+    assert result.counts == whole.report.plan
+    assert result.summary.stats == whole.report.stats
+    assert [i for c in sink.chunks for i in c.issues] == whole.report.issues
+    assert [e for c in sink.chunks for e in c.plan.entries] == whole.plan.entries
+    assert store.customers("streamed") == store.customers("whole")
+    again = store.import_stream(cu.Source.PATH(str(big_asaas)), "streamed", CollectImport(), options)
+    assert (again.counts.created, again.counts.updated, again.counts.unchanged) == (0, 0, whole.report.plan.created)
+    assert store.customers("streamed") == store.customers("whole")
+
+
+@needs_readers
+def test_store_import_stream_false_or_a_throw_rolls_back(big_asaas):
+    store = cu.Store.open_in_memory()
+    options = cu.ImportOptions(profile="asaas")
+    src = cu.Source.PATH(str(big_asaas))
+    stopped = store.import_stream(src, "a", CollectImport(answer=False), options, chunk_rows=10)
+    assert stopped.stopped and not stopped.applied and stopped.summary.stats.rows_total == 59
+    assert store.accounts() == []
+    with pytest.raises(cu.CadastroError.CallbackFailed) as info:
+        store.import_stream(src, "a", CollectImport(fail=True), options)
+    assert "host failed" in info.value.detail
+    assert store.accounts() == []
+    dry = store.import_stream(src, "a", CollectImport(), options, dry_run=True)
+    assert not dry.applied and dry.counts.created > 0 and store.accounts() == []
