@@ -177,7 +177,10 @@ export declare function __panicForTestsAsync(): Promise<void>
  * order (the first chunk starts with the header-row warnings).
  */
 export interface Chunk {
-  /** The valid customers of this chunk, as `Report.customers` gives them. */
+  /**
+   * The valid customers of this chunk, as `Report.customers` gives them (keys in the order of
+   * the report JSON).
+   */
   customers: Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>
   /** This chunk's issues, sorted by row then column, as `Report.issues` gives them. */
   issues: Array<Issue>

@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use std::ops::ControlFlow;
 
 use cadastro::Importer;
-use napi::bindgen_prelude::{FromNapiValue, Function};
+use napi::bindgen_prelude::{FromNapiValue, Function, Object};
+use napi::bindgen_prelude::JsObjectValue;
 use napi::{Env, Unknown, ValueType};
 use napi_derive::napi;
 
@@ -21,7 +22,8 @@ use crate::report::{ColumnMapping, Issue, SourceInfo, Stats};
 /// order (the first chunk starts with the header-row warnings).
 #[napi(object)]
 pub struct Chunk {
-    /// The valid customers of this chunk, as `Report.customers` gives them.
+    /// The valid customers of this chunk, as `Report.customers` gives them (keys in the order of
+    /// the report JSON).
     #[napi(ts_type = "Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>")]
     pub customers: serde_json::Value,
     /// This chunk's issues, sorted by row then column, as `Report.issues` gives them.
@@ -185,21 +187,31 @@ pub fn validate_stream(
         if on_chunk.get_type()? != ValueType::Function {
             return Err(Failure::invalid("onChunk must be a function (chunk) => boolean | void"));
         }
-        let func = Function::<Chunk, Unknown>::from_unknown(on_chunk)?;
+        let func = Function::<Object, Unknown>::from_unknown(on_chunk)?;
+        // The customers cross as JSON text parsed by V8 (`JSON.parse`): several times faster than
+        // building the objects property by property through napi.
+        let parse: Function<String, Unknown> =
+            env.get_global()?.get_named_property::<Object>("JSON")?.get_named_property("parse")?;
         let (opts, extras) = convert::import_options_with(&env, options, &["chunk_rows"])?;
         let chunk_rows = chunk_rows(extras.into_iter().next().map(|(_, v)| v))?;
         let importer = Importer::new(opts)?;
         let mut failure = None;
         let summary = importer.validate_stream(&source, chunk_rows, &mut |chunk| {
-            let customers = match serde_json::to_value(&chunk.customers) {
-                Ok(v) => v,
-                Err(e) => {
-                    failure = Some(Failure::internal(format!("customers to JSON: {e}")));
-                    return ControlFlow::Break(());
+            let arg = (|| -> Result<Object, Failure> {
+                let text = serde_json::to_string(&chunk.customers)
+                    .map_err(|e| Failure::internal(format!("customers to JSON: {e}")))?;
+                let mut obj = Object::new(&env)?;
+                obj.set("customers", parse.call(text)?)?;
+                obj.set("issues", chunk.issues.iter().map(Issue::from).collect::<Vec<_>>())?;
+                Ok(obj)
+            })();
+            match arg {
+                Ok(obj) => answer(func.call(obj), &thrown),
+                Err(f) => {
+                    failure = Some(f);
+                    ControlFlow::Break(())
                 }
-            };
-            let issues = chunk.issues.iter().map(Issue::from).collect();
-            answer(func.call(Chunk { customers, issues }), &thrown)
+            }
         })?;
         match failure {
             Some(f) => Err(f),
