@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::ops::ControlFlow;
 
 use cadastro::Importer;
-use napi::bindgen_prelude::{FromNapiValue, Function, Object};
 use napi::bindgen_prelude::JsObjectValue;
+use napi::bindgen_prelude::{FromNapiValue, Function, Object};
 use napi::{Env, Unknown, ValueType};
 use napi_derive::napi;
 
