@@ -134,6 +134,19 @@ export declare class Store {
    */
   importFile(source: string | Uint8Array, options?: ImportFileOptions): Report
   /**
+   * Imports a large delimited text file into an account in one streaming pass (the store's
+   * `import_stream`): each chunk of `options.chunkRows` rows (default 16,384) is validated,
+   * planned against the account as it was before the import, and written, all in one
+   * transaction; `onChunk({ issues, plan, written })` receives each chunk's issues and plan
+   * (a `Plan`) as soon as it is done. The transaction is committed at the end, or rolled back
+   * (nothing written) for `dryRun`, for `atomic` when a row had an error, or when `onChunk`
+   * returned `false` (`stopped`). An exception thrown by `onChunk` stops and rolls back too,
+   * and is rethrown as it was. Returns `{ summary, counts, applied, stopped, hasErrors }`.
+   * Options: those of `validate` plus `account`, `dryRun`, `atomic`, `chunkRows`. Throws
+   * `invalid_options` for what does not stream (workbooks, UTF-16, contact or parent columns).
+   */
+  importStream(source: string | Uint8Array, onChunk: (chunk: ImportChunk) => boolean | void, options?: Omit<ImportFileOptions, 'onProgress'> & { chunkRows?: number }): StreamImport
+  /**
    * `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS
    * thread while the pool works; an exception it throws rejects the Promise (the import
    * itself is not interrupted). The sync methods of the same `Store` wait while it writes.
@@ -158,6 +171,20 @@ export declare function __panicForTests(): void
 
 /** Test hook: panics on the libuv pool; the Promise must reject with `.code` `internal`. */
 export declare function __panicForTestsAsync(): Promise<void>
+
+/**
+ * One chunk of `validateStream`: the valid customers and the issues of a run of rows, in file
+ * order (the first chunk starts with the header-row warnings).
+ */
+export interface Chunk {
+  /**
+   * The valid customers of this chunk, as `Report.customers` gives them (keys in the order of
+   * the report JSON).
+   */
+  customers: Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>
+  /** This chunk's issues, sorted by row then column, as `Report.issues` gives them. */
+  issues: Array<Issue>
+}
 
 /** One column's mapping. */
 export interface ColumnMapping {
@@ -272,6 +299,22 @@ export interface FieldChange {
   old?: string | number | boolean | string[]
   /** The value after the import. */
   new?: string | number | boolean | string[]
+}
+
+/**
+ * One chunk of `Store.importStream`: its issues, its plan, and whether the plan was written
+ * (inside the import's transaction, which may still be rolled back).
+ */
+export interface ImportChunk {
+  /** This chunk's issues, sorted by row then column. */
+  issues: Array<Issue>
+  /** This chunk's plan: one entry per valid customer of the chunk, in file order. */
+  plan: Plan
+  /**
+   * Whether this chunk's plan was written (false in a dry run, and in atomic mode from the
+   * first chunk with an error on).
+   */
+  written: boolean
 }
 
 /** Options of `Store.importFile`: those of `validate`, plus the import's own. */
@@ -532,6 +575,41 @@ export interface Stats {
   contactsRejected: number
 }
 
+/** What `Store.importStream` did. */
+export interface StreamImport {
+  /** The validation summary (`stopped` as below). */
+  summary: StreamSummary
+  /** The plan's counts summed over every chunk (computed in dry runs too). */
+  counts: PlanCounts
+  /**
+   * Whether the import was committed: false for a dry run, an atomic import of a file with
+   * an error, or a stopped stream.
+   */
+  applied: boolean
+  /**
+   * `onChunk` returned `false` (or threw): the rest of the file was not read, nothing was
+   * written.
+   */
+  stopped: boolean
+  /** Whether any row had an error issue. */
+  hasErrors: boolean
+}
+
+/**
+ * What `validateStream` returns: everything a `Report` holds but the customers and issues
+ * (they went to `onChunk`), plus `stopped`.
+ */
+export interface StreamSummary {
+  /** What was read. */
+  source: SourceInfo
+  /** Every column with its field (or `null`), confidence and reason. */
+  mapping: Array<ColumnMapping>
+  /** The counts of the rows read (all of them unless `stopped`). */
+  stats: Stats
+  /** `onChunk` returned `false`: the rows after that chunk were not read. */
+  stopped: boolean
+}
+
 /**
  * Writes the blank import template of a profile to `path`: XLSX (headers, notes, drop-down
  * lists, an example row) or CSV (the header row), by the extension.
@@ -555,3 +633,18 @@ export declare function validate(source: string | Uint8Array, options?: Options)
  * an exception it throws rejects the Promise.
  */
 export declare function validateAsync(source: string | Uint8Array, options?: Options): Promise<Report>
+
+/**
+ * Validates a delimited text file in one streaming pass on the calling thread, calling
+ * `onChunk({ customers, issues })` for every `options.chunkRows` rows (default 16,384; the first
+ * chunk holds at least the 60-line header search window), in file order: the chunks
+ * concatenated are `validate(...)`'s customers and issues. Memory stays bounded by one chunk and
+ * the key index, whatever the file's size. Returns the summary (`source`, `mapping`, `stats`,
+ * `stopped`).
+ *
+ * `onChunk` returning `false` stops the stream (`stopped: true`; the rows after that chunk are
+ * not read). An exception it throws stops the stream too and is rethrown as it was. Throws an
+ * `Error` whose `.code` is the kind of a file-level failure; `invalid_options` for what does not
+ * stream (a workbook, UTF-16 text, contact or parent columns: use `validate`).
+ */
+export declare function validateStream(source: string | Uint8Array, onChunk: (chunk: Chunk) => boolean | void, options?: Options & { chunkRows?: number }): StreamSummary

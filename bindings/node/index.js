@@ -851,3 +851,4 @@ module.exports.planAsync = nativeBinding.planAsync
 module.exports.template = nativeBinding.template
 module.exports.validate = nativeBinding.validate
 module.exports.validateAsync = nativeBinding.validateAsync
+module.exports.validateStream = nativeBinding.validateStream

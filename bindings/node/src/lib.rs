@@ -12,6 +12,7 @@ pub mod host;
 pub mod ops;
 mod profile;
 mod report;
+pub mod stream;
 
 use cadastro::validate::engine::NoBase;
 use cadastro::{ImportOptions, Importer, Source};

@@ -388,10 +388,10 @@ pub struct Store {
     inner: Arc<Mutex<Option<cadastro_store::Store>>>,
 }
 
-type Shared = Arc<Mutex<Option<cadastro_store::Store>>>;
+pub(crate) type Shared = Arc<Mutex<Option<cadastro_store::Store>>>;
 
 /// The open store (a panic while it was locked leaves it usable: SQLite rolled back).
-fn with_store<T>(
+pub(crate) fn with_store<T>(
     shared: &Shared,
     f: impl FnOnce(&mut cadastro_store::Store) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
@@ -403,13 +403,13 @@ fn with_store<T>(
 }
 
 /// The options of `importFile` the core does not know.
-struct ImportExtras<'a> {
-    account: String,
-    mode: ImportMode,
-    progress: Option<Unknown<'a>>,
+pub(crate) struct ImportExtras<'a> {
+    pub(crate) account: String,
+    pub(crate) mode: ImportMode,
+    pub(crate) progress: Option<Unknown<'a>>,
 }
 
-fn import_extras<'a>(env: &Env, extras: Vec<(String, Unknown<'a>)>) -> Result<ImportExtras<'a>, Failure> {
+pub(crate) fn import_extras<'a>(env: &Env, extras: Vec<(String, Unknown<'a>)>) -> Result<ImportExtras<'a>, Failure> {
     let mut out = ImportExtras {
         account: cadastro_store::DEFAULT_ACCOUNT.to_owned(),
         mode: ImportMode::default(),
@@ -522,6 +522,30 @@ impl Store {
             Some(e) => Err(e),
             None => out,
         }
+    }
+
+    /// Imports a large delimited text file into an account in one streaming pass (the store's
+    /// `import_stream`): each chunk of `options.chunkRows` rows (default 16,384) is validated,
+    /// planned against the account as it was before the import, and written, all in one
+    /// transaction; `onChunk({ issues, plan, written })` receives each chunk's issues and plan
+    /// (a `Plan`) as soon as it is done. The transaction is committed at the end, or rolled back
+    /// (nothing written) for `dryRun`, for `atomic` when a row had an error, or when `onChunk`
+    /// returned `false` (`stopped`). An exception thrown by `onChunk` stops and rolls back too,
+    /// and is rethrown as it was. Returns `{ summary, counts, applied, stopped, hasErrors }`.
+    /// Options: those of `validate` plus `account`, `dryRun`, `atomic`, `chunkRows`. Throws
+    /// `invalid_options` for what does not stream (workbooks, UTF-16, contact or parent columns).
+    #[napi(
+        catch_unwind,
+        ts_args_type = "source: string | Uint8Array, onChunk: (chunk: ImportChunk) => boolean | void, options?: Omit<ImportFileOptions, 'onProgress'> & { chunkRows?: number }"
+    )]
+    pub fn import_stream(
+        &self,
+        env: Env,
+        source: Unknown<'_>,
+        on_chunk: Unknown<'_>,
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<crate::stream::StreamImport> {
+        crate::stream::import_stream(env, &self.inner, source, on_chunk, options)
     }
 
     /// `importFile` off the event loop (libuv thread pool). `onProgress` is called on the JS

@@ -222,7 +222,7 @@ fn with_kind(py: Python<'_>, class: Bound<'_, PyType>, code: &str, message: Stri
     err
 }
 
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {

@@ -8,6 +8,7 @@ mod error;
 mod ops;
 mod profile;
 mod report;
+mod stream;
 
 use pyo3::prelude::*;
 
@@ -31,7 +32,9 @@ mod _cadastro {
     use crate::profile::PyProfile;
     #[pymodule_export]
     use crate::report::{PyInspection, PyIssue, PyNormalized, PyReport, PyStats};
-    use crate::{convert, ops};
+    #[pymodule_export]
+    use crate::stream::{PyChunk, PyImportChunk, PyStreamImport, PyStreamSummary, PyValidationStream};
+    use crate::{convert, ops, stream};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -73,6 +76,47 @@ mod _cadastro {
         let source = convert::source(source)?;
         let opts = convert::import_options(py, profile, mapping, sheet, country, locale, limits, include_values)?;
         ops::validate(py, source, opts, &base, progress)
+    }
+
+    /// Validates a delimited text file in one streaming pass; returns a `ValidationStream`, an
+    /// iterator of `Chunk`s (`chunk.customers`, `chunk.issues`: what `Report.customers` and
+    /// `Report.issues` hold for `chunk_rows` rows at a time, 16,384 by default), in file order.
+    /// Memory stays bounded by a couple of chunks and the key index, whatever the file's size.
+    ///
+    /// ```python
+    /// with cadastro.validate_stream("big.csv", profile="asaas") as stream:
+    ///     for chunk in stream:
+    ///         save(chunk.customers)
+    /// print(stream.summary.stats)
+    /// ```
+    ///
+    /// The core runs on a worker thread while the caller consumes chunks. Leaving the loop early
+    /// and closing the stream (`close()`, the end of a `with` block, or dropping it) stops the
+    /// reading: `summary.stopped` is then true. File-level failures are raised by the iteration
+    /// (the first `next()` for most), as `CadastroError` subclasses: `InvalidOptions` for what
+    /// does not stream (a workbook, UTF-16 text, contact or parent columns: use `validate`).
+    #[pyfunction]
+    #[pyo3(signature = (
+        source, *, profile=None, mapping=None, country=None, locale="en", limits=None, include_values=true,
+        chunk_rows=0
+    ))]
+    #[pyo3(text_signature = "(source, *, profile='generic', mapping=None, country=None, locale='en', \
+        limits=None, include_values=True, chunk_rows=0)")]
+    #[allow(clippy::too_many_arguments)]
+    fn validate_stream(
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        profile: Option<&Bound<'_, PyAny>>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        country: Option<String>,
+        locale: &str,
+        limits: Option<&Bound<'_, PyAny>>,
+        include_values: bool,
+        chunk_rows: usize,
+    ) -> PyResult<stream::PyValidationStream> {
+        let source = convert::source(source)?;
+        let opts = convert::import_options(py, profile, mapping, None, country, locale, limits, include_values)?;
+        stream::validate_stream(py, source, opts, chunk_rows)
     }
 
     /// Plans the import of customers into the host's base: which are created, updated (with a

@@ -464,6 +464,53 @@ impl PyStore {
         Ok(PyReport::new(report, Some(table), locale, profile).with_outcome(outcome.plan, outcome.applied))
     }
 
+    /// Imports a large delimited text file into an account (created when missing) in one
+    /// streaming pass: each chunk of `chunk_rows` rows (16,384 by default) is validated, planned
+    /// against the account as it was before the import, and written, all in one transaction.
+    /// `on_chunk(chunk)` receives each `ImportChunk` (`issues`, `plan`, `written`) as soon as it
+    /// is done; it must not call this store. At the end the transaction is committed, or rolled
+    /// back (nothing written) for `dry_run`, for `atomic` when a row had an error, or when
+    /// `on_chunk` returned `False` (`stopped`); an exception it raises rolls back too and is
+    /// re-raised. Returns a `StreamImport` (`summary`, `counts`, `applied`, `stopped`,
+    /// `has_errors`). What does not stream (workbooks, UTF-16 text, contact or parent columns)
+    /// raises `InvalidOptions`: use `import_file`.
+    #[pyo3(signature = (
+        source, account="default", *, on_chunk=None, profile=None, mapping=None, country=None, locale="en",
+        limits=None, include_values=true, dry_run=false, atomic=false, chunk_rows=0
+    ))]
+    #[pyo3(text_signature = "(self, source, account='default', *, on_chunk=None, profile='generic', mapping=None, \
+        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, chunk_rows=0)")]
+    #[allow(clippy::too_many_arguments)]
+    fn import_stream(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        account: &str,
+        on_chunk: Option<&Bound<'_, PyAny>>,
+        profile: Option<&Bound<'_, PyAny>>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        country: Option<String>,
+        locale: &str,
+        limits: Option<&Bound<'_, PyAny>>,
+        include_values: bool,
+        dry_run: bool,
+        atomic: bool,
+        chunk_rows: usize,
+    ) -> PyResult<crate::stream::PyStreamImport> {
+        let on_chunk = match on_chunk.filter(|f| !f.is_none()) {
+            Some(f) if f.is_callable() => Some(f.clone().unbind()),
+            Some(_) => return Err(PyTypeError::new_err("on_chunk must be a callable or None")),
+            None => None,
+        };
+        let source = crate::convert::source(source)?;
+        let opts = crate::convert::import_options(py, profile, mapping, None, country, locale, limits, include_values)?;
+        let mode = ImportMode { dry_run, atomic };
+        self.with(py, |s| {
+            let importer = Importer::new(opts)?;
+            crate::stream::import_stream(s, account, &importer, &source, mode, chunk_rows, on_chunk.as_ref())
+        })
+    }
+
     /// Applies a plan made against `account` (a dry run's, after review) in one transaction;
     /// returns its counts. Raises `StalePlan` when the account changed since the plan was made
     /// (nothing is written), `InvalidPlan` for a plan that is not this store's.

@@ -157,6 +157,13 @@ pub enum CadastroError {
         /// What happened, without cell contents.
         detail: String,
     },
+    /// The host's `ChunkSink.on_chunk` or `ImportSink.on_chunk` threw (any exception): the stream
+    /// stopped there (and an import rolled back).
+    #[error("{detail}")]
+    CallbackFailed {
+        /// What happened, the sink's message included.
+        detail: String,
+    },
     /// A failure that is a bug in cadastro or in this binding (a kind this binding does not know
     /// yet, a conversion that failed). Rust panics surface as UniFFI's own internal error instead.
     #[error("{detail}")]
@@ -168,6 +175,9 @@ pub enum CadastroError {
 
 /// The kind string of [`CadastroError::Internal`] (binding-only: the core has no such kind).
 pub const INTERNAL: &str = "internal";
+
+/// The kind string of [`CadastroError::CallbackFailed`] (binding-only: a host callback threw).
+pub const CALLBACK_FAILED: &str = "callback_failed";
 
 /// The kind string of a failed customer lookup (`cadastro::reconcile::LookupError::code`).
 pub const LOOKUP_FAILED: &str = "lookup_failed";
@@ -221,6 +231,7 @@ impl CadastroError {
             Self::InvalidPlan { .. } => "invalid_plan",
             Self::StoreCorrupt { .. } => "store_corrupt",
             Self::LookupFailed { .. } => LOOKUP_FAILED,
+            Self::CallbackFailed { .. } => CALLBACK_FAILED,
             Self::Internal { .. } => INTERNAL,
         }
     }

@@ -13,6 +13,9 @@
 //! - The import plan against the host's own base: the host implements the foreign trait
 //!   [`CustomerLookup`]; [`plan`] returns an [`ImportPlan`] (entries with diffs, `counts()`,
 //!   `to_json()`).
+//! - Streaming validation of large delimited files: the host implements the foreign trait
+//!   [`ChunkSink`]; [`validate_stream`] / [`Importer::validate_stream`] hand it the customers and
+//!   issues chunk by chunk and return a [`StreamSummary`].
 //! - The embedded store [`Store`]: accounts, groups, customers, `import_file`, `export`.
 //! - [`export_customers`] (plain customers to XLSX/CSV), [`template`], [`customers_from_json`].
 
@@ -26,6 +29,7 @@ pub mod ops;
 pub mod options;
 pub mod plan;
 pub mod report;
+pub mod stream;
 
 pub use error::CadastroError;
 pub use ops::{ExportStats, ImportResult, Store};
@@ -38,6 +42,7 @@ pub use report::{
     CellValue, ColumnMapping, Contact, Customer, FieldValue, InspectColumn, Inspection, Issue, Normalized, PlanCounts,
     Profile, ProfileColumn, Report, Severity, SheetInfo, SourceInfo, Stats,
 };
+pub use stream::{Chunk, ChunkSink, ChunkSinkError, ImportChunk, ImportSink, StreamImport, StreamSummary};
 
 uniffi::setup_scaffolding!();
 
@@ -93,6 +98,27 @@ impl Importer {
         report::from_core(&report)
     }
 
+    /// Validates a delimited text file in one streaming pass, handing `sink` the valid customers
+    /// and the issues of every `chunk_rows` rows (0: 16,384; the first chunk holds at least the
+    /// 60-line header search window), in file order, on the calling thread. The chunks
+    /// concatenated are what [`Importer::validate`] gives; memory stays bounded by one chunk and
+    /// the key index. `on_chunk` returning `false` stops the stream (`stopped` in the summary).
+    ///
+    /// Kotlin: `importer.validateStream(Source.Path(path), sink, 10_000u)`.
+    ///
+    /// Errors: as [`Importer::validate`]; `InvalidOptions` for what does not stream (a workbook,
+    /// UTF-16 text, contact or parent columns: use `validate`); `CallbackFailed` when the sink
+    /// throws.
+    #[uniffi::method(default(chunk_rows = 0))]
+    pub fn validate_stream(
+        &self,
+        source: Source,
+        sink: Arc<dyn ChunkSink>,
+        chunk_rows: u32,
+    ) -> Result<StreamSummary, CadastroError> {
+        stream::validate_stream(&self.inner, source.into(), chunk_rows, sink)
+    }
+
     /// The profile this importer uses.
     pub fn profile(&self) -> Result<Profile, CadastroError> {
         Profile::from_core(&self.inner.options().profile)
@@ -105,6 +131,20 @@ impl Importer {
 #[uniffi::export(default(options = None))]
 pub fn validate(source: Source, options: Option<ImportOptions>) -> Result<Report, CadastroError> {
     Importer::new(options.unwrap_or_default())?.validate(source)
+}
+
+/// Validates a delimited text file in one streaming pass into `sink` (a one-shot [`Importer`];
+/// see [`Importer::validate_stream`]).
+///
+/// Errors: as [`Importer::new`] and [`Importer::validate_stream`].
+#[uniffi::export(default(options = None, chunk_rows = 0))]
+pub fn validate_stream(
+    source: Source,
+    sink: Arc<dyn ChunkSink>,
+    options: Option<ImportOptions>,
+    chunk_rows: u32,
+) -> Result<StreamSummary, CadastroError> {
+    Importer::new(options.unwrap_or_default())?.validate_stream(source, sink, chunk_rows)
 }
 
 /// Reads a file and suggests a mapping for its columns (profile and read options from
@@ -183,7 +223,7 @@ pub fn error_kinds() -> Vec<String> {
         .iter()
         .chain(error::STORE_KINDS.iter())
         .copied()
-        .chain([error::INTERNAL])
+        .chain([error::CALLBACK_FAILED, error::INTERNAL])
         .map(str::to_owned)
         .collect()
 }

@@ -217,6 +217,32 @@ impl Store {
         })
     }
 
+    /// Imports a large delimited text file into `account` (created when missing) in one
+    /// streaming pass: each chunk of `chunk_rows` rows (0: 16,384) is validated, planned against
+    /// the account as it was before the import, and written, all in one transaction; `sink`
+    /// receives each chunk's issues and plan as soon as it is done. The transaction is committed
+    /// at the end, or rolled back (nothing written) for `dry_run`, for `atomic` when a row had
+    /// an error, or when the sink returned `false` (`stopped`) or threw.
+    ///
+    /// Errors: as `Importer.validate_stream` (`InvalidOptions` for what does not stream: use
+    /// `import_file`); `CallbackFailed` when the sink throws; `InvalidAccount`, `StoreError`.
+    #[uniffi::method(default(options = None, dry_run = false, atomic = false, chunk_rows = 0))]
+    #[allow(clippy::too_many_arguments)]
+    pub fn import_stream(
+        &self,
+        source: Source,
+        account: String,
+        sink: Arc<dyn crate::stream::ImportSink>,
+        options: Option<ImportOptions>,
+        dry_run: bool,
+        atomic: bool,
+        chunk_rows: u32,
+    ) -> Result<crate::stream::StreamImport, CadastroError> {
+        let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
+        let mode = cadastro_store::ImportMode { dry_run, atomic };
+        crate::stream::import_stream(&mut *self.lock()?, &account, &importer, source.into(), mode, chunk_rows, sink)
+    }
+
     /// Writes the customers of `account` (all, or those of `group`, compared case- and
     /// whitespace-insensitively) to `path` in `profile`'s layout (a built-in name or a profile
     /// document), XLSX or CSV by the extension, as `cadastro export` does.

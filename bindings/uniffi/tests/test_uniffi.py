@@ -101,7 +101,7 @@ def test_error_kinds_cover_the_contract():
     assert set(cu.error_kinds()) == {
         "unsupported_format", "corrupt_file", "encrypted_file", "empty_file", "no_header", "duplicate_header",
         "missing_required_column", "limit_exceeded", "encoding_error", "sheet_not_found", "invalid_profile",
-        "invalid_options", "io", "write_error", "internal",
+        "invalid_options", "io", "write_error", "internal", "callback_failed",
         # the embedded store's and the lookup's
         "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account", "stale_plan",
         "invalid_plan", "store_corrupt", "lookup_failed",
@@ -515,3 +515,157 @@ def test_the_store_is_shared_by_threads():
         t.join()
     assert errors == []
     assert store.accounts() == ["acme", "t0", "t1", "t2", "t3"]
+
+
+# --- streaming validation ------------------------------------------------------------------------
+
+
+class Collect(cu.ChunkSink):
+    """Keeps every chunk; returns False after `stop_after` chunks; raises on chunk `fail_at`."""
+
+    def __init__(self, stop_after=None, fail_at=None):
+        self.chunks = []
+        self.stop_after = stop_after
+        self.fail_at = fail_at
+
+    def on_chunk(self, chunk):
+        self.chunks.append(chunk)
+        if self.fail_at == len(self.chunks):
+            raise ValueError("disk full")
+        return self.stop_after != len(self.chunks)
+
+
+@pytest.fixture(scope="module")
+def big_asaas(tmp_path_factory):
+    """The example's rows repeated 30 times (240 rows: external ids distinct, tax ids repeated,
+    so duplicates are found across chunks). The first chunk holds the 60-line header window."""
+    header, *rows = ASAAS.read_text(encoding="utf-8-sig").splitlines()
+    lines = [header] + [row.replace("CLI-", f"R{rep:02}-", 1) for rep in range(30) for row in rows]
+    path = tmp_path_factory.mktemp("stream") / "big-asaas.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@needs_readers
+@pytest.mark.parametrize("chunk_rows", [2, 7, 0])
+@pytest.mark.parametrize("which", ["example", "big"])
+def test_stream_chunks_concatenate_to_the_whole_file_report(which, chunk_rows, big_asaas):
+    path = ASAAS if which == "example" else big_asaas
+    options = cu.ImportOptions(profile="asaas")
+    whole = cu.validate(cu.Source.PATH(str(path)), options)
+    sink = Collect()
+    summary = cu.validate_stream(cu.Source.PATH(str(path)), sink, options, chunk_rows)
+    customers = [c for chunk in sink.chunks for c in chunk.customers]
+    issues = [i for chunk in sink.chunks for i in chunk.issues]
+    assert customers == whole.customers and issues == whole.issues
+    assert (summary.stats, summary.source, summary.mapping, summary.stopped) == (
+        whole.stats, whole.source, whole.mapping, False)
+    # Same JSON as the whole-file report once reassembled.
+    rebuilt = cu.Report(source=summary.source, profile=whole.profile, mapping=summary.mapping, stats=summary.stats,
+                        issues=issues, customers=customers, plan=None)
+    assert rebuilt.to_json() == whole.to_json()
+    if which == "big" and chunk_rows == 2:
+        assert len(sink.chunks) == 1 + -(-(whole.stats.rows_total - 59) // 2)
+        assert any(i.code == "duplicate_key" and i.row > 100 for i in issues)
+
+
+@needs_readers
+@pytest.mark.parametrize("path", sorted((ROOT / "testdata/inputs/csv").glob("*.csv")), ids=lambda p: p.name)
+def test_stream_testdata_files_equal_validate_or_are_refused(path):
+    profiles = json.loads((ROOT / "testdata/golden/profiles.json").read_text())
+    options = cu.ImportOptions(profile=profiles.get(f"csv/{path.name}", "generic"))
+    source = cu.Source.BYTES(path.read_bytes())
+    if path.name in {"asaas_utf16be_semicolon.csv", "asaas_utf16le_bom_tab.csv", "upflow_pipe_contacts.csv"}:
+        with pytest.raises(cu.CadastroError.InvalidOptions):
+            cu.validate_stream(source, Collect(), options)
+        return
+    try:
+        whole = cu.validate(source, options)
+    except cu.CadastroError as e:  # no usable header: the stream says the same
+        with pytest.raises(type(e)):
+            cu.validate_stream(source, Collect(), options, 2)
+        return
+    sink = Collect()
+    summary = cu.validate_stream(source, sink, options, 2)
+    assert [c for ch in sink.chunks for c in ch.customers] == whole.customers
+    assert [i for ch in sink.chunks for i in ch.issues] == whole.issues
+    assert summary.stats == whole.stats
+
+
+@needs_readers
+def test_stream_stops_when_the_sink_returns_false(big_asaas):
+    importer = cu.Importer(cu.ImportOptions(profile="asaas"))
+    whole = importer.validate(cu.Source.PATH(str(big_asaas)))
+    sink = Collect(stop_after=2)
+    summary = importer.validate_stream(cu.Source.PATH(str(big_asaas)), sink, 10)
+    assert summary.stopped and len(sink.chunks) == 2
+    assert summary.stats.rows_total == 59 + 10 < whole.stats.rows_total
+
+
+@needs_readers
+def test_stream_sink_exception_stops_and_fails_with_callback_failed(big_asaas):
+    sink = Collect(fail_at=1)
+    with pytest.raises(cu.CadastroError.CallbackFailed) as info:
+        cu.validate_stream(cu.Source.PATH(str(big_asaas)), sink, cu.ImportOptions(profile="asaas"), 2)
+    assert info.value.kind() == "callback_failed"
+    assert "disk full" in info.value.detail
+    assert len(sink.chunks) == 1
+
+
+@needs_readers
+def test_stream_refuses_workbooks_and_contact_columns():
+    xlsx = ROOT / "testdata/inputs/excel/asaas_clientes.xlsx"
+    with pytest.raises(cu.CadastroError.InvalidOptions) as info:
+        cu.validate_stream(cu.Source.PATH(str(xlsx)), Collect(), cu.ImportOptions(profile="asaas"))
+    assert info.value.kind() == "invalid_options" and "delimited text" in info.value.detail
+    contacts = ROOT / "testdata/inputs/csv/upflow_pipe_contacts.csv"
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.validate_stream(cu.Source.PATH(str(contacts)), Collect(), cu.ImportOptions(profile="upflow"))
+
+
+class CollectImport(cu.ImportSink):
+    def __init__(self, answer=True, fail=False):
+        self.chunks = []
+        self.answer = answer
+        self.fail = fail
+
+    def on_chunk(self, chunk):
+        self.chunks.append(chunk)
+        if self.fail:
+            raise RuntimeError("host failed")
+        return self.answer
+
+
+@needs_readers
+def test_store_import_stream_equals_a_whole_file_import(big_asaas):
+    store = cu.Store.open_in_memory()
+    options = cu.ImportOptions(profile="asaas")
+    whole = store.import_file(cu.Source.PATH(str(big_asaas)), "whole", options)
+    sink = CollectImport()
+    result = store.import_stream(cu.Source.PATH(str(big_asaas)), "streamed", sink, options, chunk_rows=7)
+    assert len(sink.chunks) > 10 and all(c.written for c in sink.chunks)
+    assert result.applied and not result.stopped and result.has_errors == whole.report.has_errors()
+    assert result.counts == whole.report.plan
+    assert result.summary.stats == whole.report.stats
+    assert [i for c in sink.chunks for i in c.issues] == whole.report.issues
+    assert [e for c in sink.chunks for e in c.plan.entries] == whole.plan.entries
+    assert store.customers("streamed") == store.customers("whole")
+    again = store.import_stream(cu.Source.PATH(str(big_asaas)), "streamed", CollectImport(), options)
+    assert (again.counts.created, again.counts.updated, again.counts.unchanged) == (0, 0, whole.report.plan.created)
+    assert store.customers("streamed") == store.customers("whole")
+
+
+@needs_readers
+def test_store_import_stream_false_or_a_throw_rolls_back(big_asaas):
+    store = cu.Store.open_in_memory()
+    options = cu.ImportOptions(profile="asaas")
+    src = cu.Source.PATH(str(big_asaas))
+    stopped = store.import_stream(src, "a", CollectImport(answer=False), options, chunk_rows=10)
+    assert stopped.stopped and not stopped.applied and stopped.summary.stats.rows_total == 59
+    assert store.accounts() == []
+    with pytest.raises(cu.CadastroError.CallbackFailed) as info:
+        store.import_stream(src, "a", CollectImport(fail=True), options)
+    assert "host failed" in info.value.detail
+    assert store.accounts() == []
+    dry = store.import_stream(src, "a", CollectImport(), options, dry_run=True)
+    assert not dry.applied and dry.counts.created > 0 and store.accounts() == []

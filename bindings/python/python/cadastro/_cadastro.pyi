@@ -181,6 +181,22 @@ class Store:
         atomic: bool = False,
         progress: Optional[Callable[[int, int], object]] = None,
     ) -> Report: ...
+    def import_stream(
+        self,
+        source: _Source,
+        account: str = "default",
+        *,
+        on_chunk: Optional[Callable[[ImportChunk], object]] = None,
+        profile: _ProfileArg = "generic",
+        mapping: Optional[Mapping[str, Optional[str]]] = None,
+        country: Optional[str] = None,
+        locale: str = "en",
+        limits: Optional[Mapping[str, int]] = None,
+        include_values: bool = True,
+        dry_run: bool = False,
+        atomic: bool = False,
+        chunk_rows: int = 0,
+    ) -> StreamImport: ...
     def apply(self, plan: Plan, account: str = "default") -> dict[str, int]: ...
     def export(
         self,
@@ -193,6 +209,56 @@ class Store:
         bom: bool = True,
         line_ending: str = "crlf",
     ) -> dict[str, int]: ...
+
+@final
+class Chunk:
+    @property
+    def customers(self) -> list[dict[str, Any]]: ...
+    @property
+    def issues(self) -> list[Issue]: ...
+
+@final
+class StreamSummary:
+    @property
+    def source(self) -> dict[str, Any]: ...
+    @property
+    def mapping(self) -> list[dict[str, Any]]: ...
+    @property
+    def stats(self) -> Stats: ...
+    @property
+    def stopped(self) -> bool: ...
+
+@final
+class ImportChunk:
+    @property
+    def issues(self) -> list[Issue]: ...
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def written(self) -> bool: ...
+
+@final
+class StreamImport:
+    @property
+    def summary(self) -> StreamSummary: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+    @property
+    def applied(self) -> bool: ...
+    @property
+    def stopped(self) -> bool: ...
+    @property
+    def has_errors(self) -> bool: ...
+
+@final
+class ValidationStream:
+    def __iter__(self) -> ValidationStream: ...
+    def __next__(self) -> Chunk: ...
+    def close(self) -> None: ...
+    @property
+    def summary(self) -> Optional[StreamSummary]: ...
+    def __enter__(self) -> ValidationStream: ...
+    def __exit__(self, exc_type: Optional[type[BaseException]], _exc: Optional[BaseException], _tb: Any) -> bool: ...
 
 @final
 class Profile:
@@ -239,6 +305,17 @@ def validate(
     progress: Optional[Callable[[int, int], object]] = None,
     lookup: _Lookup = None,
 ) -> Report: ...
+def validate_stream(
+    source: _Source,
+    *,
+    profile: _ProfileArg = "generic",
+    mapping: Optional[Mapping[str, Optional[str]]] = None,
+    country: Optional[str] = None,
+    locale: str = "en",
+    limits: Optional[Mapping[str, int]] = None,
+    include_values: bool = True,
+    chunk_rows: int = 0,
+) -> ValidationStream: ...
 def inspect(
     source: _Source,
     *,
