@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use cadastro::mapping::Mapping;
-use cadastro::{Cell, ImportOptions, Limits, Locale, Profile, ReadOptions, Source, Value};
+use cadastro::{Cell, ImportOptions, Limits, Locale, Profile, ReadOptions, Source, TextEncoding, Value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyMemoryView, PyString};
@@ -98,13 +98,28 @@ pub fn profile_or_generic(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyR
     }
 }
 
+/// The reading keyword arguments every reading function takes: `sheet` (workbooks),
+/// `encoding`, `delimiter` and `header_row` (delimited text; `header_row` for workbooks too).
+/// `None` means detected.
+#[derive(Default)]
+pub struct ReadKw {
+    /// `sheet=`.
+    pub sheet: Option<String>,
+    /// `encoding=`: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`.
+    pub encoding: Option<String>,
+    /// `delimiter=`: one character.
+    pub delimiter: Option<String>,
+    /// `header_row=`: the 1-based header row.
+    pub header_row: Option<u32>,
+}
+
 /// The importer's options from the keyword arguments `validate` and `Store.import_file` share.
 #[allow(clippy::too_many_arguments)]
 pub fn import_options(
     py: Python<'_>,
     profile: Option<&Bound<'_, PyAny>>,
     mapping_obj: Option<&Bound<'_, PyAny>>,
-    sheet: Option<String>,
+    read: ReadKw,
     country: Option<String>,
     locale_tag: &str,
     limits: Option<&Bound<'_, PyAny>>,
@@ -113,7 +128,7 @@ pub fn import_options(
     Ok(ImportOptions {
         profile: profile_or_generic(py, profile)?,
         mapping: mapping(py, mapping_obj)?,
-        read: read_options(py, sheet, limits)?,
+        read: read_options(py, read, limits)?,
         country,
         locale: locale(locale_tag)?,
         include_values,
@@ -146,13 +161,30 @@ pub fn locale(tag: &str) -> Result<Locale, Failure> {
     Locale::parse(tag).ok_or_else(|| invalid_options(format!("unknown locale `{tag}` (en, pt-BR, fr)")))
 }
 
-/// Read options from the keyword arguments.
-pub fn read_options(
-    py: Python<'_>,
-    sheet: Option<String>,
-    limits_obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<ReadOptions> {
-    Ok(ReadOptions { sheet, limits: limits(py, limits_obj)?, ..ReadOptions::default() })
+/// Read options from the keyword arguments; an unknown encoding or a delimiter that is not
+/// one character is `invalid_options`.
+pub fn read_options(py: Python<'_>, kw: ReadKw, limits_obj: Option<&Bound<'_, PyAny>>) -> PyResult<ReadOptions> {
+    let encoding = match kw.encoding {
+        Some(name) => {
+            Some(serde_json::from_value::<TextEncoding>(serde_json::Value::String(name.clone())).map_err(|_| {
+                invalid_options(format!(
+                    "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250)"
+                ))
+            })?)
+        }
+        None => None,
+    };
+    let delimiter = match kw.delimiter {
+        Some(text) => {
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => return Err(invalid_options(format!("delimiter must be one character, not {text:?}")).into()),
+            }
+        }
+        None => None,
+    };
+    Ok(ReadOptions { sheet: kw.sheet, encoding, delimiter, header_row: kw.header_row, limits: limits(py, limits_obj)? })
 }
 
 /// A Python value as a cell: `None` empty, `bool`, `int`, `float`, `str`.

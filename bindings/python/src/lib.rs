@@ -53,10 +53,11 @@ mod _cadastro {
     #[pyfunction]
     #[pyo3(signature = (
         source, *, profile=None, mapping=None, sheet=None, country=None, locale="en", limits=None,
-        include_values=true, progress=None, lookup=None
+        include_values=true, progress=None, lookup=None, encoding=None, delimiter=None, header_row=None
     ))]
     #[pyo3(text_signature = "(source, *, profile='generic', mapping=None, sheet=None, country=None, \
-        locale='en', limits=None, include_values=True, progress=None, lookup=None)")]
+        locale='en', limits=None, include_values=True, progress=None, lookup=None, encoding=None, delimiter=None, \
+        header_row=None)")]
     #[allow(clippy::too_many_arguments)]
     fn validate(
         py: Python<'_>,
@@ -70,11 +71,15 @@ mod _cadastro {
         include_values: bool,
         progress: Option<&Bound<'_, PyAny>>,
         lookup: Option<&Bound<'_, PyAny>>,
+        encoding: Option<String>,
+        delimiter: Option<String>,
+        header_row: Option<u32>,
     ) -> PyResult<PyReport> {
         let progress = ops::Progress::new(progress)?;
         let base = ops::HostBase::new(lookup)?;
         let source = convert::source(source)?;
-        let opts = convert::import_options(py, profile, mapping, sheet, country, locale, limits, include_values)?;
+        let read = convert::ReadKw { sheet, encoding, delimiter, header_row };
+        let opts = convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
         ops::validate(py, source, opts, &base, progress)
     }
 
@@ -98,10 +103,10 @@ mod _cadastro {
     #[pyfunction]
     #[pyo3(signature = (
         source, *, profile=None, mapping=None, country=None, locale="en", limits=None, include_values=true,
-        chunk_rows=0
+        chunk_rows=0, encoding=None, delimiter=None, header_row=None
     ))]
     #[pyo3(text_signature = "(source, *, profile='generic', mapping=None, country=None, locale='en', \
-        limits=None, include_values=True, chunk_rows=0)")]
+        limits=None, include_values=True, chunk_rows=0, encoding=None, delimiter=None, header_row=None)")]
     #[allow(clippy::too_many_arguments)]
     fn validate_stream(
         py: Python<'_>,
@@ -113,9 +118,13 @@ mod _cadastro {
         limits: Option<&Bound<'_, PyAny>>,
         include_values: bool,
         chunk_rows: usize,
+        encoding: Option<String>,
+        delimiter: Option<String>,
+        header_row: Option<u32>,
     ) -> PyResult<stream::PyValidationStream> {
         let source = convert::source(source)?;
-        let opts = convert::import_options(py, profile, mapping, None, country, locale, limits, include_values)?;
+        let read = convert::ReadKw { sheet: None, encoding, delimiter, header_row };
+        let opts = convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
         stream::validate_stream(py, source, opts, chunk_rows)
     }
 
@@ -197,21 +206,28 @@ mod _cadastro {
     /// Reads a file and suggests a mapping for its columns, without validating; returns an
     /// `Inspection` (`cadastro inspect --format json`).
     #[pyfunction]
-    #[pyo3(signature = (source, *, sheet=None, profile=None, limits=None))]
-    #[pyo3(text_signature = "(source, *, sheet=None, profile='generic', limits=None)")]
+    #[pyo3(signature = (
+        source, *, sheet=None, profile=None, limits=None, encoding=None, delimiter=None, header_row=None
+    ))]
+    #[pyo3(text_signature = "(source, *, sheet=None, profile='generic', limits=None, encoding=None, \
+        delimiter=None, header_row=None)")]
+    #[allow(clippy::too_many_arguments)]
     fn inspect(
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
         sheet: Option<String>,
         profile: Option<&Bound<'_, PyAny>>,
         limits: Option<&Bound<'_, PyAny>>,
+        encoding: Option<String>,
+        delimiter: Option<String>,
+        header_row: Option<u32>,
     ) -> PyResult<PyInspection> {
         let source = convert::source(source)?;
         let profile = match profile.filter(|p| !p.is_none()) {
             Some(p) => convert::profile(py, p)?,
             None => cadastro::Profile::generic(),
         };
-        let read = convert::read_options(py, sheet, limits)?;
+        let read = convert::read_options(py, convert::ReadKw { sheet, encoding, delimiter, header_row }, limits)?;
         run_released(py, move || cadastro::inspect(&source, &read, &profile)).map(PyInspection::new)
     }
 

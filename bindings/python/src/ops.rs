@@ -414,10 +414,12 @@ impl PyStore {
     /// the report with `.plan` and `.applied`; its JSON is `cadastro import --format json`'s.
     #[pyo3(signature = (
         source, account="default", *, profile=None, mapping=None, sheet=None, country=None, locale="en",
-        limits=None, include_values=true, dry_run=false, atomic=false, progress=None
+        limits=None, include_values=true, dry_run=false, atomic=false, progress=None, encoding=None,
+        delimiter=None, header_row=None
     ))]
     #[pyo3(text_signature = "(self, source, account='default', *, profile='generic', mapping=None, sheet=None, \
-        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, progress=None)")]
+        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, progress=None, \
+        encoding=None, delimiter=None, header_row=None)")]
     #[allow(clippy::too_many_arguments)]
     fn import_file(
         &self,
@@ -434,11 +436,14 @@ impl PyStore {
         dry_run: bool,
         atomic: bool,
         progress: Option<&Bound<'_, PyAny>>,
+        encoding: Option<String>,
+        delimiter: Option<String>,
+        header_row: Option<u32>,
     ) -> PyResult<PyReport> {
         let mut progress = Progress::new(progress)?;
         let source = crate::convert::source(source)?;
-        let opts =
-            crate::convert::import_options(py, profile, mapping, sheet, country, locale, limits, include_values)?;
+        let read = crate::convert::ReadKw { sheet, encoding, delimiter, header_row };
+        let opts = crate::convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
         let locale: Locale = opts.locale;
         let profile = opts.profile.clone();
         let mode = ImportMode { dry_run, atomic };
@@ -476,10 +481,12 @@ impl PyStore {
     /// raises `InvalidOptions`: use `import_file`.
     #[pyo3(signature = (
         source, account="default", *, on_chunk=None, profile=None, mapping=None, country=None, locale="en",
-        limits=None, include_values=true, dry_run=false, atomic=false, chunk_rows=0
+        limits=None, include_values=true, dry_run=false, atomic=false, chunk_rows=0, encoding=None, delimiter=None,
+        header_row=None
     ))]
     #[pyo3(text_signature = "(self, source, account='default', *, on_chunk=None, profile='generic', mapping=None, \
-        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, chunk_rows=0)")]
+        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, chunk_rows=0, \
+        encoding=None, delimiter=None, header_row=None)")]
     #[allow(clippy::too_many_arguments)]
     fn import_stream(
         &self,
@@ -496,6 +503,9 @@ impl PyStore {
         dry_run: bool,
         atomic: bool,
         chunk_rows: usize,
+        encoding: Option<String>,
+        delimiter: Option<String>,
+        header_row: Option<u32>,
     ) -> PyResult<crate::stream::PyStreamImport> {
         let on_chunk = match on_chunk.filter(|f| !f.is_none()) {
             Some(f) if f.is_callable() => Some(f.clone().unbind()),
@@ -503,7 +513,8 @@ impl PyStore {
             None => None,
         };
         let source = crate::convert::source(source)?;
-        let opts = crate::convert::import_options(py, profile, mapping, None, country, locale, limits, include_values)?;
+        let read = crate::convert::ReadKw { sheet: None, encoding, delimiter, header_row };
+        let opts = crate::convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
         let mode = ImportMode { dry_run, atomic };
         self.with(py, |s| {
             let importer = Importer::new(opts)?;

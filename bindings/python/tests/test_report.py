@@ -141,3 +141,23 @@ def test_polish_excel_csv_is_read_as_windows_1250() -> None:
     assert (cp1250.source["encoding"], cp1250.source["delimiter"]) == ("windows-1250", ";")
     assert cp1250.customers == utf8.customers
     assert [c["city"] for c in cp1250.customers][1] == "Łódź"
+
+
+def test_reading_options_force_encoding_delimiter_and_header_row(tmp_path: Path) -> None:
+    polish = TESTDATA / "inputs" / "csv" / "invoiceocean_pl_windows1250_semicolon.csv"
+    forced = cadastro.validate(polish, profile="invoiceocean", encoding="windows-1252")
+    assert forced.source["encoding"] == "windows-1252"
+    assert forced.customers[1]["city"] == "£ódŸ"
+    assert cadastro.inspect(polish, encoding="windows-1250").source["encoding"] == "windows-1250"
+    # A title row the detection would skip anyway, and a delimiter that is not sniffed: ',' in a
+    # file of ';'-separated cells gives one column.
+    path = tmp_path / "titled.csv"
+    path.write_text("Clientes 2026\nnome;email\nAna;ana@example.com\n", encoding="utf-8")
+    report = cadastro.validate(path, header_row=2)
+    assert report.source["header_row"] == 2 and report.customers[0]["name"] == "Ana"
+    one_column = cadastro.inspect(path, delimiter=",", header_row=2)
+    assert one_column.source["delimiter"] == "," and len(one_column.columns) == 1
+    with pytest.raises(cadastro.InvalidOptions, match="unknown encoding `latin-9`"):
+        cadastro.validate(polish, encoding="latin-9")
+    with pytest.raises(cadastro.InvalidOptions, match="one character"):
+        cadastro.inspect(polish, delimiter=";;")

@@ -180,6 +180,9 @@ class Store:
         dry_run: bool = False,
         atomic: bool = False,
         progress: Optional[Callable[[int, int], object]] = None,
+        encoding: Optional[str] = None,
+        delimiter: Optional[str] = None,
+        header_row: Optional[int] = None,
     ) -> Report: ...
     def import_stream(
         self,
@@ -196,6 +199,9 @@ class Store:
         dry_run: bool = False,
         atomic: bool = False,
         chunk_rows: int = 0,
+        encoding: Optional[str] = None,
+        delimiter: Optional[str] = None,
+        header_row: Optional[int] = None,
     ) -> StreamImport: ...
     def apply(self, plan: Plan, account: str = "default") -> dict[str, int]: ...
     def export(
@@ -304,6 +310,9 @@ def validate(
     include_values: bool = True,
     progress: Optional[Callable[[int, int], object]] = None,
     lookup: _Lookup = None,
+    encoding: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header_row: Optional[int] = None,
 ) -> Report: ...
 def validate_stream(
     source: _Source,
@@ -315,6 +324,9 @@ def validate_stream(
     limits: Optional[Mapping[str, int]] = None,
     include_values: bool = True,
     chunk_rows: int = 0,
+    encoding: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header_row: Optional[int] = None,
 ) -> ValidationStream: ...
 def inspect(
     source: _Source,
@@ -322,6 +334,9 @@ def inspect(
     sheet: Optional[str] = None,
     profile: _ProfileArg = "generic",
     limits: Optional[Mapping[str, int]] = None,
+    encoding: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header_row: Optional[int] = None,
 ) -> Inspection: ...
 def plan(
     customers: _Customers,
