@@ -275,8 +275,10 @@ impl Importer {
         Ok(driver.summary())
     }
 
-    /// [`Importer::validate_stream`] of a workbook: rows from [`crate::read::excel::stream_sheet`],
-    /// the header found among the first rows, then chunks of `chunk_rows` rows.
+    /// [`Importer::validate_stream`] of a workbook: rows from [`crate::read::excel::stream_sheet`]
+    /// in batches (the first one for the header search, then `chunk_rows` rows each), validated
+    /// in file order. With the `parallel` feature the sheet is read on its own thread, one batch
+    /// ahead of the validation (a bounded channel), so reading and validating overlap.
     fn stream_workbook(
         &self,
         source: &Source,
@@ -286,44 +288,158 @@ impl Importer {
         let opts = &self.options().read;
         let bytes = source.load(&opts.limits)?;
         let format = crate::read::format::sniff(&bytes)?;
-        let mut sink = SheetSink {
-            importer: self,
-            format,
-            chunk_rows,
+        let batches = Batches {
             first_rows: chunk_rows.max(crate::read::header::HEADER_WINDOW * 2),
-            sheet: None,
+            chunk_rows,
+            header_row: opts.header_row.unwrap_or(0),
             rows: Vec::new(),
-            driver: None,
-            on_chunk: Some(on_chunk),
+            started: false,
         };
-        crate::read::excel::stream_sheet(&bytes, format, opts, &mut sink)?;
-        if sink.driver.is_none() {
-            let _ = sink.start()?;
-        }
-        let mut driver = sink.driver.take().ok_or(crate::ErrorKind::EmptyFile)?;
-        if !driver.stopped && !sink.rows.is_empty() {
-            let _ = driver.chunk(std::mem::take(&mut sink.rows));
-        }
+        let mut consumer = Consumer { importer: self, format, sheet: None, driver: None, on_chunk: Some(on_chunk) };
+        #[cfg(feature = "parallel")]
+        let read = {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+            std::thread::scope(|scope| {
+                let reader = scope.spawn(|| {
+                    let mut sink = BatchSink {
+                        batches,
+                        emit: move |b| tx.send(b).map_or(ControlFlow::Break(()), |()| ControlFlow::Continue(())),
+                    };
+                    sink.read(&bytes, format, opts)
+                });
+                let mut failed = None;
+                for batch in rx.iter() {
+                    match consumer.take(batch) {
+                        Ok(ControlFlow::Continue(())) => {}
+                        Ok(ControlFlow::Break(())) => break,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+                // The reader's next send fails: it stops.
+                drop(rx);
+                let read = reader.join().unwrap_or_else(|_| Err(Error::corrupt(format.as_str(), "the reader failed")));
+                match failed {
+                    Some(e) => Err(e),
+                    None => read,
+                }
+            })
+        };
+        #[cfg(not(feature = "parallel"))]
+        let read = {
+            let mut failed = None;
+            let read = {
+                let mut sink = BatchSink {
+                    batches,
+                    emit: |b| match consumer.take(b) {
+                        Ok(flow) => flow,
+                        Err(e) => {
+                            failed = Some(e);
+                            ControlFlow::Break(())
+                        }
+                    },
+                };
+                sink.read(&bytes, format, opts)
+            };
+            failed.map_or(read, Err)
+        };
+        read?;
+        let driver = consumer.driver.ok_or(crate::ErrorKind::EmptyFile)?;
         Ok(driver.summary())
     }
 }
 
-/// Collects a workbook's rows: the first ones until the header is found, then chunks.
-struct SheetSink<'i, 'c> {
-    importer: &'i Importer,
-    format: Format,
-    chunk_rows: usize,
+/// What a workbook's reader hands to the validation.
+enum Batch {
+    /// The sheet read and every sheet of the workbook (first of all).
+    Sheet(String, Vec<crate::read::SheetInfo>),
+    /// Rows in file order: the first batch holds the header search's rows.
+    Rows(Vec<Row>),
+}
+
+/// Cuts a sheet's rows into batches.
+struct Batches {
     /// How many rows the header search gets (more when `header_row` is further down).
     first_rows: usize,
-    sheet: Option<(String, Vec<crate::read::SheetInfo>)>,
+    chunk_rows: usize,
+    header_row: u32,
     rows: Vec<Row>,
+    started: bool,
+}
+
+impl Batches {
+    /// Adds a row; returns a full batch.
+    fn push(&mut self, row: Row) -> Option<Vec<Row>> {
+        let number = row.row;
+        self.rows.push(row);
+        let full = if self.started {
+            self.rows.len() >= self.chunk_rows
+        } else {
+            self.rows.len() >= self.first_rows && number >= self.header_row
+        };
+        if full {
+            self.started = true;
+            return Some(std::mem::take(&mut self.rows));
+        }
+        None
+    }
+}
+
+/// The reader side: a [`crate::read::excel::RowSink`] emitting batches.
+struct BatchSink<F: FnMut(Batch) -> ControlFlow<()>> {
+    batches: Batches,
+    emit: F,
+}
+
+impl<F: FnMut(Batch) -> ControlFlow<()>> BatchSink<F> {
+    /// Reads the sheet, emitting every batch (the last, partial one included).
+    fn read(&mut self, bytes: &[u8], format: Format, opts: &crate::read::ReadOptions) -> Result<()> {
+        crate::read::excel::stream_sheet(bytes, format, opts, self)?;
+        let rest = std::mem::take(&mut self.batches.rows);
+        if !rest.is_empty() || !self.batches.started {
+            let _ = (self.emit)(Batch::Rows(rest));
+        }
+        Ok(())
+    }
+}
+
+impl<F: FnMut(Batch) -> ControlFlow<()>> crate::read::excel::RowSink for BatchSink<F> {
+    fn sheet(&mut self, name: &str, sheets: &[crate::read::SheetInfo]) {
+        let _ = (self.emit)(Batch::Sheet(name.to_owned(), sheets.to_vec()));
+    }
+
+    fn row(&mut self, row: Row) -> Result<ControlFlow<()>> {
+        Ok(match self.batches.push(row) {
+            Some(rows) => (self.emit)(Batch::Rows(rows)),
+            None => ControlFlow::Continue(()),
+        })
+    }
+}
+
+/// The validation side of a workbook stream: the header found in the first batch, then each
+/// batch validated as a chunk.
+struct Consumer<'i, 'c> {
+    importer: &'i Importer,
+    format: Format,
+    sheet: Option<(String, Vec<crate::read::SheetInfo>)>,
     driver: Option<Driver<'i, 'c>>,
     on_chunk: Option<&'c mut dyn FnMut(Chunk) -> ControlFlow<()>>,
 }
 
-impl SheetSink<'_, '_> {
-    /// Finds the header in the rows collected so far and validates the first chunk.
-    fn start(&mut self) -> Result<ControlFlow<()>> {
+impl Consumer<'_, '_> {
+    fn take(&mut self, batch: Batch) -> Result<ControlFlow<()>> {
+        let rows = match batch {
+            Batch::Sheet(name, sheets) => {
+                self.sheet = Some((name, sheets));
+                return Ok(ControlFlow::Continue(()));
+            }
+            Batch::Rows(rows) => rows,
+        };
+        if let Some(driver) = &mut self.driver {
+            return Ok(driver.chunk(rows));
+        }
         let (sheet, sheets) = self.sheet.take().unzip();
         let grid = Grid {
             format: self.format,
@@ -331,7 +447,7 @@ impl SheetSink<'_, '_> {
             delimiter: None,
             sheet,
             sheets: sheets.unwrap_or_default(),
-            rows: std::mem::take(&mut self.rows),
+            rows,
         };
         let table = crate::read::header::build_table(grid, &self.importer.options().read)?;
         let on_chunk = self.on_chunk.take().ok_or(crate::ErrorKind::EmptyFile)?;
@@ -339,28 +455,6 @@ impl SheetSink<'_, '_> {
         let flow = driver.chunk(rows);
         self.driver = Some(driver);
         Ok(flow)
-    }
-}
-
-impl crate::read::excel::RowSink for SheetSink<'_, '_> {
-    fn sheet(&mut self, name: &str, sheets: &[crate::read::SheetInfo]) {
-        self.sheet = Some((name.to_owned(), sheets.to_vec()));
-    }
-
-    fn row(&mut self, row: Row) -> Result<ControlFlow<()>> {
-        let row_no = row.row;
-        self.rows.push(row);
-        match &mut self.driver {
-            None => {
-                let wanted = self.importer.options().read.header_row.unwrap_or(0);
-                if self.rows.len() >= self.first_rows && row_no >= wanted {
-                    return self.start();
-                }
-                Ok(ControlFlow::Continue(()))
-            }
-            Some(driver) if self.rows.len() >= self.chunk_rows => Ok(driver.chunk(std::mem::take(&mut self.rows))),
-            Some(_) => Ok(ControlFlow::Continue(())),
-        }
     }
 }
 

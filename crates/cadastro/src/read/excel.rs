@@ -10,7 +10,6 @@
 //! Every call into calamine runs under `catch_unwind`: a panic inside the parser on malformed
 //! data becomes `corrupt_file` instead of crossing into the host.
 
-use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -120,36 +119,62 @@ fn pick_sheet(meta: &[calamine::Sheet], wanted: Option<&str>) -> Result<(Vec<She
     Ok((infos, chosen))
 }
 
-/// Sparse rows built cell by cell under the limits.
+/// Sparse rows built cell by cell under the limits, sorted by row. Workbooks store their rows
+/// in order, so a cell goes to the last row or starts a new one; a cell of an earlier row (a
+/// file written out of order) is placed by binary search, with the same result.
 struct Rows<'l> {
     limits: &'l Limits,
-    rows: BTreeMap<u32, Vec<Cell>>,
+    /// 1-based row numbers, increasing; blank rows are dropped at the end.
+    rows: Vec<Row>,
 }
 
 impl<'l> Rows<'l> {
     fn new(limits: &'l Limits) -> Self {
-        Rows { limits, rows: BTreeMap::new() }
+        Rows { limits, rows: Vec::new() }
     }
 
-    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check.
+    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check. A later
+    /// cell at the same position replaces the earlier one.
     fn push(&mut self, row: u32, col: u32, cell: Option<Cell>) -> Result<()> {
         let Some(cell) = cell else { return Ok(()) };
         check_cell(self.limits, row, col, &cell)?;
-        place(self.rows.entry(row).or_default(), col, cell);
+        // `row` < max_rows <= u32::MAX after the check: no overflow.
+        let number = row.saturating_add(1);
+        let last = self.rows.last().map(|r| (r.row, r.cells.len()));
+        match last {
+            Some((n, _)) if n == number => {
+                if let Some(r) = self.rows.last_mut() {
+                    place(&mut r.cells, col, cell);
+                }
+            }
+            Some((n, width)) if n > number => {
+                let at = match self.rows.binary_search_by_key(&number, |r| r.row) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        self.rows.insert(at, Row { row: number, line: None, cells: Vec::with_capacity(width) });
+                        at
+                    }
+                };
+                if let Some(r) = self.rows.get_mut(at) {
+                    place(&mut r.cells, col, cell);
+                }
+            }
+            _ => {
+                // The previous row's width is a good guess for this one: no regrowth.
+                let mut cells = Vec::with_capacity(last.map_or(0, |(_, w)| w));
+                place(&mut cells, col, cell);
+                self.rows.push(Row { row: number, line: None, cells });
+            }
+        }
         Ok(())
     }
 
-    fn into_grid(self, format: Format, sheet: String, sheets: Vec<SheetInfo>) -> Result<Grid> {
-        let rows: Vec<Row> = self
-            .rows
-            .into_iter()
-            .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
-            .map(|(row, cells)| Row { row: row.saturating_add(1), line: None, cells })
-            .collect();
-        if rows.is_empty() {
+    fn into_grid(mut self, format: Format, sheet: String, sheets: Vec<SheetInfo>) -> Result<Grid> {
+        self.rows.retain(|r| !r.cells.iter().all(Cell::is_blank));
+        if self.rows.is_empty() {
             return Err(ErrorKind::EmptyFile.into());
         }
-        Ok(Grid { format, encoding: None, delimiter: None, sheet: Some(sheet), sheets, rows })
+        Ok(Grid { format, encoding: None, delimiter: None, sheet: Some(sheet), sheets, rows: self.rows })
     }
 }
 
@@ -522,6 +547,27 @@ mod tests {
             self.0.push(row);
             Ok(ControlFlow::Continue(()))
         }
+    }
+
+    #[test]
+    fn rows_out_of_order_are_sorted_and_later_cells_win() {
+        let limits = Limits::default();
+        let mut rows = Rows::new(&limits);
+        for (r, c, v) in [(2, 0, 1), (2, 2, 2), (0, 1, 3), (4, 0, 4), (0, 1, 5), (1, 0, 6), (2, 0, 7)] {
+            rows.push(r, c, Some(Cell::Int(v))).unwrap();
+        }
+        rows.push(3, 0, Some(Cell::Text(" ".into()))).unwrap();
+        let g = rows.into_grid(Format::Xlsx, "S".into(), Vec::new()).unwrap();
+        let got: Vec<(u32, Vec<Cell>)> = g.rows.into_iter().map(|r| (r.row, r.cells)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, vec![Cell::Empty, Cell::Int(5)]),
+                (2, vec![Cell::Int(6)]),
+                (3, vec![Cell::Int(7), Cell::Empty, Cell::Int(2)]),
+                (5, vec![Cell::Int(4)]),
+            ]
+        );
     }
 
     #[test]
