@@ -17,6 +17,10 @@ use cadastro::{Importer, Source};
 
 use crate::OutputFormat;
 
+/// Rows per chunk: a quarter of the core's default, for a lower peak (a workbook's reader
+/// fills the next chunk while one is validated); still thousands of rows for the cores to share.
+const CHUNK_ROWS: usize = 4096;
+
 /// What a streamed validation produced: the output to print and the exit code.
 pub(crate) struct Streamed {
     /// Writes the output to `out`.
@@ -90,7 +94,7 @@ pub(crate) fn validate(
     let mut has_errors = false;
     let mut failed: Option<std::io::Error> = None;
     let mut rows = 0u64;
-    let result = importer.validate_stream(source, 0, &mut |chunk| {
+    let result = importer.validate_stream(source, CHUNK_ROWS, &mut |chunk| {
         has_errors |= chunk.issues.iter().any(cadastro::Issue::is_error);
         rows += chunk.customers.len() as u64;
         progress(rows);
