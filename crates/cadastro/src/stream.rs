@@ -452,6 +452,12 @@ impl Consumer<'_, '_> {
         let table = crate::read::header::build_table(grid, &self.importer.options().read)?;
         let on_chunk = self.on_chunk.take().ok_or(crate::ErrorKind::EmptyFile)?;
         let (mut driver, rows) = Driver::start(self.importer, table, on_chunk)?;
+        #[cfg(feature = "parallel")]
+        {
+            // The reader runs on its own thread: the checks get the other cores.
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            driver.pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(1).max(1)).build().ok();
+        }
         let flow = driver.chunk(rows);
         self.driver = Some(driver);
         Ok(flow)
@@ -476,6 +482,10 @@ struct Driver<'i, 'c> {
     exact: bool,
     last_row: u32,
     on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    /// The rows' checks run here instead of the global pool: a workbook's reader has a core of
+    /// its own, the checks share the others (one on two cores), so the two never compete.
+    #[cfg(feature = "parallel")]
+    pool: Option<rayon::ThreadPool>,
 }
 
 impl<'i, 'c> Driver<'i, 'c> {
@@ -522,6 +532,8 @@ impl<'i, 'c> Driver<'i, 'c> {
             stopped: false,
             exact: true,
             on_chunk,
+            #[cfg(feature = "parallel")]
+            pool: None,
         };
         Ok((driver, rows))
     }
@@ -552,7 +564,14 @@ impl<'i, 'c> Driver<'i, 'c> {
             rows,
             blank_rows: 0,
         };
-        let outcome = self.plan.run_chunk(&table, &mut self.keys, self.first);
+        let (plan, keys, first) = (&self.plan, &mut self.keys, self.first);
+        #[cfg(feature = "parallel")]
+        let outcome = match &self.pool {
+            Some(pool) => pool.install(|| plan.run_chunk(&table, keys, first)),
+            None => plan.run_chunk(&table, keys, first),
+        };
+        #[cfg(not(feature = "parallel"))]
+        let outcome = plan.run_chunk(&table, keys, first);
         self.first = false;
         add_stats(&mut self.stats, &outcome.stats);
         let mut issues = late;
