@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole processes side by side, in one run, on the same files (issue 9): cadastro validate
-# (release) against the raw parsers (csv crate, calamine) and the Python tools (pandas with
+# (release; it streams, `--whole-file` reads the whole file first) against the raw parsers (csv crate, calamine) and the Python tools (pandas with
 # pyarrow, python-calamine, openpyxl, frictionless). hyperfine gives median and spread;
 # /usr/bin/time -v gives peak RSS. Results: $OUT/compare.md (a Markdown table) and hyperfine JSON.
 #
@@ -35,6 +35,7 @@ V="$BIN/cadastro validate --profile asaas"
 CASES=(
   "csv crate ByteRecord, UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench csv-raw $BIG_UTF8"
   "cadastro validate, UTF-8 ${BENCH_ROWS}|$V $BIG_UTF8"
+  "cadastro validate --whole-file, UTF-8 ${BENCH_ROWS}|$V --whole-file $BIG_UTF8"
   "pandas+pyarrow checks, UTF-8 ${BENCH_ROWS}|$PY $PEERS pandas $BIG_UTF8"
   "csv crate ByteRecord, Windows-1252 ${BENCH_ROWS}|$BIN/cadastro-bench csv-raw $BIG_1252"
   "cadastro validate, Windows-1252 ${BENCH_ROWS}|$V $BIG_1252"
@@ -47,6 +48,8 @@ CASES=(
   "calamine worksheet_range, XLSX 100k|$BIN/cadastro-bench calamine-range $XLSX"
   "calamine cells reader, XLSX 100k|$BIN/cadastro-bench calamine-cells $XLSX"
   "cadastro validate, XLSX 100k|$V $XLSX"
+  "cadastro validate --format json, XLSX 100k|$V --format json $XLSX"
+  "cadastro validate --whole-file, XLSX 100k|$V --whole-file $XLSX"
   "python-calamine, XLSX 100k|$PY $PEERS python-calamine $XLSX"
   "openpyxl read-only, XLSX 100k|$PY $PEERS openpyxl $XLSX"
   "rust_xlsxwriter constant memory, ${BENCH_ROWS} rows|$BIN/cadastro-bench xlsxwriter-raw $BENCH_ROWS $OUT/raw.xlsx"

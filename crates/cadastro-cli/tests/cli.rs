@@ -157,3 +157,64 @@ fn encoding_is_detected_or_forced() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("unknown encoding `latin-9` (invalid_options)"), "{stderr}");
 }
+
+/// stdout and exit code of `cadastro validate FILE ARGS...`.
+fn validate_output(file: &Path, args: &[&str]) -> (Vec<u8>, Option<i32>) {
+    let mut all = vec!["validate", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = cadastro(&all);
+    (out.stdout, out.status.code())
+}
+
+#[test]
+fn streamed_validate_prints_the_whole_file_output() {
+    let inputs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/inputs");
+    let mut files: Vec<PathBuf> = ["csv", "excel"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(inputs.join(d)).unwrap().map(|e| e.unwrap().path()))
+        .collect();
+    // A CSV of several streaming chunks (16,384 rows each): duplicate keys across chunks, bad
+    // tax ids and e-mails, blank lines.
+    let big = tmp("stream-40k.csv");
+    let mut csv = String::from("Identificador Externo;Nome completo;CPF/CNPJ;E-mail;Observações\n");
+    for i in 0..40_000u32 {
+        let id = if i % 1_000 == 999 && i > 20_000 { i - 20_000 } else { i };
+        let tax = if i % 61 == 0 { "111.111.111-11" } else { "529.982.247-25" };
+        let tax = if i % 3 == 0 { tax } else { "" };
+        let email = if i % 71 == 0 { "x@@y" } else { "ana@example.com" };
+        csv.push_str(&format!("{id};Ana {i};{tax};{email};\"nota; {i}\"\n"));
+        if i % 5_000 == 0 {
+            csv.push('\n');
+        }
+    }
+    std::fs::write(&big, csv).unwrap();
+    files.push(big);
+    files.sort();
+    let mut compared = 0;
+    for file in &files {
+        for profile in ["generic", "asaas", "invoiceocean", "upflow"] {
+            for format in ["json", "text"] {
+                let args = ["--profile", profile, "--format", format];
+                let streamed = validate_output(file, &args);
+                let whole = validate_output(file, &[&args[..], &["--whole-file"]].concat());
+                assert!(
+                    streamed == whole,
+                    "{} {profile} {format}:\n{}\n---\n{}",
+                    file.display(),
+                    String::from_utf8_lossy(&streamed.0),
+                    String::from_utf8_lossy(&whole.0)
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 200, "{compared}");
+    let (out, code) = validate_output(
+        files.iter().find(|f| f.ends_with("stream-40k.csv")).unwrap(),
+        &["--profile", "asaas", "--format", "json"],
+    );
+    assert_eq!(code, Some(1));
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["stats"]["rows_total"], 40_000);
+    assert!(report["issues"].as_array().unwrap().iter().any(|i| i["code"] == "duplicate_key"));
+}

@@ -1,29 +1,46 @@
-//! Streaming validation: [`Importer::validate_stream`] reads a delimited text file record by
-//! record and delivers validated customers and issues in chunks, so neither the file, its rows
-//! nor the report are ever held whole. Memory is one chunk plus the in-file key index (a 64-bit
-//! hash and a row number per external id, tax id and name key).
+//! Streaming validation: [`Importer::validate_stream`] reads a file row by row and delivers
+//! validated customers and issues in chunks, so neither its rows nor the report are ever held
+//! whole. Memory is one chunk plus the in-file key index (a 64-bit hash and a row number per
+//! external id, tax id and name key).
 //!
 //! Scope (what streams today):
-//! - delimited text (CSV, `;`, tab, `|`) in UTF-8 or Windows-1252; workbooks and UTF-16 text are
-//!   refused with `invalid_options` (use [`Importer::validate`]);
+//! - delimited text (CSV, `;`, tab, `|`) in UTF-8 or Windows-1252, read record by record; UTF-16
+//!   text is refused with `invalid_options` (use [`Importer::validate`]);
+//! - workbooks: xlsx, xlsm and xlsb through calamine's cells reader, row by row (the file's
+//!   compressed bytes and its shared strings are held, as calamine needs them); xls and ods,
+//!   for which calamine has no cells reader, from the sheet's range read whole, then handed over
+//!   in chunks like the others (the range is the memory of calamine's own read, the table and
+//!   the report are not built). Same guards, sheet choice, limits and cell kinds as the
+//!   whole-file reader;
 //! - customer-per-row files: a mapping with contact columns, or with `parent_id` /
 //!   `parent_name` (references that may point forward in the file), is refused with
 //!   `invalid_options`. Those need the key index of the whole file before any customer is
 //!   final; the store's streaming import can do it in two passes (not implemented here).
 //!
-//! Differences from [`Importer::validate`], by design of a single pass:
+//! The header is searched among the first `max(chunk_rows, 60)` rows (further down when
+//! [`crate::ReadOptions::header_row`] names a later row), as the whole-file reader does among
+//! its first 30 non-blank rows.
+//!
+//! Differences from [`Importer::validate`], by design of a single pass. Those marked (*) are
+//! detected: the summary's [`StreamSummary::exact`] is then false.
 //! - the encoding and the delimiter are sniffed from the first 1 MiB (a UTF-8 file with an
 //!   invalid byte further on gets U+FFFD there, where the whole-file reader would have read
-//!   the whole file as Windows-1252);
+//!   the whole file as Windows-1252) (*);
 //! - duplicate keys are found through 64-bit hashes: a false duplicate needs a hash collision
 //!   (probability about n²/2⁶⁵, under 3·10⁻⁶ for ten million keys);
-//! - an unmapped column whose header is blank is reported only if it has data in the first chunk;
-//! - chunks are cut at `\n` line ends outside quotes (each chunk is then split by the whole-file
-//!   reader's own record splitter, so row and line numbers are the same); a file with lone `\r`
-//!   line ends has no cut point and is read as one chunk (correct, but not bounded in memory).
+//! - the header-row warning about an unmapped column without header text, or (workbooks) a
+//!   column right of every cell of the first chunk, comes in the chunk where the column first
+//!   has data, not first of all; the summary's mapping has the column (*);
+//! - a sheet whose rows are stored out of order (no spreadsheet application writes one) is an
+//!   `invalid_options` error: the whole-file reader sorts rows, a stream cannot;
+//! - chunks of text are cut at `\n` line ends outside quotes (each chunk is then split by the
+//!   whole-file reader's own record splitter, so row and line numbers are the same); a file
+//!   with lone `\r` line ends has no cut point and is read as one chunk (correct, but not
+//!   bounded in memory).
 //!
-//! On the generated benchmark workload the chunks concatenated equal [`Importer::validate`]'s
-//! customers, issues and stats (see the tests below and benches/README.md).
+//! On every committed workbook and on generated workbooks and CSV files the chunks
+//! concatenated equal [`Importer::validate`]'s customers, issues and stats (see the tests here
+//! and in tests/stream_excel.rs, and benches/README.md).
 
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::io::{BufRead, BufReader, Read};
@@ -34,7 +51,8 @@ use crate::mapping::ColumnMapping;
 use crate::model::{Customer, Field};
 use crate::pipeline::Importer;
 use crate::read::{Format, Grid, Row, Source, SourceInfo, Table, TextEncoding};
-use crate::report::{Issue, Stats};
+use crate::report::messages::{Detail, render};
+use crate::report::{Issue, IssueCode, Stats};
 use crate::validate::engine::{KeyIndex, Plan, RunOptions};
 
 /// How many rows a chunk holds by default.
@@ -66,6 +84,14 @@ pub struct StreamSummary {
     pub stats: Stats,
     /// The callback returned [`ControlFlow::Break`]: the rows after that chunk were not read.
     pub stopped: bool,
+    /// True when the chunks concatenated are exactly [`crate::Report::issues`] and
+    /// [`crate::Report::customers`] of [`Importer::validate`] on the same file (and `mapping`
+    /// and `stats` its mapping and stats). False when the stream met one of the single-pass
+    /// differences it can detect (see the [module documentation](crate::stream)): a UTF-8 file
+    /// with an invalid byte after the sniffed head, or a column whose header-row warning came
+    /// late. A host that needs the whole-file output byte for byte runs
+    /// [`Importer::validate`] then.
+    pub exact: bool,
 }
 
 /// A 64-bit hash of a key, with fixed keys: the same in every run and every process.
@@ -90,6 +116,9 @@ struct Chunker<R: BufRead> {
     rows_before: u64,
     buf: Vec<u8>,
     done: bool,
+    /// A chunk sniffed as UTF-8 had an invalid byte (read as U+FFFD; the whole-file reader
+    /// would have read the file as Windows-1252, or refused a requested UTF-8).
+    lossy: bool,
 }
 
 impl<R: BufRead> Chunker<R> {
@@ -122,6 +151,10 @@ impl<R: BufRead> Chunker<R> {
             }
         }
         let text = crate::read::encoding::decode_lossy(&self.buf, self.encoding);
+        // Only UTF-8 decoding replaces bytes (the code pages map every byte, and return owned
+        // text for any non-ASCII byte).
+        self.lossy |= matches!(self.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
+            && matches!(text, std::borrow::Cow::Owned(_));
         let mut local_opts = self.opts.clone();
         local_opts.limits.max_rows = u64::from(u32::MAX);
         crate::read::csv::check_shape(text.as_bytes(), self.delimiter, &local_opts)?;
@@ -142,13 +175,14 @@ impl<R: BufRead> Chunker<R> {
 }
 
 impl Importer {
-    /// Validates a delimited text file in one streaming pass, calling `on_chunk` with the
-    /// valid customers and the issues of every `chunk_rows` rows (0 means
-    /// [`DEFAULT_CHUNK_ROWS`]), in file order. The callback returns
-    /// [`ControlFlow::Break`] to stop early (a host whose consumer failed or went away): the
-    /// summary then says `stopped` and counts the rows read. Memory stays bounded by one chunk and the key
-    /// index, whatever the file's size. See the [module documentation](crate::stream) for the
-    /// scope and the few differences from [`Importer::validate`].
+    /// Validates a file in one streaming pass, calling `on_chunk` with the valid customers and
+    /// the issues of every `chunk_rows` rows (0 means [`DEFAULT_CHUNK_ROWS`]), in file order.
+    /// The callback returns [`ControlFlow::Break`] to stop early (a host whose consumer failed
+    /// or went away): the summary then says `stopped` and counts the rows read. Memory stays
+    /// bounded by one chunk and the key index, whatever the number of rows (a workbook's
+    /// compressed bytes and shared strings are held too). See the
+    /// [module documentation](crate::stream) for the scope and the few differences from
+    /// [`Importer::validate`].
     ///
     /// ```
     /// use std::ops::ControlFlow;
@@ -164,12 +198,13 @@ impl Importer {
     /// })?;
     /// assert_eq!((valid, summary.stats.customers_rejected), (1, 1));
     /// assert_eq!(issues[0].code.as_str(), "invalid_tax_id");
+    /// assert!(summary.exact);
     /// # Ok::<(), cadastro::Error>(())
     /// ```
     ///
     /// # Errors
-    /// As [`Importer::validate`], and `invalid_options` for what does not stream (a workbook,
-    /// UTF-16 text, contact or parent columns).
+    /// As [`Importer::validate`], and `invalid_options` for what does not stream (UTF-16 text,
+    /// contact or parent columns, a sheet whose rows are stored out of order).
     pub fn validate_stream(
         &self,
         source: &Source,
@@ -190,10 +225,12 @@ impl Importer {
         if head.is_empty() {
             return Err(crate::ErrorKind::EmptyFile.into());
         }
-        let format = crate::read::format::sniff(&head)?;
-        if format != Format::Csv {
-            return Err(Error::options(format!("streaming validation reads delimited text, not {}", format.as_str())));
+        // A zip or compound file is sniffed on all its bytes (its directory is at the end).
+        if head.starts_with(crate::read::format::ZIP_MAGIC) || head.starts_with(crate::read::format::CFB_MAGIC) {
+            drop(input);
+            return self.stream_workbook(source, chunk_rows, on_chunk);
         }
+        let format = crate::read::format::sniff(&head)?;
         // Sniff on whole lines of the head, so that a character is never cut.
         let cut =
             if head.len() < SNIFF_BYTES { head.len() } else { head.iter().rposition(|b| *b == b'\n').unwrap_or(0) };
@@ -215,6 +252,7 @@ impl Importer {
             rows_before: 0,
             buf: Vec::new(),
             done: false,
+            lossy: false,
         };
 
         // The header: found among the first rows, as the whole-file reader does.
@@ -227,8 +265,237 @@ impl Importer {
             sheets: Vec::new(),
             rows: first,
         };
-        let head_table = crate::read::header::build_table(grid, opts)?;
-        let columns = self.columns(&head_table)?;
+        let (mut driver, rows) = Driver::start(self, crate::read::header::build_table(grid, opts)?, on_chunk)?;
+        let mut flow = driver.chunk(rows);
+        while flow.is_continue() && !records.done {
+            let rows = records.next_chunk(chunk_rows)?;
+            flow = driver.chunk(rows);
+        }
+        driver.exact &= !records.lossy;
+        Ok(driver.summary())
+    }
+
+    /// [`Importer::validate_stream`] of a workbook: rows from [`crate::read::excel::stream_sheet`]
+    /// in batches (the first one for the header search, then `chunk_rows` rows each), validated
+    /// in file order. With the `parallel` feature the sheet is read on its own thread, one batch
+    /// ahead of the validation (a bounded channel), so reading and validating overlap.
+    fn stream_workbook(
+        &self,
+        source: &Source,
+        chunk_rows: usize,
+        on_chunk: &mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    ) -> Result<StreamSummary> {
+        let opts = &self.options().read;
+        let bytes = source.load(&opts.limits)?;
+        let format = crate::read::format::sniff(&bytes)?;
+        let batches = Batches {
+            first_rows: chunk_rows.max(crate::read::header::HEADER_WINDOW * 2),
+            chunk_rows,
+            header_row: opts.header_row.unwrap_or(0),
+            rows: Vec::new(),
+            started: false,
+        };
+        let mut consumer = Consumer { importer: self, format, sheet: None, driver: None, on_chunk: Some(on_chunk) };
+        #[cfg(feature = "parallel")]
+        let read = {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+            std::thread::scope(|scope| {
+                let reader = scope.spawn(|| {
+                    let mut sink = BatchSink {
+                        batches,
+                        emit: move |b| tx.send(b).map_or(ControlFlow::Break(()), |()| ControlFlow::Continue(())),
+                    };
+                    sink.read(&bytes, format, opts)
+                });
+                let mut failed = None;
+                for batch in rx.iter() {
+                    match consumer.take(batch) {
+                        Ok(ControlFlow::Continue(())) => {}
+                        Ok(ControlFlow::Break(())) => break,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+                // The reader's next send fails: it stops.
+                drop(rx);
+                let read = reader.join().unwrap_or_else(|_| Err(Error::corrupt(format.as_str(), "the reader failed")));
+                match failed {
+                    Some(e) => Err(e),
+                    None => read,
+                }
+            })
+        };
+        #[cfg(not(feature = "parallel"))]
+        let read = {
+            let mut failed = None;
+            let read = {
+                let mut sink = BatchSink {
+                    batches,
+                    emit: |b| match consumer.take(b) {
+                        Ok(flow) => flow,
+                        Err(e) => {
+                            failed = Some(e);
+                            ControlFlow::Break(())
+                        }
+                    },
+                };
+                sink.read(&bytes, format, opts)
+            };
+            failed.map_or(read, Err)
+        };
+        read?;
+        let driver = consumer.driver.ok_or(crate::ErrorKind::EmptyFile)?;
+        Ok(driver.summary())
+    }
+}
+
+/// What a workbook's reader hands to the validation.
+enum Batch {
+    /// The sheet read and every sheet of the workbook (first of all).
+    Sheet(String, Vec<crate::read::SheetInfo>),
+    /// Rows in file order: the first batch holds the header search's rows.
+    Rows(Vec<Row>),
+}
+
+/// Cuts a sheet's rows into batches.
+struct Batches {
+    /// How many rows the header search gets (more when `header_row` is further down).
+    first_rows: usize,
+    chunk_rows: usize,
+    header_row: u32,
+    rows: Vec<Row>,
+    started: bool,
+}
+
+impl Batches {
+    /// Adds a row; returns a full batch.
+    fn push(&mut self, row: Row) -> Option<Vec<Row>> {
+        let number = row.row;
+        self.rows.push(row);
+        let full = if self.started {
+            self.rows.len() >= self.chunk_rows
+        } else {
+            self.rows.len() >= self.first_rows && number >= self.header_row
+        };
+        if full {
+            self.started = true;
+            return Some(std::mem::take(&mut self.rows));
+        }
+        None
+    }
+}
+
+/// The reader side: a [`crate::read::excel::RowSink`] emitting batches.
+struct BatchSink<F: FnMut(Batch) -> ControlFlow<()>> {
+    batches: Batches,
+    emit: F,
+}
+
+impl<F: FnMut(Batch) -> ControlFlow<()>> BatchSink<F> {
+    /// Reads the sheet, emitting every batch (the last, partial one included).
+    fn read(&mut self, bytes: &[u8], format: Format, opts: &crate::read::ReadOptions) -> Result<()> {
+        crate::read::excel::stream_sheet(bytes, format, opts, self)?;
+        let rest = std::mem::take(&mut self.batches.rows);
+        if !rest.is_empty() || !self.batches.started {
+            let _ = (self.emit)(Batch::Rows(rest));
+        }
+        Ok(())
+    }
+}
+
+impl<F: FnMut(Batch) -> ControlFlow<()>> crate::read::excel::RowSink for BatchSink<F> {
+    fn sheet(&mut self, name: &str, sheets: &[crate::read::SheetInfo]) {
+        let _ = (self.emit)(Batch::Sheet(name.to_owned(), sheets.to_vec()));
+    }
+
+    fn row(&mut self, row: Row) -> Result<ControlFlow<()>> {
+        Ok(match self.batches.push(row) {
+            Some(rows) => (self.emit)(Batch::Rows(rows)),
+            None => ControlFlow::Continue(()),
+        })
+    }
+}
+
+/// The validation side of a workbook stream: the header found in the first batch, then each
+/// batch validated as a chunk.
+struct Consumer<'i, 'c> {
+    importer: &'i Importer,
+    format: Format,
+    sheet: Option<(String, Vec<crate::read::SheetInfo>)>,
+    driver: Option<Driver<'i, 'c>>,
+    on_chunk: Option<&'c mut dyn FnMut(Chunk) -> ControlFlow<()>>,
+}
+
+impl Consumer<'_, '_> {
+    fn take(&mut self, batch: Batch) -> Result<ControlFlow<()>> {
+        let rows = match batch {
+            Batch::Sheet(name, sheets) => {
+                self.sheet = Some((name, sheets));
+                return Ok(ControlFlow::Continue(()));
+            }
+            Batch::Rows(rows) => rows,
+        };
+        if let Some(driver) = &mut self.driver {
+            return Ok(driver.chunk(rows));
+        }
+        let (sheet, sheets) = self.sheet.take().unzip();
+        let grid = Grid {
+            format: self.format,
+            encoding: None,
+            delimiter: None,
+            sheet,
+            sheets: sheets.unwrap_or_default(),
+            rows,
+        };
+        let table = crate::read::header::build_table(grid, &self.importer.options().read)?;
+        let on_chunk = self.on_chunk.take().ok_or(crate::ErrorKind::EmptyFile)?;
+        let (mut driver, rows) = Driver::start(self.importer, table, on_chunk)?;
+        #[cfg(feature = "parallel")]
+        {
+            // The reader runs on its own thread: the checks get the other cores.
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            driver.pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(1).max(1)).build().ok();
+        }
+        let flow = driver.chunk(rows);
+        self.driver = Some(driver);
+        Ok(flow)
+    }
+}
+
+/// The validation side of a stream: the plan, the key index and the counts, fed chunk by
+/// chunk in file order.
+struct Driver<'i, 'c> {
+    importer: &'i Importer,
+    plan: Plan<'i>,
+    keys: KeyIndex,
+    stats: Stats,
+    info: SourceInfo,
+    headers: Vec<String>,
+    columns: Vec<ColumnMapping>,
+    /// Unmapped columns without header text and without data so far: the whole-file report
+    /// warns about such a column when any row has data in it.
+    silent: Vec<usize>,
+    first: bool,
+    stopped: bool,
+    exact: bool,
+    last_row: u32,
+    on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    /// The rows' checks run here instead of the global pool: a workbook's reader has a core of
+    /// its own, the checks share the others (one on two cores), so the two never compete.
+    #[cfg(feature = "parallel")]
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl<'i, 'c> Driver<'i, 'c> {
+    /// Resolves the mapping of the header and compiles the plan; returns the first chunk's rows.
+    fn start(
+        importer: &'i Importer,
+        table: Table,
+        on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    ) -> Result<(Self, Vec<Row>)> {
+        let columns = importer.columns(&table)?;
         let refused = columns
             .iter()
             .filter_map(|c| c.field.as_ref())
@@ -239,53 +506,145 @@ impl Importer {
             )));
         }
         let run = RunOptions {
-            profile: &self.options().profile,
-            country: self.country(),
-            locale: self.options().locale,
-            include_values: self.options().include_values,
+            profile: &importer.options().profile,
+            country: importer.country(),
+            locale: importer.options().locale,
+            include_values: importer.options().include_values,
         };
         let plan = Plan::compile(run, &columns);
-        let mut keys = KeyIndex::hashed();
-        let mut stats = Stats::default();
-        let Table { source: info, headers, rows, .. } = head_table;
-        let header_row = info.header_row;
-        let mut last_row = header_row;
-        let mut pending = rows;
-        let mut first_chunk = true;
-        let mut stopped = false;
-        loop {
-            if pending.is_empty() && !first_chunk {
-                pending = records.next_chunk(chunk_rows)?;
-                if pending.is_empty() {
-                    if records.done {
-                        break;
-                    }
-                    continue;
+        let Table { source: info, headers, rows, .. } = table;
+        let silent = columns
+            .iter()
+            .filter(|c| is_silent(c) && rows.iter().all(|r| r.cell(c.index).is_blank()))
+            .map(|c| c.index)
+            .collect();
+        let driver = Driver {
+            importer,
+            plan,
+            keys: KeyIndex::hashed(),
+            stats: Stats::default(),
+            last_row: info.header_row,
+            info,
+            headers,
+            columns,
+            silent,
+            first: true,
+            stopped: false,
+            exact: true,
+            on_chunk,
+            #[cfg(feature = "parallel")]
+            pool: None,
+        };
+        Ok((driver, rows))
+    }
+
+    /// Validates one chunk (the first one even when it has no row: it carries the header's
+    /// warnings) and hands it to the callback.
+    fn chunk(&mut self, rows: Vec<Row>) -> ControlFlow<()> {
+        if self.stopped {
+            return ControlFlow::Break(());
+        }
+        if rows.is_empty() && !self.first {
+            return ControlFlow::Continue(());
+        }
+        if let Some(last) = rows.last() {
+            self.last_row = last.row;
+        }
+        let late = if self.first { Vec::new() } else { self.late_columns(&rows) };
+        let ragged = if self.info.format == Format::Csv {
+            crate::read::header::ragged_rows(&self.headers, &rows)
+        } else {
+            Vec::new()
+        };
+        let table = Table {
+            source: self.info.clone(),
+            sheets: Vec::new(),
+            issues: ragged,
+            headers: self.headers.clone(),
+            rows,
+            blank_rows: 0,
+        };
+        let (plan, keys, first) = (&self.plan, &mut self.keys, self.first);
+        #[cfg(feature = "parallel")]
+        let outcome = match &self.pool {
+            Some(pool) => pool.install(|| plan.run_chunk(&table, keys, first)),
+            None => plan.run_chunk(&table, keys, first),
+        };
+        #[cfg(not(feature = "parallel"))]
+        let outcome = plan.run_chunk(&table, keys, first);
+        self.first = false;
+        add_stats(&mut self.stats, &outcome.stats);
+        let mut issues = late;
+        issues.extend(outcome.issues);
+        if (self.on_chunk)(Chunk { customers: outcome.customers, issues }).is_break() {
+            self.stopped = true;
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// The header-row warnings the first chunk could not give: a workbook column past the
+    /// header's width, or an unnamed column, whose first data is in this chunk. The whole-file
+    /// report has them before every row's issues: the stream is then not `exact`.
+    fn late_columns(&mut self, rows: &[Row]) -> Vec<Issue> {
+        if self.info.format != Format::Csv {
+            let width = rows.iter().map(|r| crate::read::header::filled_width(&r.cells)).max().unwrap_or(0);
+            if width > self.columns.len() {
+                let mut headers: Vec<String> = self.columns.iter().map(|c| c.header.clone()).collect();
+                headers.resize(width, String::new());
+                let probe = Table {
+                    source: self.info.clone(),
+                    sheets: Vec::new(),
+                    headers,
+                    rows: Vec::new(),
+                    blank_rows: 0,
+                    issues: Vec::new(),
+                };
+                if let Ok(columns) = self.importer.columns(&probe) {
+                    let known = self.columns.len();
+                    self.silent.extend(columns.iter().skip(known).filter(|c| is_silent(c)).map(|c| c.index));
+                    self.columns = columns;
                 }
-            }
-            if let Some(last) = pending.last() {
-                last_row = last.row;
-            }
-            let table = Table {
-                source: info.clone(),
-                sheets: Vec::new(),
-                issues: crate::read::header::ragged_rows(&headers, &pending),
-                headers: headers.clone(),
-                rows: std::mem::take(&mut pending),
-                blank_rows: 0,
-            };
-            let outcome = plan.run_chunk(&table, &mut keys, first_chunk);
-            first_chunk = false;
-            add_stats(&mut stats, &outcome.stats);
-            if on_chunk(Chunk { customers: outcome.customers, issues: outcome.issues }).is_break() {
-                stopped = true;
-                break;
+                self.exact = false;
             }
         }
-        let span = u64::from(last_row.saturating_sub(header_row));
-        stats.rows_blank = span.saturating_sub(stats.rows_total);
-        Ok(StreamSummary { source: info, mapping: columns, stats, stopped })
+        let mut issues = Vec::new();
+        let locale = self.importer.options().locale;
+        let (columns, header_row) = (&self.columns, self.info.header_row);
+        self.silent.retain(|&index| {
+            if rows.iter().all(|r| r.cell(index).is_blank()) {
+                return true;
+            }
+            if let Some(c) = columns.iter().find(|c| c.index == index) {
+                let mut issue = Issue::new(IssueCode::UnmappedColumn, header_row);
+                issue.column = Some(c.column.clone());
+                issue.header = Some(c.header.clone());
+                let what = if c.header.is_empty() { &c.column } else { &c.header };
+                issue.message = render(IssueCode::UnmappedColumn, locale, what, Detail::None);
+                issues.push(issue);
+            }
+            false
+        });
+        if !issues.is_empty() {
+            self.exact = false;
+        }
+        issues
     }
+
+    fn summary(self) -> StreamSummary {
+        let mut stats = self.stats;
+        let span = u64::from(self.last_row.saturating_sub(self.info.header_row));
+        stats.rows_blank = span.saturating_sub(stats.rows_total);
+        StreamSummary { source: self.info, mapping: self.columns, stats, stopped: self.stopped, exact: self.exact }
+    }
+}
+
+/// An unmapped column without header text, that the whole-file report warns about only when
+/// some row has data in it (the rules of the engine's unmapped-column warning).
+fn is_silent(c: &ColumnMapping) -> bool {
+    c.field.is_none()
+        && c.header.trim().is_empty()
+        && !matches!(c.reason, crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::Exact)
 }
 
 fn add_stats(total: &mut Stats, s: &Stats) {
@@ -402,6 +761,8 @@ mod tests {
             })
             .unwrap();
         assert_eq!(summary.source.encoding, Some(TextEncoding::Windows1252));
+        // Accents in a code page are not replacement characters: the stream is exact.
+        assert!(summary.exact);
         assert_eq!(got, whole.customers);
         assert_eq!(got[0].text(Field::Name), Some("João"));
     }
@@ -415,9 +776,14 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.code(), "invalid_options");
         let mut xlsx = Vec::new();
-        crate::write::template_xlsx(&crate::Profile::generic(), &mut xlsx).unwrap();
+        crate::write::template_xlsx(&crate::Profile::builtin("asaas").unwrap(), &mut xlsx).unwrap();
+        // A workbook streams (a template: a header, no rows).
+        let asaas = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
+        let summary = asaas.validate_stream(&Source::from_bytes(xlsx), 0, &mut |_| ControlFlow::Continue(())).unwrap();
+        assert_eq!((summary.source.format, summary.stats.rows_total), (Format::Xlsx, 0));
+        let utf16 = b"\xff\xfeN\x00a\x00m\x00e\x00\n\x00A\x00n\x00a\x00\n\x00".to_vec();
         let err =
-            importer.validate_stream(&Source::from_bytes(xlsx), 0, &mut |_| ControlFlow::Continue(())).unwrap_err();
+            importer.validate_stream(&Source::from_bytes(utf16), 0, &mut |_| ControlFlow::Continue(())).unwrap_err();
         assert_eq!(err.code(), "invalid_options");
     }
 }

@@ -10,8 +10,8 @@
 //! Every call into calamine runs under `catch_unwind`: a panic inside the parser on malformed
 //! data becomes `corrupt_file` instead of crossing into the host.
 
-use std::collections::BTreeMap;
 use std::io::Cursor;
+use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
@@ -119,60 +119,264 @@ fn pick_sheet(meta: &[calamine::Sheet], wanted: Option<&str>) -> Result<(Vec<She
     Ok((infos, chosen))
 }
 
-/// Sparse rows built cell by cell under the limits.
+/// Sparse rows built cell by cell under the limits, sorted by row. Workbooks store their rows
+/// in order, so a cell goes to the last row or starts a new one; a cell of an earlier row (a
+/// file written out of order) is placed by binary search, with the same result.
 struct Rows<'l> {
     limits: &'l Limits,
-    rows: BTreeMap<u32, Vec<Cell>>,
+    /// 1-based row numbers, increasing; blank rows are dropped at the end.
+    rows: Vec<Row>,
 }
 
 impl<'l> Rows<'l> {
     fn new(limits: &'l Limits) -> Self {
-        Rows { limits, rows: BTreeMap::new() }
+        Rows { limits, rows: Vec::new() }
     }
 
-    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check.
+    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check. A later
+    /// cell at the same position replaces the earlier one.
     fn push(&mut self, row: u32, col: u32, cell: Option<Cell>) -> Result<()> {
         let Some(cell) = cell else { return Ok(()) };
-        let l = self.limits;
-        let (row_no, col_no) = (u64::from(row) + 1, u64::from(col) + 1);
-        if col_no > l.max_columns {
-            return Err(Error::limit(LimitKind::Columns, col_no, l.max_columns));
-        }
-        if row_no > l.max_rows {
-            return Err(Error::limit(LimitKind::Rows, row_no, l.max_rows));
-        }
-        if let Cell::Text(s) = &cell
-            && s.len() as u64 > l.max_cell_chars
-        {
-            let chars = s.chars().count() as u64;
-            if chars > l.max_cell_chars {
-                return Err(Error::limit(LimitKind::CellChars, chars, l.max_cell_chars));
+        check_cell(self.limits, row, col, &cell)?;
+        // `row` < max_rows <= u32::MAX after the check: no overflow.
+        let number = row.saturating_add(1);
+        let last = self.rows.last().map(|r| (r.row, r.cells.len()));
+        match last {
+            Some((n, _)) if n == number => {
+                if let Some(r) = self.rows.last_mut() {
+                    place(&mut r.cells, col, cell);
+                }
             }
-        }
-        let cells = self.rows.entry(row).or_default();
-        let index = usize::try_from(col).unwrap_or(usize::MAX);
-        if cells.len() <= index {
-            // `index` < max_columns: bounded.
-            cells.resize(index + 1, Cell::Empty);
-        }
-        if let Some(slot) = cells.get_mut(index) {
-            *slot = cell;
+            Some((n, width)) if n > number => {
+                let at = match self.rows.binary_search_by_key(&number, |r| r.row) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        self.rows.insert(at, Row { row: number, line: None, cells: Vec::with_capacity(width) });
+                        at
+                    }
+                };
+                if let Some(r) = self.rows.get_mut(at) {
+                    place(&mut r.cells, col, cell);
+                }
+            }
+            _ => {
+                // The previous row's width is a good guess for this one: no regrowth.
+                let mut cells = Vec::with_capacity(last.map_or(0, |(_, w)| w));
+                place(&mut cells, col, cell);
+                self.rows.push(Row { row: number, line: None, cells });
+            }
         }
         Ok(())
     }
 
-    fn into_grid(self, format: Format, sheet: String, sheets: Vec<SheetInfo>) -> Result<Grid> {
-        let rows: Vec<Row> = self
-            .rows
-            .into_iter()
-            .filter(|(_, cells)| !cells.iter().all(Cell::is_blank))
-            .map(|(row, cells)| Row { row: row.saturating_add(1), line: None, cells })
-            .collect();
-        if rows.is_empty() {
+    fn into_grid(mut self, format: Format, sheet: String, sheets: Vec<SheetInfo>) -> Result<Grid> {
+        self.rows.retain(|r| !r.cells.iter().all(Cell::is_blank));
+        if self.rows.is_empty() {
             return Err(ErrorKind::EmptyFile.into());
         }
-        Ok(Grid { format, encoding: None, delimiter: None, sheet: Some(sheet), sheets, rows })
+        Ok(Grid { format, encoding: None, delimiter: None, sheet: Some(sheet), sheets, rows: self.rows })
     }
+}
+
+/// The limits a non-empty cell at 0-based `(row, col)` must meet: columns, rows, then the
+/// cell's length.
+fn check_cell(l: &Limits, row: u32, col: u32, cell: &Cell) -> Result<()> {
+    let (row_no, col_no) = (u64::from(row) + 1, u64::from(col) + 1);
+    if col_no > l.max_columns {
+        return Err(Error::limit(LimitKind::Columns, col_no, l.max_columns));
+    }
+    if row_no > l.max_rows {
+        return Err(Error::limit(LimitKind::Rows, row_no, l.max_rows));
+    }
+    if let Cell::Text(s) = cell
+        && s.len() as u64 > l.max_cell_chars
+    {
+        let chars = s.chars().count() as u64;
+        if chars > l.max_cell_chars {
+            return Err(Error::limit(LimitKind::CellChars, chars, l.max_cell_chars));
+        }
+    }
+    Ok(())
+}
+
+/// Puts `cell` at column `col` of a row (checked against the column limit beforehand).
+fn place(cells: &mut Vec<Cell>, col: u32, cell: Cell) {
+    let index = usize::try_from(col).unwrap_or(usize::MAX);
+    if cells.len() <= index {
+        // `index` < max_columns: bounded.
+        cells.resize(index.saturating_add(1), Cell::Empty);
+    }
+    if let Some(slot) = cells.get_mut(index) {
+        *slot = cell;
+    }
+}
+
+/// Receives the rows of a sheet read by [`stream_sheet`].
+pub(crate) trait RowSink {
+    /// The sheet chosen and every sheet of the workbook; called once, before any row.
+    fn sheet(&mut self, name: &str, sheets: &[SheetInfo]);
+    /// The next non-blank row, in sheet order (numbers 1-based, no line); `Break` stops the
+    /// reading.
+    fn row(&mut self, row: Row) -> Result<ControlFlow<()>>;
+}
+
+/// Rows assembled from cells in sheet order and handed to a [`RowSink`] one at a time: the
+/// streaming counterpart of [`Rows`], with the same limits and the same blank-row rule.
+struct RowStream<'s> {
+    limits: &'s Limits,
+    sink: &'s mut dyn RowSink,
+    /// The 0-based row being assembled, with its cells.
+    current: Option<(u32, Vec<Cell>)>,
+    /// Non-blank rows handed over.
+    rows: u64,
+}
+
+impl RowStream<'_> {
+    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check. A cell of
+    /// a row below the current one hands the current row over.
+    fn push(&mut self, row: u32, col: u32, cell: Option<Cell>) -> Result<ControlFlow<()>> {
+        let Some(cell) = cell else { return Ok(ControlFlow::Continue(())) };
+        check_cell(self.limits, row, col, &cell)?;
+        if let Some((current, cells)) = &mut self.current {
+            if *current == row {
+                place(cells, col, cell);
+                return Ok(ControlFlow::Continue(()));
+            }
+            if row < *current {
+                // The whole-file reader sorts rows; a stream cannot.
+                return Err(Error::options(format!(
+                    "the sheet's rows are out of order (row {} after row {}): a workbook like this is read \
+                     whole, not streamed",
+                    u64::from(row) + 1,
+                    u64::from(*current) + 1
+                )));
+            }
+        }
+        let flow = self.flush()?;
+        let mut cells = Vec::new();
+        place(&mut cells, col, cell);
+        self.current = Some((row, cells));
+        Ok(flow)
+    }
+
+    /// Hands the current row over, unless it is blank.
+    fn flush(&mut self) -> Result<ControlFlow<()>> {
+        match self.current.take() {
+            Some((row, cells)) if !cells.iter().all(Cell::is_blank) => {
+                self.rows += 1;
+                self.sink.row(Row { row: row.saturating_add(1), line: None, cells })
+            }
+            _ => Ok(ControlFlow::Continue(())),
+        }
+    }
+
+    /// Hands the last row over; `empty_file` when the sheet had no non-blank row.
+    fn finish(mut self) -> Result<()> {
+        if self.flush()?.is_continue() && self.rows == 0 {
+            return Err(ErrorKind::EmptyFile.into());
+        }
+        Ok(())
+    }
+}
+
+/// Streams the chosen sheet of a workbook row by row into `sink`, with the guards, the sheet
+/// choice, the limits and the cell kinds of [`read_grid`]. xlsx, xlsm and xlsb go through
+/// calamine's cells reader (memory: the shared strings and one row); xls and ods have no cells
+/// reader in calamine, so their sheet's range is read whole first (bounded by the archive guard)
+/// and its rows handed over one by one.
+///
+/// # Errors
+/// As [`read_grid`], whatever `sink` returns, and `invalid_options` for a sheet whose rows are
+/// stored out of order (the whole-file reader sorts them; a stream cannot).
+pub(crate) fn stream_sheet(bytes: &[u8], format: Format, opts: &ReadOptions, sink: &mut dyn RowSink) -> Result<()> {
+    let limits = &opts.limits;
+    let wanted = opts.sheet.as_deref();
+    match format {
+        Format::Xlsx | Format::Xlsm => {
+            archive::check_zip(bytes, format, limits)?;
+            shielded(format, || stream_xlsx(bytes, format, wanted, limits, sink))
+        }
+        Format::Xlsb => {
+            archive::check_zip(bytes, format, limits)?;
+            shielded(format, || stream_xlsb(bytes, wanted, limits, sink))
+        }
+        Format::Ods => {
+            archive::check_zip(bytes, format, limits)?;
+            shielded(format, || stream_ranged::<Ods<_>>(bytes, format, wanted, limits, sink))
+        }
+        Format::Xls => {
+            archive::check_xls(bytes)?;
+            shielded(format, || stream_ranged::<Xls<_>>(bytes, format, wanted, limits, sink))
+        }
+        Format::Csv => Err(Error::options("stream_sheet is for workbooks; delimited text has its own reader")),
+    }
+}
+
+fn stream_xlsx(
+    bytes: &[u8],
+    format: Format,
+    wanted: Option<&str>,
+    limits: &Limits,
+    sink: &mut dyn RowSink,
+) -> Result<()> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
+    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
+    sink.sheet(&name, &sheets);
+    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
+    let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
+    while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+        let (r, col) = c.get_position();
+        if rows.push(r, col, cell_from_ref(c.get_value()))?.is_break() {
+            return Ok(());
+        }
+    }
+    rows.finish()
+}
+
+fn stream_xlsb(bytes: &[u8], wanted: Option<&str>, limits: &Limits, sink: &mut dyn RowSink) -> Result<()> {
+    let format = Format::Xlsb;
+    let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
+    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
+    sink.sheet(&name, &sheets);
+    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
+    let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
+    while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+        let (r, col) = c.get_position();
+        if rows.push(r, col, cell_from_ref(c.get_value()))?.is_break() {
+            return Ok(());
+        }
+    }
+    rows.finish()
+}
+
+/// xls and ods: the chosen range is read whole (calamine has no cells reader for them), then
+/// handed over row by row (`used_cells` walks it row-major).
+fn stream_ranged<R>(
+    bytes: &[u8],
+    format: Format,
+    wanted: Option<&str>,
+    limits: &Limits,
+    sink: &mut dyn RowSink,
+) -> Result<()>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let mut wb: R = R::new(Cursor::new(bytes.to_vec())).map_err(|e| map_err(format, &e))?;
+    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
+    let range = wb.worksheet_range(&name).map_err(|e| map_err(format, &e))?;
+    drop(wb);
+    sink.sheet(&name, &sheets);
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
+    for (r, c, data) in range.used_cells() {
+        let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+        let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+        if rows.push(row, col, cell_from_data(data))?.is_break() {
+            return Ok(());
+        }
+    }
+    rows.finish()
 }
 
 fn read_xlsx(bytes: &[u8], format: Format, wanted: Option<&str>, limits: &Limits) -> Result<Grid> {
@@ -331,6 +535,69 @@ mod tests {
         assert!(rows.push(10, 0, Some(Cell::Int(1))).is_err());
         assert!(rows.push(1, 0, Some(Cell::Text("ação".into()))).is_ok(), "4 chars in 6 bytes");
         assert!(rows.push(1, 1, Some(Cell::Text("abcde".into()))).is_err());
+    }
+
+    /// Keeps the rows a stream hands over.
+    #[derive(Default)]
+    struct Keep(Vec<Row>);
+
+    impl RowSink for Keep {
+        fn sheet(&mut self, _: &str, _: &[SheetInfo]) {}
+        fn row(&mut self, row: Row) -> Result<ControlFlow<()>> {
+            self.0.push(row);
+            Ok(ControlFlow::Continue(()))
+        }
+    }
+
+    #[test]
+    fn rows_out_of_order_are_sorted_and_later_cells_win() {
+        let limits = Limits::default();
+        let mut rows = Rows::new(&limits);
+        for (r, c, v) in [(2, 0, 1), (2, 2, 2), (0, 1, 3), (4, 0, 4), (0, 1, 5), (1, 0, 6), (2, 0, 7)] {
+            rows.push(r, c, Some(Cell::Int(v))).unwrap();
+        }
+        rows.push(3, 0, Some(Cell::Text(" ".into()))).unwrap();
+        let g = rows.into_grid(Format::Xlsx, "S".into(), Vec::new()).unwrap();
+        let got: Vec<(u32, Vec<Cell>)> = g.rows.into_iter().map(|r| (r.row, r.cells)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, vec![Cell::Empty, Cell::Int(5)]),
+                (2, vec![Cell::Int(6)]),
+                (3, vec![Cell::Int(7), Cell::Empty, Cell::Int(2)]),
+                (5, vec![Cell::Int(4)]),
+            ]
+        );
+    }
+
+    #[test]
+    fn row_stream_assembles_rows_like_the_grid() {
+        let limits = Limits { max_columns: 5, ..Limits::default() };
+        let mut keep = Keep::default();
+        let mut rows = RowStream { limits: &limits, sink: &mut keep, current: None, rows: 0 };
+        for (r, c, cell) in [
+            (0, 1, Some(Cell::Text("b".into()))),
+            (0, 0, Some(Cell::Text("a".into()))),
+            (1, 0, Some(Cell::Text(" ".into()))),
+            (1, 3, None),
+            (4, 2, Some(Cell::Int(7))),
+        ] {
+            assert!(rows.push(r, c, cell).unwrap().is_continue());
+        }
+        rows.finish().unwrap();
+        let got: Vec<(u32, usize)> = keep.0.iter().map(|r| (r.row, r.cells.len())).collect();
+        assert_eq!(got, [(1, 2), (5, 3)], "the blank row 2 is skipped");
+        assert_eq!(keep.0[0].cells, [Cell::Text("a".into()), Cell::Text("b".into())]);
+
+        let mut keep = Keep::default();
+        let mut rows = RowStream { limits: &limits, sink: &mut keep, current: None, rows: 0 };
+        assert!(rows.push(3, 0, Some(Cell::Int(1))).is_ok());
+        assert_eq!(rows.push(2, 0, Some(Cell::Int(1))).unwrap_err().code(), "invalid_options");
+        assert_eq!(rows.push(3, 5, Some(Cell::Int(1))).unwrap_err().code(), "limit_exceeded");
+
+        let mut keep = Keep::default();
+        let rows = RowStream { limits: &limits, sink: &mut keep, current: None, rows: 0 };
+        assert_eq!(rows.finish().unwrap_err().code(), "empty_file");
     }
 
     #[test]

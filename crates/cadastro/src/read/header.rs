@@ -102,7 +102,7 @@ fn requested_header(rows: &[Row], wanted: u32) -> Result<usize> {
 }
 
 /// The index of the cells past the last non-blank one.
-fn filled_width(cells: &[Cell]) -> usize {
+pub(crate) fn filled_width(cells: &[Cell]) -> usize {
     cells.iter().rposition(|c| !c.is_blank()).map_or(0, |i| i + 1)
 }
 

@@ -20,7 +20,7 @@ mod archive;
 pub(crate) mod csv;
 pub(crate) mod dialect;
 pub(crate) mod encoding;
-mod excel;
+pub(crate) mod excel;
 pub(crate) mod format;
 pub(crate) mod header;
 mod options;

@@ -14,6 +14,8 @@ mod issue;
 pub mod messages;
 mod text;
 
+pub use text::TextSummary;
+
 use serde::{Deserialize, Serialize};
 
 pub use issue::{Issue, IssueCode, Severity};

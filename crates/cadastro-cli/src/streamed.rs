@@ -1,0 +1,157 @@
+//! `cadastro validate` in one streaming pass ([`cadastro::Importer::validate_stream`]): neither
+//! the rows nor the report are held whole. The text summary is built issue by issue
+//! ([`cadastro::report::TextSummary`]); the JSON report is written piece by piece, its issues
+//! and customers spooled to anonymous temporary files until the stats (which come before them
+//! in the report) are known, then copied out: the bytes are the whole-file report's.
+//!
+//! When the stream cannot give the whole-file output (an error, including what does not stream:
+//! contact or parent columns, UTF-16 text; or a summary that is not `exact`), the caller runs
+//! the whole-file path instead, so the output never depends on the path taken.
+
+use std::fs::File;
+use std::io::{BufWriter, Seek as _, Write};
+use std::ops::ControlFlow;
+
+use cadastro::report::TextSummary;
+use cadastro::{Importer, Source};
+
+use crate::OutputFormat;
+
+/// Rows per chunk: a quarter of the core's default, for a lower peak (a workbook's reader
+/// fills the next chunk while one is validated); still thousands of rows for the cores to share.
+const CHUNK_ROWS: usize = 4096;
+
+/// What a streamed validation produced: the output to print and the exit code.
+pub(crate) struct Streamed {
+    /// Writes the output to `out`.
+    pub(crate) output: Output,
+    /// Some issue is an error.
+    pub(crate) has_errors: bool,
+}
+
+/// The output, ready to be written.
+pub(crate) enum Output {
+    Text(String),
+    Json { head: Vec<u8>, issues: File, customers: File },
+}
+
+impl Output {
+    /// Writes the output to `out` (the JSON report on one line, as `Report::to_json` and a newline).
+    pub(crate) fn write_to(self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Output::Text(text) => out.write_all(text.as_bytes()),
+            Output::Json { head, mut issues, mut customers } => {
+                out.write_all(&head)?;
+                out.write_all(b",\"issues\":[")?;
+                issues.rewind()?;
+                std::io::copy(&mut issues, out)?;
+                out.write_all(b"],\"customers\":[")?;
+                customers.rewind()?;
+                std::io::copy(&mut customers, out)?;
+                out.write_all(b"]}\n")
+            }
+        }
+    }
+}
+
+/// A spool of JSON values separated by commas.
+struct Spool {
+    out: BufWriter<File>,
+    empty: bool,
+}
+
+impl Spool {
+    fn new() -> std::io::Result<Self> {
+        Ok(Spool { out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?), empty: true })
+    }
+
+    fn push<T: serde::Serialize>(&mut self, value: &T) -> std::io::Result<()> {
+        if !self.empty {
+            self.out.write_all(b",")?;
+        }
+        self.empty = false;
+        serde_json::to_writer(&mut self.out, value).map_err(std::io::Error::other)
+    }
+
+    fn into_file(self) -> std::io::Result<File> {
+        self.out.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// Validates `source` in one pass. `Ok(None)`: the stream cannot give the whole-file output
+/// (see the module documentation); the caller runs the whole-file path.
+pub(crate) fn validate(
+    importer: &Importer,
+    source: &Source,
+    format: OutputFormat,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Option<Streamed>, cadastro::Error> {
+    let mut text = TextSummary::new();
+    let mut spools = match format {
+        OutputFormat::Json => Some((Spool::new()?, Spool::new()?)),
+        OutputFormat::Text => None,
+    };
+    let mut has_errors = false;
+    let mut failed: Option<std::io::Error> = None;
+    let mut rows = 0u64;
+    let result = importer.validate_stream(source, CHUNK_ROWS, &mut |chunk| {
+        has_errors |= chunk.issues.iter().any(cadastro::Issue::is_error);
+        rows += chunk.customers.len() as u64;
+        progress(rows);
+        let written = match &mut spools {
+            Some((issues, customers)) => chunk
+                .issues
+                .iter()
+                .try_for_each(|i| issues.push(i))
+                .and_then(|()| chunk.customers.iter().try_for_each(|c| customers.push(c))),
+            None => {
+                chunk.issues.iter().for_each(|i| text.add(i));
+                Ok(())
+            }
+        };
+        match written {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let Ok(summary) = result else { return Ok(None) };
+    if !summary.exact || summary.stopped {
+        return Ok(None);
+    }
+    let profile = &importer.options().profile.name;
+    let output = match spools {
+        None => Output::Text(text.render(&summary.source, profile, &summary.stats, None)),
+        Some((issues, customers)) => {
+            let mut head = b"{\"source\":".to_vec();
+            let json = |head: &mut Vec<u8>, v: &dyn erased::Json| v.write(head);
+            json(&mut head, &summary.source)?;
+            head.extend_from_slice(b",\"profile\":");
+            json(&mut head, profile)?;
+            head.extend_from_slice(b",\"mapping\":");
+            json(&mut head, &summary.mapping)?;
+            head.extend_from_slice(b",\"stats\":");
+            json(&mut head, &summary.stats)?;
+            Output::Json { head, issues: issues.into_file()?, customers: customers.into_file()? }
+        }
+    };
+    Ok(Some(Streamed { output, has_errors }))
+}
+
+/// A serializable value behind `dyn` (serde's `Serialize` is not object safe).
+mod erased {
+    pub(super) trait Json {
+        fn write(&self, out: &mut Vec<u8>) -> Result<(), cadastro::Error>;
+    }
+
+    impl<T: serde::Serialize + ?Sized> Json for T {
+        fn write(&self, out: &mut Vec<u8>) -> Result<(), cadastro::Error> {
+            serde_json::to_writer(out, self).map_err(|e| cadastro::Error::from(std::io::Error::other(e)))
+        }
+    }
+}
