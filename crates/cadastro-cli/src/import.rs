@@ -79,7 +79,8 @@ pub(crate) fn run(args: &ImportArgs) -> u8 {
         Err(e) => {
             eprintln!("cadastro: {} ({})", e, e.code());
             if args.opts.format == OutputFormat::Json {
-                println!("{}", serde_json::json!({"error": {"kind": e.code(), "message": e.to_string()}}));
+                let body = serde_json::json!({"error": {"kind": e.code(), "message": e.to_string()}});
+                let _ = crate::emit(&format!("{body}\n")); // already failing: nothing more to report
             }
             2
         }
@@ -104,8 +105,8 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
         cadastro::write::write_error_file(&table, &report, out, locale)?;
     }
     match args.opts.format {
-        OutputFormat::Json => println!("{}", json(&report, &outcome.plan, args.verbose)),
-        OutputFormat::Text => print!("{}", text(&report, &outcome.plan, args, outcome.applied)),
+        OutputFormat::Json => crate::emit(&format!("{}\n", json(&report, &outcome.plan, args.verbose)))?,
+        OutputFormat::Text => crate::emit(&text(&report, &outcome.plan, args, outcome.applied))?,
     }
     Ok(u8::from(report.has_errors()))
 }

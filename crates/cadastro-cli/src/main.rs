@@ -53,6 +53,10 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         opts: ValidateArgs,
+        /// Read the whole file before validating instead of streaming it (same output, more
+        /// memory).
+        #[arg(long)]
+        whole_file: bool,
     },
     /// Write customers (all, or one group) to OUT.xlsx or OUT.csv in a profile's layout.
     Export {
@@ -121,10 +125,6 @@ struct ValidateArgs {
     /// Write the rejected rows plus an Errors column to this file (.xlsx or .csv).
     #[arg(long)]
     errors: Option<PathBuf>,
-    /// `validate`: read the whole file before validating instead of streaming it (same output,
-    /// more memory).
-    #[arg(long)]
-    whole_file: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,7 +147,7 @@ fn main() -> ExitCode {
             eprintln!("cadastro: {} ({})", e, e.code());
             if format == OutputFormat::Json {
                 let body = serde_json::json!({"error": {"kind": e.code(), "message": e.to_string()}});
-                println!("{body}");
+                let _ = emit(&format!("{body}\n")); // already failing: nothing more to report
             }
             ExitCode::from(2)
         }
@@ -161,18 +161,21 @@ fn run(command: Command) -> Result<u8, Error> {
             let profile = load_profile(&profile)?;
             let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;
             match format {
-                OutputFormat::Json => println!("{}", ins.to_json()),
-                OutputFormat::Text => print!("{}", inspect_text(&ins)),
+                OutputFormat::Json => emit(&format!("{}\n", ins.to_json()))?,
+                OutputFormat::Text => emit(&inspect_text(&ins))?,
             }
             Ok(0)
         }
-        Command::Validate { file, opts } => {
+        Command::Validate { file, opts, whole_file } => {
             let (importer, locale) = importer(&opts)?;
             let source = Source::from_path(file);
-            if opts.errors.is_none() && !opts.whole_file {
+            if opts.errors.is_none() && !whole_file {
                 let streamed = with_spinner(|progress| streamed::validate(&importer, &source, opts.format, progress))?;
                 if let Some(done) = streamed {
-                    done.output.write_to(&mut std::io::stdout().lock()).map_err(Error::from)?;
+                    match done.output.write_to(&mut std::io::stdout().lock()) {
+                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(Error::from(e)),
+                        _ => {}
+                    }
                     return Ok(u8::from(done.has_errors));
                 }
             }
@@ -184,13 +187,27 @@ fn run(command: Command) -> Result<u8, Error> {
                 cadastro::write::write_error_file(&table, &report, out, locale)?;
             }
             match opts.format {
-                OutputFormat::Json => println!("{}", report.to_json()),
-                OutputFormat::Text => print!("{}", report.to_text()),
+                OutputFormat::Json => emit(&format!("{}\n", report.to_json()))?,
+                OutputFormat::Text => emit(&report.to_text())?,
             }
             Ok(u8::from(report.has_errors()))
         }
         Command::Export { out, args } => export::export(&out, &args, &load_profile(&args.profile)?),
         Command::Template { out, profile, csv } => export::template(&out, &csv, &load_profile(&profile)?),
+    }
+}
+
+/// Writes `text` to stdout. A reader that went away (`cadastro validate big.csv | head`) is
+/// not an error: the rest of the output is dropped (where `print!` would panic).
+///
+/// # Errors
+/// `io` for any other write failure (a full disk behind a redirect).
+pub(crate) fn emit(text: &str) -> Result<(), Error> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::from(e)),
+        _ => Ok(()),
     }
 }
 

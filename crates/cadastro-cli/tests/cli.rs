@@ -218,3 +218,28 @@ fn streamed_validate_prints_the_whole_file_output() {
     assert_eq!(report["stats"]["rows_total"], 40_000);
     assert!(report["issues"].as_array().unwrap().iter().any(|i| i["code"] == "duplicate_key"));
 }
+
+/// `cadastro validate big.csv | head -1`: the reader goes away; no panic, the usual exit code.
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    use std::process::Stdio;
+    let file = tmp("broken-pipe.csv");
+    let mut csv = String::from("nome;email;cidade\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("Cliente {i};c{i}@example.com;São Paulo\n"));
+    }
+    std::fs::write(&file, csv).unwrap();
+    for extra in [&[][..], &["--whole-file"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cadastro"))
+            .args([&["validate", file.to_str().unwrap(), "--format", "json"], extra].concat())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the report (about 1 MB) cannot be written
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{extra:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {stderr}");
+    }
+}
