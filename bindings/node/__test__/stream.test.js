@@ -118,11 +118,21 @@ test('an exception thrown by onChunk stops the stream and is rethrown as it was'
   assert.equal(calls, 1)
 })
 
-test('what does not stream, and bad arguments: invalid_options', () => {
+test('workbooks stream too', () => {
   const xlsx = path.join(TESTDATA, 'inputs', 'excel', 'asaas_clientes.xlsx')
-  assert.throws(() => validateStream(xlsx, () => {}, { profile: 'asaas' }), {
+  const customers = []
+  let chunks = 0
+  const summary = validateStream(xlsx, (chunk) => { chunks++; customers.push(...chunk.customers) }, { profile: 'asaas', chunkRows: 2 })
+  assert.ok(chunks > 1)
+  assert.equal(summary.source.format, 'xlsx')
+  assert.equal(JSON.stringify(customers.map((c) => c.external_id)), JSON.stringify(validate(xlsx, { profile: 'asaas' }).customers.map((c) => c.external_id)))
+})
+
+test('what does not stream, and bad arguments: invalid_options', () => {
+  const utf16 = path.join(CSV_DIR, 'asaas_utf16le_bom_tab.csv')
+  assert.throws(() => validateStream(utf16, () => {}, { profile: 'asaas' }), {
     code: 'invalid_options',
-    message: /delimited text/,
+    message: /UTF-16/,
   })
   const contacts = path.join(CSV_DIR, 'upflow_pipe_contacts.csv')
   assert.throws(() => validateStream(contacts, () => {}, { profile: 'upflow' }), { code: 'invalid_options' })
@@ -169,7 +179,7 @@ test('Store.importStream: false or a throw rolls back (the throw is rethrown); d
   assert.equal(dry.applied, false)
   assert.ok(dry.counts.created > 0)
   assert.deepEqual(store.accounts(), [])
-  const xlsx = path.join(TESTDATA, 'inputs', 'excel', 'asaas_clientes.xlsx')
-  assert.throws(() => store.importStream(xlsx, () => {}, { profile: 'asaas' }), { code: 'invalid_options' })
+  const utf16 = path.join(CSV_DIR, 'asaas_utf16le_bom_tab.csv')
+  assert.throws(() => store.importStream(utf16, () => {}, { profile: 'asaas' }), { code: 'invalid_options' })
   assert.throws(() => store.importStream(BIG, () => {}, { onProgress: () => {} }), { code: 'invalid_options' })
 })

@@ -167,10 +167,21 @@ def test_an_exception_in_the_loop_propagates_and_stops_the_stream(big_csv: Path)
     assert wait_no_stream_threads() == 0
 
 
-def test_what_does_not_stream_raises_invalid_options(tmp_path: Path) -> None:
+def test_workbooks_stream_too() -> None:
     xlsx = TESTDATA / "inputs" / "excel" / "asaas_clientes.xlsx"
-    with pytest.raises(cadastro.InvalidOptions, match="delimited text"):
-        next(cadastro.validate_stream(xlsx, profile="asaas"))
+    with cadastro.validate_stream(xlsx, profile="asaas", chunk_rows=2) as stream:
+        chunks = list(stream)
+    whole = cadastro.validate(xlsx, profile="asaas")
+    assert len(chunks) > 1
+    assert [c for chunk in chunks for c in chunk.customers] == whole.customers
+    assert [i.to_dict() for chunk in chunks for i in chunk.issues] == [i.to_dict() for i in whole.issues]
+    assert stream.summary is not None and stream.summary.source["format"] == "xlsx"
+
+
+def test_what_does_not_stream_raises_invalid_options(tmp_path: Path) -> None:
+    utf16 = CSV_DIR / "asaas_utf16le_bom_tab.csv"
+    with pytest.raises(cadastro.InvalidOptions, match="UTF-16"):
+        next(cadastro.validate_stream(utf16, profile="asaas"))
     contacts = CSV_DIR / "upflow_pipe_contacts.csv"
     with pytest.raises(cadastro.InvalidOptions):
         list(cadastro.validate_stream(contacts, profile="upflow"))
@@ -227,6 +238,6 @@ def test_store_import_stream_stops_rolls_back_and_reraises(big_csv: Path) -> Non
         dry = store.import_stream(big_csv, "a", profile="asaas", dry_run=True)
         assert not dry.applied and dry.counts["created"] > 0 and store.accounts() == []
         with pytest.raises(cadastro.InvalidOptions):
-            store.import_stream(TESTDATA / "inputs" / "excel" / "asaas_clientes.xlsx", "a", profile="asaas")
+            store.import_stream(CSV_DIR / "asaas_utf16le_bom_tab.csv", "a", profile="asaas")
         with pytest.raises(TypeError):
             store.import_stream(big_csv, "a", on_chunk=3)

@@ -613,11 +613,17 @@ def test_stream_sink_exception_stops_and_fails_with_callback_failed(big_asaas):
 
 
 @needs_readers
-def test_stream_refuses_workbooks_and_contact_columns():
+def test_stream_reads_workbooks_and_refuses_utf16_and_contact_columns():
     xlsx = ROOT / "testdata/inputs/excel/asaas_clientes.xlsx"
+    sink = Collect()
+    summary = cu.validate_stream(cu.Source.PATH(str(xlsx)), sink, cu.ImportOptions(profile="asaas"), 2)
+    whole = cu.Importer(cu.ImportOptions(profile="asaas")).validate(cu.Source.PATH(str(xlsx)))
+    assert summary.source.format == "xlsx" and len(sink.chunks) > 1
+    assert [c.external_id for chunk in sink.chunks for c in chunk.customers] == [c.external_id for c in whole.customers]
+    utf16 = ROOT / "testdata/inputs/csv/asaas_utf16le_bom_tab.csv"
     with pytest.raises(cu.CadastroError.InvalidOptions) as info:
-        cu.validate_stream(cu.Source.PATH(str(xlsx)), Collect(), cu.ImportOptions(profile="asaas"))
-    assert info.value.kind() == "invalid_options" and "delimited text" in info.value.detail
+        cu.validate_stream(cu.Source.PATH(str(utf16)), Collect(), cu.ImportOptions(profile="asaas"))
+    assert info.value.kind() == "invalid_options" and "UTF-16" in info.value.detail
     contacts = ROOT / "testdata/inputs/csv/upflow_pipe_contacts.csv"
     with pytest.raises(cu.CadastroError.InvalidOptions):
         cu.validate_stream(cu.Source.PATH(str(contacts)), Collect(), cu.ImportOptions(profile="upflow"))

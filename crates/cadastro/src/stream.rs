@@ -4,7 +4,7 @@
 //! external id, tax id and name key).
 //!
 //! Scope (what streams today):
-//! - delimited text (CSV, `;`, tab, `|`) in UTF-8 or Windows-1252, read record by record; UTF-16
+//! - delimited text (CSV, `;`, tab, `|`) in UTF-8, Windows-1252 or Windows-1250, read record by record; UTF-16
 //!   text is refused with `invalid_options` (use [`Importer::validate`]);
 //! - workbooks: xlsx, xlsm and xlsb through calamine's cells reader, row by row (the file's
 //!   compressed bytes and its shared strings are held, as calamine needs them); xls and ods,
@@ -237,7 +237,9 @@ impl Importer {
         let sample = head.get(..cut).unwrap_or_default();
         let (text, encoding) = crate::read::encoding::decode(sample, opts.encoding)?;
         if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
-            return Err(Error::options("streaming validation reads UTF-8 or Windows-1252 text, not UTF-16"));
+            return Err(Error::options(
+                "streaming validation reads UTF-8, Windows-1252 or Windows-1250 text, not UTF-16",
+            ));
         }
         let dialect = crate::read::dialect::sniff(&text, opts)?;
         let bom = if encoding == TextEncoding::Utf8Bom { 3 } else { 0 };

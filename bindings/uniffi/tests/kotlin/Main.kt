@@ -465,9 +465,14 @@ fun streamTests() {
             eq(sink.chunks.size, 1, "chunks")
         }
     }
-    test("validateStream: a workbook or contact columns: InvalidOptions") {
+    test("validateStream: a workbook streams; UTF-16 text or contact columns: InvalidOptions") {
         val xlsx = File(root, "testdata/inputs/excel/asaas_clientes.xlsx")
-        raises<CadastroException.InvalidOptions> { validateStream(Source.Path(xlsx.path), Collect(), options) }
+        val sink = Collect()
+        val summary = validateStream(Source.Path(xlsx.path), sink, options, 2u)
+        eq(summary.source.format, "xlsx", "format")
+        check(sink.chunks.size > 1) { "chunks: ${sink.chunks.size}" }
+        val utf16 = File(root, "testdata/inputs/csv/asaas_utf16le_bom_tab.csv")
+        raises<CadastroException.InvalidOptions> { validateStream(Source.Path(utf16.path), Collect(), options) }
         val contacts = File(root, "testdata/inputs/csv/upflow_pipe_contacts.csv")
         raises<CadastroException.InvalidOptions> { validateStream(Source.Path(contacts.path), Collect(), ImportOptions(profile = "upflow")) }
     }
