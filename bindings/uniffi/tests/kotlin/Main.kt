@@ -466,11 +466,17 @@ fun streamTests() {
         }
     }
     test("validateStream: a workbook streams; UTF-16 text or contact columns: InvalidOptions") {
-        val xlsx = File(root, "testdata/inputs/excel/asaas_clientes.xlsx")
-        val sink = Collect()
-        val summary = validateStream(Source.Path(xlsx.path), sink, options, 2u)
-        eq(summary.source.format, "xlsx", "format")
-        check(sink.chunks.size > 1) { "chunks: ${sink.chunks.size}" }
+        withTempDir { dir ->
+            // The 240-row file's customers as a workbook: past the 60-row header window.
+            val xlsx = File(dir, "big.xlsx")
+            val big = Importer(options).validate(Source.Path(bigAsaas(dir).path))
+            exportCustomers(big.customers, xlsx.path, profile = "asaas")
+            val sink = Collect()
+            val summary = validateStream(Source.Path(xlsx.path), sink, options, 2u)
+            eq(summary.source.format, "xlsx", "format")
+            check(sink.chunks.size > 1) { "chunks: ${sink.chunks.size}" }
+            eq(sink.chunks.sumOf { it.customers.size }, big.customers.size, "customers")
+        }
         val utf16 = File(root, "testdata/inputs/csv/asaas_utf16le_bom_tab.csv")
         raises<CadastroException.InvalidOptions> { validateStream(Source.Path(utf16.path), Collect(), options) }
         val contacts = File(root, "testdata/inputs/csv/upflow_pipe_contacts.csv")
