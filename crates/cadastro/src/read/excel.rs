@@ -322,15 +322,8 @@ fn stream_xlsx(
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
     let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
     sink.sheet(&name, &sheets);
-    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
     let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
-    while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
-        let (r, col) = c.get_position();
-        if rows.push(r, col, cell_from_ref(c.get_value()))?.is_break() {
-            return Ok(());
-        }
-    }
-    rows.finish()
+    pump_cells(format, limits, sink, || cells.next_cell())
 }
 
 fn stream_xlsb(bytes: &[u8], wanted: Option<&str>, limits: &Limits, sink: &mut dyn RowSink) -> Result<()> {
@@ -338,9 +331,20 @@ fn stream_xlsb(bytes: &[u8], wanted: Option<&str>, limits: &Limits, sink: &mut d
     let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
     let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
     sink.sheet(&name, &sheets);
-    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
     let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
-    while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+    pump_cells(format, limits, sink, || cells.next_cell())
+}
+
+/// Feeds a calamine cells reader (xlsx's or xlsb's: different types, the same `next_cell`) to
+/// `sink` row by row, until the end of the sheet or the sink's `Break`.
+fn pump_cells<'a, E: std::fmt::Display>(
+    format: Format,
+    limits: &Limits,
+    sink: &mut dyn RowSink,
+    mut next_cell: impl FnMut() -> std::result::Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> Result<()> {
+    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
+    while let Some(c) = next_cell().map_err(|e| map_err(format, &e))? {
         let (r, col) = c.get_position();
         if rows.push(r, col, cell_from_ref(c.get_value()))?.is_break() {
             return Ok(());
