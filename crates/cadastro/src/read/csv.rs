@@ -170,7 +170,12 @@ pub(crate) fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: 
         let mut cells = Vec::with_capacity(record.len());
         let mut blank = true;
         for field in &record {
-            let text = String::from_utf8_lossy(field);
+            // The body is decoded text and the parser splits at ASCII bytes: a field is UTF-8
+            // (the lossy path only serves callers with raw bytes).
+            let text = match std::str::from_utf8(field) {
+                Ok(text) => std::borrow::Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(field),
+            };
             if field.len() as u64 > limits.max_cell_chars {
                 let chars = text.chars().count() as u64;
                 if chars > limits.max_cell_chars {

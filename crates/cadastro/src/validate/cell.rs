@@ -105,6 +105,7 @@ pub fn check_value(field: Field, cell: &Cell, country: Option<&str>) -> CellChec
         }
     };
     if let Some(Value::Text(s)) = &check.value
+        && s.len() > max_len(field)
         && s.chars().count() > max_len(field)
     {
         check = CellCheck::err(IssueCode::TooLong);
@@ -139,7 +140,7 @@ pub fn check_custom(kind: &CustomKind, cell: &Cell, country: Option<&str>) -> Ce
     }
     match kind {
         CustomKind::Text { max_len } => {
-            if max_len.is_some_and(|m| cleaned.chars().count() > m) {
+            if max_len.is_some_and(|m| cleaned.len() > m && cleaned.chars().count() > m) {
                 return CellCheck::err(IssueCode::TooLong);
             }
             let mut c = CellCheck::ok(Value::Text(cleaned.into_owned()));

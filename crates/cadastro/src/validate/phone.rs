@@ -108,8 +108,9 @@ fn parse_valid(region: Option<Id>, number: &str) -> Option<PhoneNumber> {
 
 /// Validity checked on regexes compiled once per region (see the module documentation).
 mod valid {
+    use std::cell::RefCell;
     use std::collections::HashMap;
-    use std::sync::{Arc, LazyLock, RwLock};
+    use std::rc::Rc;
 
     use phonenumber::PhoneNumber;
     use phonenumber::metadata::{DATABASE, Descriptor, Metadata};
@@ -189,19 +190,24 @@ mod valid {
 
     type Key = (u16, &'static str);
 
-    static PLANS: LazyLock<RwLock<HashMap<Key, Option<Arc<Plan>>>>> = LazyLock::new(|| RwLock::new(HashMap::new()));
+    thread_local! {
+        /// Each thread compiles its own plans (a few regexes per region, once): a regex shared
+        /// between threads hands its search cache out through a pool that the checking threads
+        /// contended for, and a shared map needed a lock and an atomic count per call.
+        static PLANS: RefCell<HashMap<Key, Option<Rc<Plan>>>> = RefCell::new(HashMap::new());
+    }
 
     /// The compiled plan of a region, compiled on first use; `None` if a pattern does not compile.
-    fn plan(meta: &'static Metadata) -> Option<Arc<Plan>> {
+    fn plan(meta: &'static Metadata) -> Option<Rc<Plan>> {
         let key = (meta.country_code(), meta.id());
-        if let Some(found) = PLANS.read().ok().and_then(|plans| plans.get(&key).cloned()) {
-            return found;
-        }
-        let compiled = Plan::compile(meta).map(Arc::new);
-        if let Ok(mut plans) = PLANS.write() {
-            plans.entry(key).or_insert_with(|| compiled.clone());
-        }
-        compiled
+        PLANS.with(|plans| {
+            if let Some(found) = plans.borrow().get(&key) {
+                return found.clone();
+            }
+            let compiled = Plan::compile(meta).map(Rc::new);
+            plans.borrow_mut().insert(key, compiled.clone());
+            compiled
+        })
     }
 
     /// The fast path for the common case, a national number written with digits and the usual

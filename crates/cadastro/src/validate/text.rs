@@ -33,6 +33,11 @@ pub fn clean(raw: &str) -> Cow<'_, str> {
 /// ```
 pub fn collapse(raw: &str) -> String {
     let cleaned = clean(raw);
+    // Most values are ASCII with single spaces: nothing to collapse.
+    let bytes = cleaned.as_bytes();
+    if bytes.iter().all(|b| b.is_ascii_graphic() || *b == b' ') && !bytes.windows(2).any(|w| w == b"  ") {
+        return cleaned.into_owned();
+    }
     let mut out = String::with_capacity(cleaned.len());
     let mut pending_space = false;
     for c in cleaned.chars() {
