@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole processes side by side, in one run, on the same files (issue 9): cadastro validate
-# (release; it streams, `--whole-file` reads the whole file first) against the raw parsers (csv crate, calamine) and the Python tools (pandas with
-# pyarrow, python-calamine, openpyxl, frictionless). hyperfine gives median and spread;
+# (release; it streams, `--whole-file` reads the whole file first) against the raw parsers
+# (csv crate, calamine) and the Python tools (pandas with pyarrow, python-calamine, openpyxl,
+# frictionless); the Python and Node bindings against the CLI. hyperfine gives median and spread;
 # /usr/bin/time -v gives peak RSS. Results: $OUT/compare.md (a Markdown table) and hyperfine JSON.
 #
 #   benches/compare.sh            # RUNS=3 BENCH_ROWS=1000000 by default
@@ -22,6 +23,13 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 PEERS="$PWD/benches/peers.py"
+# The Python and Node bindings, release builds (BINDINGS=0 skips them): the pyo3 module into
+# the bench venv, the napi module next to bindings/node/index.js.
+if [ "${BINDINGS:-1}" != 0 ] && [ -z "${SKIP_BUILD:-}" ]; then
+  "$VENV/bin/pip" install -q "maturin==1.16.0"
+  (cd bindings/python && VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" maturin develop -q --release)
+  (cd bindings/node && npm install --no-audit --no-fund --loglevel=error && npx napi build --platform --release)
+fi
 mapfile -t FILES < <("$BIN/cadastro-bench" gen)
 DATA="$(dirname "${FILES[0]}")"
 BIG_UTF8="$DATA/customers-$BENCH_ROWS-utf8-v1.csv"
@@ -45,6 +53,10 @@ CASES=(
   "pandas+pyarrow checks, UTF-8 100k|$PY $PEERS pandas $SMALL_UTF8"
   "frictionless validate, UTF-8 100k|$PY $PEERS frictionless $SMALL_UTF8"
   "cadastro validate, Windows-1252 100k|$V $SMALL_1252"
+  # The bindings against the CLI doing the same work: the whole file, the JSON report to stdout.
+  "cadastro validate --format json --whole-file, UTF-8 100k|$V --format json --whole-file $SMALL_UTF8"
+  "Python binding validate + to_json, UTF-8 100k|$PY benches/hosts/validate.py $SMALL_UTF8"
+  "Node binding validate + toJsonBuffer, UTF-8 100k|node benches/hosts/validate.mjs $SMALL_UTF8"
   "calamine worksheet_range, XLSX 100k|$BIN/cadastro-bench calamine-range $XLSX"
   "calamine cells reader, XLSX 100k|$BIN/cadastro-bench calamine-cells $XLSX"
   "cadastro validate, XLSX 100k|$V $XLSX"

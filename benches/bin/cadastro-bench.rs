@@ -13,6 +13,12 @@
 //! cadastro-bench import FILE DB          # Store::import_table of the same (whole file, for comparison)
 //! ```
 
+/// mimalloc for the Rust side, as in the `cadastro` CLI: validation allocates and frees
+/// millions of small strings across threads, where the system allocator took a quarter of the
+/// CPU time (benches/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Read as _;
 use std::process::ExitCode;
 

@@ -34,6 +34,12 @@ test('every testdata/inputs file: validate().toJson() equals the CLI JSON', { sk
     const expected = cli.stdout.slice(0, -1)
     const got = nodeJson(() => validate(file, { profile }))
     if (got !== expected) diffs.push(`${rel} (${profile}):\n  cli:  ${expected.slice(0, 300)}\n  node: ${got.slice(0, 300)}`)
+    if (cli.status !== 2) {
+      // The same bytes as a Buffer (toJsonBuffer), for hosts that write the report out.
+      const bytes = validate(file, { profile }).toJsonBuffer()
+      assert.ok(Buffer.isBuffer(bytes), rel)
+      if (!bytes.equals(Buffer.from(expected, 'utf8'))) diffs.push(`${rel} (${profile}): toJsonBuffer differs`)
+    }
   }
   assert.deepEqual(diffs, [], `${diffs.length} of ${files.length} files differ`)
 })

@@ -6,6 +6,12 @@
 //! plain object. Every failure reaches JS as an `Error` with `.code` (see [`error`]).
 #![deny(clippy::indexing_slicing)]
 
+/// mimalloc for the Rust side, as in the `cadastro` CLI: validation allocates and frees
+/// millions of small strings across threads, where the system allocator took a quarter of the
+/// CPU time (benches/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod convert;
 mod error;
 pub mod host;

@@ -248,6 +248,14 @@ impl Report {
         self.inner.to_json()
     }
 
+    /// The same JSON as `toJson()`, as UTF-8 bytes in a `Buffer`: for a host that writes the
+    /// report to a file, a socket or an HTTP response, it skips turning a large report into a
+    /// JavaScript string and back (a 100,000-row report is ~38 MB).
+    #[napi]
+    pub fn to_json_buffer(&self) -> napi::bindgen_prelude::Buffer {
+        self.inner.to_json().into_bytes().into()
+    }
+
     /// Writes the error file (`.xlsx` or `.csv`, by the extension): the rejected rows as they
     /// were plus an Errors column, in `locale` (default: the report's). Throws `invalid_options`
     /// for another extension or locale, `io` when the file cannot be written.

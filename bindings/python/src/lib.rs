@@ -3,6 +3,12 @@
 //! [`error`]); every rule lives in the core. Every call into the core runs through
 //! [`error::run_released`]: the GIL is released and a Rust panic becomes `InternalError`.
 
+/// mimalloc for the Rust side, as in the `cadastro` CLI: validation allocates and frees
+/// millions of small strings across threads, where the system allocator took a quarter of the
+/// CPU time (benches/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod convert;
 mod error;
 mod ops;

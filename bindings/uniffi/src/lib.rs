@@ -19,6 +19,12 @@
 //! - The embedded store [`Store`]: accounts, groups, customers, `import_file`, `export`.
 //! - [`export_customers`] (plain customers to XLSX/CSV), [`template`], [`customers_from_json`].
 
+/// mimalloc for the Rust side, as in the `cadastro` CLI: validation allocates and frees
+/// millions of small strings across threads, where the system allocator took a quarter of the
+/// CPU time (benches/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::sync::Arc;
 
