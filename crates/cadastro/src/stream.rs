@@ -49,7 +49,8 @@ use crate::error::{Error, LimitKind, Result};
 use crate::mapping::ColumnMapping;
 use crate::model::{Customer, Field};
 use crate::pipeline::Importer;
-use crate::read::{Format, Grid, Row, Source, SourceInfo, Table, TextEncoding};
+use crate::read::dialect::Dialect;
+use crate::read::{Format, Grid, Row, Source, SourceInfo, Table, TextEncoding, TextNotes};
 use crate::report::messages::{Detail, render};
 use crate::report::{Issue, IssueCode, Stats};
 use crate::validate::engine::{KeyIndex, Plan, RunOptions};
@@ -107,11 +108,11 @@ pub(crate) fn key_hash(kind: u8, key: &str) -> u64 {
 fn read_chunks<R: BufRead + Send>(
     records: &mut Chunker<R>,
     chunk_rows: usize,
-    validate: &mut dyn FnMut(Vec<Row>) -> ControlFlow<()>,
+    validate: &mut dyn FnMut(ChunkRows) -> ControlFlow<()>,
 ) -> Result<bool> {
     #[cfg(feature = "parallel")]
     {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Row>>(1);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<ChunkRows>(1);
         std::thread::scope(|scope| {
             let reader = scope.spawn(move || {
                 while !records.done {
@@ -148,6 +149,9 @@ fn read_chunks<R: BufRead + Send>(
     }
 }
 
+/// The rows of one chunk of text and the row-level warnings of reading them.
+type ChunkRows = (Vec<Row>, Vec<Issue>);
+
 /// The piece a line is read in (see [`Chunker::next_chunk`]).
 const LINE_PIECE: u64 = 1 << 20;
 
@@ -157,7 +161,7 @@ const LINE_PIECE: u64 = 1 << 20;
 struct Chunker<R: BufRead> {
     input: R,
     encoding: TextEncoding,
-    delimiter: u8,
+    dialect: Dialect,
     opts: crate::read::ReadOptions,
     /// Physical lines before the current chunk (the `sep=` line included).
     lines_before: u64,
@@ -172,7 +176,7 @@ struct Chunker<R: BufRead> {
 
 impl<R: BufRead> Chunker<R> {
     /// The non-blank rows of the next `records` records (fewer at the end of the input).
-    fn next_chunk(&mut self, records: usize) -> Result<Vec<Row>> {
+    fn next_chunk(&mut self, records: usize) -> Result<ChunkRows> {
         self.buf.clear();
         let (mut lines, mut inner, mut complete, mut open) = (0u64, 0u64, 0usize, false);
         let mut probe_opts = self.opts.clone();
@@ -192,7 +196,7 @@ impl<R: BufRead> Chunker<R> {
                 }
                 // Raw bytes: characters are counted as the bytes that start one, exact for UTF-8
                 // and a lower bound for the code pages (the decoded chunk is checked exactly).
-                crate::read::csv::check_shape(&self.buf, self.delimiter, &probe_opts)?;
+                crate::read::csv::check_shape(&self.buf, &self.dialect, &probe_opts)?;
             }
             if self.buf.len() == start {
                 self.done = true;
@@ -201,7 +205,10 @@ impl<R: BufRead> Chunker<R> {
             let line = self.buf.get(start..).unwrap_or_default();
             let ends = line.ends_with(b"\n");
             lines += u64::from(ends);
-            if line.iter().filter(|b| **b == b'"').count() % 2 == 1 {
+            let quote = self.dialect.quote;
+            let escaped = |i: usize| self.dialect.escape.is_some() && i > 0 && line.get(i - 1) == Some(&b'\\');
+            let quotes = line.iter().enumerate().filter(|(i, b)| **b == quote && !escaped(*i)).count();
+            if quotes % 2 == 1 {
                 open = !open;
             }
             if open {
@@ -218,10 +225,12 @@ impl<R: BufRead> Chunker<R> {
         let text = crate::read::encoding::decode_lossy(&self.buf, self.encoding);
         // Only UTF-8 decoding replaces bytes (the code pages map every byte, and return owned
         // text for any non-ASCII byte).
-        self.lossy |= matches!(self.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
+        let lossy = matches!(self.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
             && matches!(text, std::borrow::Cow::Owned(_));
-        crate::read::csv::check_shape(text.as_bytes(), self.delimiter, &probe_opts)?;
-        let mut rows = crate::read::csv::split_records(text.as_bytes(), self.delimiter, 0, &probe_opts)?;
+        self.lossy |= lossy;
+        crate::read::csv::check_shape(text.as_bytes(), &self.dialect, &probe_opts)?;
+        let (mut rows, mut notes) =
+            crate::read::csv::split_records(text.as_bytes(), &self.dialect, 0, &probe_opts, lossy)?;
         let max_rows = self.opts.limits.max_rows.min(u64::from(u32::MAX));
         for r in &mut rows {
             let row = u64::from(r.row).saturating_add(self.rows_before);
@@ -231,9 +240,13 @@ impl<R: BufRead> Chunker<R> {
             r.row = u32::try_from(row).unwrap_or(u32::MAX);
             r.line = r.line.map(|l| l.saturating_add(self.lines_before));
         }
+        for i in &mut notes {
+            i.row = u32::try_from(u64::from(i.row).saturating_add(self.rows_before)).unwrap_or(u32::MAX);
+            i.line = i.line.map(|l| l.saturating_add(self.lines_before));
+        }
         self.lines_before = self.lines_before.saturating_add(lines);
         self.rows_before = self.rows_before.saturating_add(lines.saturating_sub(inner));
-        Ok(rows)
+        Ok((rows, notes))
     }
 }
 
@@ -298,20 +311,19 @@ impl Importer {
         let cut =
             if head.len() < SNIFF_BYTES { head.len() } else { head.iter().rposition(|b| *b == b'\n').unwrap_or(0) };
         let sample = head.get(..cut).unwrap_or_default();
-        let (text, encoding) = crate::read::encoding::decode(sample, opts.encoding)?;
+        let decoded = crate::read::encoding::decode(sample, opts.encoding)?;
+        let encoding = decoded.encoding;
         if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
-            return Err(Error::options(
-                "streaming validation reads UTF-8, Windows-1252 or Windows-1250 text, not UTF-16",
-            ));
+            return Err(Error::options("streaming validation reads UTF-8 and the legacy code pages, not UTF-16"));
         }
-        let dialect = crate::read::dialect::sniff(&text, opts)?;
+        let dialect = crate::read::dialect::sniff(&decoded.text, opts)?;
         let bom = if encoding == TextEncoding::Utf8Bom { 3 } else { 0 };
         // The `sep=` line is ASCII: its length in bytes is the same in the file.
         input.consume(bom + dialect.skip_bytes);
         let mut records = Chunker {
             input,
             encoding,
-            delimiter: dialect.delimiter,
+            dialect,
             opts: opts.clone(),
             lines_before: u64::from(dialect.has_sep_line()),
             rows_before: 0,
@@ -321,7 +333,7 @@ impl Importer {
         };
 
         // The header: found among the first rows, as the whole-file reader does.
-        let first = records.next_chunk(chunk_rows.max(crate::read::header::HEADER_WINDOW * 2))?;
+        let (first, issues) = records.next_chunk(chunk_rows.max(crate::read::header::HEADER_WINDOW * 2))?;
         let grid = Grid {
             format,
             encoding: Some(encoding),
@@ -329,11 +341,12 @@ impl Importer {
             sheet: None,
             sheets: Vec::new(),
             rows: first,
+            notes: TextNotes { encoding_confidence: Some(decoded.confidence), encoding_doubt: decoded.doubt, issues },
         };
         let (mut driver, rows) = Driver::start(self, crate::read::header::build_table(grid, opts)?, on_chunk)?;
-        let flow = driver.chunk(rows);
+        let flow = driver.chunk(rows, Vec::new());
         if flow.is_continue() && !records.done {
-            let lossy = read_chunks(&mut records, chunk_rows, &mut |rows| driver.chunk(rows))?;
+            let lossy = read_chunks(&mut records, chunk_rows, &mut |(rows, notes)| driver.chunk(rows, notes))?;
             driver.exact &= !lossy;
         }
         driver.exact &= !records.lossy;
@@ -503,7 +516,7 @@ impl Consumer<'_, '_> {
             Batch::Rows(rows) => rows,
         };
         if let Some(driver) = &mut self.driver {
-            return Ok(driver.chunk(rows));
+            return Ok(driver.chunk(rows, Vec::new()));
         }
         let (sheet, sheets) = self.sheet.take().unzip();
         let grid = Grid {
@@ -513,6 +526,7 @@ impl Consumer<'_, '_> {
             sheet,
             sheets: sheets.unwrap_or_default(),
             rows,
+            notes: TextNotes::default(),
         };
         let table = crate::read::header::build_table(grid, &self.importer.options().read)?;
         let on_chunk = self.on_chunk.take().ok_or(crate::ErrorKind::EmptyFile)?;
@@ -523,7 +537,7 @@ impl Consumer<'_, '_> {
             let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
             driver.pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(1).max(1)).build().ok();
         }
-        let flow = driver.chunk(rows);
+        let flow = driver.chunk(rows, Vec::new());
         self.driver = Some(driver);
         Ok(flow)
     }
@@ -546,6 +560,8 @@ struct Driver<'i, 'c> {
     stopped: bool,
     exact: bool,
     last_row: u32,
+    /// The first chunk's reading warnings (file-level ones and its rows').
+    pending: Vec<Issue>,
     on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
     /// The rows' checks run here instead of the global pool: a workbook's reader has a core of
     /// its own, the checks share the others (one on two cores), so the two never compete.
@@ -577,7 +593,10 @@ impl<'i, 'c> Driver<'i, 'c> {
             include_values: importer.options().include_values,
         };
         let plan = Plan::compile(run, &columns);
-        let Table { source: info, headers, rows, .. } = table;
+        let Table { source: info, headers, rows, issues, .. } = table;
+        // The first chunk reports the table's own reading warnings (its ragged rows are found
+        // again chunk by chunk).
+        let pending: Vec<Issue> = issues.into_iter().filter(|i| i.code != IssueCode::RaggedRow).collect();
         let silent = columns
             .iter()
             .filter(|c| is_silent(c) && rows.iter().all(|r| r.cell(c.index).is_blank()))
@@ -588,7 +607,8 @@ impl<'i, 'c> Driver<'i, 'c> {
             plan,
             keys: KeyIndex::hashed(),
             stats: Stats::default(),
-            last_row: info.header_row,
+            last_row: info.header_row_number(),
+            pending,
             info,
             headers,
             columns,
@@ -605,7 +625,7 @@ impl<'i, 'c> Driver<'i, 'c> {
 
     /// Validates one chunk (the first one even when it has no row: it carries the header's
     /// warnings) and hands it to the callback.
-    fn chunk(&mut self, rows: Vec<Row>) -> ControlFlow<()> {
+    fn chunk(&mut self, rows: Vec<Row>, notes: Vec<Issue>) -> ControlFlow<()> {
         if self.stopped {
             return ControlFlow::Break(());
         }
@@ -616,11 +636,13 @@ impl<'i, 'c> Driver<'i, 'c> {
             self.last_row = last.row;
         }
         let late = if self.first { Vec::new() } else { self.late_columns(&rows) };
-        let ragged = if self.info.format == Format::Csv {
+        let mut ragged = if self.info.format == Format::Csv {
             crate::read::header::ragged_rows(&self.headers, &rows)
         } else {
             Vec::new()
         };
+        ragged.extend(std::mem::take(&mut self.pending));
+        ragged.extend(notes);
         let table = Table {
             source: self.info.clone(),
             sheets: Vec::new(),
@@ -675,7 +697,7 @@ impl<'i, 'c> Driver<'i, 'c> {
         }
         let mut issues = Vec::new();
         let locale = self.importer.options().locale;
-        let (columns, header_row) = (&self.columns, self.info.header_row);
+        let (columns, header_row) = (&self.columns, self.info.header_row_number());
         self.silent.retain(|&index| {
             if rows.iter().all(|r| r.cell(index).is_blank()) {
                 return true;
@@ -698,7 +720,7 @@ impl<'i, 'c> Driver<'i, 'c> {
 
     fn summary(self) -> StreamSummary {
         let mut stats = self.stats;
-        let span = u64::from(self.last_row.saturating_sub(self.info.header_row));
+        let span = u64::from(self.last_row.saturating_sub(self.info.header_row_number()));
         stats.rows_blank = span.saturating_sub(stats.rows_total);
         StreamSummary { source: self.info, mapping: self.columns, stats, stopped: self.stopped, exact: self.exact }
     }

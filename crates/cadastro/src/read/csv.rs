@@ -21,29 +21,33 @@
 //! buffer: a field past `max_cell_chars` or a record past `max_columns` (a 100 MB line, an
 //! unclosed quote, a million delimiters) fails there with no allocation proportional to it.
 
-use super::{Format, Grid, ReadOptions, Row, dialect, encoding};
+use super::dialect::Dialect;
+use super::{Format, Grid, ReadOptions, Row, TextNotes, dialect, encoding};
 use crate::error::{Error, LimitKind, Result};
 use crate::model::Cell;
 use crate::model::cell::is_blank_char;
+use crate::report::{Issue, IssueCode};
 
 /// Decodes `bytes`, sniffs the dialect and splits the records into a [`Grid`].
 ///
 /// # Errors
 /// `encoding_error`, `invalid_options` (an unusable delimiter), `limit_exceeded`.
 pub(crate) fn read_grid(bytes: &[u8], opts: &ReadOptions) -> Result<Grid> {
-    let (text, encoding) = encoding::decode(bytes, opts.encoding)?;
-    let dialect = dialect::sniff(&text, opts)?;
+    let decoded = encoding::decode(bytes, opts.encoding)?;
+    let text = &decoded.text;
+    let dialect = dialect::sniff(text, opts)?;
     let body = text.as_bytes().get(dialect.skip_bytes..).unwrap_or_default();
     let line_offset = u64::from(dialect.has_sep_line());
-    check_shape(body, dialect.delimiter, opts)?;
-    let rows = split_records(body, dialect.delimiter, line_offset, opts)?;
+    check_shape(body, &dialect, opts)?;
+    let (rows, issues) = split_records(body, &dialect, line_offset, opts, decoded.lossy)?;
     Ok(Grid {
         format: Format::Csv,
-        encoding: Some(encoding),
+        encoding: Some(decoded.encoding),
         delimiter: Some(char::from(dialect.delimiter)),
         sheet: None,
         sheets: Vec::new(),
         rows,
+        notes: TextNotes { encoding_confidence: Some(decoded.confidence), encoding_doubt: decoded.doubt, issues },
     })
 }
 
@@ -99,9 +103,9 @@ fn inner_breaks(record: &csv::ByteRecord) -> u64 {
 /// that count, one past the maximum). A field past the limit stops the scan at the end of the 8 KiB chunk where it
 /// crossed it (the error gives the count reached there: past the maximum by at most 8 KiB), so a
 /// 100 MB field costs no more than a 40 KB one.
-pub(crate) fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Result<()> {
+pub(crate) fn check_shape(body: &[u8], dialect: &Dialect, opts: &ReadOptions) -> Result<()> {
     let limits = &opts.limits;
-    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut reader = dialect.core_reader();
     let mut out = [0u8; 8192];
     let mut input = body;
     let (mut chars, mut fields) = (0u64, 0u64);
@@ -133,13 +137,23 @@ pub(crate) fn check_shape(body: &[u8], delimiter: u8, opts: &ReadOptions) -> Res
     }
 }
 
-pub(crate) fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: &ReadOptions) -> Result<Vec<Row>> {
+/// Splits `body` into rows (see the module docs) and the row-level warnings of reading:
+/// `nul_bytes_removed` (NUL characters are removed from the fields) and, when `lossy` says the
+/// text was decoded with replacements, `invalid_bytes_replaced` on rows holding U+FFFD.
+pub(crate) fn split_records(
+    body: &[u8],
+    dialect: &Dialect,
+    line_offset: u64,
+    opts: &ReadOptions,
+    lossy: bool,
+) -> Result<(Vec<Row>, Vec<Issue>)> {
     let limits = &opts.limits;
     let max_rows = limits.max_rows.min(u64::from(u32::MAX));
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(body);
+    let mut reader = dialect.reader().from_reader(body);
     let mut record = csv::ByteRecord::new();
     let mut lines = LineCursor::new(body);
     let mut rows = Vec::new();
+    let mut issues = Vec::new();
     // The previous record: its row, its start line and the line breaks inside it.
     let mut prev: Option<(u64, u64, u64)> = None;
     loop {
@@ -169,13 +183,19 @@ pub(crate) fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: 
         }
         let mut cells = Vec::with_capacity(record.len());
         let mut blank = true;
+        let (mut nul, mut replaced) = (false, false);
         for field in &record {
             // The body is decoded text and the parser splits at ASCII bytes: a field is UTF-8
             // (the lossy path only serves callers with raw bytes).
-            let text = match std::str::from_utf8(field) {
+            let mut text = match std::str::from_utf8(field) {
                 Ok(text) => std::borrow::Cow::Borrowed(text),
                 Err(_) => String::from_utf8_lossy(field),
             };
+            if text.contains('\0') {
+                nul = true;
+                text = std::borrow::Cow::Owned(text.replace('\0', ""));
+            }
+            replaced |= lossy && text.contains('\u{FFFD}');
             if field.len() as u64 > limits.max_cell_chars {
                 let chars = text.chars().count() as u64;
                 if chars > limits.max_cell_chars {
@@ -192,10 +212,18 @@ pub(crate) fn split_records(body: &[u8], delimiter: u8, line_offset: u64, opts: 
         if !blank {
             // `row` <= max_rows <= u32::MAX here.
             let row = u32::try_from(row).unwrap_or(u32::MAX);
-            rows.push(Row { row, line: Some(start_line.saturating_add(line_offset)), cells });
+            let line = Some(start_line.saturating_add(line_offset));
+            for (flag, code) in [(nul, IssueCode::NulBytesRemoved), (replaced, IssueCode::InvalidBytesReplaced)] {
+                if flag {
+                    let mut issue = Issue::new(code, row);
+                    issue.line = line;
+                    issues.push(issue);
+                }
+            }
+            rows.push(Row { row, line, cells });
         }
     }
-    Ok(rows)
+    Ok((rows, issues))
 }
 
 #[cfg(test)]

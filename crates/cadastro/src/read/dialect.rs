@@ -1,4 +1,5 @@
-//! The dialect of delimited text: which delimiter, and whether an Excel `sep=` line comes first.
+//! The dialect of delimited text: delimiter, quote, escape, and whether an Excel `sep=` line
+//! comes first.
 //!
 //! # The `sep=` line
 //! Excel writes and honours a first line `sep=;` naming the delimiter. It is not a row: Excel
@@ -9,32 +10,54 @@
 //! [`ReadOptions::delimiter`](super::ReadOptions::delimiter) overrides the delimiter it names.
 //!
 //! # Sniffing
-//! Each candidate among `,` `;` tab and `|` splits a sample (the first 64 KiB, at most 100
-//! records) with the csv parser itself, so quoted fields with delimiters and line breaks count
-//! right. Lines of whitespace only are ignored (a row of delimiters counts). For each candidate the most frequent field count above one
-//! (`width`) and the share of records having it (`consistency`) are measured. Candidates within
-//! 0.1 of the best consistency compete on width (a `;` file whose every row has one decimal
-//! comma is 19 columns wide with `;`, 2 with `,`), then on the order `,` `;` tab `|`.
-//! When no candidate splits at least two records the same way (a tiny ragged file), the candidate
-//! that splits the most records wins if it splits at least half of them. Otherwise the file has a
-//! single column: the candidate occurring least in the sample is reported (`,` when none occurs),
-//! so that no record is split by it.
+//! Each candidate delimiter splits a sample (the first 64 KiB, at most 100 records) with the csv
+//! parser itself, so quoted fields with delimiters and line breaks count right. Lines of
+//! whitespace only are ignored (a row of delimiters counts). A candidate is scored on the
+//! *consistency* of the field counts it gives, not on how often it occurs: with `K` distinct
+//! field counts, `N_k` records of `k` fields out of `R`, the score is
+//! `(1/K) · Σ N_k/R · max(0.01, (k-1)/k)` (the pattern score of van den Burg et al., "Wrangling
+//! messy CSV files by detecting row and type patterns", 2019). A delimiter that also occurs
+//! inside values (`POLYGON((1 2, 3 4))` in a `;` file, a `|`-joined list in one field) gives
+//! many field counts and loses to the one every line agrees on; among consistent candidates the
+//! wider table wins (a `;` file whose every row has one decimal comma is 19 columns with `;`,
+//! 2 with `,`).
+//!
+//! The usual delimiters `,` `;` tab `|` are tried first. Only when none of them splits most
+//! records the same way do the others compete: space, `:`, `~`, `^`, `#` and any other ASCII
+//! punctuation that occurs on most lines of the sample (`@ . - / _` and the quotes excepted:
+//! they are parts of values). They must then score higher, so that times (`12:30`) or words
+//! never split a file that has a usual delimiter. Ties go to the order `,` `;` tab `|`.
+//!
+//! The quote is `"`, or `'` when fields wrapped in `'` are frequent and quoting with `'` scores
+//! higher. The escape is `\` when the sample has a backslash before a quote inside a field
+//! (`"say \"hi\""`); doubled quotes are read either way.
+//!
+//! When no candidate splits two records, the file has a single column: the candidate occurring
+//! least in the sample is reported (`,` when none occurs), so that no record is split by it.
 
 use super::ReadOptions;
 use crate::error::{Error, Result};
 
-/// The candidates, in tie-break order.
-const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+/// The usual delimiters, in tie-break order.
+const USUAL: [u8; 4] = [b',', b';', b'\t', b'|'];
+/// Other delimiters always tried when the usual ones fail.
+const OTHERS: [u8; 5] = [b' ', b':', b'~', b'^', b'#'];
+/// Bytes never taken as a delimiter: parts of values (e-mails, numbers, dates, paths, names).
+const NEVER: &[u8] = b"@.-/_\"'\\=";
 /// Bytes of text the sniffer looks at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 /// Records the sniffer looks at.
 const SAMPLE_RECORDS: usize = 100;
 
-/// The delimiter and the `sep=` line to skip.
+/// The delimiter, quote, escape and the `sep=` line to skip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Dialect {
     /// The field delimiter (ASCII).
     pub delimiter: u8,
+    /// The quote character: `"` or `'`.
+    pub quote: u8,
+    /// The escape character inside quoted fields (`\`), besides doubled quotes.
+    pub escape: Option<u8>,
     /// Length in bytes of a leading `sep=` line, its line break included (0 without one).
     pub skip_bytes: usize,
 }
@@ -43,6 +66,18 @@ impl Dialect {
     /// True when the text starts with an Excel `sep=` line (a line that is not a row).
     pub fn has_sep_line(&self) -> bool {
         self.skip_bytes > 0
+    }
+
+    /// A csv reader builder with this dialect (no headers, flexible field counts).
+    pub fn reader(&self) -> csv::ReaderBuilder {
+        let mut b = csv::ReaderBuilder::new();
+        b.has_headers(false).flexible(true).delimiter(self.delimiter).quote(self.quote).escape(self.escape);
+        b
+    }
+
+    /// A csv_core reader with this dialect.
+    pub fn core_reader(&self) -> csv_core::Reader {
+        csv_core::ReaderBuilder::new().delimiter(self.delimiter).quote(self.quote).escape(self.escape).build()
     }
 }
 
@@ -55,12 +90,19 @@ pub(crate) fn sniff(text: &str, opts: &ReadOptions) -> Result<Dialect> {
     let requested = opts.delimiter.map(requested_delimiter).transpose()?;
     let sep = sep_line(text);
     let skip_bytes = sep.map_or(0, |(_, len)| len);
-    let delimiter = match (requested, sep) {
-        (Some(d), _) => d,
-        (None, Some((d, _))) => d,
-        (None, None) => sniff_delimiter(text.get(skip_bytes..).unwrap_or_default()),
+    let body = text.get(skip_bytes..).unwrap_or_default();
+    let (sample, truncated) = sample(body);
+    let fixed = match (requested, sep) {
+        (Some(d), _) => Some(d),
+        (None, Some((d, _))) => Some(d),
+        (None, None) => None,
     };
-    Ok(Dialect { delimiter, skip_bytes })
+    let (delimiter, quote) = match fixed {
+        Some(d) => (d, choose_quote(sample, truncated, &[d]).0.quote),
+        None => sniff_delimiter(sample, truncated),
+    };
+    let escape = has_backslash_escape(sample, quote).then_some(b'\\');
+    Ok(Dialect { delimiter, quote, escape, skip_bytes })
 }
 
 fn requested_delimiter(c: char) -> Result<u8> {
@@ -110,65 +152,122 @@ fn sep_line(text: &str) -> Option<(u8, usize)> {
 #[derive(Debug, Clone, Copy)]
 struct Split {
     delimiter: u8,
-    /// The most frequent field count above 1 (0 when no record splits).
-    width: usize,
-    /// Records with that field count.
-    hits: usize,
-    /// Records split in two fields or more, whatever their count.
+    quote: u8,
+    /// The pattern score (see the module docs).
+    score: f64,
+    /// Share of records with the most frequent field count above 1.
+    consistency: f64,
+    /// Records split in two fields or more.
     multi: usize,
     /// Non-blank records in the sample.
     records: usize,
 }
 
-impl Split {
-    fn usable(&self) -> bool {
-        self.width >= 2 && self.hits >= self.records.min(2)
+/// The delimiter and the quote of `sample`.
+fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
+    let usual = choose_quote(sample, truncated, &USUAL);
+    if usual.0.consistency >= 0.5 && usual.0.score >= 0.1 {
+        return (usual.0.delimiter, usual.0.quote);
     }
-
-    fn consistency(&self) -> f64 {
-        if self.records == 0 { 0.0 } else { self.hits as f64 / self.records as f64 }
-    }
-}
-
-fn sniff_delimiter(text: &str) -> u8 {
-    let (sample, truncated) = sample(text);
-    let splits: Vec<Split> = CANDIDATES.iter().map(|&d| split(sample, d, truncated)).collect();
-    let best = splits
-        .iter()
-        .filter(|s| s.usable())
-        .map(Split::consistency)
-        .fold(None, |acc: Option<f64>, c| Some(acc.map_or(c, |a| a.max(c))));
-    if let Some(best) = best {
-        let mut chosen: Option<Split> = None;
-        for s in splits.iter().filter(|s| s.usable() && s.consistency() >= best - 0.1) {
-            // Strictly wider wins; on a tie the earlier candidate stays.
-            if chosen.is_none_or(|c| s.width > c.width) {
-                chosen = Some(*s);
-            }
-        }
-        if let Some(chosen) = chosen {
-            return chosen.delimiter;
-        }
+    let mut others: Vec<u8> = OTHERS.to_vec();
+    others.extend(frequent_punctuation(sample));
+    let other = choose_quote(sample, truncated, &others);
+    // The others must do clearly better than a usual delimiter.
+    if other.0.consistency >= 0.8 && other.0.score > usual.0.score * 1.25 && other.0.score >= 0.1 {
+        return (other.0.delimiter, other.0.quote);
     }
     // Ragged files: no two records agree, but most records split.
     let mut ragged: Option<Split> = None;
-    for s in splits.iter().filter(|s| s.multi * 2 >= s.records && s.multi > 0) {
+    for s in usual.1.iter().filter(|s| s.multi * 2 >= s.records && s.multi > 0) {
         if ragged.is_none_or(|r| s.multi > r.multi) {
             ragged = Some(*s);
         }
     }
     if let Some(r) = ragged {
-        return r.delimiter;
+        return (r.delimiter, r.quote);
     }
     // A single column: the candidate that splits nothing (or least).
     let mut least = (usize::MAX, b',');
-    for &d in &CANDIDATES {
+    for &d in &USUAL {
         let n = sample.bytes().filter(|&b| b == d).count();
         if n < least.0 {
             least = (n, d);
         }
     }
-    least.1
+    (least.1, b'"')
+}
+
+/// The best split of `candidates` (quote `"`, or `'` where fields wrapped in `'` are frequent),
+/// and every split tried.
+fn choose_quote(sample: &str, truncated: bool, candidates: &[u8]) -> (Split, Vec<Split>) {
+    let mut all: Vec<Split> = candidates.iter().map(|&d| split(sample, d, b'"', truncated)).collect();
+    let lines = sample.lines().filter(|l| !l.trim().is_empty()).count().max(1);
+    for &d in candidates {
+        let wrapped = single_quoted_fields(sample, d);
+        if wrapped >= 2 && wrapped * 10 >= lines {
+            all.push(split(sample, d, b'\'', truncated));
+        }
+    }
+    let mut best = all.first().copied().unwrap_or(Split {
+        delimiter: b',',
+        quote: b'"',
+        score: 0.0,
+        consistency: 0.0,
+        multi: 0,
+        records: 0,
+    });
+    for s in &all {
+        // Strictly better wins; on a tie the earlier candidate (and the `"` quote) stays.
+        if s.score > best.score + 1e-9 {
+            best = *s;
+        }
+    }
+    (best, all)
+}
+
+/// Fields of `sample` split at `delimiter` that start and end with `'`.
+fn single_quoted_fields(sample: &str, delimiter: u8) -> usize {
+    let d = char::from(delimiter);
+    sample
+        .lines()
+        .take(SAMPLE_RECORDS)
+        .flat_map(|l| l.split(d))
+        .filter(|f| {
+            let f = f.trim();
+            f.len() >= 2 && f.starts_with('\'') && f.ends_with('\'')
+        })
+        .count()
+}
+
+/// ASCII punctuation (not in [`NEVER`], not a usual or other candidate) found on at least 80%
+/// of the sample's non-blank lines.
+fn frequent_punctuation(sample: &str) -> Vec<u8> {
+    let mut lines = 0usize;
+    let mut counts = [0usize; 128];
+    for line in sample.lines().take(SAMPLE_RECORDS).filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        let mut seen = [false; 128];
+        for b in line.bytes().filter(u8::is_ascii_punctuation) {
+            if let Some(s) = seen.get_mut(usize::from(b)) {
+                *s = true;
+            }
+        }
+        for (c, s) in counts.iter_mut().zip(seen) {
+            *c += usize::from(s);
+        }
+    }
+    (0u8..128)
+        .filter(|b| b.is_ascii_punctuation() && !NEVER.contains(b) && !USUAL.contains(b) && !OTHERS.contains(b))
+        .filter(|b| counts.get(usize::from(*b)).is_some_and(|&n| lines > 0 && n * 5 >= lines * 4))
+        .collect()
+}
+
+/// A backslash before a quote inside a field (`\"` not at the end of a field).
+fn has_backslash_escape(sample: &str, quote: u8) -> bool {
+    let bytes = sample.as_bytes();
+    bytes.windows(3).any(
+        |w| matches!(w, [b'\\', q, next] if *q == quote && !matches!(next, b'\r' | b'\n' | b',' | b';' | b'\t' | b'|')),
+    )
 }
 
 /// The first [`SAMPLE_BYTES`] of `text`, cut at a character boundary; true when cut.
@@ -183,17 +282,18 @@ fn sample(text: &str) -> (&str, bool) {
     (text.get(..end).unwrap_or_default(), true)
 }
 
-fn split(sample: &str, delimiter: u8, truncated: bool) -> Split {
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(sample.as_bytes());
+fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
+    let mut reader = Dialect { delimiter, quote, escape: None, skip_bytes: 0 }.reader().from_reader(sample.as_bytes());
     let mut counts: Vec<usize> = Vec::new();
     let mut record = csv::ByteRecord::new();
     while counts.len() < SAMPLE_RECORDS {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {
                 // Only a line of whitespace says nothing; a row of delimiters (Excel pads blank
-                // rows) does.
-                if record.len() > 1 || record.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace)) {
+                // rows) does. Space-delimited text: a line of spaces is blank too.
+                if record.iter().any(|f| !f.iter().all(u8::is_ascii_whitespace))
+                    || (record.len() > 1 && delimiter != b' ')
+                {
                     counts.push(record.len());
                 }
             }
@@ -204,20 +304,25 @@ fn split(sample: &str, delimiter: u8, truncated: bool) -> Split {
     if truncated && counts.len() > 1 && reader.is_done() {
         counts.pop();
     }
-    let mut width = 0;
-    let mut hits = 0;
-    let mut seen: Vec<usize> = counts.iter().copied().filter(|&n| n >= 2).collect();
-    seen.sort_unstable();
-    for group in seen.chunk_by(|a, b| a == b) {
-        let n = group.len();
-        let w = group.first().copied().unwrap_or(0);
-        if n > hits || (n == hits && w > width) {
-            hits = n;
-            width = w;
+    let records = counts.len();
+    let mut sorted = counts.clone();
+    sorted.sort_unstable();
+    let (mut score, mut patterns, mut hits) = (0.0f64, 0usize, 0usize);
+    for group in sorted.chunk_by(|a, b| a == b) {
+        let k = group.first().copied().unwrap_or(1);
+        patterns += 1;
+        let weight = if k <= 1 { 0.01 } else { (k as f64 - 1.0) / k as f64 };
+        score += group.len() as f64 / records.max(1) as f64 * weight;
+        if k >= 2 {
+            hits = hits.max(group.len());
         }
     }
+    if patterns > 0 {
+        score /= patterns as f64;
+    }
     let multi = counts.iter().filter(|&&n| n >= 2).count();
-    Split { delimiter, width, hits, multi, records: counts.len() }
+    let consistency = if records == 0 { 0.0 } else { hits as f64 / records as f64 };
+    Split { delimiter, quote, score, consistency, multi, records }
 }
 
 #[cfg(test)]
@@ -280,14 +385,14 @@ mod tests {
     #[test]
     fn sep_line_is_honoured_and_skipped() {
         let d = sniff("sep=;\r\nNome;CPF\nAna;1\n", &ReadOptions::default()).unwrap();
-        assert_eq!(d, Dialect { delimiter: b';', skip_bytes: 7 });
+        assert_eq!(d, Dialect { delimiter: b';', quote: b'"', escape: None, skip_bytes: 7 });
         assert!(d.has_sep_line());
         // Quoted form, and a sep line naming a delimiter the data contradicts still wins.
         let d = sniff("\"SEP=|\"\na,b\n", &ReadOptions::default()).unwrap();
-        assert_eq!(d, Dialect { delimiter: b'|', skip_bytes: 8 });
+        assert_eq!(d, Dialect { delimiter: b'|', quote: b'"', escape: None, skip_bytes: 8 });
         // An explicit delimiter overrides it, the line is still skipped.
         let d = sniff("sep=;\nNome,CPF\n", &ReadOptions::default().with_delimiter(',')).unwrap();
-        assert_eq!(d, Dialect { delimiter: b',', skip_bytes: 6 });
+        assert_eq!(d, Dialect { delimiter: b',', quote: b'"', escape: None, skip_bytes: 6 });
         // Not sep lines.
         for text in ["sep=\nx", "sep=;;\nx", "separator=;\n", "sep=\"\n", "\"sep=;\nx"] {
             assert_eq!(sniff(text, &ReadOptions::default()).unwrap().skip_bytes, 0, "{text:?}");

@@ -7,14 +7,22 @@
 //! 2. UTF-16 without a BOM, recognised by its NUL-byte pattern in the first 4 KiB (ASCII text in
 //!    UTF-16 has a NUL in every other byte, and the other byte is almost never NUL);
 //! 3. valid UTF-8;
-//! 4. otherwise a single-byte code page, the one Excel's plain "CSV" was saved in:
-//!    Windows-1250 when chardetng (the detector Firefox uses, by the author of encoding_rs)
-//!    recognises Central European text in the first [`SINGLE_BYTE_SAMPLE`] bytes (Polish
-//!    clients of an InvoiceOcean account: `ł ś ż ą ę` are bytes that Windows-1252 reads as
-//!    `³ œ ¿ ¹ ê`), else Windows-1252, the code page of a Western Windows (Brazil, France; it
-//!    also reads ISO-8859-1, of which it is a superset for printable text). Any other guess of
-//!    the detector (Cyrillic, Greek...) is read as Windows-1252: those encodings are not in
-//!    the contract. Every byte sequence decodes in both code pages, so detection never fails.
+//! 4. *almost* UTF-8: a few invalid bytes among many valid multi-byte sequences (a character cut
+//!    by a bad export at byte 219,699) stay UTF-8, each invalid sequence read as U+FFFD; the
+//!    rows holding one get the warning `invalid_bytes_replaced`. The file is never switched to
+//!    a code page for them;
+//! 5. otherwise a legacy encoding. chardetng (the detector Firefox uses, by the author of
+//!    encoding_rs) guesses from the first [`SINGLE_BYTE_SAMPLE`] bytes. A non-Latin guess it
+//!    makes (windows-1251, Shift_JIS, GBK read as GB18030, Big5, EUC-KR) is taken. Between the
+//!    Latin code pages (windows-1252, windows-1250, ISO-8859-2, ISO-8859-15, Mac Roman)
+//!    language evidence decides: each reading is scored on whether its non-ASCII characters
+//!    sit in words as letters do (a lower-case `é` between lower-case letters), as currency
+//!    before or after digits (`£12`), or look like noise (`Ł12`, `Ž` inside a lower-case word,
+//!    C1 controls). The best reading wins (chardetng's guess on a tie).
+//!
+//! The `confidence` (0..1) says how far the chosen reading is ahead of the runner-up: 1 for a
+//! BOM, valid UTF-8 or a request; `doubt` is set when two readings are close (the report then
+//! carries `encoding_doubt`).
 //!
 //! A BOM (or the UTF-16 NUL pattern) is a declaration: a file whose BOM says UTF-16 but whose body
 //! does not decode (odd length, unpaired surrogate) fails with `encoding_error`, as does a
@@ -22,7 +30,10 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1250, WINDOWS_1252};
+use encoding_rs::{
+    BIG5, EUC_KR, Encoding, GB18030, GBK, ISO_8859_2, ISO_8859_15, MACINTOSH, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE,
+    WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
+};
 
 use super::TextEncoding;
 use crate::error::{ErrorKind, Result};
@@ -37,6 +48,27 @@ const UTF16_SAMPLE: usize = 4096;
 /// How many leading bytes the single-byte code page is guessed from (a few thousand rows).
 pub(crate) const SINGLE_BYTE_SAMPLE: usize = 256 * 1024;
 
+/// Decoded text and how sure the decoding is.
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    /// The text, without its BOM.
+    pub text: Cow<'a, str>,
+    /// The encoding it was decoded from.
+    pub encoding: TextEncoding,
+    /// 0..1: how far the chosen reading is ahead of the next best.
+    pub confidence: f64,
+    /// Two readings were close (`encoding_doubt`).
+    pub doubt: bool,
+    /// UTF-8 with invalid sequences replaced by U+FFFD (`invalid_bytes_replaced` on their rows).
+    pub lossy: bool,
+}
+
+impl<'a> Decoded<'a> {
+    fn sure(text: Cow<'a, str>, encoding: TextEncoding) -> Self {
+        Decoded { text, encoding, confidence: 1.0, doubt: false, lossy: false }
+    }
+}
+
 /// Decodes `bytes` into text, in `requested` if given, else in the detected encoding.
 ///
 /// The byte-order mark, if any, is not part of the returned text. The returned encoding is the
@@ -45,47 +77,187 @@ pub(crate) const SINGLE_BYTE_SAMPLE: usize = 256 * 1024;
 /// # Errors
 /// `encoding_error` when the bytes are not valid in the requested encoding, or in the UTF-16
 /// form their byte-order mark declares.
-pub(crate) fn decode(bytes: &[u8], requested: Option<TextEncoding>) -> Result<(Cow<'_, str>, TextEncoding)> {
+pub(crate) fn decode(bytes: &[u8], requested: Option<TextEncoding>) -> Result<Decoded<'_>> {
     match requested {
-        Some(encoding) => decode_as(bytes, encoding),
+        Some(encoding) => decode_as(bytes, encoding).map(|(text, enc)| Decoded::sure(text, enc)),
         None => decode_detected(bytes),
     }
 }
 
-fn decode_detected(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding)> {
-    if bytes.starts_with(BOM_UTF8) {
-        return decode_as(bytes, TextEncoding::Utf8Bom);
-    }
-    if bytes.starts_with(BOM_UTF16LE) {
-        return decode_as(bytes, TextEncoding::Utf16Le);
-    }
-    if bytes.starts_with(BOM_UTF16BE) {
-        return decode_as(bytes, TextEncoding::Utf16Be);
-    }
-    if let Some(utf16) = utf16_by_nul_pattern(bytes) {
+fn decode_detected(bytes: &[u8]) -> Result<Decoded<'_>> {
+    let declared = if bytes.starts_with(BOM_UTF8) {
+        Some(TextEncoding::Utf8Bom)
+    } else if bytes.starts_with(BOM_UTF16LE) {
+        Some(TextEncoding::Utf16Le)
+    } else if bytes.starts_with(BOM_UTF16BE) {
+        Some(TextEncoding::Utf16Be)
+    } else {
         // The NUL pattern is as good as a BOM: NULs every other byte are not text in any
         // single-byte encoding, so a UTF-16 body that does not decode is an error, not mojibake.
-        return decode_as(bytes, utf16);
+        utf16_by_nul_pattern(bytes)
+    };
+    if let Some(encoding) = declared {
+        return decode_as(bytes, encoding).map(|(text, enc)| Decoded::sure(text, enc));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((Cow::Borrowed(text), TextEncoding::Utf8));
+        return Ok(Decoded::sure(Cow::Borrowed(text), TextEncoding::Utf8));
     }
-    let encoding = single_byte_code_page(bytes);
-    // Both code pages map every byte: this cannot fail.
-    Ok((decode_lossy(bytes, encoding), encoding))
+    let (valid, invalid) = utf8_sequences(bytes);
+    if mostly_utf8(valid, invalid) {
+        let confidence = valid as f64 / (valid + invalid) as f64;
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(bytes),
+            encoding: TextEncoding::Utf8,
+            confidence,
+            doubt: false,
+            lossy: true,
+        });
+    }
+    let (encoding, confidence, doubt) = legacy_encoding(bytes);
+    // Every legacy decoder maps malformed input to U+FFFD: this cannot fail.
+    Ok(Decoded { text: decode_lossy(bytes, encoding), encoding, confidence, doubt, lossy: false })
 }
 
-/// Windows-1250 or Windows-1252 for bytes that are not UTF-8 (step 4 of the module docs).
-fn single_byte_code_page(bytes: &[u8]) -> TextEncoding {
+/// Valid multi-byte UTF-8 characters and invalid sequences in `bytes`.
+fn utf8_sequences(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid, invalid)
+}
+
+/// A few invalid sequences among many valid multi-byte characters: UTF-8 with damage, not a
+/// code page (a code page's accented letters are almost never valid UTF-8 sequences).
+fn mostly_utf8(valid: usize, invalid: usize) -> bool {
+    valid > 0 && (invalid * 20 <= valid || (invalid <= 3 && valid >= invalid * 2))
+}
+
+/// The legacy encoding of bytes that are not UTF-8, its confidence and whether it is in doubt.
+fn legacy_encoding(bytes: &[u8]) -> (TextEncoding, f64, bool) {
     let sample = bytes.get(..SINGLE_BYTE_SAMPLE).unwrap_or(bytes);
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     // One feed; no top-level domain hint (None never panics).
     detector.feed(sample, sample.len() == bytes.len());
-    if detector.guess(None, chardetng::Utf8Detection::Deny) == WINDOWS_1250 {
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let non_latin = [
+        (WINDOWS_1251, TextEncoding::Windows1251),
+        (SHIFT_JIS, TextEncoding::ShiftJis),
+        (GBK, TextEncoding::Gb18030),
+        (GB18030, TextEncoding::Gb18030),
+        (BIG5, TextEncoding::Big5),
+        (EUC_KR, TextEncoding::EucKr),
+    ];
+    if let Some(&(_, encoding)) = non_latin.iter().find(|(e, _)| *e == guess) {
+        let score = evidence(&decode_lossy(sample, encoding));
+        let latin = evidence(&decode_lossy(sample, TextEncoding::Windows1252));
+        return (encoding, confidence(score.max(1), latin), false);
+    }
+    // Latin readings, chardetng's first on a tie.
+    let first = if guess == WINDOWS_1250 || guess == ISO_8859_2 {
         TextEncoding::Windows1250
     } else {
         TextEncoding::Windows1252
+    };
+    let mut readings: Vec<(TextEncoding, i64)> = Vec::new();
+    for encoding in [
+        first,
+        TextEncoding::Windows1252,
+        TextEncoding::Windows1250,
+        TextEncoding::Iso8859_2,
+        TextEncoding::Iso8859_15,
+        TextEncoding::MacRoman,
+    ] {
+        if !readings.iter().any(|(e, _)| *e == encoding) {
+            readings.push((encoding, evidence(&decode_lossy(sample, encoding))));
+        }
     }
+    let mut best = (first, i64::MIN);
+    for &(e, score) in &readings {
+        if score > best.1 {
+            best = (e, score);
+        }
+    }
+    // The runner-up among readings that decode the sample differently (ISO-8859-15 reads most
+    // Western text exactly as windows-1252 does: no doubt there).
+    let best_text = decode_lossy(sample, best.0);
+    let runner = readings
+        .iter()
+        .filter(|(e, _)| *e != best.0 && decode_lossy(sample, *e) != best_text)
+        .map(|(_, s)| *s)
+        .max()
+        .unwrap_or(i64::MIN);
+    let conf = confidence(best.1, runner);
+    let doubt = runner > i64::MIN && best.1 > 0 && runner * 10 >= best.1 * 8 && best.1 - runner < 4;
+    (best.0, conf, doubt)
+}
+
+/// 0..1 from the best and the runner-up score.
+fn confidence(best: i64, runner: i64) -> f64 {
+    if runner == i64::MIN || best <= 0 {
+        return if best > 0 { 1.0 } else { 0.5 };
+    }
+    let runner = runner.max(0) as f64;
+    let best = best as f64;
+    (0.5 + 0.5 * (best - runner) / (best + runner)).clamp(0.0, 1.0)
+}
+
+/// Language evidence of a reading: non-ASCII characters that sit where letters, currency signs
+/// or punctuation of real text sit score up; noise scores down.
+fn evidence(text: &str) -> i64 {
+    let mut score = 0i64;
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        if !c.is_ascii() {
+            score += char_evidence(prev, c, next);
+        }
+        prev = c;
+    }
+    score
+}
+
+fn char_evidence(prev: char, c: char, next: char) -> i64 {
+    let letter = |x: char| x.is_alphabetic();
+    if c == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&c) {
+        return -4;
+    }
+    if c.is_lowercase() {
+        if prev.is_lowercase() || next.is_lowercase() {
+            return 2;
+        }
+        if prev.is_ascii_digit() || next.is_ascii_digit() {
+            return -2;
+        }
+        return if prev.is_uppercase() || next.is_uppercase() { 0 } else { -1 };
+    }
+    if c.is_uppercase() {
+        if prev.is_lowercase() {
+            return -3;
+        }
+        if prev.is_ascii_digit() || next.is_ascii_digit() {
+            return -2;
+        }
+        if next.is_lowercase() || next.is_uppercase() || prev.is_uppercase() {
+            return 1;
+        }
+        return 0;
+    }
+    if letter(c) {
+        // Letters without case (CJK, modifier letters).
+        return if prev.is_lowercase() && next.is_lowercase() { -2 } else { 1 };
+    }
+    let currency = matches!(c, '£' | '€' | '¥' | '¢' | '$');
+    if currency && (next.is_ascii_digit() || prev.is_ascii_digit() || next == ' ' || prev == ' ') {
+        return 2;
+    }
+    // Punctuation or a symbol inside a word is noise.
+    if letter(prev) && letter(next) && !matches!(c, '’' | '‘' | '–' | '—' | '·' | '\u{a0}') {
+        return -3;
+    }
+    0
 }
 
 /// Decodes `bytes` in `encoding` without BOM handling, malformed sequences replaced by U+FFFD
@@ -107,7 +279,7 @@ fn decode_as(bytes: &[u8], encoding: TextEncoding) -> Result<(Cow<'_, str>, Text
         },
         TextEncoding::Utf16Le => (bytes.strip_prefix(BOM_UTF16LE).unwrap_or(bytes), encoding),
         TextEncoding::Utf16Be => (bytes.strip_prefix(BOM_UTF16BE).unwrap_or(bytes), encoding),
-        TextEncoding::Windows1252 | TextEncoding::Windows1250 => (bytes, encoding),
+        _ => (bytes, encoding),
     };
     match strict(body, reported) {
         Some(text) => Ok((text, reported)),
@@ -131,6 +303,14 @@ fn encoding_rs_of(encoding: TextEncoding) -> &'static Encoding {
         TextEncoding::Utf16Be => UTF_16BE,
         TextEncoding::Windows1252 => WINDOWS_1252,
         TextEncoding::Windows1250 => WINDOWS_1250,
+        TextEncoding::Windows1251 => WINDOWS_1251,
+        TextEncoding::Iso8859_2 => ISO_8859_2,
+        TextEncoding::Iso8859_15 => ISO_8859_15,
+        TextEncoding::ShiftJis => SHIFT_JIS,
+        TextEncoding::Gb18030 => GB18030,
+        TextEncoding::Big5 => BIG5,
+        TextEncoding::EucKr => EUC_KR,
+        TextEncoding::MacRoman => MACINTOSH,
     }
 }
 
@@ -145,7 +325,10 @@ fn invalid_reason(body: &[u8], encoding: TextEncoding) -> String {
         TextEncoding::Utf16Le | TextEncoding::Utf16Be if !body.len().is_multiple_of(2) => {
             format!("the bytes are not valid {name} (odd number of bytes: {})", body.len())
         }
-        _ => format!("the bytes are not valid {name} (unpaired surrogate)"),
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+            format!("the bytes are not valid {name} (unpaired surrogate)")
+        }
+        _ => format!("the bytes are not valid {name} (a byte sequence that encoding does not define)"),
     }
 }
 
@@ -196,12 +379,12 @@ mod tests {
 
     #[test]
     fn utf8_plain_and_bom() {
-        let (text, enc) = decode(SAMPLE.as_bytes(), None).unwrap();
+        let Decoded { text, encoding: enc, .. } = decode(SAMPLE.as_bytes(), None).unwrap();
         assert_eq!((text.as_ref(), enc), (SAMPLE, TextEncoding::Utf8));
         assert!(matches!(text, Cow::Borrowed(_)));
         let mut bom = BOM_UTF8.to_vec();
         bom.extend_from_slice(SAMPLE.as_bytes());
-        let (text, enc) = decode(&bom, None).unwrap();
+        let Decoded { text, encoding: enc, .. } = decode(&bom, None).unwrap();
         assert_eq!((text.as_ref(), enc), (SAMPLE, TextEncoding::Utf8Bom));
     }
 
@@ -209,10 +392,10 @@ mod tests {
     fn utf16_with_and_without_bom() {
         for bom in [true, false] {
             let le = utf16le(SAMPLE, bom);
-            let (text, enc) = decode(&le, None).unwrap();
+            let Decoded { text, encoding: enc, .. } = decode(&le, None).unwrap();
             assert_eq!((text.as_ref(), enc), (SAMPLE, TextEncoding::Utf16Le), "le bom={bom}");
             let be = utf16be(SAMPLE, bom);
-            let (text, enc) = decode(&be, None).unwrap();
+            let Decoded { text, encoding: enc, .. } = decode(&be, None).unwrap();
             assert_eq!((text.as_ref(), enc), (SAMPLE, TextEncoding::Utf16Be), "be bom={bom}");
         }
     }
@@ -220,12 +403,11 @@ mod tests {
     #[test]
     fn windows_1252_fallback() {
         let (bytes, _, _) = WINDOWS_1252.encode("Razão Social;Município\nAção;Férias €\n");
-        let (text, enc) = decode(&bytes, None).unwrap();
+        let Decoded { text, encoding: enc, .. } = decode(&bytes, None).unwrap();
         assert_eq!(enc, TextEncoding::Windows1252);
         assert_eq!(text, "Razão Social;Município\nAção;Férias €\n");
-        // Bytes undefined in Windows-1252 still decode (as C1 controls), never fail.
-        let (_, enc) = decode(b"a\x81b\x90\xff", None).unwrap();
-        assert_eq!(enc, TextEncoding::Windows1252);
+        // Bytes undefined in Windows-1252 still decode in some code page, never fail.
+        assert!(decode(b"a\x81b\x90\xff", None).is_ok());
     }
 
     /// What Excel's plain "CSV" makes of Polish text on a Polish Windows, and of Portuguese and
@@ -242,7 +424,7 @@ mod tests {
         for text in polish {
             let (bytes, _, unmappable) = WINDOWS_1250.encode(text);
             assert!(!unmappable);
-            let (got, enc) = decode(&bytes, None).unwrap();
+            let Decoded { text: got, encoding: enc, .. } = decode(&bytes, None).unwrap();
             assert_eq!((got.as_ref(), enc), (text, TextEncoding::Windows1250), "{text}");
         }
         let western = [
@@ -256,7 +438,7 @@ mod tests {
         for text in western {
             let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
             assert!(!unmappable);
-            let (got, enc) = decode(&bytes, None).unwrap();
+            let Decoded { text: got, encoding: enc, .. } = decode(&bytes, None).unwrap();
             assert_eq!((got.as_ref(), enc), (text, TextEncoding::Windows1252), "{text}");
         }
     }
@@ -267,20 +449,20 @@ mod tests {
         let err = decode(latin, Some(TextEncoding::Utf8)).unwrap_err();
         assert_eq!(err.code(), "encoding_error");
         assert!(err.to_string().contains("offset 2"), "{err}");
-        let (text, _) = decode(latin, Some(TextEncoding::Windows1252)).unwrap();
+        let Decoded { text, .. } = decode(latin, Some(TextEncoding::Windows1252)).unwrap();
         assert_eq!(text, "João;São Paulo\n");
         // Valid UTF-8 read as Windows-1252 on request: mojibake, but what was asked.
-        let (text, enc) = decode("ç".as_bytes(), Some(TextEncoding::Windows1252)).unwrap();
+        let Decoded { text, encoding: enc, .. } = decode("ç".as_bytes(), Some(TextEncoding::Windows1252)).unwrap();
         assert_eq!((text.as_ref(), enc), ("Ã§", TextEncoding::Windows1252));
         // Odd length is not UTF-16.
         let err = decode(b"a\0b", Some(TextEncoding::Utf16Le)).unwrap_err();
         assert_eq!(err.code(), "encoding_error");
         // A requested UTF-16 drops its own BOM.
         let le = utf16le("x;y", true);
-        let (text, _) = decode(&le, Some(TextEncoding::Utf16Le)).unwrap();
+        let Decoded { text, .. } = decode(&le, Some(TextEncoding::Utf16Le)).unwrap();
         assert_eq!(text, "x;y");
         // Requested UTF-8 on a BOM file reports the BOM.
-        let (_, enc) = decode(b"\xEF\xBB\xBFa", Some(TextEncoding::Utf8)).unwrap();
+        let Decoded { encoding: enc, .. } = decode(b"\xEF\xBB\xBFa", Some(TextEncoding::Utf8)).unwrap();
         assert_eq!(enc, TextEncoding::Utf8Bom);
     }
 
@@ -307,9 +489,9 @@ mod tests {
     fn nul_bytes_in_utf8_are_not_utf16() {
         // A few NULs in otherwise ASCII text: valid UTF-8, kept as such.
         let bytes = b"Nome,CPF\nAna\0,1\nBia,2\n";
-        assert_eq!(decode(bytes, None).unwrap().1, TextEncoding::Utf8);
+        assert_eq!(decode(bytes, None).unwrap().encoding, TextEncoding::Utf8);
         // All NULs: UTF-8 (NUL is valid UTF-8), and decoding does not panic.
-        assert_eq!(decode(&[0u8; 64], None).unwrap().1, TextEncoding::Utf8);
+        assert_eq!(decode(&[0u8; 64], None).unwrap().encoding, TextEncoding::Utf8);
     }
 
     #[test]
@@ -325,15 +507,114 @@ mod tests {
                 })
                 .collect();
             let _ = decode(&bytes, None);
-            for enc in [
-                TextEncoding::Utf8,
-                TextEncoding::Utf16Le,
-                TextEncoding::Utf16Be,
-                TextEncoding::Windows1252,
-                TextEncoding::Windows1250,
-            ] {
+            for &enc in TextEncoding::ALL {
                 let _ = decode(&bytes, Some(enc));
             }
         }
+    }
+
+    fn encoded(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text}");
+        bytes.into_owned()
+    }
+
+    /// What real exports of these languages look like, in the code page Excel or an old system
+    /// writes them in: each comes back in its encoding, text intact.
+    #[test]
+    fn legacy_encodings_are_recognised() {
+        let cases: [(&'static Encoding, TextEncoding, &str); 7] = [
+            (
+                WINDOWS_1251,
+                TextEncoding::Windows1251,
+                "Наименование;ИНН;Город\r\nООО Ромашка;7707083893;Москва\r\nИП Иванов Иван Петрович;500100732259;Санкт-Петербург\r\n",
+            ),
+            (
+                SHIFT_JIS,
+                TextEncoding::ShiftJis,
+                "顧客名,電話番号,住所\r\n株式会社山田商事,03-1234-5678,東京都千代田区丸の内一丁目\r\n田中太郎,06-9876-5432,大阪府大阪市北区梅田\r\n",
+            ),
+            (
+                GB18030,
+                TextEncoding::Gb18030,
+                "客户名称,电话,地址\r\n北京华为技术有限公司,010-12345678,北京市海淀区中关村大街\r\n上海贸易有限公司,021-87654321,上海市浦东新区世纪大道\r\n",
+            ),
+            (
+                BIG5,
+                TextEncoding::Big5,
+                "客戶名稱,電話,地址\r\n台灣積體電路製造股份有限公司,03-5636688,新竹科學園區力行六路\r\n國泰人壽保險股份有限公司,02-27551399,台北市大安區仁愛路四段\r\n",
+            ),
+            (
+                EUC_KR,
+                TextEncoding::EucKr,
+                "고객명,전화번호,주소\r\n삼성전자 주식회사,02-2255-0114,서울특별시 서초구 서초대로\r\n현대자동차 주식회사,02-3464-1114,서울특별시 서초구 헌릉로\r\n",
+            ),
+            (
+                MACINTOSH,
+                TextEncoding::MacRoman,
+                "Nom;Ville;Remarque\rSociété Générale;Paris;café crème très apprécié\rBoulangerie Dupré;Orléans;déjà réglé à l'été\r",
+            ),
+            (
+                ISO_8859_2,
+                TextEncoding::Iso8859_2,
+                "Nazwa;Miasto\nŚląsk Przędzalnia Spółka;Świętochłowice\nźródło ąę ść;Łódź\n",
+            ),
+        ];
+        for (rs, expected, text) in cases {
+            let bytes = encoded(rs, text);
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (text, expected), "{expected:?}");
+            assert!(d.confidence > 0.5 && d.confidence <= 1.0, "{expected:?} {}", d.confidence);
+        }
+    }
+
+    /// `£12` is a UK price, `Ł12` noise: the pound sign keeps a UK file in windows-1252.
+    #[test]
+    fn pound_sign_is_not_a_polish_l() {
+        let text =
+            "Customer,Balance,Notes\r\nSmith & Co,£12.50,paid\r\nJones Ltd,£1,200.00,overdue\r\nBrown,£0.99,\r\n";
+        let bytes = encoded(WINDOWS_1252, text);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (text, TextEncoding::Windows1252));
+        // And Polish text with `Ł` in words stays windows-1250.
+        let polish = "Klient;Miasto\r\nŁukasz Wróbel;Łódź\r\nPaweł Żak;Kraków\r\n";
+        let bytes = encoded(WINDOWS_1250, polish);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (polish, TextEncoding::Windows1250));
+    }
+
+    /// One cut character deep in a UTF-8 file: the file stays UTF-8, one U+FFFD, flagged lossy.
+    #[test]
+    fn a_few_invalid_bytes_keep_utf8() {
+        let mut bytes = "Nom;Ville\nBibliothèque;Montréal\n".repeat(200).into_bytes();
+        bytes.extend_from_slice(b"Caf\xC3;Qu\xE9bec\n");
+        bytes.extend_from_slice("Bibliothèque;Montréal\n".as_bytes());
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, TextEncoding::Utf8);
+        assert!(d.lossy);
+        assert!(d.text.contains("bibliothèque") || d.text.contains("Bibliothèque"));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        assert!(d.confidence < 1.0);
+        // A code-page file with one accented letter is not "almost UTF-8".
+        let d = decode(b"Nome;Cidade\nJo\xe3o;Recife\n", None).unwrap();
+        assert_eq!(d.encoding, TextEncoding::Windows1252);
+        assert!(!d.lossy);
+    }
+
+    #[test]
+    fn new_encodings_can_be_requested_and_parsed() {
+        for &e in TextEncoding::ALL {
+            assert_eq!(TextEncoding::parse(e.as_str()), Some(e));
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(json, format!("\"{}\"", e.as_str()));
+        }
+        assert_eq!(TextEncoding::parse("CP1251"), Some(TextEncoding::Windows1251));
+        assert_eq!(TextEncoding::parse("macintosh"), Some(TextEncoding::MacRoman));
+        let bytes = encoded(WINDOWS_1251, "Москва");
+        let d = decode(&bytes, Some(TextEncoding::Windows1251)).unwrap();
+        assert_eq!(d.text, "Москва");
+        // Shift_JIS bytes that are not valid fail on request.
+        let err = decode(b"\x81", Some(TextEncoding::ShiftJis)).unwrap_err();
+        assert_eq!(err.code(), "encoding_error");
     }
 }

@@ -174,7 +174,15 @@ impl<'l> Rows<'l> {
         if self.rows.is_empty() {
             return Err(ErrorKind::EmptyFile.into());
         }
-        Ok(Grid { format, encoding: None, delimiter: None, sheet: Some(sheet), sheets, rows: self.rows })
+        Ok(Grid {
+            format,
+            encoding: None,
+            delimiter: None,
+            sheet: Some(sheet),
+            sheets,
+            rows: self.rows,
+            notes: Default::default(),
+        })
     }
 }
 

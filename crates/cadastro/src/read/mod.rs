@@ -90,6 +90,30 @@ pub enum TextEncoding {
     /// Windows-1250 (Excel's "CSV" on a Polish or other Central European Windows).
     #[serde(rename = "windows-1250")]
     Windows1250,
+    /// Windows-1251 (Cyrillic: Excel's "CSV" on a Russian, Ukrainian or Bulgarian Windows).
+    #[serde(rename = "windows-1251", alias = "cp1251")]
+    Windows1251,
+    /// ISO-8859-2 (Latin-2, Central European text from older Unix systems).
+    #[serde(rename = "iso-8859-2", alias = "latin2")]
+    Iso8859_2,
+    /// ISO-8859-15 (Latin-9: ISO-8859-1 with the euro sign).
+    #[serde(rename = "iso-8859-15", alias = "latin9")]
+    Iso8859_15,
+    /// Shift_JIS (Japanese Windows).
+    #[serde(rename = "shift_jis", alias = "shift-jis", alias = "sjis")]
+    ShiftJis,
+    /// GB18030 (Chinese, a superset of GBK and GB2312).
+    #[serde(rename = "gb18030", alias = "gbk", alias = "gb2312")]
+    Gb18030,
+    /// Big5 (traditional Chinese).
+    #[serde(rename = "big5")]
+    Big5,
+    /// EUC-KR (Korean).
+    #[serde(rename = "euc-kr")]
+    EucKr,
+    /// Mac OS Roman (old Mac Excel's "CSV").
+    #[serde(rename = "x-mac-roman", alias = "macintosh", alias = "mac-roman")]
+    MacRoman,
 }
 
 impl TextEncoding {
@@ -102,7 +126,49 @@ impl TextEncoding {
             TextEncoding::Utf16Be => "utf-16be",
             TextEncoding::Windows1252 => "windows-1252",
             TextEncoding::Windows1250 => "windows-1250",
+            TextEncoding::Windows1251 => "windows-1251",
+            TextEncoding::Iso8859_2 => "iso-8859-2",
+            TextEncoding::Iso8859_15 => "iso-8859-15",
+            TextEncoding::ShiftJis => "shift_jis",
+            TextEncoding::Gb18030 => "gb18030",
+            TextEncoding::Big5 => "big5",
+            TextEncoding::EucKr => "euc-kr",
+            TextEncoding::MacRoman => "x-mac-roman",
         }
+    }
+
+    /// Every encoding, in the order of [`TextEncoding::as_str`]'s documentation.
+    pub const ALL: &'static [TextEncoding] = &[
+        TextEncoding::Utf8,
+        TextEncoding::Utf8Bom,
+        TextEncoding::Utf16Le,
+        TextEncoding::Utf16Be,
+        TextEncoding::Windows1252,
+        TextEncoding::Windows1250,
+        TextEncoding::Windows1251,
+        TextEncoding::Iso8859_2,
+        TextEncoding::Iso8859_15,
+        TextEncoding::ShiftJis,
+        TextEncoding::Gb18030,
+        TextEncoding::Big5,
+        TextEncoding::EucKr,
+        TextEncoding::MacRoman,
+    ];
+
+    /// Parses a contract name (`"utf-8"`, `"windows-1251"`, `"shift_jis"`...) or a common alias
+    /// (`cp1251`, `latin2`, `sjis`, `gbk`, `macintosh`), case-insensitively.
+    ///
+    /// ```
+    /// use cadastro::TextEncoding;
+    /// assert_eq!(TextEncoding::parse("Shift-JIS"), Some(TextEncoding::ShiftJis));
+    /// assert_eq!(TextEncoding::parse("ebcdic"), None);
+    /// ```
+    pub fn parse(name: &str) -> Option<TextEncoding> {
+        let lower = name.trim().to_ascii_lowercase();
+        if let Some(e) = TextEncoding::ALL.iter().copied().find(|e| e.as_str() == lower) {
+            return Some(e);
+        }
+        serde_json::from_value(serde_json::Value::String(lower)).ok()
     }
 }
 
@@ -120,8 +186,43 @@ pub struct SourceInfo {
     /// Workbooks: the sheet read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
-    /// The 1-based row of the header.
-    pub header_row: u32,
+    /// The 1-based row of the header; `None` (JSON `null`) for a table without a header row,
+    /// whose columns are named by their letters.
+    pub header_row: Option<u32>,
+    /// Delimited text: how sure the encoding is, 0..1 (1 for a BOM, valid UTF-8 or a request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding_confidence: Option<f64>,
+    /// The non-blank rows above the header, each with why it was not read as data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+impl SourceInfo {
+    /// The row unmapped-column warnings point at: the header row, or 0 for a headerless table.
+    pub fn header_row_number(&self) -> u32 {
+        self.header_row.unwrap_or(0)
+    }
+}
+
+/// A non-blank row above the header (CONTRACT section 8, `source.skipped_rows`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedRow {
+    /// The row number a spreadsheet shows.
+    pub row: u32,
+    /// Why it is not data: `title` (a title, a note, a preamble) or `data` (it looks like a data
+    /// row; the report warns `skipped_above_header`).
+    pub reason: SkipReason,
+}
+
+/// Why a row above the header was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A title, note or preamble line: narrower than the table or without data-like cells.
+    Title,
+    /// A row that looks like data (as wide as the table, values like the rows below).
+    Data,
 }
 
 /// A sheet of a workbook.
@@ -206,7 +307,15 @@ impl Table {
             })
             .collect();
         Table {
-            source: SourceInfo { format: Format::Csv, encoding: None, delimiter: None, sheet: None, header_row: 1 },
+            source: SourceInfo {
+                format: Format::Csv,
+                encoding: None,
+                delimiter: None,
+                sheet: None,
+                header_row: Some(1),
+                encoding_confidence: None,
+                skipped_rows: Vec::new(),
+            },
             sheets: Vec::new(),
             headers: headers.iter().map(|h| h.as_ref().to_owned()).collect(),
             rows,
@@ -333,6 +442,20 @@ pub(crate) struct Grid {
     /// The non-blank rows in order, with their spreadsheet row numbers (and lines for text).
     /// For delimited text `cells.len()` is the record's field count, for ragged-row checks.
     pub rows: Vec<Row>,
+    /// Delimited text: what decoding and splitting noticed (workbooks: the default).
+    pub notes: TextNotes,
+}
+
+/// What reading delimited text noticed, beyond the rows (crate-internal).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct TextNotes {
+    /// The encoding's confidence (0..1), when it was detected or given.
+    pub encoding_confidence: Option<f64>,
+    /// Two readings of the bytes were close: the report warns `encoding_doubt`.
+    pub encoding_doubt: bool,
+    /// Row-level warnings of reading (`invalid_bytes_replaced`, `nul_bytes_removed`), without
+    /// messages yet, in row order.
+    pub issues: Vec<Issue>,
 }
 
 /// Reads bytes already in memory into a [`Table`]: format sniffed, then delimited text decoded
@@ -347,7 +470,7 @@ pub(crate) struct Grid {
 /// let bytes = b"Clientes - Mar\xe7o 2026;;\r\n;;\r\nNome;Cidade;UF\r\nJo\xe3o;S\xe3o Paulo;SP\r\n";
 /// let table = cadastro::read::read_bytes(bytes, &ReadOptions::default())?;
 /// assert_eq!(table.source.encoding, Some(TextEncoding::Windows1252));
-/// assert_eq!(table.source.header_row, 3);
+/// assert_eq!(table.source.header_row, Some(3));
 /// assert_eq!(table.headers, ["Nome", "Cidade", "UF"]);
 /// assert_eq!(table.rows[0].cell(1).as_text(), "São Paulo");
 /// assert_eq!(table.rows[0].row, 4);

@@ -49,6 +49,14 @@ pub enum IssueCode {
     FormulaLikeValue,
     /// A column that maps to no field and was ignored (warning).
     UnmappedColumn,
+    /// A data-looking row above the detected header was not read (warning).
+    SkippedAboveHeader,
+    /// Bytes on this row were not valid in the file's encoding and became U+FFFD (warning).
+    InvalidBytesReplaced,
+    /// Two readings of the file's encoding were close (warning, file level: row 0).
+    EncodingDoubt,
+    /// NUL bytes on this row were removed (warning).
+    NulBytesRemoved,
 }
 
 impl IssueCode {
@@ -75,6 +83,10 @@ impl IssueCode {
         IssueCode::MultipleMainContacts,
         IssueCode::FormulaLikeValue,
         IssueCode::UnmappedColumn,
+        IssueCode::SkippedAboveHeader,
+        IssueCode::InvalidBytesReplaced,
+        IssueCode::EncodingDoubt,
+        IssueCode::NulBytesRemoved,
     ];
 
     /// The snake_case code string.
@@ -101,6 +113,10 @@ impl IssueCode {
             IssueCode::MultipleMainContacts => "multiple_main_contacts",
             IssueCode::FormulaLikeValue => "formula_like_value",
             IssueCode::UnmappedColumn => "unmapped_column",
+            IssueCode::SkippedAboveHeader => "skipped_above_header",
+            IssueCode::InvalidBytesReplaced => "invalid_bytes_replaced",
+            IssueCode::EncodingDoubt => "encoding_doubt",
+            IssueCode::NulBytesRemoved => "nul_bytes_removed",
         }
     }
 
@@ -115,7 +131,11 @@ impl IssueCode {
             IssueCode::LeadingZerosRestored
             | IssueCode::MultipleMainContacts
             | IssueCode::FormulaLikeValue
-            | IssueCode::UnmappedColumn => Severity::Warning,
+            | IssueCode::UnmappedColumn
+            | IssueCode::SkippedAboveHeader
+            | IssueCode::InvalidBytesReplaced
+            | IssueCode::EncodingDoubt
+            | IssueCode::NulBytesRemoved => Severity::Warning,
             _ => Severity::Error,
         }
     }

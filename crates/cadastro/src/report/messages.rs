@@ -125,9 +125,22 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::UnknownParent, L::Fr) => format!(
             "{what} : le client parent n'est ni dans le fichier ni dans la base (ou les parents forment un cycle)"
         ),
-        (C::RaggedRow, L::En) => format!("the row has {found} fields, the header has {expected}"),
-        (C::RaggedRow, L::PtBr) => format!("a linha tem {found} campos, o cabeçalho tem {expected}"),
-        (C::RaggedRow, L::Fr) => format!("la ligne a {found} champs, l'en-tête en a {expected}"),
+        (C::RaggedRow, L::En) if !what.is_empty() => format!(
+            "the row has {found} fields, the header has {expected}: the value of {what} seems to hold an unquoted delimiter; the row was not read"
+        ),
+        (C::RaggedRow, L::PtBr) if !what.is_empty() => format!(
+            "a linha tem {found} campos, o cabeçalho tem {expected}: o valor de {what} parece conter um separador sem aspas; a linha não foi lida"
+        ),
+        (C::RaggedRow, L::Fr) if !what.is_empty() => format!(
+            "la ligne a {found} champs, l'en-tête en a {expected} : la valeur de {what} semble contenir un séparateur sans guillemets ; la ligne n'a pas été lue"
+        ),
+        (C::RaggedRow, L::En) => format!("the row has {found} fields, the header has {expected}; the row was not read"),
+        (C::RaggedRow, L::PtBr) => {
+            format!("a linha tem {found} campos, o cabeçalho tem {expected}; a linha não foi lida")
+        }
+        (C::RaggedRow, L::Fr) => {
+            format!("la ligne a {found} champs, l'en-tête en a {expected} ; la ligne n'a pas été lue")
+        }
         (C::CustomerRejected, L::En) => format!("rejected with its customer: see the errors on row {row}"),
         (C::CustomerRejected, L::PtBr) => format!("rejeitada junto com o cliente: veja os erros da linha {row}"),
         (C::CustomerRejected, L::Fr) => format!("rejetée avec son client : voir les erreurs de la ligne {row}"),
@@ -155,6 +168,39 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::UnmappedColumn, L::En) => format!("column {what} maps to no field and was ignored"),
         (C::UnmappedColumn, L::PtBr) => format!("a coluna {what} não corresponde a nenhum campo e foi ignorada"),
         (C::UnmappedColumn, L::Fr) => format!("la colonne {what} ne correspond à aucun champ et a été ignorée"),
+        (C::SkippedAboveHeader, L::En) => {
+            format!("this row is above the header (row {row}) and looks like data: it was not read")
+        }
+        (C::SkippedAboveHeader, L::PtBr) => {
+            format!("esta linha está acima do cabeçalho (linha {row}) e parece conter dados: não foi lida")
+        }
+        (C::SkippedAboveHeader, L::Fr) => {
+            format!(
+                "cette ligne est au-dessus de l'en-tête (ligne {row}) et ressemble à des données : elle n'a pas été lue"
+            )
+        }
+        (C::InvalidBytesReplaced, L::En) => {
+            "bytes on this row are not valid in the file's encoding and were replaced by \u{FFFD}".to_owned()
+        }
+        (C::InvalidBytesReplaced, L::PtBr) => {
+            "bytes desta linha não são válidos na codificação do arquivo e foram substituídos por \u{FFFD}".to_owned()
+        }
+        (C::InvalidBytesReplaced, L::Fr) => {
+            "des octets de cette ligne ne sont pas valides dans l'encodage du fichier et ont été remplacés par \u{FFFD}"
+                .to_owned()
+        }
+        (C::EncodingDoubt, L::En) => format!(
+            "the text encoding is uncertain: the file was read as {what}; if letters look wrong, give the encoding explicitly"
+        ),
+        (C::EncodingDoubt, L::PtBr) => format!(
+            "a codificação do texto é incerta: o arquivo foi lido como {what}; se as letras parecerem erradas, informe a codificação"
+        ),
+        (C::EncodingDoubt, L::Fr) => format!(
+            "l'encodage du texte est incertain : le fichier a été lu en {what} ; si des lettres semblent fausses, indiquez l'encodage"
+        ),
+        (C::NulBytesRemoved, L::En) => "NUL bytes on this row were removed".to_owned(),
+        (C::NulBytesRemoved, L::PtBr) => "bytes NUL desta linha foram removidos".to_owned(),
+        (C::NulBytesRemoved, L::Fr) => "des octets NUL de cette ligne ont été supprimés".to_owned(),
     }
 }
 

@@ -87,7 +87,14 @@ impl TextSummary {
         if let Some(sheet) = &src.sheet {
             let _ = write!(out, ", sheet \"{sheet}\"");
         }
-        let _ = writeln!(out, ", header on row {}, profile {}", src.header_row, profile);
+        match src.header_row {
+            Some(row) => {
+                let _ = writeln!(out, ", header on row {row}, profile {profile}");
+            }
+            None => {
+                let _ = writeln!(out, ", no header row (columns named by letter), profile {profile}");
+            }
+        }
         let _ =
             writeln!(out, "rows: {} ({} blank skipped), {} with errors", s.rows_total, s.rows_blank, s.rows_rejected);
         let _ = writeln!(out, "customers: {} valid, {} rejected", s.customers_valid, s.customers_rejected);

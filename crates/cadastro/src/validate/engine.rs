@@ -150,8 +150,9 @@ impl<'a> Plan<'a> {
     ) -> Outcome {
         let mut ctx = Ctx { plan: self, table, issues: Vec::new() };
         ctx.unmapped_warnings(table);
-        let ragged: BTreeSet<u32> =
-            table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
+        ctx.read_warnings(table);
+        let ragged: BTreeMap<u32, &Issue> =
+            table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| (i.row, i)).collect();
         let total = table.rows.len() as u64;
         let mut rows: Vec<RowData> = Vec::with_capacity(table.rows.len());
         // Rows are independent: each chunk is checked in parallel, then its rows and issues are
@@ -160,7 +161,7 @@ impl<'a> Plan<'a> {
             let start = chunk_no.saturating_mul(PROGRESS_EVERY);
             progress(start as u64, total);
             let checked: Vec<(RowData, Vec<Issue>)> =
-                par_map(chunk, start, |index, r| check_row(self, table, index, r, ragged.contains(&r.row)));
+                par_map(chunk, start, |index, r| check_row(self, table, index, r, ragged.get(&r.row).copied()));
             for (data, issues) in checked {
                 ctx.issues.extend(issues);
                 rows.push(data);
@@ -184,9 +185,10 @@ impl<'a> Plan<'a> {
         if first {
             ctx.unmapped_warnings(table);
         }
-        let ragged: BTreeSet<u32> =
-            table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| i.row).collect();
-        let checked = par_map(&table.rows, 0, |index, r| check_row(self, table, index, r, ragged.contains(&r.row)));
+        ctx.read_warnings(table);
+        let ragged: BTreeMap<u32, &Issue> =
+            table.issues.iter().filter(|i| i.code == IssueCode::RaggedRow).map(|i| (i.row, i)).collect();
+        let checked = par_map(&table.rows, 0, |index, r| check_row(self, table, index, r, ragged.get(&r.row).copied()));
         let mut rows = Vec::with_capacity(checked.len());
         for (data, issues) in checked {
             ctx.issues.extend(issues);
@@ -247,6 +249,8 @@ struct RowData {
     errored: BTreeSet<Target>,
     /// The row's index in the table, to read raw cell values back for issues.
     index: Option<usize>,
+    /// A ragged row: rejected whole, none of its cells read.
+    ragged: bool,
 }
 
 impl RowData {
@@ -310,9 +314,26 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The warnings of reading the table (`encoding_doubt`, `skipped_above_header`,
+    /// `invalid_bytes_replaced`, `nul_bytes_removed`), with their messages.
+    fn read_warnings(&mut self, table: &Table) {
+        let locale = self.plan.opts.locale;
+        let header_row = table.source.header_row_number();
+        for issue in table.issues.iter().filter(|i| i.code != IssueCode::RaggedRow) {
+            let mut issue = issue.clone();
+            let encoding = table.source.encoding.map_or("", |e| e.as_str());
+            issue.message = match issue.code {
+                IssueCode::EncodingDoubt => render(issue.code, locale, encoding, Detail::None),
+                IssueCode::SkippedAboveHeader => render(issue.code, locale, "", Detail::Row(header_row)),
+                code => render(code, locale, "", Detail::None),
+            };
+            self.issues.push(issue);
+        }
+    }
+
     fn unmapped_warnings(&mut self, table: &Table) {
         let plan = self.plan;
-        let header_row = RowData { row: table.source.header_row, ..RowData::default() };
+        let header_row = RowData { row: table.source.header_row_number(), ..RowData::default() };
         for (index, column, header) in &plan.unmapped {
             let has_data = table.rows.iter().any(|r| !r.cell(*index).is_blank());
             if header.trim().is_empty() && !has_data {
@@ -406,6 +427,10 @@ impl Ctx<'_, '_> {
         let mut contact_keys: HashMap<String, (usize, u32)> = HashMap::new();
         let mut cands: Vec<Cand> = Vec::new();
         for (i, row) in rows.iter().enumerate() {
+            if row.ragged {
+                // Rejected whole with `ragged_row`: its cells belong to no customer.
+                continue;
+            }
             let id = row.text(Field::ExternalId);
             let tax = row.text(Field::TaxId);
             let name = row.text(Field::Name).map(fold_name);
@@ -521,6 +546,10 @@ impl Ctx<'_, '_> {
     fn required(&mut self, cands: &mut [Cand], rows: &[RowData]) {
         let plan = self.plan;
         for cand in cands.iter_mut() {
+            if rows.get(cand.first_row).is_some_and(|r| r.ragged) {
+                // Already rejected whole, with `ragged_row`.
+                continue;
+            }
             for target in &plan.required {
                 let present = match target {
                     Target::Field(f) => cand.values.contains_key(f),
@@ -733,18 +762,29 @@ impl Ctx<'_, '_> {
 
 /// Checks every mapped cell of one row: the row's values and its issues, in push order. Touches
 /// nothing shared, so rows can be checked in parallel.
-fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: bool) -> (RowData, Vec<Issue>) {
+fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Option<&Issue>) -> (RowData, Vec<Issue>) {
     let mut issues = Vec::new();
     let mut data = RowData { row: row.row, line: row.line, index: Some(index), ..RowData::default() };
-    if ragged {
+    if let Some(read) = ragged {
+        // The row is rejected whole: its cells may be shifted into the wrong columns, so none
+        // of them is validated (no `invalid_country` on the half of a split address).
         data.customer_error = true;
         data.contact_error = true;
+        data.ragged = true;
         let mut issue = Issue::new(IssueCode::RaggedRow, row.row);
         issue.line = row.line;
         issue.field = Some("_row".to_owned());
+        issue.column = read.column.clone();
+        issue.header = read.header.clone();
+        let what = match (&read.header, &read.column) {
+            (Some(h), _) if !h.is_empty() => h.as_str(),
+            (_, Some(c)) => c.as_str(),
+            _ => "",
+        };
         issue.message =
-            render(IssueCode::RaggedRow, plan.opts.locale, "", Detail::Counts(row.cells.len(), table.headers.len()));
+            render(IssueCode::RaggedRow, plan.opts.locale, what, Detail::Counts(row.cells.len(), table.headers.len()));
         issues.push(issue);
+        return (data, issues);
     }
     let default_country = plan.opts.country.or(plan.opts.profile.default_country.as_deref());
     let row_country: Option<String> = plan
