@@ -138,7 +138,14 @@ fn summary_text(
     if let Some(d) = src.delimiter {
         let _ = write!(out, ", delimiter {}", if d == '\t' { "tab".to_owned() } else { format!("'{d}'") });
     }
-    let _ = writeln!(out, ", header on row {}, profile {profile}", src.header_row);
+    match src.header_row {
+        Some(row) => {
+            let _ = writeln!(out, ", header on row {row}, profile {profile}");
+        }
+        None => {
+            let _ = writeln!(out, ", no header row (columns named by letter), profile {profile}");
+        }
+    }
     let _ = writeln!(out, "rows: {} ({} blank skipped), {} with errors", s.rows_total, s.rows_blank, s.rows_rejected);
     let _ = writeln!(out, "customers: {} valid, {} rejected", s.customers_valid, s.customers_rejected);
     let c = outcome.counts;

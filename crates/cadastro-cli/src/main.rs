@@ -97,8 +97,9 @@ struct ReadArgs {
     /// The delimiter of delimited text (default: sniffed among , ; | and tab).
     #[arg(long)]
     delimiter: Option<char>,
-    /// The encoding of delimited text: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252 or
-    /// windows-1250 (default: detected).
+    /// The encoding of delimited text: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252,
+    /// windows-1250, windows-1251, iso-8859-2, iso-8859-15, shift_jis, gb18030, big5, euc-kr or
+    /// x-mac-roman (aliases such as cp1251, latin2, sjis, gbk, macintosh too; default: detected).
     #[arg(long)]
     encoding: Option<String>,
     /// A resource limit, e.g. `--limit max_rows=100000` (repeatable; see `Limits`).
@@ -274,8 +275,8 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
         delimiter: args.delimiter,
         encoding: match &args.encoding {
             Some(name) => Some(
-                serde_json::from_value(serde_json::Value::String(name.clone()))
-                    .map_err(|_| invalid(format!("--encoding: unknown encoding `{name}`")))?,
+                cadastro::TextEncoding::parse(name)
+                    .ok_or_else(|| invalid(format!("--encoding: unknown encoding `{name}`")))?,
             ),
             None => None,
         },
@@ -327,7 +328,33 @@ fn inspect_text(ins: &cadastro::Inspection) -> String {
     if let Some(sheet) = &s.sheet {
         let _ = writeln!(out, "sheet:      {sheet}");
     }
-    let _ = writeln!(out, "header row: {}", s.header_row);
+    match s.header_row {
+        Some(row) => {
+            let _ = writeln!(out, "header row: {row}");
+        }
+        None => {
+            let _ = writeln!(out, "header row: none (columns named by letter)");
+        }
+    }
+    if let Some(c) = s.encoding_confidence {
+        let _ = writeln!(out, "encoding confidence: {c:.2}");
+    }
+    for skipped in &s.skipped_rows {
+        let why = match skipped.reason {
+            cadastro::read::SkipReason::Data => "looks like data, not read",
+            _ => "title",
+        };
+        let _ = writeln!(out, "skipped row {}: {why}", skipped.row);
+    }
+    if !ins.header_candidates.is_empty() {
+        let shown: Vec<String> = ins
+            .header_candidates
+            .iter()
+            .take(5)
+            .map(|c| format!("row {} ({:.2}{})", c.row, c.score, if c.chosen { ", chosen" } else { "" }))
+            .collect();
+        let _ = writeln!(out, "header candidates: {}", shown.join(", "));
+    }
     let _ = writeln!(out, "data rows:  {}", ins.rows);
     let _ = writeln!(out);
     for c in &ins.columns {

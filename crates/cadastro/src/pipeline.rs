@@ -234,6 +234,10 @@ pub struct Inspection {
     pub rows: u64,
     /// Every column.
     pub columns: Vec<InspectColumn>,
+    /// The rows the header search weighed, with their scores, the chosen one first (empty when
+    /// the header row was given): what a host's "the header is on row N" screen offers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_candidates: Vec<crate::read::HeaderCandidate>,
 }
 
 impl Inspection {
@@ -260,7 +264,8 @@ const SAMPLES: usize = 5;
 /// # Errors
 /// A file-level failure (see [`Source::open`]).
 pub fn inspect(source: &Source, read: &ReadOptions, profile: &Profile) -> Result<Inspection> {
-    let table = source.open(read)?;
+    let bytes = source.load(&read.limits)?;
+    let (table, header_candidates) = crate::read::read_with_candidates(&bytes, read)?;
     let suggestions = mapping::suggest(&table.headers, profile);
     let columns = suggestions
         .into_iter()
@@ -283,5 +288,11 @@ pub fn inspect(source: &Source, read: &ReadOptions, profile: &Profile) -> Result
             }
         })
         .collect();
-    Ok(Inspection { source: table.source, sheets: table.sheets, rows: table.rows.len() as u64, columns })
+    Ok(Inspection {
+        source: table.source,
+        sheets: table.sheets,
+        rows: table.rows.len() as u64,
+        columns,
+        header_candidates,
+    })
 }

@@ -312,7 +312,7 @@ fn every_file_reads_as_expected() {
         assert_eq!(t.source.delimiter, Some(e.delimiter), "{f}");
         assert_eq!(t.source.sheet, None, "{f}");
         assert!(t.sheets.is_empty(), "{f}");
-        assert_eq!(t.source.header_row, e.header_row, "{f}");
+        assert_eq!(t.source.header_row, Some(e.header_row), "{f}");
         assert_eq!(t.headers, e.headers, "{f}");
         let rows: Vec<(u32, u64)> = t.rows.iter().map(|r| (r.row, r.line.unwrap())).collect();
         assert_eq!(rows, e.rows, "{f}");
@@ -469,12 +469,12 @@ fn options_override_detection() {
     assert_eq!(t.headers, ["Foo;Bar;Baz"]);
     // An explicit header row: the title row becomes the header.
     let t = open_with("asaas_title_blank_rows.csv", &ReadOptions::default().with_header_row(1));
-    assert_eq!(t.source.header_row, 1);
+    assert_eq!(t.source.header_row, Some(1));
     assert_eq!(t.headers[0], "Clientes - Março 2026");
     assert_eq!(t.rows[0].row, 3);
     // The sep= line's delimiter can be overridden too; the line stays out of the rows.
     let t = open_with("asaas_sep_line.csv", &ReadOptions::default().with_delimiter(';'));
-    assert_eq!((t.source.header_row, t.rows[0].row, t.rows[0].line), (1, 2, Some(3)));
+    assert_eq!((t.source.header_row, t.rows[0].row, t.rows[0].line), (Some(1), 2, Some(3)));
 }
 
 #[test]
@@ -505,7 +505,9 @@ fn file_level_failures() {
     assert_eq!(read(b"\n\r\n  \n;;;\n").unwrap_err(), "empty_file");
     assert_eq!(read(b"\xEF\xBB\xBF").unwrap_err(), "empty_file");
     assert_eq!(read(b"sep=;\r\n").unwrap_err(), "empty_file");
-    assert_eq!(read(b"1;2;3\n4;5;6\n").unwrap_err(), "no_header");
+    // Only numbers: a headerless table, not a refusal.
+    let t = read_bytes(b"1;2;3\n4;5;6\n", &ReadOptions::default()).unwrap();
+    assert_eq!((t.source.header_row, t.rows.len(), t.headers.len()), (None, 2, 3));
     assert_eq!(read(b"\xFF\xFEa\0\x00\xD8").unwrap_err(), "encoding_error");
 }
 
@@ -551,7 +553,7 @@ fn hostile_bytes_do_not_panic_and_fail_fast() {
             })
             .collect();
         if let Ok(t) = read_bytes(&bytes, &ReadOptions::default()) {
-            let mut last = t.source.header_row;
+            let mut last = t.source.header_row.unwrap_or(0);
             for row in &t.rows {
                 assert!(row.row > last, "{bytes:?}");
                 last = row.row;

@@ -159,7 +159,7 @@ fn a_generated_100k_row_workbook_streams_like_validate() {
     let source = Source::from_bytes(bytes);
     let importer = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
     let whole = importer.validate(&source).unwrap();
-    assert_eq!(whole.source.header_row, 3);
+    assert_eq!(whole.source.header_row, Some(3));
     assert_eq!(whole.stats.rows_total, 100_001);
     assert!(whole.stats.rows_blank > 2_000);
     assert!(whole.issues.iter().any(|i| i.code.as_str() == "duplicate_key"));
@@ -209,7 +209,7 @@ fn header_row_option_further_down_than_the_first_chunk() {
     opts.read.header_row = Some(120);
     let importer = Importer::new(opts).unwrap();
     let whole = importer.validate(&source).unwrap();
-    assert_eq!(whole.source.header_row, 120);
+    assert_eq!(whole.source.header_row, Some(120));
     assert!(whole.stats.customers_rejected > 10);
     for chunk in [1, 7, 0] {
         assert_same(&format!("header 120 / chunk {chunk}"), &whole, &stream(&importer, &source, chunk).unwrap());

@@ -21,8 +21,9 @@
 //!    C1 controls). The best reading wins (chardetng's guess on a tie).
 //!
 //! The `confidence` (0..1) says how far the chosen reading is ahead of the runner-up: 1 for a
-//! BOM, valid UTF-8 or a request; `doubt` is set when two readings are close (the report then
-//! carries `encoding_doubt`).
+//! BOM, valid UTF-8 or a request, at least 0.75 when chardetng and the evidence agree; `doubt`
+//! is set when the evidence overrules chardetng by a small margin (the report then carries
+//! `encoding_doubt`).
 //!
 //! A BOM (or the UTF-16 NUL pattern) is a declaration: a file whose BOM says UTF-16 but whose body
 //! does not decode (odd length, unpaired surrogate) fails with `encoding_error`, as does a
@@ -188,8 +189,16 @@ fn legacy_encoding(bytes: &[u8]) -> (TextEncoding, f64, bool) {
         .map(|(_, s)| *s)
         .max()
         .unwrap_or(i64::MIN);
-    let conf = confidence(best.1, runner);
-    let doubt = runner > i64::MIN && best.1 > 0 && runner * 10 >= best.1 * 8 && best.1 - runner < 4;
+    // chardetng agreeing with the evidence settles a close call; evidence overruling it by a
+    // small margin is the doubt the report warns about.
+    let first_score = readings.iter().find(|(e, _)| *e == first).map_or(i64::MIN, |(_, s)| *s);
+    let mut conf = confidence(best.1, runner);
+    let doubt = if best.0 == first {
+        conf = conf.max(0.75);
+        false
+    } else {
+        first_score > i64::MIN && best.1 > 0 && first_score * 10 >= best.1 * 8
+    };
     (best.0, conf, doubt)
 }
 

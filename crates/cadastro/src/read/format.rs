@@ -7,7 +7,8 @@
 //!   OOXML workbook; one holding a `Workbook` or `Book` stream is an xls (encrypted when its
 //!   globals carry a FILEPASS record).
 //! - HTML, XML Spreadsheet 2003 and PDF, often saved with an `.xls` name, are named as such.
-//! - Bytes with NUL or control characters that are not UTF-16 text are `binary`.
+//! - Bytes with many NUL (over 2% of the first 8 KiB) or control characters that are not UTF-16
+//!   text are `binary`; a few NULs in text are removed by the CSV reader, with a warning.
 //! - Anything else is delimited text (the CSV reader decides encoding and delimiter).
 
 use std::io::{Cursor, Read};
@@ -165,10 +166,12 @@ fn markup_kind(bytes: &[u8], utf16: Option<bool>) -> Option<&'static str> {
 /// in the first 8 KiB (text that is not UTF-16).
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = bytes.get(..bytes.len().min(TEXT_SAMPLE)).unwrap_or(bytes);
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
     let controls =
-        sample.iter().filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A))).count();
-    // A stray control character in a text export is data; many of them (or any NUL) is binary.
-    sample.contains(&0) || controls * 100 > sample.len()
+        sample.iter().filter(|&&b| b != 0 && b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A)).count();
+    // A stray control character or a few NUL bytes in a text export are damage the CSV reader
+    // removes (with `nul_bytes_removed`); many of them are binary.
+    nuls * 50 > sample.len() || controls * 100 > sample.len()
 }
 
 fn sniff_zip(bytes: &[u8]) -> Result<Format> {
@@ -327,6 +330,13 @@ mod tests {
         assert_eq!(detected(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "pdf");
         let html16: Vec<u8> = "<html><table>".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(detected(&html16), "html");
+    }
+
+    #[test]
+    fn a_few_nul_bytes_are_text() {
+        let mut bytes = "Nome;Cidade\n".repeat(40).into_bytes();
+        bytes.extend_from_slice(b"Ana\0;Recife\n");
+        assert_eq!(sniff(&bytes).ok(), Some(Format::Csv));
     }
 
     #[test]

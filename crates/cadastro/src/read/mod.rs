@@ -33,8 +33,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::Cell;
 use crate::report::Issue;
 
+pub use header::HeaderCandidate;
 pub use options::{Limits, ReadOptions};
-
 /// A file format cadastro reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -489,6 +489,21 @@ pub fn read_bytes(bytes: &[u8], opts: &ReadOptions) -> Result<Table> {
         other => excel::read_grid(bytes, other, opts)?,
     };
     header::build_table(grid, opts)
+}
+
+/// [`read_bytes`], with the header candidates the search weighed (best first; empty when
+/// [`ReadOptions::header_row`] names the header).
+pub(crate) fn read_with_candidates(bytes: &[u8], opts: &ReadOptions) -> Result<(Table, Vec<HeaderCandidate>)> {
+    check_size(bytes.len() as u64, &opts.limits)?;
+    if bytes.is_empty() {
+        return Err(ErrorKind::EmptyFile.into());
+    }
+    let grid = match format::sniff(bytes)? {
+        Format::Csv => csv::read_grid(bytes, opts)?,
+        other => excel::read_grid(bytes, other, opts)?,
+    };
+    let candidates = if opts.header_row.is_some() { Vec::new() } else { header::candidates(&grid) };
+    Ok((header::build_table(grid, opts)?, candidates))
 }
 
 #[cfg(test)]
