@@ -22,11 +22,13 @@
 //! wider table wins (a `;` file whose every row has one decimal comma is 19 columns with `;`,
 //! 2 with `,`).
 //!
-//! The usual delimiters `,` `;` tab `|` are tried first. Only when none of them splits most
-//! records the same way do the others compete: space, `:`, `~`, `^`, `#` and any other ASCII
-//! punctuation that occurs on most lines of the sample (`@ . - / _` and the quotes excepted:
-//! they are parts of values). They must then score higher, so that times (`12:30`) or words
-//! never split a file that has a usual delimiter. Ties go to the order `,` `;` tab `|`.
+//! The usual delimiters `,` `;` tab `|` compete with the others: space, `:`, `~`, `^`, `#` and
+//! any other ASCII punctuation that occurs on most lines of the sample (`@ . - / _` and the
+//! quotes excepted: they are parts of values; and none that mostly sits between two digits, as
+//! in `12:30` or `1 000`; space only when no usual delimiter splits half the records the same
+//! way). An other wins only when 80% of the records agree on its field count
+//! and it scores 25% above the best usual delimiter (a `#` file whose addresses hold one comma
+//! each). Ties go to the order `,` `;` tab `|`.
 //!
 //! The quote is `"`, or `'` when fields wrapped in `'` are frequent and quoting with `'` scores
 //! higher. The escape is `\` when the sample has a backslash before a quote inside a field
@@ -43,7 +45,7 @@ const USUAL: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// Other delimiters always tried when the usual ones fail.
 const OTHERS: [u8; 5] = [b' ', b':', b'~', b'^', b'#'];
 /// Bytes never taken as a delimiter: parts of values (e-mails, numbers, dates, paths, names).
-const NEVER: &[u8] = b"@.-/_\"'\\=";
+const NEVER: &[u8] = b"@.-/_\"'\\=()[]{}<>";
 /// Bytes of text the sniffer looks at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 /// Records the sniffer looks at.
@@ -166,15 +168,19 @@ struct Split {
 /// The delimiter and the quote of `sample`.
 fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
     let usual = choose_quote(sample, truncated, &USUAL);
-    if usual.0.consistency >= 0.5 && usual.0.score >= 0.1 {
-        return (usual.0.delimiter, usual.0.quote);
-    }
-    let mut others: Vec<u8> = OTHERS.to_vec();
-    others.extend(frequent_punctuation(sample));
+    // Space separates words too: it competes only when no usual delimiter splits most records
+    // the same way.
+    let usual_holds = usual.0.consistency >= 0.5 && usual.0.score >= 0.1;
+    let mut others: Vec<u8> =
+        OTHERS.iter().copied().filter(|&d| !between_digits(sample, d) && !(d == b' ' && usual_holds)).collect();
+    others.extend(frequent_punctuation(sample).into_iter().filter(|&d| !between_digits(sample, d)));
     let other = choose_quote(sample, truncated, &others);
     // The others must do clearly better than a usual delimiter.
     if other.0.consistency >= 0.8 && other.0.score > usual.0.score * 1.25 && other.0.score >= 0.1 {
         return (other.0.delimiter, other.0.quote);
+    }
+    if usual_holds {
+        return (usual.0.delimiter, usual.0.quote);
     }
     // Ragged files: no two records agree, but most records split.
     let mut ragged: Option<Split> = None;
@@ -260,6 +266,22 @@ fn frequent_punctuation(sample: &str) -> Vec<u8> {
         .filter(|b| b.is_ascii_punctuation() && !NEVER.contains(b) && !USUAL.contains(b) && !OTHERS.contains(b))
         .filter(|b| counts.get(usize::from(*b)).is_some_and(|&n| lines > 0 && n * 5 >= lines * 4))
         .collect()
+}
+
+/// True when most occurrences of `d` sit between two digits (`12:30`, `1 000`): a part of
+/// values, not a delimiter.
+fn between_digits(sample: &str, d: u8) -> bool {
+    let bytes = sample.as_bytes();
+    let (mut total, mut digits) = (0usize, 0usize);
+    for w in bytes.windows(3) {
+        if let [a, m, b] = w
+            && *m == d
+        {
+            total += 1;
+            digits += usize::from(a.is_ascii_digit() && b.is_ascii_digit());
+        }
+    }
+    total > 0 && digits * 2 >= total
 }
 
 /// A backslash before a quote inside a field (`\"` not at the end of a field).

@@ -150,11 +150,23 @@ fn legacy_encoding(bytes: &[u8]) -> (TextEncoding, f64, bool) {
         (BIG5, TextEncoding::Big5),
         (EUC_KR, TextEncoding::EucKr),
     ];
-    if let Some(&(_, encoding)) = non_latin.iter().find(|(e, _)| *e == guess) {
+    let guessed = non_latin.iter().find(|(e, _)| *e == guess).map(|&(_, e)| e);
+    let (latin, latin_conf, latin_doubt) = latin_reading(sample, guess);
+    if let Some(encoding) = guessed {
         let score = evidence(&decode_lossy(sample, encoding));
-        let latin = evidence(&decode_lossy(sample, TextEncoding::Windows1252));
-        return (encoding, confidence(score.max(1), latin), false);
+        let latin_score = evidence(&decode_lossy(sample, latin));
+        // A Latin reading overrules chardetng only when its evidence is clearly better (Mac
+        // Roman `SEÑORA` read as Shift_JIS puts a Cyrillic letter inside a Latin word).
+        if latin_score > score.saturating_add(4) && latin_score > score.saturating_add(score.abs() / 2) {
+            return (latin, latin_conf.min(confidence(latin_score, score)), latin_doubt);
+        }
+        return (encoding, confidence(score.max(1), latin_score).max(0.75), false);
     }
+    (latin, latin_conf, latin_doubt)
+}
+
+/// The best Latin reading of `sample` by language evidence, chardetng's `guess` first on a tie.
+fn latin_reading(sample: &[u8], guess: &'static Encoding) -> (TextEncoding, f64, bool) {
     // Latin readings, chardetng's first on a tie.
     let first = if guess == WINDOWS_1250 || guess == ISO_8859_2 {
         TextEncoding::Windows1250
@@ -233,6 +245,15 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
     if c == '\u{FFFD}' || ('\u{80}'..='\u{9F}').contains(&c) {
         return -4;
     }
+    let latin = |x: char| x <= '\u{024F}' || ('\u{1E00}'..='\u{1EFF}').contains(&x);
+    if letter(c) && !latin(c) && (prev.is_ascii_alphabetic() || next.is_ascii_alphabetic()) {
+        // A Cyrillic or CJK letter glued to a Latin one is a misreading.
+        return -3;
+    }
+    if matches!(c, 'ª' | 'º' | '°') {
+        // Ordinals and degrees: `Nº 12`, `1ª`, `30°`.
+        return if prev.is_ascii_digit() || next.is_ascii_digit() || matches!(prev, 'N' | 'n') { 1 } else { 0 };
+    }
     if c.is_lowercase() {
         if prev.is_lowercase() || next.is_lowercase() {
             return 2;
@@ -255,8 +276,9 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
         return 0;
     }
     if letter(c) {
-        // Letters without case (CJK, modifier letters).
-        return if prev.is_lowercase() && next.is_lowercase() { -2 } else { 1 };
+        // Letters without case (CJK, modifier letters): in a run of such letters.
+        let caseless = |x: char| x.is_alphabetic() && !x.is_lowercase() && !x.is_uppercase() && !x.is_ascii();
+        return if caseless(prev) || caseless(next) { 1 } else { 0 };
     }
     let currency = matches!(c, '£' | '€' | '¥' | '¢' | '$');
     if currency && (next.is_ascii_digit() || prev.is_ascii_digit() || next == ' ' || prev == ' ') {

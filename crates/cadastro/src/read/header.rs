@@ -17,11 +17,12 @@
 //!
 //! Among qualifying rows, known header labels ([`crate::mapping::is_known_label`], every field
 //! in every supported language) are the strong signal: the row with the most of them wins when
-//! it has two or more (one is enough in a row of one or two cells). Otherwise the first qualifying
-//! row that fills at least 80% of the table's width wins, else the qualifying row with the best
-//! score. Every candidate's [`HeaderCandidate::score`] weighs the same evidence (known labels,
-//! the kind contrast between the row and the rows below, width agreement, position), for a
-//! host's "the header is on row N" screen.
+//! it has two or more (one is enough in the first qualifying row when it has one or two cells).
+//! Otherwise the qualifying row with the best [`HeaderCandidate::score`] wins (the earlier on a
+//! tie) among those up to the first qualifying row that fills 80% of the table's width: the score weighs known labels, the kind contrast between the row and the rows below,
+//! the share of label-like cells, how much of the table's width it fills and, a little, its
+//! position. `inspect` shows every candidate with its score, for a host's "the header is on
+//! row N" screen. A row with no row below it qualifies only when it is the first row.
 //!
 //! When no row qualifies (a bare list of values, only numbers, a single column of e-mails) the
 //! table is *headerless*: every row is data, [`SourceInfo::header_row`] is `None` and the headers
@@ -333,8 +334,6 @@ fn modal(values: impl Iterator<Item = usize>) -> Option<usize> {
 /// Evidence about one candidate row against the rows below it.
 struct Evidence {
     qualifies: bool,
-    /// Fills at least 80% of the table's width.
-    full: bool,
     /// Columns where the candidate is a label and the rows below are mostly data-typed.
     contrast: usize,
     /// The row's kinds match the rows below (it is data).
@@ -375,10 +374,18 @@ fn evidence(profiles: &[Profile], i: usize, csv: bool) -> Evidence {
     // Delimited text: a row wider than every record below it is not their header (a title line
     // with commas over 2-column data). Workbooks: trailing header columns may stay empty.
     let widest_record = below.iter().map(|b| b.fields).max();
-    let too_wide = csv && widest_record.is_some_and(|w| p.width > w);
-    let qualifies =
-        p.filled >= 1 && p.labels * 5 >= p.filled * 3 && p.filled * 2 >= table_width && !too_wide && !data_like;
-    Evidence { qualifies, full: p.filled * 5 >= table_width * 4, contrast, data_like, too_wide, table_width }
+    // A real header wider than its data has labels over the data's columns (kind contrast);
+    // a title does not.
+    let too_wide = csv && widest_record.is_some_and(|w| p.width > w) && contrast * 2 < p.filled;
+    // A row with nothing below it heads nothing (unless it is the only row).
+    let heads_something = i == 0 || !below.is_empty();
+    let qualifies = p.filled >= 1
+        && p.labels * 5 >= p.filled * 3
+        && p.filled * 2 >= table_width
+        && !too_wide
+        && !data_like
+        && heads_something;
+    Evidence { qualifies, contrast, data_like, too_wide, table_width }
 }
 
 /// The header search over the first rows: the index of the header (None: headerless) and every
@@ -413,17 +420,24 @@ pub(crate) fn find_header(rows: &[Row], csv: bool) -> (Option<usize>, Vec<Header
             by_known = Some(i);
         }
     }
+    // One known label decides only for the first qualifying row of one or two cells (a later
+    // two-cell data row holding a word such as "Address" is not a header).
     if let Some(i) = by_known
-        && (known(i) >= 2 || (known(i) == 1 && filled(i) <= 2))
+        && (known(i) >= 2 || (known(i) == 1 && filled(i) <= 2 && qualifying.first() == Some(&i)))
     {
         chosen = Some(i);
     }
     if chosen.is_none() {
-        chosen = qualifying.iter().copied().find(|&i| evidences.get(i).is_some_and(|e| e.full));
-    }
-    if chosen.is_none() {
+        // The best score among the qualifying rows up to the first that fills 80% of the
+        // table's width: a full label row at the top is the header, a later row with a known
+        // word among data rows is not.
+        let full = |i: usize| {
+            let (Some(p), Some(e)) = (profiles.get(i), evidences.get(i)) else { return false };
+            p.filled * 5 >= e.table_width * 4
+        };
+        let last = qualifying.iter().copied().find(|&i| full(i)).unwrap_or(usize::MAX);
         let mut best: Option<(usize, f64)> = None;
-        for &i in &qualifying {
+        for &i in qualifying.iter().filter(|&&i| i <= last) {
             let s = score(i);
             if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
