@@ -90,14 +90,46 @@ impl From<&cadastro::Issue> for Issue {
 pub struct SourceInfo {
     /// `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`.
     pub format: String,
-    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`.
+    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`,
+    /// `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`, `gb18030`, `big5`, `euc-kr` or
+    /// `x-mac-roman`.
     pub encoding: Option<String>,
     /// Delimited text: the delimiter.
     pub delimiter: Option<String>,
     /// Workbooks: the sheet read.
     pub sheet: Option<String>,
-    /// The 1-based row of the header.
-    pub header_row: u32,
+    /// The 1-based row of the header; `null` for a table without a header row.
+    pub header_row: Option<u32>,
+    /// Delimited text: how sure the encoding is (0..1).
+    pub encoding_confidence: Option<f64>,
+    /// The non-blank rows above the header, with why they were skipped.
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+/// A non-blank row above the header.
+#[napi(object)]
+pub struct SkippedRow {
+    /// The row number a spreadsheet shows.
+    pub row: u32,
+    /// `title` or `data` (a data-looking row, warned `skipped_above_header`).
+    pub reason: String,
+}
+
+/// A row the header search weighed (what `inspect` shows).
+#[napi(object)]
+pub struct HeaderCandidate {
+    /// The row number a spreadsheet shows.
+    pub row: u32,
+    /// Higher is more header-like.
+    pub score: f64,
+    /// Cells that are known header labels.
+    pub known_labels: u32,
+    /// Non-blank cells.
+    pub cells: u32,
+    /// Whether the row qualifies as a header.
+    pub qualifies: bool,
+    /// Whether this row is the header.
+    pub chosen: bool,
 }
 
 impl From<&cadastro::SourceInfo> for SourceInfo {
@@ -108,6 +140,12 @@ impl From<&cadastro::SourceInfo> for SourceInfo {
             delimiter: s.delimiter.map(String::from),
             sheet: s.sheet.clone(),
             header_row: s.header_row,
+            encoding_confidence: s.encoding_confidence,
+            skipped_rows: s
+                .skipped_rows
+                .iter()
+                .map(|k| SkippedRow { row: k.row, reason: json_str(serde_json::to_value(k.reason)) })
+                .collect(),
         }
     }
 }
@@ -339,6 +377,23 @@ impl Inspection {
                 field: c.field.clone(),
                 confidence: c.confidence,
                 reason: json_str(serde_json::to_value(c.reason)),
+            })
+            .collect()
+    }
+
+    /// The rows the header search weighed, with their scores, the chosen one first.
+    #[napi(getter)]
+    pub fn header_candidates(&self) -> Vec<HeaderCandidate> {
+        self.inner
+            .header_candidates
+            .iter()
+            .map(|c| HeaderCandidate {
+                row: c.row,
+                score: c.score,
+                known_labels: u32::try_from(c.known_labels).unwrap_or(u32::MAX),
+                cells: u32::try_from(c.cells).unwrap_or(u32::MAX),
+                qualifies: c.qualifies,
+                chosen: c.chosen,
             })
             .collect()
     }

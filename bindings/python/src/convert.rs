@@ -105,7 +105,8 @@ pub fn profile_or_generic(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyR
 pub struct ReadKw {
     /// `sheet=`.
     pub sheet: Option<String>,
-    /// `encoding=`: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`.
+    /// `encoding=`: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`,
+    /// `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`, `gb18030`, `big5`, `euc-kr`, `x-mac-roman`.
     pub encoding: Option<String>,
     /// `delimiter=`: one character.
     pub delimiter: Option<String>,
@@ -166,9 +167,10 @@ pub fn locale(tag: &str) -> Result<Locale, Failure> {
 pub fn read_options(py: Python<'_>, kw: ReadKw, limits_obj: Option<&Bound<'_, PyAny>>) -> PyResult<ReadOptions> {
     let encoding = match kw.encoding {
         Some(name) => {
-            Some(serde_json::from_value::<TextEncoding>(serde_json::Value::String(name.clone())).map_err(|_| {
+            Some(TextEncoding::parse(&name).ok_or_else(|| {
                 invalid_options(format!(
-                    "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250)"
+                    "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250, \
+                     windows-1251, iso-8859-2, iso-8859-15, shift_jis, gb18030, big5, euc-kr, x-mac-roman)"
                 ))
             })?)
         }

@@ -331,6 +331,13 @@ impl PyInspection {
         to_python(py, &self.inner.columns)
     }
 
+    /// The rows the header search weighed, best first: `{"row", "score", "known_labels",
+    /// "cells", "qualifies", "chosen"}`.
+    #[getter]
+    fn header_candidates<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.inner.header_candidates)
+    }
+
     /// The inspection JSON, one line, no trailing newline.
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         run_released(py, || Ok::<_, Failure>(self.inner.to_json()))

@@ -82,7 +82,8 @@ pub struct ImportOptions {
     #[uniffi(default = None)]
     pub delimiter: Option<String>,
     /// The encoding of delimited text (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`,
-    /// `windows-1252`, `windows-1250`); default detected.
+    /// `windows-1252`, `windows-1250`, `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`,
+    /// `gb18030`, `big5`, `euc-kr`, `x-mac-roman`); default detected.
     #[uniffi(default = None)]
     pub encoding: Option<String>,
     /// The 1-based row of the header; default detected below title rows.

@@ -92,12 +92,14 @@ fn sorted<S: Serializer>(map: &HashMap<String, FieldValue>, s: S) -> Result<S::O
 }
 
 /// What was read (the report's `source`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
 #[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     /// `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`.
     pub format: String,
-    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`.
+    /// Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`,
+    /// `windows-1250`, `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`, `gb18030`,
+    /// `big5`, `euc-kr` or `x-mac-roman`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
     /// Delimited text: the delimiter (one character).
@@ -106,8 +108,45 @@ pub struct SourceInfo {
     /// Workbooks: the sheet read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
-    /// The 1-based row of the header.
-    pub header_row: i64,
+    /// The 1-based row of the header; none (JSON `null`) for a table without a header row.
+    #[serde(default)]
+    pub header_row: Option<i64>,
+    /// Delimited text: how sure the encoding is (0..1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[uniffi(default = None)]
+    pub encoding_confidence: Option<f64>,
+    /// The non-blank rows above the header, with why they were skipped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default = [])]
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+/// A non-blank row above the header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct SkippedRow {
+    /// The row number a spreadsheet shows.
+    pub row: i64,
+    /// `title` or `data` (a data-looking row, warned `skipped_above_header`).
+    pub reason: String,
+}
+
+/// A row the header search weighed (what `inspect` shows).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderCandidate {
+    /// The row number a spreadsheet shows.
+    pub row: i64,
+    /// Higher is more header-like.
+    pub score: f64,
+    /// Cells that are known header labels.
+    pub known_labels: i64,
+    /// Non-blank cells.
+    pub cells: i64,
+    /// Whether the row qualifies as a header.
+    pub qualifies: bool,
+    /// Whether this row is the header.
+    pub chosen: bool,
 }
 
 /// One column's mapping (the report's `mapping`).
@@ -473,6 +512,10 @@ pub struct Inspection {
     pub rows: i64,
     /// Every column.
     pub columns: Vec<InspectColumn>,
+    /// The rows the header search weighed, with their scores, the chosen one first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[uniffi(default = [])]
+    pub header_candidates: Vec<HeaderCandidate>,
 }
 
 #[uniffi::export]
@@ -694,7 +737,9 @@ mod tests {
                 encoding: Some(cadastro::TextEncoding::Utf8Bom),
                 delimiter: Some(';'),
                 sheet: None,
-                header_row: 1,
+                header_row: Some(1),
+                encoding_confidence: Some(1.0),
+                skipped_rows: Vec::new(),
             },
             sheets: Vec::new(),
             headers,
@@ -788,7 +833,9 @@ mod tests {
                 encoding: None,
                 delimiter: None,
                 sheet: Some("Plan1".into()),
-                header_row: 3,
+                header_row: Some(3),
+                encoding_confidence: None,
+                skipped_rows: vec![cadastro::read::SkippedRow { row: 1, reason: cadastro::read::SkipReason::Title }],
             },
             sheets: vec![cadastro::read::SheetInfo { name: "Plan1".into(), visible: true }],
             rows: 42,
@@ -800,9 +847,18 @@ mod tests {
                 confidence: 0.93,
                 reason: MatchReason::Synonym,
             }],
+            header_candidates: vec![cadastro::read::HeaderCandidate {
+                row: 3,
+                score: 9.5,
+                known_labels: 2,
+                cells: 4,
+                qualifies: true,
+                chosen: true,
+            }],
         };
         let record: Inspection = from_core(&core).unwrap();
         assert_eq!(record.to_json(), core.to_json());
+        assert_eq!(record.source.skipped_rows[0].reason, "title");
         assert_eq!(record.source.sheet.as_deref(), Some("Plan1"));
         assert_eq!(record.columns[0].reason, "synonym");
     }

@@ -681,3 +681,37 @@ def test_store_import_stream_false_or_a_throw_rolls_back(big_asaas):
     assert store.accounts() == []
     dry = store.import_stream(src, "a", CollectImport(), options, dry_run=True)
     assert not dry.applied and dry.counts.created > 0 and store.accounts() == []
+
+
+REAL = pathlib.Path(ROOT, "testdata", "realworld", "csv")
+
+
+@needs_readers
+@pytest.mark.parametrize(
+    ("name", "encoding", "delimiter"),
+    [
+        ("alfa_example.csv", "windows-1251", ";"),
+        ("sjis.csv", "shift_jis", ","),
+        ("Speaking_Tool.csv", "x-mac-roman", ";"),
+        ("councils.csv", "utf-8", "#"),
+    ],
+)
+def test_real_files_in_legacy_encodings_and_other_delimiters(name, encoding, delimiter):
+    ins = cu.inspect(cu.Source.PATH(str(REAL / name)), None)
+    assert (ins.source.encoding, ins.source.delimiter) == (encoding, delimiter)
+    assert 0.5 <= ins.source.encoding_confidence <= 1.0
+    forced = cu.inspect(cu.Source.PATH(str(REAL / name)), cu.ImportOptions(encoding="x-mac-roman"))
+    assert forced.source.encoding == "x-mac-roman"
+
+
+@needs_readers
+def test_headerless_files_rows_above_the_header_and_candidates():
+    headerless = cu.inspect(cu.Source.PATH(str(REAL / "data.csv")), None)
+    assert headerless.source.header_row is None
+    assert '"header_row":null' in headerless.to_json()
+    ins = cu.inspect(cu.Source.PATH(str(REAL / "2009-2010ZS-studenti.csv")), None)
+    assert ins.source.header_row == 3
+    assert [(s.row, s.reason) for s in ins.source.skipped_rows] == [(1, "data"), (2, "data")]
+    assert (ins.header_candidates[0].row, ins.header_candidates[0].chosen) == (3, True)
+    report = cu.Importer(cu.ImportOptions()).validate(cu.Source.PATH(str(REAL / "2009-2010ZS-studenti.csv")))
+    assert [i.row for i in report.issues if i.code == "skipped_above_header"] == [1, 2]

@@ -172,7 +172,7 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
     // the same way.
     let usual_holds = usual.0.consistency >= 0.5 && usual.0.score >= 0.1;
     let mut others: Vec<u8> =
-        OTHERS.iter().copied().filter(|&d| !between_digits(sample, d) && !(d == b' ' && usual_holds)).collect();
+        OTHERS.iter().copied().filter(|&d| !(between_digits(sample, d) || (d == b' ' && usual_holds))).collect();
     others.extend(frequent_punctuation(sample).into_iter().filter(|&d| !between_digits(sample, d)));
     let other = choose_quote(sample, truncated, &others);
     // The others must do clearly better than a usual delimiter.

@@ -1,0 +1,54 @@
+'use strict'
+// Issue #14's reading through Node: legacy encodings, other delimiters, headerless tables, rows
+// above the header and inspect's header candidates, on real files from testdata/realworld.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
+const { validate, inspect } = require('..')
+const { READERS } = require('./helpers')
+
+const skip = !READERS && 'needs the CSV reader (flip READERS in __test__/helpers.js)'
+const REAL = path.join(__dirname, '..', '..', '..', 'testdata', 'realworld', 'csv')
+
+for (const [name, encoding, delimiter, text] of [
+  ['alfa_example.csv', 'windows-1251', ';', 'Текущий счет'],
+  ['sjis.csv', 'shift_jis', ',', '本日はいい天気'],
+  ['Speaking_Tool.csv', 'x-mac-roman', ';', 'Të dua'],
+  ['councils.csv', 'utf-8', '#', 'Almería'],
+]) {
+  test(`${name}: ${encoding}, delimiter ${delimiter}`, { skip }, () => {
+    const ins = inspect(path.join(REAL, name))
+    assert.equal(ins.source.encoding, encoding)
+    assert.equal(ins.source.delimiter, delimiter)
+    assert.ok(ins.source.encodingConfidence >= 0.5 && ins.source.encodingConfidence <= 1)
+    assert.ok(ins.toJson().includes(text))
+  })
+}
+
+test('the encoding option takes the new names', { skip }, () => {
+  const file = path.join(REAL, 'alfa_example.csv')
+  assert.equal(inspect(file, { encoding: 'x-mac-roman' }).source.encoding, 'x-mac-roman')
+  assert.throws(() => inspect(file, { encoding: 'ebcdic' }), (e) => e.code === 'invalid_options')
+})
+
+test('headerless files and rows above the header', { skip }, () => {
+  const headerless = inspect(path.join(REAL, 'data.csv'))
+  assert.equal(headerless.source.headerRow, null)
+  assert.ok(headerless.toJson().includes('"header_row":null'))
+  const file = path.join(REAL, '2009-2010ZS-studenti.csv')
+  const ins = inspect(file)
+  assert.equal(ins.source.headerRow, 3)
+  assert.deepEqual(ins.source.skippedRows, [{ row: 1, reason: 'data' }, { row: 2, reason: 'data' }])
+  assert.equal(ins.headerCandidates[0].row, 3)
+  assert.equal(ins.headerCandidates[0].chosen, true)
+  assert.ok(ins.headerCandidates.every((c) => typeof c.score === 'number'))
+  const warned = validate(fs.readFileSync(file)).issues.filter((i) => i.code === 'skipped_above_header')
+  assert.deepEqual(warned.map((i) => i.row), [1, 2])
+})
+
+test('a ragged row is rejected whole, naming the split column', { skip }, () => {
+  const csv = 'Nome,Morada,País\nAna Souza,Rua das Flores, 123,Porto\nBia Lima,Rua A 1,Brasil\n'
+  const errors = validate(Buffer.from(csv)).issues.filter((i) => i.severity === 'error')
+  assert.deepEqual(errors.map((i) => [i.row, i.code, i.column]), [[2, 'ragged_row', 'B']])
+})
