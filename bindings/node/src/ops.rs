@@ -633,7 +633,9 @@ pub struct ImportFileOptions {
     /// The delimiter of delimited text.
     pub delimiter: Option<String>,
     /// The encoding of delimited text.
-    #[napi(ts_type = "'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-2' | 'iso-8859-15' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr' | 'x-mac-roman'")]
+    #[napi(
+        ts_type = "'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-2' | 'iso-8859-15' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr' | 'x-mac-roman'"
+    )]
     pub encoding: Option<String>,
     /// The 1-based header row.
     pub header_row: Option<u32>,

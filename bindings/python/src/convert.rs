@@ -166,14 +166,12 @@ pub fn locale(tag: &str) -> Result<Locale, Failure> {
 /// one character is `invalid_options`.
 pub fn read_options(py: Python<'_>, kw: ReadKw, limits_obj: Option<&Bound<'_, PyAny>>) -> PyResult<ReadOptions> {
     let encoding = match kw.encoding {
-        Some(name) => {
-            Some(TextEncoding::parse(&name).ok_or_else(|| {
-                invalid_options(format!(
-                    "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250, \
+        Some(name) => Some(TextEncoding::parse(&name).ok_or_else(|| {
+            invalid_options(format!(
+                "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250, \
                      windows-1251, iso-8859-2, iso-8859-15, shift_jis, gb18030, big5, euc-kr, x-mac-roman)"
-                ))
-            })?)
-        }
+            ))
+        })?),
         None => None,
     };
     let delimiter = match kw.delimiter {

@@ -42,16 +42,25 @@ def test_headerless_file_and_rows_above_the_header() -> None:
     headerless = cadastro.inspect(REAL / "data.csv")
     assert headerless.source["header_row"] is None
     assert '"header_row":null' in headerless.to_json()
-    # Two rows of numbers above a Slovak header on row 3: skipped, reported as data.
+    # Two rows of per-subject numbers above a Slovak header on row 3: skipped as titles.
     ins = cadastro.inspect(REAL / "2009-2010ZS-studenti.csv")
     assert ins.source["header_row"] == 3
-    assert ins.source["skipped_rows"] == [{"row": 1, "reason": "data"}, {"row": 2, "reason": "data"}]
-    chosen = [c for c in ins.header_candidates if c["chosen"]]
-    assert [c["row"] for c in chosen] == [3]
+    assert ins.source["skipped_rows"] == [{"row": 1, "reason": "title"}, {"row": 2, "reason": "title"}]
+    assert [c["row"] for c in ins.header_candidates if c["chosen"]] == [3]
     assert ins.header_candidates[0]["row"] == 3
-    report = cadastro.validate(REAL / "2009-2010ZS-studenti.csv")
-    warned = [i.row for i in report.issues if i.code == "skipped_above_header"]
-    assert warned == [1, 2]
+
+
+def test_data_rows_above_the_header_are_warned(tmp_path: Path) -> None:
+    path = tmp_path / "acima.csv"
+    path.write_text(
+        "C-1;Ana Souza;529.982.247-25\nC-2;Bia Lima;111.444.777-35\n"
+        "Identificador Externo;Nome completo;CPF/CNPJ\nC-3;Caio Reis;390.533.447-05\n",
+        encoding="utf-8",
+    )
+    report = cadastro.validate(path, profile="asaas")
+    assert report.source["header_row"] == 3
+    assert [i.row for i in report.issues if i.code == "skipped_above_header"] == [1, 2]
+    assert report.source["skipped_rows"] == [{"row": 1, "reason": "data"}, {"row": 2, "reason": "data"}]
 
 
 def test_a_ragged_row_is_rejected_whole(tmp_path: Path) -> None:

@@ -711,7 +711,12 @@ def test_headerless_files_rows_above_the_header_and_candidates():
     assert '"header_row":null' in headerless.to_json()
     ins = cu.inspect(cu.Source.PATH(str(REAL / "2009-2010ZS-studenti.csv")), None)
     assert ins.source.header_row == 3
-    assert [(s.row, s.reason) for s in ins.source.skipped_rows] == [(1, "data"), (2, "data")]
+    assert [(s.row, s.reason) for s in ins.source.skipped_rows] == [(1, "title"), (2, "title")]
     assert (ins.header_candidates[0].row, ins.header_candidates[0].chosen) == (3, True)
-    report = cu.Importer(cu.ImportOptions()).validate(cu.Source.PATH(str(REAL / "2009-2010ZS-studenti.csv")))
+    above = (
+        "C-1;Ana Souza;529.982.247-25\nC-2;Bia Lima;111.444.777-35\n"
+        "Identificador Externo;Nome completo;CPF/CNPJ\nC-3;Caio Reis;390.533.447-05\n"
+    ).encode()
+    report = cu.Importer(cu.ImportOptions(profile="asaas")).validate(cu.Source.BYTES(above))
     assert [i.row for i in report.issues if i.code == "skipped_above_header"] == [1, 2]
+    assert [(s.row, s.reason) for s in report.source.skipped_rows] == [(1, "data"), (2, "data")]

@@ -249,3 +249,28 @@ fn a_closed_stdout_is_not_a_panic() {
         assert_eq!(out.status.code(), Some(0), "{extra:?}: {stderr}");
     }
 }
+
+/// Issue #14 through the CLI: a real Cyrillic file (testdata/realworld), the new encoding names,
+/// headerless files and inspect's header candidates.
+#[test]
+fn real_files_new_encodings_headerless_and_header_candidates() {
+    let real = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/realworld/csv");
+    let file = |name: &str| real.join(name).to_str().unwrap().to_owned();
+    let out = cadastro(&["inspect", &file("alfa_example.csv"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ins = json(&out);
+    assert_eq!(ins["source"]["encoding"], "windows-1251");
+    assert!(ins["source"]["encoding_confidence"].as_f64().unwrap() >= 0.5);
+    assert_eq!(ins["columns"][0]["header"], "Тип счета");
+    assert_eq!(ins["header_candidates"][0]["row"], 1);
+    assert_eq!(ins["header_candidates"][0]["chosen"], true);
+    let out = cadastro(&["inspect", &file("alfa_example.csv"), "--encoding", "CP1251"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("encoding:   windows-1251") && text.contains("header candidates: row 1"), "{text}");
+    let out = cadastro(&["inspect", &file("data.csv"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(json(&out)["source"]["header_row"].is_null());
+    let out = cadastro(&["inspect", &file("data.csv")]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("header row: none"));
+}
