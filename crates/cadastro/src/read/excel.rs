@@ -873,3 +873,100 @@ mod fixtures {
         assert_eq!(g.rows[1].cells, [Cell::Text("Ana".into()), Cell::Float(52_998_224_725.0)]);
     }
 }
+
+#[cfg(test)]
+mod realworld {
+    //! The real-world workbook corpus of testdata/realworld/workbooks (files made by Excel,
+    //! LibreOffice and other writers, from spreadsheet libraries' test suites), replayed against
+    //! its manifest: each file is read whole and streamed, and must give the annotated sheet and
+    //! number of non-blank rows, or be refused with the annotated kind. Prints the figures.
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn dir() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/realworld/workbooks")
+    }
+
+    /// Rows a stream hands over, and the sheet it announced.
+    #[derive(Default)]
+    struct Keep {
+        sheet: Option<String>,
+        rows: Vec<Row>,
+    }
+
+    impl RowSink for Keep {
+        fn sheet(&mut self, name: &str, _: &[SheetInfo]) {
+            assert!(self.sheet.is_none(), "announced twice");
+            self.sheet = Some(name.to_owned());
+        }
+        fn row(&mut self, row: Row) -> Result<ControlFlow<()>> {
+            self.rows.push(row);
+            Ok(ControlFlow::Continue(()))
+        }
+    }
+
+    /// `Ok((sheet, non-blank rows))` or `Err(code)`, whole and streamed (which must agree).
+    fn outcome(bytes: &[u8]) -> (std::result::Result<(String, usize), String>, Option<String>) {
+        let opts = ReadOptions::default();
+        let format = match super::super::format::sniff(bytes) {
+            Ok(f) => f,
+            Err(e) => return (Err(e.code().to_owned()), Some(e.to_string())),
+        };
+        if format == Format::Csv {
+            return (Err("csv".to_owned()), None);
+        }
+        let whole = read_grid(bytes, format, &opts);
+        let mut keep = Keep::default();
+        let streamed = stream_sheet(bytes, format, &opts, &mut keep);
+        match (&whole, &streamed) {
+            (Ok(g), Ok(())) => {
+                assert_eq!(keep.sheet, g.sheet, "streamed sheet");
+                assert_eq!(keep.rows, g.rows, "streamed rows");
+            }
+            (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{a} / {b}"),
+            // A sheet stored out of order reads whole but does not stream.
+            (Ok(_), Err(b)) => assert_eq!(b.code(), "invalid_options", "{b}"),
+            (Err(a), Ok(())) => panic!("whole read failed ({a}) but the stream read"),
+        }
+        match whole {
+            Ok(g) => (Ok((g.sheet.unwrap_or_default(), g.rows.len())), None),
+            Err(e) => (Err(e.code().to_owned()), Some(e.to_string())),
+        }
+    }
+
+    #[test]
+    fn realworld_workbooks_replay() {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir().join("manifest.json")).unwrap()).unwrap();
+        let files = manifest["files"].as_array().unwrap();
+        assert!(files.len() >= 100, "{} files", files.len());
+        let (mut read, mut refused, mut wrong) = (0, BTreeMap::<String, usize>::new(), Vec::new());
+        for entry in files {
+            let file = entry["file"].as_str().unwrap();
+            let bytes = std::fs::read(dir().join(file)).unwrap();
+            let start = std::time::Instant::now();
+            let (got, message) = outcome(&bytes);
+            let elapsed = start.elapsed();
+            assert!(elapsed < std::time::Duration::from_secs(5), "{file}: {elapsed:?}");
+            let expected = match entry["kind"].as_str() {
+                Some(kind) => Err(kind.to_owned()),
+                None => Ok((
+                    entry["sheet"].as_str().unwrap().to_owned(),
+                    usize::try_from(entry["rows"].as_u64().unwrap()).unwrap(),
+                )),
+            };
+            match &got {
+                Ok(_) => read += 1,
+                Err(kind) => *refused.entry(kind.clone()).or_default() += 1,
+            }
+            if got != expected {
+                wrong.push(format!("{file}: expected {expected:?}, got {got:?} {}", message.unwrap_or_default()));
+            } else if let Some(m) = message {
+                eprintln!("{file:50} {m}");
+            }
+        }
+        eprintln!("{} files: {read} read, {} refused {refused:?}", files.len(), files.len() - read);
+        assert!(wrong.is_empty(), "{} disagree with the manifest:\n{}", wrong.len(), wrong.join("\n"));
+    }
+}
