@@ -841,9 +841,9 @@ fn rebuild(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, data: &[u8]) ->
 /// The whole of a small entry (at most [`MAX_WORKBOOK_PART`] bytes), found by exact name or
 /// up to case; `None` when absent, larger or unreadable.
 fn small_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
-    let index = zip.index_for_name(name).or_else(|| {
-        zip.file_names_raw().position(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-    })?;
+    let index = zip
+        .index_for_name(name)
+        .or_else(|| zip.file_names_raw().position(|n| n.eq_ignore_ascii_case(name.as_bytes())))?;
     let entry = zip.by_index(index).ok()?;
     if entry.size() > MAX_WORKBOOK_PART {
         return None;

@@ -690,7 +690,8 @@ mod tests {
         assert_eq!(choose(f, &meta, Some("oculta"), &[]).unwrap().order, ["Oculta"]);
         assert_eq!(choose(f, &meta, Some("Nope"), &[]).unwrap_err().code(), "sheet_not_found");
         // Every visible worksheet is a candidate, in order; a dropped sheet keeps its place.
-        let meta = [sheet("A", SheetVisible::Visible), sheet("B", SheetVisible::Hidden), sheet("C", SheetVisible::Visible)];
+        let meta =
+            [sheet("A", SheetVisible::Visible), sheet("B", SheetVisible::Hidden), sheet("C", SheetVisible::Visible)];
         let dropped = [archive::DroppedSheet { name: "M".into(), why: "macro".into(), position: 1, visible: true }];
         let choice = choose(f, &meta, None, &dropped).unwrap();
         assert_eq!(choice.order, ["A", "C"]);

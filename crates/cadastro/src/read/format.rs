@@ -481,11 +481,14 @@ mod tests {
             ("content.xml", b"\x8f\x01garbage"),
             ("META-INF/manifest.xml", manifest),
         ]);
-        assert!(matches!(sniff(&enc).map_err(Error::into_kind), Err(ErrorKind::EncryptedFile { format }) if format == "ods"));
+        assert!(
+            matches!(sniff(&enc).map_err(Error::into_kind), Err(ErrorKind::EncryptedFile { format }) if format == "ods")
+        );
         assert_eq!(detected(&make(&[("word/document.xml", b"")])), "docx");
         assert_eq!(detected(&make(&[("ppt/presentation.xml", b"")])), "pptx");
         // Two entries differing only in case: one part twice, an ambiguous package.
-        let twice = make(&[("xl/workbook.xml", b""), ("xl/worksheets/sheet1.xml", b""), ("xl/worksheets/Sheet1.xml", b"")]);
+        let twice =
+            make(&[("xl/workbook.xml", b""), ("xl/worksheets/sheet1.xml", b""), ("xl/worksheets/Sheet1.xml", b"")]);
         let err = sniff(&twice).unwrap_err();
         assert_eq!(err.code(), "corrupt_file");
         assert!(err.to_string().contains("ambiguous package"), "{err}");
