@@ -274,7 +274,7 @@ fn stream_cells(book: &mut dyn CellBook, choice: &Choice, limits: &Limits, sink:
         let mut started = false;
         book.each_cell(name, &mut |r, c, cell| {
             if !started {
-                if !cell.as_ref().is_some_and(|c| !c.is_blank()) {
+                if cell.as_ref().is_none_or(Cell::is_blank) {
                     return Ok(ControlFlow::Continue(()));
                 }
                 started = true;
