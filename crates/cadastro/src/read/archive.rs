@@ -13,11 +13,13 @@
 //! - xls: the BIFF records of the `Workbook` stream are walked (no cell is decoded) to measure
 //!   every sheet's declared DIMENSIONS and the bounding box of its cells.
 //!
-//! A sheet's *area* (rows x columns of the box calamine allocates for xls and ods) may be at most
-//! `max(262_144, 8 x the cells actually stored)`: a dense sheet always passes, a single stray cell
-//! at the far corner never allocates more than ~25 MB. For an xls DIMENSIONS record (which calamine
-//! reserves up front) formatted blank cells count as stored too. xlsx and xlsb sheets are streamed cell by
-//! cell and never allocate their area.
+//! A sheet's *area* (rows x columns of the box calamine allocates for xls and ods, over the cells
+//! that hold data) may be at most `max(a 64 MiB memory budget in calamine cells, 8 x the cells
+//! actually stored)`: a dense sheet always passes, a real value at the far corner never makes
+//! calamine allocate more than the budget. An xls DIMENSIONS record is not trusted (calamine
+//! reserves what it declares: it is zeroed before calamine reads the file), and whitespace-only
+//! labels are blanked the same way, so they never widen the box. xlsx and xlsb sheets are
+//! streamed cell by cell and never allocate their area.
 
 use std::io::{self, BufReader, Cursor, Read};
 
@@ -27,8 +29,11 @@ use super::format::{CFB_MAGIC, zip_error};
 use super::{Format, Limits};
 use crate::error::{Error, LimitKind, Result};
 
-/// Areas up to this many cells are always allowed (about 25 MB of calamine cells).
-pub(crate) const AREA_FLOOR: u64 = 1 << 18;
+/// The memory calamine may spend on one xls or ods sheet's box whatever its cells: 64 MiB.
+pub(crate) const SHEET_MEMORY_BUDGET: u64 = 64 * 1024 * 1024;
+/// Areas up to this many cells are always allowed: the budget in calamine cells (2,097,152
+/// cells of 32 bytes).
+pub(crate) const AREA_FLOOR: u64 = SHEET_MEMORY_BUDGET / std::mem::size_of::<calamine::Data>() as u64;
 /// Otherwise a sheet's area may be this many times the cells it stores.
 pub(crate) const AREA_PER_CELL: u64 = 8;
 /// The compression ratio is checked only once an entry has inflated past this size: small
@@ -947,6 +952,8 @@ mod tests {
     #[test]
     fn area_allowance() {
         assert!(check_area(AREA_FLOOR, 1).is_ok());
+        assert_eq!(AREA_FLOOR, 2_097_152, "calamine's Data is 32 bytes");
+        assert!(check_area(AREA_FLOOR + 1, 1).is_err());
         assert!(check_area(1_048_576 * 16_384, 20).is_err());
         assert!(check_area(20_000_000, 5_000_000).is_ok());
     }
