@@ -147,7 +147,7 @@ pub enum ErrorKind {
     /// none is named, every visible worksheet. The message names the sheets that do hold data.
     #[error("{}", empty_sheet_message(sheet, with_data))]
     EmptySheet {
-        /// The sheet that was read (the first visible one when none was named).
+        /// The sheet tried first (the named one, else the first visible worksheet).
         sheet: String,
         /// The sheets holding data, in workbook order (hidden ones included).
         with_data: Vec<String>,
