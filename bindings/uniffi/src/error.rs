@@ -256,7 +256,7 @@ impl From<cadastro::Error> for CadastroError {
             ErrorKind::UnsupportedFormat { .. } => Self::UnsupportedFormat { detail },
             ErrorKind::CorruptFile { .. } => Self::CorruptFile { detail },
             ErrorKind::EncryptedFile { .. } => Self::EncryptedFile { detail },
-            ErrorKind::EmptyFile => Self::EmptyFile { detail },
+            ErrorKind::EmptyFile | ErrorKind::EmptySheet { .. } => Self::EmptyFile { detail },
             ErrorKind::NoHeader { .. } => Self::NoHeader { detail },
             ErrorKind::DuplicateHeader { .. } => Self::DuplicateHeader { detail },
             ErrorKind::MissingRequiredColumn { .. } => Self::MissingRequiredColumn { detail },

@@ -88,7 +88,7 @@ enum Command {
 
 #[derive(Args, Clone)]
 struct ReadArgs {
-    /// The sheet to read (default: the first visible sheet).
+    /// The sheet to read (default: the first visible sheet that holds data).
     #[arg(long)]
     sheet: Option<String>,
     /// The 1-based header row (default: detected below title rows).

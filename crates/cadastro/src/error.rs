@@ -118,8 +118,10 @@ impl fmt::Display for LimitKind {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The bytes are not a format cadastro reads. `detected` names what they look like
-    /// (`"html"`, `"xml-spreadsheet-2003"`, `"pdf"`, `"binary"`...).
-    #[error("unsupported format: the file looks like {detected}, not CSV or a spreadsheet")]
+    /// (`"html"`, `"xml-spreadsheet-2003"`, `"pdf"`, `"doc"`, `"docx"`, `"excel-4.0"`, `"binary"`...);
+    /// the message says what that is for a person ("a Word document", "an Excel 4.0 worksheet
+    /// from 1992, ... save it as .xlsx").
+    #[error("unsupported format: the file is {}", crate::read::format::describe(detected))]
     UnsupportedFormat {
         /// What the bytes look like.
         detected: String,
@@ -141,6 +143,15 @@ pub enum ErrorKind {
     /// Zero bytes, only whitespace, or a sheet with no cell.
     #[error("the file is empty")]
     EmptyFile,
+    /// The workbook's sheet to read holds no data (code `empty_file`): the named one, or, when
+    /// none is named, every visible worksheet. The message names the sheets that do hold data.
+    #[error("{}", empty_sheet_message(sheet, with_data))]
+    EmptySheet {
+        /// The sheet tried first (the named one, else the first visible worksheet).
+        sheet: String,
+        /// The sheets holding data, in workbook order (hidden ones included).
+        with_data: Vec<String>,
+    },
     /// No row looks like a header row.
     #[error("no header row found in the first {searched} rows")]
     NoHeader {
@@ -225,7 +236,7 @@ impl ErrorKind {
             Self::UnsupportedFormat { .. } => "unsupported_format",
             Self::CorruptFile { .. } => "corrupt_file",
             Self::EncryptedFile { .. } => "encrypted_file",
-            Self::EmptyFile => "empty_file",
+            Self::EmptyFile | Self::EmptySheet { .. } => "empty_file",
             Self::NoHeader { .. } => "no_header",
             Self::DuplicateHeader { .. } => "duplicate_header",
             Self::MissingRequiredColumn { .. } => "missing_required_column",
@@ -256,6 +267,22 @@ impl ErrorKind {
         "io",
         "write_error",
     ];
+}
+
+/// The message of [`ErrorKind::EmptySheet`].
+fn empty_sheet_message(sheet: &str, with_data: &[String]) -> String {
+    let quoted: Vec<String> = with_data.iter().take(10).map(|s| format!("\"{s}\"")).collect();
+    match quoted.len() {
+        0 => format!("the file is empty: sheet \"{sheet}\" and every other sheet hold no data"),
+        1 => format!(
+            "the file is empty: sheet \"{sheet}\" holds no data; sheet {} does (choose it with the sheet option)",
+            quoted.join("")
+        ),
+        _ => format!(
+            "the file is empty: sheet \"{sheet}\" holds no data; sheets {} do (choose one with the sheet option)",
+            quoted.join(", ")
+        ),
+    }
 }
 
 /// Shorthand constructors used inside the crate.

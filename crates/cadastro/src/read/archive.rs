@@ -13,11 +13,13 @@
 //! - xls: the BIFF records of the `Workbook` stream are walked (no cell is decoded) to measure
 //!   every sheet's declared DIMENSIONS and the bounding box of its cells.
 //!
-//! A sheet's *area* (rows x columns of the box calamine allocates for xls and ods) may be at most
-//! `max(262_144, 8 x the cells actually stored)`: a dense sheet always passes, a single stray cell
-//! at the far corner never allocates more than ~25 MB. For an xls DIMENSIONS record (which calamine
-//! reserves up front) formatted blank cells count as stored too. xlsx and xlsb sheets are streamed cell by
-//! cell and never allocate their area.
+//! A sheet's *area* (rows x columns of the box calamine allocates for xls and ods, over the cells
+//! that hold data) may be at most `max(a 64 MiB memory budget in calamine cells, 8 x the cells
+//! actually stored)`: a dense sheet always passes, a real value at the far corner never makes
+//! calamine allocate more than the budget. An xls DIMENSIONS record is not trusted (calamine
+//! reserves what it declares: it is zeroed before calamine reads the file), and whitespace-only
+//! labels are blanked the same way, so they never widen the box. xlsx and xlsb sheets are
+//! streamed cell by cell and never allocate their area.
 
 use std::io::{self, BufReader, Cursor, Read};
 
@@ -27,8 +29,11 @@ use super::format::{CFB_MAGIC, zip_error};
 use super::{Format, Limits};
 use crate::error::{Error, LimitKind, Result};
 
-/// Areas up to this many cells are always allowed (about 25 MB of calamine cells).
-pub(crate) const AREA_FLOOR: u64 = 1 << 18;
+/// The memory calamine may spend on one xls or ods sheet's box whatever its cells: 64 MiB.
+pub(crate) const SHEET_MEMORY_BUDGET: u64 = 64 * 1024 * 1024;
+/// Areas up to this many cells are always allowed: the budget in calamine cells (2,097,152
+/// cells of 32 bytes).
+pub(crate) const AREA_FLOOR: u64 = SHEET_MEMORY_BUDGET / std::mem::size_of::<calamine::Data>() as u64;
 /// Otherwise a sheet's area may be this many times the cells it stores.
 pub(crate) const AREA_PER_CELL: u64 = 8;
 /// The compression ratio is checked only once an entry has inflated past this size: small
@@ -424,12 +429,26 @@ fn scan_ods_content<R: Read>(guard: &mut Guarded<'_, R>) -> io::Result<()> {
     drain(reader.get_mut())
 }
 
-/// Checks an xls (BIFF in a CFB container) before calamine opens it: every sheet's declared
-/// DIMENSIONS and the bounding box of its cells stay within the sheet-area allowance.
+/// A change to an xls `Workbook` stream made before calamine reads it (same length, in place).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum XlsPatch {
+    /// A DIMENSIONS record's body at this stream offset is zeroed: calamine reserves the area it
+    /// declares up front, and a writer's DIMENSIONS may overstate the sheet by far.
+    Dimensions { body: u64, len: u16 },
+    /// The record at this offset (a label holding only whitespace) becomes a BLANK record, which
+    /// calamine skips: a stray space at the far corner must not make it allocate the sheet's box.
+    Blank { header: u64 },
+}
+
+/// Checks an xls (BIFF in a CFB container) before calamine opens it: the bounding box of the
+/// cells that hold data (whitespace-only labels excluded) stays within the sheet-area allowance
+/// of every sheet. The declared DIMENSIONS are not trusted either way: the returned patches zero
+/// them and blank the whitespace-only labels (see [`patch_xls`]), so calamine allocates what the
+/// data needs and nothing a record merely claims.
 ///
 /// # Errors
 /// `limit_exceeded` (sheet_area) or `corrupt_file`.
-pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
+pub(crate) fn check_xls(bytes: &[u8]) -> Result<Vec<XlsPatch>> {
     if !bytes.starts_with(CFB_MAGIC) {
         return Err(Error::corrupt("xls", "not a compound file"));
     }
@@ -443,6 +462,13 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
     let mut body = Vec::with_capacity(1024);
     let mut depth = 0u32;
     let mut sheet = XlsSheet::default();
+    let mut patches = Vec::new();
+    let mut pos: u64 = 0;
+    let mut biff8 = true;
+    let mut globals = true;
+    let mut sst: Vec<Vec<u8>> = Vec::new();
+    let mut sst_blank: Vec<bool> = Vec::new();
+    let mut in_sst = false;
     loop {
         match reader.read_exact(&mut header) {
             Ok(()) => {}
@@ -461,6 +487,8 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
         if got < usize::from(len) {
             break;
         }
+        let at = pos;
+        pos = pos.saturating_add(4).saturating_add(u64::from(len));
         let u16_at = |i: usize| {
             body.get(i..i.saturating_add(2))
                 .and_then(|b| <[u8; 2]>::try_from(b).ok())
@@ -471,76 +499,217 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<()> {
                 .and_then(|b| <[u8; 4]>::try_from(b).ok())
                 .map(|a| u64::from(u32::from_le_bytes(a)))
         };
+        if in_sst {
+            if typ == 0x003C {
+                sst.push(body.clone());
+                continue;
+            }
+            in_sst = false;
+            sst_blank = sst_blanks(&sst);
+            sst = Vec::new();
+        }
         match typ {
             0x0809 => {
                 depth = depth.saturating_add(1);
                 if depth == 1 {
+                    if globals {
+                        biff8 = u16_at(0) == Some(0x0600);
+                    }
                     sheet = XlsSheet::default();
                 }
             }
             0x000A => {
                 if depth == 1 {
                     sheet.check()?;
+                    globals = false;
                 }
                 depth = depth.saturating_sub(1);
             }
-            0x0200 => {
-                let dims = match body.len() {
-                    10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
-                    14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
-                    _ => (None, None, None, None),
-                };
-                if let (Some(rf), Some(rl), Some(cf), Some(cl)) = dims {
-                    sheet.declared = sheet.declared.max(calamine_declared_area(rf, rl, cf, cl));
+            0x00FC if globals && depth == 1 => {
+                in_sst = true;
+                sst.push(body.clone());
+            }
+            0x0200 if depth == 1 => patches.push(XlsPatch::Dimensions { body: at.saturating_add(4), len }),
+            // Label, RString: the text is in the record.
+            0x0204 | 0x00D6 if depth == 1 => {
+                if label_is_blank(&body, biff8) {
+                    patches.push(XlsPatch::Blank { header: at });
+                } else if let (Some(r), Some(c)) = (u16_at(0), u16_at(2)) {
+                    sheet.add(r, c, c);
                 }
             }
-            // Number, Label, RString, BoolErr, RK, LabelSst, Formula: row, column first.
-            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+            // LabelSst: the text is in the shared string table.
+            0x00FD if depth == 1 => {
+                let blank = u32_at(6).and_then(|i| sst_blank.get(usize::try_from(i).ok()?).copied());
+                if blank == Some(true) {
+                    patches.push(XlsPatch::Blank { header: at });
+                } else if let (Some(r), Some(c)) = (u16_at(0), u16_at(2)) {
+                    sheet.add(r, c, c);
+                }
+            }
+            // Number, BoolErr, RK, Formula: row, column first.
+            0x0203 | 0x0205 | 0x027E | 0x0006 if depth == 1 => {
                 if let (Some(r), Some(c)) = (u16_at(0), u16_at(2)) {
                     sheet.add(r, c, c);
                 }
             }
             // MulRk: row, first column, ..., last column.
-            0x00BD => {
+            0x00BD if depth == 1 => {
                 if let (Some(r), Some(c0), Some(c1)) =
                     (u16_at(0), u16_at(2), body.len().checked_sub(2).and_then(u16_at))
                 {
                     sheet.add(r, c0.min(c1), c0.max(c1));
                 }
             }
-            // Blank and MulBlank (formatted empty cells): calamine skips them, but DIMENSIONS
-            // covers them, so they count towards the declared area's allowance.
-            0x0201 => sheet.blanks = sheet.blanks.saturating_add(1),
-            0x00BE => {
-                if let (Some(c0), Some(c1)) = (u16_at(2), body.len().checked_sub(2).and_then(u16_at)) {
-                    sheet.blanks = sheet.blanks.saturating_add(c1.abs_diff(c0) + 1);
-                }
-            }
             _ => {}
         }
     }
-    sheet.check()
+    sheet.check()?;
+    Ok(patches)
 }
 
-/// The number of cells calamine reserves for a DIMENSIONS record (it computes in `u32`, so the
-/// wrapping arithmetic is reproduced).
-fn calamine_declared_area(rf: u64, rl: u64, cf: u64, cl: u64) -> u64 {
-    let (rf, rl, cl) = (rf as u32, rl as u32, cl as u32);
-    let mut cf = cf as u32;
-    if 0xFF < cf || cl < cf {
-        cf = 0;
+/// A copy of an xls with `patches` applied to its workbook stream (in place: the record
+/// lengths, and so the container, do not change).
+///
+/// # Errors
+/// `corrupt_file` when the container cannot be rewritten.
+pub(crate) fn patch_xls(bytes: &[u8], patches: &[XlsPatch]) -> Result<Vec<u8>> {
+    use std::io::{Seek, SeekFrom, Write};
+    if patches.is_empty() {
+        return Ok(bytes.to_vec());
     }
-    let (start, end) = if rl >= 1 && cl >= 1 { ((rf, cf), (rl - 1, cl - 1)) } else { ((rf, cf), (rf, cf)) };
-    let rows = end.0.wrapping_sub(start.0).wrapping_add(1) as u64;
-    let cols = end.1.wrapping_sub(start.1).wrapping_add(1) as u64;
-    rows.saturating_mul(cols)
+    let broken = |e: io::Error| Error::corrupt("xls", format!("workbook stream: {e}"));
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes.to_vec()))
+        .map_err(|e| Error::corrupt("xls", format!("broken compound file: {e}")))?;
+    let name = if cfb.is_stream("/Workbook") { "/Workbook" } else { "/Book" };
+    {
+        let mut stream = cfb.open_stream(name).map_err(broken)?;
+        for patch in patches {
+            match *patch {
+                XlsPatch::Dimensions { body, len } => {
+                    stream.seek(SeekFrom::Start(body)).map_err(broken)?;
+                    stream.write_all(&vec![0u8; usize::from(len)]).map_err(broken)?;
+                }
+                XlsPatch::Blank { header } => {
+                    stream.seek(SeekFrom::Start(header)).map_err(broken)?;
+                    stream.write_all(&0x0201u16.to_le_bytes()).map_err(broken)?;
+                }
+            }
+        }
+        stream.flush().map_err(broken)?;
+    }
+    cfb.flush().map_err(broken)?;
+    Ok(cfb.into_inner().into_inner())
 }
 
+/// True when a LABEL or RSTRING record's text is whitespace only.
+fn label_is_blank(body: &[u8], biff8: bool) -> bool {
+    let cch = body.get(6..8).and_then(|b| <[u8; 2]>::try_from(b).ok()).map_or(0, u16::from_le_bytes);
+    let cch = usize::from(cch);
+    if biff8 {
+        let Some(&flags) = body.get(8) else { return false };
+        let Some(chars) = body.get(9..) else { return false };
+        text_is_blank(chars, flags & 1 == 1, cch) == Some(cch)
+    } else {
+        body.get(8..8usize.saturating_add(cch)).is_some_and(|b| b.iter().all(|&c| latin1_blank(c)))
+    }
+}
+
+fn latin1_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C | 0xA0)
+}
+
+/// How many of at most `cch` characters at the start of `chars` were read, all of them blank;
+/// `None` as soon as one is not.
+fn text_is_blank(chars: &[u8], high: bool, cch: usize) -> Option<usize> {
+    if high {
+        let mut n = 0;
+        for pair in chars.chunks_exact(2).take(cch) {
+            let unit = u16::from_le_bytes([pair.first().copied()?, pair.get(1).copied()?]);
+            let c = char::from_u32(u32::from(unit)).unwrap_or('x');
+            if !crate::model::cell::is_blank_char(c) {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
+    } else {
+        let n = chars.len().min(cch);
+        chars.get(..n)?.iter().all(|&b| latin1_blank(b)).then_some(n)
+    }
+}
+
+/// For each string of the shared string table (the SST record's body and its CONTINUE
+/// records), whether it is whitespace only. Parsing stops at the first inconsistency; strings
+/// past it are taken as data.
+fn sst_blanks(segments: &[Vec<u8>]) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut seg = 0usize;
+    let mut p = 8usize;
+    let byte = |seg: usize, p: usize| segments.get(seg).and_then(|s| s.get(p)).copied();
+    loop {
+        if segments.get(seg).is_some_and(|s| p >= s.len()) {
+            seg += 1;
+            p = 0;
+        }
+        let Some(s) = segments.get(seg) else { return out };
+        let (Some(c0), Some(c1), Some(flags)) = (byte(seg, p), byte(seg, p + 1), byte(seg, p + 2)) else {
+            return out;
+        };
+        let mut remaining = usize::from(u16::from_le_bytes([c0, c1]));
+        p += 3;
+        let mut extra = 0usize;
+        if flags & 0x08 != 0 {
+            let (Some(a), Some(b)) = (byte(seg, p), byte(seg, p + 1)) else { return out };
+            extra += 4 * usize::from(u16::from_le_bytes([a, b]));
+            p += 2;
+        }
+        if flags & 0x04 != 0 {
+            let Some(n) = s.get(p..p + 4).and_then(|b| <[u8; 4]>::try_from(b).ok()) else { return out };
+            extra = extra.saturating_add(usize::try_from(u32::from_le_bytes(n)).unwrap_or(usize::MAX));
+            p += 4;
+        }
+        let mut high = flags & 1 == 1;
+        let mut blank = true;
+        while remaining > 0 {
+            let Some(s) = segments.get(seg) else { return out };
+            if p >= s.len() {
+                // The characters go on in the next CONTINUE record, after a new flags byte.
+                seg += 1;
+                let Some(f) = byte(seg, 0) else { return out };
+                high = f & 1 == 1;
+                p = 1;
+                continue;
+            }
+            let width = if high { 2 } else { 1 };
+            let fit = ((s.len() - p) / width).min(remaining);
+            if fit == 0 {
+                return out;
+            }
+            let chars = s.get(p..p + fit * width).unwrap_or_default();
+            blank = blank && text_is_blank(chars, high, fit) == Some(fit);
+            p += fit * width;
+            remaining -= fit;
+        }
+        // Formatting runs and phonetic data, possibly over CONTINUE records.
+        while extra > 0 {
+            let Some(s) = segments.get(seg) else { return out };
+            let here = (s.len().saturating_sub(p)).min(extra);
+            extra -= here;
+            p += here;
+            if extra > 0 {
+                seg += 1;
+                p = 0;
+            }
+        }
+        out.push(blank);
+    }
+}
+
+/// The cells of one xls sheet that hold data: how many, and their bounding box.
 #[derive(Debug, Default)]
 struct XlsSheet {
-    declared: u64,
     stored: u64,
-    blanks: u64,
     bbox: Option<(u64, u64, u64, u64)>,
 }
 
@@ -555,8 +724,173 @@ impl XlsSheet {
 
     fn check(&self) -> Result<()> {
         let area = self.bbox.map_or(0, |(r0, r1, c0, c1)| (r1 - r0 + 1).saturating_mul(c1 - c0 + 1));
-        check_area(area, self.stored)?;
-        check_area(self.declared, self.stored.saturating_add(self.blanks))
+        check_area(area, self.stored)
+    }
+}
+
+/// A sheet of an xlsx/xlsm workbook that calamine cannot open, taken out of `workbook.xml` so
+/// that the others read (calamine refuses the whole workbook over one such sheet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DroppedSheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Why it cannot be read, for a person.
+    pub why: String,
+    /// Its index among the workbook's sheets.
+    pub position: usize,
+    /// False for a hidden or very hidden sheet.
+    pub visible: bool,
+}
+
+/// The most bytes of `workbook.xml` or a `.rels` part read for the pre-check; a larger one
+/// (never seen in a real workbook) is left to calamine as it is.
+const MAX_WORKBOOK_PART: u64 = 16 * 1024 * 1024;
+
+/// Finds the sheets of an xlsx/xlsm workbook that calamine would refuse the whole workbook for
+/// (a `sheet` whose relationship id is missing, or whose relationship is an Excel 4.0 macro
+/// sheet or another type calamine does not know) and, when there are any, returns a copy of
+/// the package whose `workbook.xml` no longer lists them (every other entry copied as it is,
+/// still compressed), with the sheets dropped. `Ok(None)`: nothing to drop.
+///
+/// # Errors
+/// `corrupt_file` for a broken container (already checked by [`check_zip`]).
+pub(crate) fn drop_unreadable_sheets(bytes: &[u8]) -> Result<Option<(Vec<u8>, Vec<DroppedSheet>)>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("xlsx", &e))?;
+    let Some(root_rels) = small_entry(&mut zip, "_rels/.rels") else { return Ok(None) };
+    let workbook = relationships(&root_rels)
+        .into_iter()
+        .find(|r| r.kind.ends_with("/officeDocument"))
+        .map_or_else(|| "xl/workbook.xml".to_owned(), |r| r.target.trim_start_matches('/').to_owned());
+    let (dir, file) = workbook.rsplit_once('/').map_or(("", workbook.as_str()), |(d, f)| (d, f));
+    let rels_name = if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") };
+    let Some(xml) = small_entry(&mut zip, &workbook) else { return Ok(None) };
+    let rels = small_entry(&mut zip, &rels_name).map(|r| relationships(&r)).unwrap_or_default();
+
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut dropped = Vec::new();
+    let mut position = 0usize;
+    loop {
+        let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        let (Event::Start(e) | Event::Empty(e)) = &event else { continue };
+        if e.local_name().as_ref() != "sheet" {
+            continue;
+        }
+        let mut name = String::new();
+        let mut id = String::new();
+        let mut visible = true;
+        for a in e.attributes().flatten() {
+            let value = attr_value(&a);
+            match a.key.local_name().as_ref() {
+                "name" => name = value,
+                "id" => id = value,
+                "state" => visible = value == "visible",
+                _ => {}
+            }
+        }
+        position += 1;
+        let why = match rels.iter().find(|r| r.id == id) {
+            None => Some("the workbook lists it without its part (a dangling relationship id)".to_owned()),
+            Some(r) => match r.kind.rsplit('/').next().unwrap_or_default() {
+                "worksheet" | "chartsheet" | "dialogsheet" => None,
+                "xlMacrosheet" | "xlIntlMacrosheet" => Some("it is an Excel 4.0 macro sheet".to_owned()),
+                other => Some(format!("it is a sheet of type {}", other.chars().take(40).collect::<String>())),
+            },
+        };
+        let Some(why) = why else { continue };
+        if let Event::Start(start) = &event {
+            let end = start.to_end().into_owned();
+            if reader.read_to_end(end.name()).is_err() {
+                return Ok(None);
+            }
+        }
+        let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        cut.push((before, after));
+        dropped.push(DroppedSheet { name, why, position: position - 1, visible });
+    }
+    if dropped.is_empty() {
+        return Ok(None);
+    }
+    let mut patched = Vec::with_capacity(xml.len());
+    let mut at = 0;
+    for (from, to) in cut {
+        patched.extend_from_slice(xml.get(at..from).unwrap_or_default());
+        at = to;
+    }
+    patched.extend_from_slice(xml.get(at..).unwrap_or_default());
+    Ok(Some((rebuild(&mut zip, &workbook, &patched)?, dropped)))
+}
+
+/// A copy of the package with entry `name` replaced by `data`; every other entry is copied raw.
+fn rebuild(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, data: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let broken = |e: &dyn std::fmt::Display| Error::corrupt("xlsx", format!("rebuilding the package: {e}"));
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| zip_error("xlsx", &e))?;
+        if entry.name_raw() == name.as_bytes() {
+            drop(entry);
+            out.start_file(name, zip::write::SimpleFileOptions::default()).map_err(|e| broken(&e))?;
+            out.write_all(data).map_err(|e| broken(&e))?;
+        } else {
+            out.raw_copy_file(entry).map_err(|e| broken(&e))?;
+        }
+    }
+    Ok(out.finish().map_err(|e| broken(&e))?.into_inner())
+}
+
+/// The whole of a small entry (at most [`MAX_WORKBOOK_PART`] bytes), found by exact name or
+/// up to case; `None` when absent, larger or unreadable.
+fn small_entry(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+    let index = zip
+        .index_for_name(name)
+        .or_else(|| zip.file_names_raw().position(|n| n.eq_ignore_ascii_case(name.as_bytes())))?;
+    let entry = zip.by_index(index).ok()?;
+    if entry.size() > MAX_WORKBOOK_PART {
+        return None;
+    }
+    let mut out = Vec::new();
+    entry.take(MAX_WORKBOOK_PART).read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+/// An attribute's value, entities resolved (empty when malformed).
+fn attr_value(a: &quick_xml::events::attributes::Attribute<'_>) -> String {
+    a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default()
+}
+
+/// One `Relationship` of a `.rels` part.
+struct Relationship {
+    id: String,
+    kind: String,
+    target: String,
+}
+
+fn relationships(xml: &[u8]) -> Vec<Relationship> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => return out,
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "Relationship" => {
+                let mut rel = Relationship { id: String::new(), kind: String::new(), target: String::new() };
+                for a in e.attributes().flatten() {
+                    let value = attr_value(&a);
+                    match a.key.local_name().as_ref() {
+                        "Id" => rel.id = value,
+                        "Type" => rel.kind = value,
+                        "Target" => rel.target = value,
+                        _ => {}
+                    }
+                }
+                out.push(rel);
+            }
+            Ok(_) => {}
+        }
     }
 }
 
@@ -598,25 +932,28 @@ mod tests {
     }
 
     #[test]
-    fn calamine_dimension_arithmetic() {
-        assert_eq!(calamine_declared_area(0, 10, 0, 3), 30);
-        // rwMac below rwMic wraps in calamine: a huge reservation.
-        assert!(calamine_declared_area(5, 1, 0, 1) > u64::from(u32::MAX) / 2);
-        assert_eq!(calamine_declared_area(0, 0, 0, 0), 1);
-    }
-
-    #[test]
-    fn xls_declared_area_counts_formatted_blanks() {
-        let mut sheet = XlsSheet { declared: 600_000, ..XlsSheet::default() };
-        sheet.add(0, 0, 9);
-        assert!(sheet.check().is_err(), "600,000 declared cells for 10 values");
-        sheet.blanks = 599_990;
-        assert!(sheet.check().is_ok(), "the blanks are in the file: the reservation is proportional to it");
+    fn blank_labels_and_shared_strings() {
+        // LABEL, BIFF8: row, column, xf, cch 2, flags (compressed), "  ".
+        assert!(label_is_blank(&[0, 0, 0, 0, 15, 0, 2, 0, 0, b' ', b' '], true));
+        assert!(!label_is_blank(&[0, 0, 0, 0, 15, 0, 2, 0, 0, b' ', b'x'], true));
+        // UTF-16: a no-break space and an ideographic space are blank.
+        assert!(label_is_blank(&[0, 0, 0, 0, 15, 0, 2, 0, 1, 0xA0, 0, 0x00, 0x30], true));
+        assert!(label_is_blank(&[0, 0, 0, 0, 15, 0, 1, 0, b' '], false));
+        // SST: total, unique, then " " (compressed), "Ana" split over a CONTINUE record whose
+        // flags byte switches to UTF-16, then a rich string "  " with one formatting run.
+        let sst = vec![
+            vec![4, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, b' ', 3, 0, 0, b'A'],
+            vec![1, b'n', 0, b'a', 0, 2, 0, 0x08, 1, 0, b' ', b' ', 0, 0, 0, 0],
+        ];
+        assert_eq!(sst_blanks(&sst), [true, false, true]);
+        assert_eq!(sst_blanks(&[vec![1, 0, 0, 0, 1, 0, 0, 0, 9]]), Vec::<bool>::new(), "truncated");
     }
 
     #[test]
     fn area_allowance() {
         assert!(check_area(AREA_FLOOR, 1).is_ok());
+        assert_eq!(AREA_FLOOR, 2_097_152, "calamine's Data is 32 bytes");
+        assert!(check_area(AREA_FLOOR + 1, 1).is_err());
         assert!(check_area(1_048_576 * 16_384, 20).is_err());
         assert!(check_area(20_000_000, 5_000_000).is_ok());
     }

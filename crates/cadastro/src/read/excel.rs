@@ -20,32 +20,273 @@ use super::{Format, Grid, Limits, ReadOptions, Row, SheetInfo, archive};
 use crate::error::{Error, ErrorKind, LimitKind, Result};
 use crate::model::Cell;
 
-/// Reads the chosen sheet of a workbook into a [`Grid`].
+/// Reads the chosen sheet of a workbook into a [`Grid`]: the named sheet, else the first
+/// visible worksheet that holds data.
 ///
 /// # Errors
-/// `corrupt_file`, `encrypted_file`, `limit_exceeded`, `sheet_not_found`, `empty_file`.
+/// `corrupt_file`, `encrypted_file`, `limit_exceeded`, `sheet_not_found`, `empty_file` (an
+/// [`ErrorKind::EmptySheet`] naming the sheets that do hold data).
 pub(crate) fn read_grid(bytes: &[u8], format: Format, opts: &ReadOptions) -> Result<Grid> {
+    with_book(bytes, format, opts, |book, choice| read_cells(book, format, choice, &opts.limits))
+}
+
+/// Streams the chosen sheet of a workbook row by row into `sink`, with the guards, the sheet
+/// choice, the limits and the cell kinds of [`read_grid`]. xlsx, xlsm and xlsb go through
+/// calamine's cells reader (memory: the shared strings and one row); xls and ods have no cells
+/// reader in calamine, so their sheet's range is read whole first (bounded by the archive guard)
+/// and its rows handed over one by one.
+///
+/// # Errors
+/// As [`read_grid`], whatever `sink` returns, and `invalid_options` for a sheet whose rows are
+/// stored out of order (the whole-file reader sorts them; a stream cannot).
+pub(crate) fn stream_sheet(bytes: &[u8], format: Format, opts: &ReadOptions, sink: &mut dyn RowSink) -> Result<()> {
+    with_book(bytes, format, opts, |book, choice| stream_cells(book, choice, &opts.limits, sink))
+}
+
+/// Runs the guards for `format`, opens the workbook (xlsx/xlsm without the sheets calamine
+/// would refuse it over, see [`archive::drop_unreadable_sheets`]), chooses the sheets to try
+/// and hands both to `then`, shielded from calamine's panics.
+fn with_book<T>(
+    bytes: &[u8],
+    format: Format,
+    opts: &ReadOptions,
+    then: impl FnOnce(&mut dyn CellBook, &Choice) -> Result<T>,
+) -> Result<T> {
     let limits = &opts.limits;
     let wanted = opts.sheet.as_deref();
     match format {
         Format::Xlsx | Format::Xlsm => {
             archive::check_zip(bytes, format, limits)?;
-            shielded(format, || read_xlsx(bytes, format, wanted, limits))
+            shielded(format, || {
+                let patched = archive::drop_unreadable_sheets(bytes)?;
+                let (data, dropped) = match &patched {
+                    Some((data, dropped)) => (data.as_slice(), dropped.as_slice()),
+                    None => (bytes, &[][..]),
+                };
+                let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
+                let choice = choose(format, wb.sheets_metadata(), wanted, dropped)?;
+                then(&mut wb, &choice)
+            })
         }
         Format::Xlsb => {
             archive::check_zip(bytes, format, limits)?;
-            shielded(format, || read_xlsb(bytes, wanted, limits))
+            shielded(format, || {
+                let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
+                let choice = choose(format, wb.sheets_metadata(), wanted, &[])?;
+                then(&mut wb, &choice)
+            })
         }
         Format::Ods => {
             archive::check_zip(bytes, format, limits)?;
-            shielded(format, || read_ranged::<Ods<_>>(bytes, format, wanted, limits))
+            shielded(format, || {
+                // calamine's ods reader needs an owned reader type; the copy is the file's size.
+                let wb: Ods<_> = Ods::new(Cursor::new(bytes.to_vec())).map_err(|e| map_err(format, &e))?;
+                let mut book = Ranged { wb, format };
+                let choice = choose(format, book.wb.sheets_metadata(), wanted, &[])?;
+                then(&mut book, &choice)
+            })
         }
         Format::Xls => {
-            archive::check_xls(bytes)?;
-            shielded(format, || read_ranged::<Xls<_>>(bytes, format, wanted, limits))
+            let patches = archive::check_xls(bytes)?;
+            shielded(format, || {
+                let data = archive::patch_xls(bytes, &patches)?;
+                let wb: Xls<_> = Xls::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
+                let mut book = Ranged { wb, format };
+                let choice = choose(format, book.wb.sheets_metadata(), wanted, &[])?;
+                then(&mut book, &choice)
+            })
         }
-        Format::Csv => Err(Error::options("read_grid is for workbooks; delimited text has its own reader")),
+        Format::Csv => Err(Error::options("workbook reading is for workbooks; delimited text has its own reader")),
     }
+}
+
+/// A workbook whose sheets can be walked cell by cell in sheet order.
+trait CellBook {
+    /// Calls `f` with each cell of sheet `name` (0-based row and column; `None` for an empty
+    /// cell) until the end of the sheet or `f`'s `Break`.
+    fn each_cell(
+        &mut self,
+        name: &str,
+        f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
+    ) -> Result<()>;
+}
+
+impl<RS: std::io::Read + std::io::Seek> CellBook for Xlsx<RS> {
+    fn each_cell(
+        &mut self,
+        name: &str,
+        f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
+    ) -> Result<()> {
+        let format = Format::Xlsx;
+        let mut cells = self.worksheet_cells_reader(name).map_err(|e| map_err(format, &e))?;
+        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+            let (r, col) = c.get_position();
+            if f(r, col, cell_from_ref(c.get_value()))?.is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<RS: std::io::Read + std::io::Seek> CellBook for Xlsb<RS> {
+    fn each_cell(
+        &mut self,
+        name: &str,
+        f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
+    ) -> Result<()> {
+        let format = Format::Xlsb;
+        let mut cells = self.worksheet_cells_reader(name).map_err(|e| map_err(format, &e))?;
+        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+            let (r, col) = c.get_position();
+            if f(r, col, cell_from_ref(c.get_value()))?.is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// xls and ods: calamine parses every sheet when the workbook opens (bounded by the guard), and
+/// a sheet's range is walked sparsely, row-major.
+struct Ranged<R> {
+    wb: R,
+    format: Format,
+}
+
+impl<R> CellBook for Ranged<R>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    fn each_cell(
+        &mut self,
+        name: &str,
+        f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
+    ) -> Result<()> {
+        let range = self.wb.worksheet_range(name).map_err(|e| map_err(self.format, &e))?;
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, data) in range.used_cells() {
+            let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
+            let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
+            if f(row, col, cell_from_data(data))?.is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which sheets to try, in order, and every sheet of the workbook.
+#[derive(Debug)]
+struct Choice {
+    /// Every sheet, in workbook order (those calamine cannot open included).
+    sheets: Vec<SheetInfo>,
+    /// The named sheet alone; else every visible worksheet (every worksheet when none is
+    /// visible): the first that holds data is read.
+    order: Vec<String>,
+}
+
+impl Choice {
+    /// `empty_file` naming the sheet tried first and the other sheets that hold data.
+    fn empty(&self, book: &mut dyn CellBook) -> Error {
+        let Some(first) = self.order.first() else { return ErrorKind::EmptyFile.into() };
+        let with_data = self
+            .sheets
+            .iter()
+            .filter(|s| !self.order.contains(&s.name))
+            .filter(|s| has_data(book, &s.name))
+            .map(|s| s.name.clone())
+            .collect();
+        ErrorKind::EmptySheet { sheet: first.clone(), with_data }.into()
+    }
+}
+
+/// Chooses the sheets to try: the named one (exact name first, then up to case), else the
+/// visible worksheets in order. A named sheet that was dropped as unreadable is `corrupt_file`
+/// saying why.
+fn choose(
+    format: Format,
+    meta: &[calamine::Sheet],
+    wanted: Option<&str>,
+    dropped: &[archive::DroppedSheet],
+) -> Result<Choice> {
+    let mut sheets: Vec<SheetInfo> =
+        meta.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect();
+    for d in dropped {
+        let at = d.position.min(sheets.len());
+        sheets.insert(at, SheetInfo { name: d.name.clone(), visible: d.visible });
+    }
+    let order = match wanted {
+        Some(name) => {
+            let found = meta
+                .iter()
+                .find(|s| s.name == name)
+                .or_else(|| meta.iter().find(|s| s.name.to_lowercase() == name.to_lowercase()));
+            if let Some(sheet) = found {
+                vec![sheet.name.clone()]
+            } else if let Some(d) = dropped.iter().find(|d| d.name.to_lowercase() == name.to_lowercase()) {
+                return Err(Error::corrupt(format.as_str(), format!("sheet \"{}\" cannot be read: {}", d.name, d.why)));
+            } else {
+                return Err(ErrorKind::SheetNotFound { name: name.to_owned(), available: sheets.len() }.into());
+            }
+        }
+        None => {
+            let worksheets = || meta.iter().filter(|s| s.typ == SheetType::WorkSheet);
+            let visible: Vec<String> =
+                worksheets().filter(|s| s.visible == SheetVisible::Visible).map(|s| s.name.clone()).collect();
+            if visible.is_empty() { worksheets().map(|s| s.name.clone()).collect() } else { visible }
+        }
+    };
+    if order.is_empty() {
+        return Err(ErrorKind::EmptyFile.into());
+    }
+    Ok(Choice { sheets, order })
+}
+
+/// True when sheet `name` has a non-blank cell (an unreadable sheet has none).
+fn has_data(book: &mut dyn CellBook, name: &str) -> bool {
+    let mut found = false;
+    let walked = book.each_cell(name, &mut |_, _, cell| {
+        found = cell.is_some_and(|c| !c.is_blank());
+        Ok(if found { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
+    });
+    walked.is_ok() && found
+}
+
+/// The whole-file read: the first sheet of `choice.order` that holds data, into a [`Grid`].
+fn read_cells(book: &mut dyn CellBook, format: Format, choice: &Choice, limits: &Limits) -> Result<Grid> {
+    for name in &choice.order {
+        let mut rows = Rows::new(limits);
+        book.each_cell(name, &mut |r, c, cell| rows.push(r, c, cell).map(|()| ControlFlow::Continue(())))?;
+        if let Some(grid) = rows.into_grid(format, name, &choice.sheets) {
+            return Ok(grid);
+        }
+    }
+    Err(choice.empty(book))
+}
+
+/// The streamed read: the first sheet of `choice.order` with a non-blank cell is announced to
+/// `sink` at that cell (so an empty sheet tried first is never announced) and streamed.
+fn stream_cells(book: &mut dyn CellBook, choice: &Choice, limits: &Limits, sink: &mut dyn RowSink) -> Result<()> {
+    for name in &choice.order {
+        let mut rows = RowStream { limits, sink: &mut *sink, current: None, rows: 0 };
+        let mut started = false;
+        book.each_cell(name, &mut |r, c, cell| {
+            if !started {
+                if cell.as_ref().is_none_or(Cell::is_blank) {
+                    return Ok(ControlFlow::Continue(()));
+                }
+                started = true;
+                rows.sink.sheet(name, &choice.sheets);
+            }
+            rows.push(r, c, cell)
+        })?;
+        if started {
+            return rows.finish();
+        }
+    }
+    Err(choice.empty(book))
 }
 
 /// Runs a calamine call, turning a panic into `corrupt_file`.
@@ -98,27 +339,6 @@ fn redact(text: &str) -> String {
     out.chars().take(160).collect()
 }
 
-/// Picks the sheet to read: the named one, else the first visible worksheet.
-fn pick_sheet(meta: &[calamine::Sheet], wanted: Option<&str>) -> Result<(Vec<SheetInfo>, String)> {
-    let infos: Vec<SheetInfo> =
-        meta.iter().map(|s| SheetInfo { name: s.name.clone(), visible: s.visible == SheetVisible::Visible }).collect();
-    let chosen = match wanted {
-        Some(name) => meta
-            .iter()
-            .find(|s| s.name == name)
-            .or_else(|| meta.iter().find(|s| s.name.to_lowercase() == name.to_lowercase()))
-            .map(|s| s.name.clone())
-            .ok_or_else(|| ErrorKind::SheetNotFound { name: name.to_owned(), available: meta.len() })?,
-        None => meta
-            .iter()
-            .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
-            .or_else(|| meta.iter().find(|s| s.typ == SheetType::WorkSheet))
-            .map(|s| s.name.clone())
-            .ok_or(ErrorKind::EmptyFile)?,
-    };
-    Ok((infos, chosen))
-}
-
 /// Sparse rows built cell by cell under the limits, sorted by row. Workbooks store their rows
 /// in order, so a cell goes to the last row or starts a new one; a cell of an earlier row (a
 /// file written out of order) is placed by binary search, with the same result.
@@ -133,10 +353,11 @@ impl<'l> Rows<'l> {
         Rows { limits, rows: Vec::new() }
     }
 
-    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check. A later
-    /// cell at the same position replaces the earlier one.
+    /// Adds a cell at 0-based `(row, col)`; empty and blank (whitespace-only) cells are skipped
+    /// before any check, so they never widen the table nor hit a limit. A later cell at the
+    /// same position replaces the earlier one.
     fn push(&mut self, row: u32, col: u32, cell: Option<Cell>) -> Result<()> {
-        let Some(cell) = cell else { return Ok(()) };
+        let Some(cell) = cell.filter(|c| !c.is_blank()) else { return Ok(()) };
         check_cell(self.limits, row, col, &cell)?;
         // `row` < max_rows <= u32::MAX after the check: no overflow.
         let number = row.saturating_add(1);
@@ -169,17 +390,18 @@ impl<'l> Rows<'l> {
         Ok(())
     }
 
-    fn into_grid(mut self, format: Format, sheet: String, sheets: Vec<SheetInfo>) -> Result<Grid> {
+    /// The grid, or `None` when the sheet has no non-blank row.
+    fn into_grid(mut self, format: Format, sheet: &str, sheets: &[SheetInfo]) -> Option<Grid> {
         self.rows.retain(|r| !r.cells.iter().all(Cell::is_blank));
         if self.rows.is_empty() {
-            return Err(ErrorKind::EmptyFile.into());
+            return None;
         }
-        Ok(Grid {
+        Some(Grid {
             format,
             encoding: None,
             delimiter: None,
-            sheet: Some(sheet),
-            sheets,
+            sheet: Some(sheet.to_owned()),
+            sheets: sheets.to_vec(),
             rows: self.rows,
             notes: Default::default(),
         })
@@ -240,10 +462,10 @@ struct RowStream<'s> {
 }
 
 impl RowStream<'_> {
-    /// Adds a cell at 0-based `(row, col)`; empty cells are skipped before any check. A cell of
-    /// a row below the current one hands the current row over.
+    /// Adds a cell at 0-based `(row, col)`; empty and blank cells are skipped before any check
+    /// (as in [`Rows::push`]). A cell of a row below the current one hands the current row over.
     fn push(&mut self, row: u32, col: u32, cell: Option<Cell>) -> Result<ControlFlow<()>> {
-        let Some(cell) = cell else { return Ok(ControlFlow::Continue(())) };
+        let Some(cell) = cell.filter(|c| !c.is_blank()) else { return Ok(ControlFlow::Continue(())) };
         check_cell(self.limits, row, col, &cell)?;
         if let Some((current, cells)) = &mut self.current {
             if *current == row {
@@ -285,160 +507,6 @@ impl RowStream<'_> {
         }
         Ok(())
     }
-}
-
-/// Streams the chosen sheet of a workbook row by row into `sink`, with the guards, the sheet
-/// choice, the limits and the cell kinds of [`read_grid`]. xlsx, xlsm and xlsb go through
-/// calamine's cells reader (memory: the shared strings and one row); xls and ods have no cells
-/// reader in calamine, so their sheet's range is read whole first (bounded by the archive guard)
-/// and its rows handed over one by one.
-///
-/// # Errors
-/// As [`read_grid`], whatever `sink` returns, and `invalid_options` for a sheet whose rows are
-/// stored out of order (the whole-file reader sorts them; a stream cannot).
-pub(crate) fn stream_sheet(bytes: &[u8], format: Format, opts: &ReadOptions, sink: &mut dyn RowSink) -> Result<()> {
-    let limits = &opts.limits;
-    let wanted = opts.sheet.as_deref();
-    match format {
-        Format::Xlsx | Format::Xlsm => {
-            archive::check_zip(bytes, format, limits)?;
-            shielded(format, || stream_xlsx(bytes, format, wanted, limits, sink))
-        }
-        Format::Xlsb => {
-            archive::check_zip(bytes, format, limits)?;
-            shielded(format, || stream_xlsb(bytes, wanted, limits, sink))
-        }
-        Format::Ods => {
-            archive::check_zip(bytes, format, limits)?;
-            shielded(format, || stream_ranged::<Ods<_>>(bytes, format, wanted, limits, sink))
-        }
-        Format::Xls => {
-            archive::check_xls(bytes)?;
-            shielded(format, || stream_ranged::<Xls<_>>(bytes, format, wanted, limits, sink))
-        }
-        Format::Csv => Err(Error::options("stream_sheet is for workbooks; delimited text has its own reader")),
-    }
-}
-
-fn stream_xlsx(
-    bytes: &[u8],
-    format: Format,
-    wanted: Option<&str>,
-    limits: &Limits,
-    sink: &mut dyn RowSink,
-) -> Result<()> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
-    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
-    sink.sheet(&name, &sheets);
-    let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
-    pump_cells(format, limits, sink, || cells.next_cell())
-}
-
-fn stream_xlsb(bytes: &[u8], wanted: Option<&str>, limits: &Limits, sink: &mut dyn RowSink) -> Result<()> {
-    let format = Format::Xlsb;
-    let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
-    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
-    sink.sheet(&name, &sheets);
-    let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
-    pump_cells(format, limits, sink, || cells.next_cell())
-}
-
-/// Feeds a calamine cells reader (xlsx's or xlsb's: different types, the same `next_cell`) to
-/// `sink` row by row, until the end of the sheet or the sink's `Break`.
-fn pump_cells<'a, E: std::fmt::Display>(
-    format: Format,
-    limits: &Limits,
-    sink: &mut dyn RowSink,
-    mut next_cell: impl FnMut() -> std::result::Result<Option<calamine::Cell<DataRef<'a>>>, E>,
-) -> Result<()> {
-    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
-    while let Some(c) = next_cell().map_err(|e| map_err(format, &e))? {
-        let (r, col) = c.get_position();
-        if rows.push(r, col, cell_from_ref(c.get_value()))?.is_break() {
-            return Ok(());
-        }
-    }
-    rows.finish()
-}
-
-/// xls and ods: the chosen range is read whole (calamine has no cells reader for them), then
-/// handed over row by row (`used_cells` walks it row-major).
-fn stream_ranged<R>(
-    bytes: &[u8],
-    format: Format,
-    wanted: Option<&str>,
-    limits: &Limits,
-    sink: &mut dyn RowSink,
-) -> Result<()>
-where
-    R: Reader<Cursor<Vec<u8>>>,
-    R::Error: std::fmt::Display,
-{
-    let mut wb: R = R::new(Cursor::new(bytes.to_vec())).map_err(|e| map_err(format, &e))?;
-    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
-    let range = wb.worksheet_range(&name).map_err(|e| map_err(format, &e))?;
-    drop(wb);
-    sink.sheet(&name, &sheets);
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let mut rows = RowStream { limits, sink, current: None, rows: 0 };
-    for (r, c, data) in range.used_cells() {
-        let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
-        let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
-        if rows.push(row, col, cell_from_data(data))?.is_break() {
-            return Ok(());
-        }
-    }
-    rows.finish()
-}
-
-fn read_xlsx(bytes: &[u8], format: Format, wanted: Option<&str>, limits: &Limits) -> Result<Grid> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
-    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
-    let mut rows = Rows::new(limits);
-    {
-        let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
-        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
-            let (r, col) = c.get_position();
-            rows.push(r, col, cell_from_ref(c.get_value()))?;
-        }
-    }
-    rows.into_grid(format, name, sheets)
-}
-
-fn read_xlsb(bytes: &[u8], wanted: Option<&str>, limits: &Limits) -> Result<Grid> {
-    let format = Format::Xlsb;
-    let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
-    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
-    let mut rows = Rows::new(limits);
-    {
-        let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| map_err(format, &e))?;
-        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
-            let (r, col) = c.get_position();
-            rows.push(r, col, cell_from_ref(c.get_value()))?;
-        }
-    }
-    rows.into_grid(format, name, sheets)
-}
-
-/// xls and ods: calamine parses every sheet when the workbook opens (bounded by the guard), then
-/// the chosen range is walked sparsely.
-fn read_ranged<R>(bytes: &[u8], format: Format, wanted: Option<&str>, limits: &Limits) -> Result<Grid>
-where
-    R: Reader<Cursor<Vec<u8>>>,
-    R::Error: std::fmt::Display,
-{
-    // calamine's xls and ods readers need an owned reader type; the copy is the file's size.
-    let mut wb: R = R::new(Cursor::new(bytes.to_vec())).map_err(|e| map_err(format, &e))?;
-    let (sheets, name) = pick_sheet(wb.sheets_metadata(), wanted)?;
-    let range = wb.worksheet_range(&name).map_err(|e| map_err(format, &e))?;
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let mut rows = Rows::new(limits);
-    for (r, c, data) in range.used_cells() {
-        let row = r0.saturating_add(u32::try_from(r).unwrap_or(u32::MAX));
-        let col = c0.saturating_add(u32::try_from(c).unwrap_or(u32::MAX));
-        rows.push(row, col, cell_from_data(data))?;
-    }
-    rows.into_grid(format, name, sheets)
 }
 
 fn cell_from_ref(v: &DataRef<'_>) -> Option<Cell> {
@@ -569,7 +637,7 @@ mod tests {
             rows.push(r, c, Some(Cell::Int(v))).unwrap();
         }
         rows.push(3, 0, Some(Cell::Text(" ".into()))).unwrap();
-        let g = rows.into_grid(Format::Xlsx, "S".into(), Vec::new()).unwrap();
+        let g = rows.into_grid(Format::Xlsx, "S", &[]).unwrap();
         let got: Vec<(u32, Vec<Cell>)> = g.rows.into_iter().map(|r| (r.row, r.cells)).collect();
         assert_eq!(
             got,
@@ -616,11 +684,22 @@ mod tests {
     fn sheet_choice() {
         let sheet = |name: &str, visible| calamine::Sheet { name: name.into(), typ: SheetType::WorkSheet, visible };
         let meta = [sheet("Oculta", SheetVisible::Hidden), sheet("Clientes", SheetVisible::Visible)];
-        let (infos, chosen) = pick_sheet(&meta, None).unwrap();
-        assert_eq!(chosen, "Clientes");
-        assert!(!infos[0].visible);
-        assert_eq!(pick_sheet(&meta, Some("oculta")).unwrap().1, "Oculta");
-        assert_eq!(pick_sheet(&meta, Some("Nope")).unwrap_err().code(), "sheet_not_found");
+        let f = Format::Xlsx;
+        let choice = choose(f, &meta, None, &[]).unwrap();
+        assert_eq!(choice.order, ["Clientes"]);
+        assert!(!choice.sheets[0].visible);
+        assert_eq!(choose(f, &meta, Some("oculta"), &[]).unwrap().order, ["Oculta"]);
+        assert_eq!(choose(f, &meta, Some("Nope"), &[]).unwrap_err().code(), "sheet_not_found");
+        // Every visible worksheet is a candidate, in order; a dropped sheet keeps its place.
+        let meta =
+            [sheet("A", SheetVisible::Visible), sheet("B", SheetVisible::Hidden), sheet("C", SheetVisible::Visible)];
+        let dropped = [archive::DroppedSheet { name: "M".into(), why: "macro".into(), position: 1, visible: true }];
+        let choice = choose(f, &meta, None, &dropped).unwrap();
+        assert_eq!(choice.order, ["A", "C"]);
+        let names: Vec<&str> = choice.sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "M", "B", "C"]);
+        let err = choose(f, &meta, Some("m"), &dropped).unwrap_err();
+        assert_eq!((err.code(), err.to_string().contains("macro")), ("corrupt_file", true), "{err}");
     }
 }
 
@@ -794,5 +873,110 @@ mod fixtures {
         // The base of the hostile corpus reads: each hostile file fails for its own reason.
         let g = grid("minimal_handmade.xlsx");
         assert_eq!(g.rows[1].cells, [Cell::Text("Ana".into()), Cell::Float(52_998_224_725.0)]);
+    }
+}
+
+#[cfg(test)]
+mod realworld {
+    //! The real-world workbook corpus of testdata/realworld/workbooks (files made by Excel,
+    //! LibreOffice and other writers, from spreadsheet libraries' test suites), replayed against
+    //! its manifest: each file is read whole and streamed, and must give the annotated sheet and
+    //! number of non-blank rows, or be refused with the annotated kind. Prints the figures.
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    /// The committed corpus, or another directory with a manifest.json of the same shape
+    /// (`CADASTRO_WORKBOOK_CORPUS`, for measuring on a larger corpus that is not committed).
+    fn dir() -> std::path::PathBuf {
+        std::env::var_os("CADASTRO_WORKBOOK_CORPUS").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/realworld/workbooks"),
+            std::path::PathBuf::from,
+        )
+    }
+
+    /// Rows a stream hands over, and the sheet it announced.
+    #[derive(Default)]
+    struct Keep {
+        sheet: Option<String>,
+        rows: Vec<Row>,
+    }
+
+    impl RowSink for Keep {
+        fn sheet(&mut self, name: &str, _: &[SheetInfo]) {
+            assert!(self.sheet.is_none(), "announced twice");
+            self.sheet = Some(name.to_owned());
+        }
+        fn row(&mut self, row: Row) -> Result<ControlFlow<()>> {
+            self.rows.push(row);
+            Ok(ControlFlow::Continue(()))
+        }
+    }
+
+    /// `Ok((sheet, non-blank rows))` or `Err(code)` of the whole read, its message, and how the
+    /// stream disagreed with it, if it did (a sheet stored out of order may only refuse to stream).
+    #[allow(clippy::type_complexity)]
+    fn outcome(bytes: &[u8]) -> (std::result::Result<(String, usize), String>, Option<String>, Option<String>) {
+        let opts = ReadOptions::default();
+        let format = match super::super::format::sniff(bytes) {
+            Ok(f) => f,
+            Err(e) => return (Err(e.code().to_owned()), Some(e.to_string()), None),
+        };
+        if format == Format::Csv {
+            return (Err("csv".to_owned()), None, None);
+        }
+        let whole = read_grid(bytes, format, &opts);
+        let mut keep = Keep::default();
+        let streamed = stream_sheet(bytes, format, &opts, &mut keep);
+        // Debug texts: a NaN cell equals itself there.
+        let differs = match (&whole, &streamed) {
+            (Ok(g), Ok(())) => (keep.sheet != g.sheet || format!("{:?}", keep.rows) != format!("{:?}", g.rows))
+                .then(|| "streamed rows differ".to_owned()),
+            (Err(a), Err(b)) => (a.code() != b.code()).then(|| format!("streamed: {b}")),
+            (Ok(_), Err(b)) => (b.code() != "invalid_options").then(|| format!("streamed: {b}")),
+            (Err(_), Ok(())) => Some("the stream read it".to_owned()),
+        };
+        match whole {
+            Ok(g) => (Ok((g.sheet.unwrap_or_default(), g.rows.len())), None, differs),
+            Err(e) => (Err(e.code().to_owned()), Some(e.to_string()), differs),
+        }
+    }
+
+    #[test]
+    fn realworld_workbooks_replay() {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir().join("manifest.json")).unwrap()).unwrap();
+        let files = manifest["files"].as_array().unwrap();
+        assert!(files.len() >= 100 || std::env::var_os("CADASTRO_WORKBOOK_CORPUS").is_some(), "{} files", files.len());
+        let (mut read, mut refused, mut wrong) = (0, BTreeMap::<String, usize>::new(), Vec::new());
+        for entry in files {
+            let file = entry["file"].as_str().unwrap();
+            let bytes = std::fs::read(dir().join(file)).unwrap();
+            let start = std::time::Instant::now();
+            let (got, message, differs) = outcome(&bytes);
+            if let Some(d) = differs {
+                wrong.push(format!("{file}: whole and streamed reads disagree: {d}"));
+            }
+            let elapsed = start.elapsed();
+            assert!(elapsed < std::time::Duration::from_secs(5), "{file}: {elapsed:?}");
+            let expected = match entry["kind"].as_str() {
+                Some(kind) => Err(kind.to_owned()),
+                None => Ok((
+                    entry["sheet"].as_str().unwrap().to_owned(),
+                    usize::try_from(entry["rows"].as_u64().unwrap()).unwrap(),
+                )),
+            };
+            match &got {
+                Ok(_) => read += 1,
+                Err(kind) => *refused.entry(kind.clone()).or_default() += 1,
+            }
+            if got != expected {
+                wrong.push(format!("{file}: expected {expected:?}, got {got:?} {}", message.unwrap_or_default()));
+            } else if let Some(m) = message {
+                eprintln!("{file:50} {m}");
+            }
+        }
+        eprintln!("{} files: {read} read, {} refused {refused:?}", files.len(), files.len() - read);
+        assert!(wrong.is_empty(), "{} disagree with the manifest:\n{}", wrong.len(), wrong.join("\n"));
     }
 }

@@ -53,10 +53,92 @@ pub(crate) fn sniff(bytes: &[u8]) -> Result<Format> {
     if let Some(kind) = markup_kind(bytes, utf16) {
         return Err(unsupported(kind));
     }
+    if let Some(kind) = legacy_excel(bytes).or_else(|| magic_kind(bytes)) {
+        return Err(unsupported(kind));
+    }
     if utf16.is_none() && looks_binary(bytes) {
         return Err(unsupported("binary"));
     }
     Ok(Format::Csv)
+}
+
+/// An Excel 2.x, 3.0 or 4.0 file (BIFF2/3/4, a bare record stream, no compound file): the BOF
+/// record's type and length, then its document type (worksheet, chart, macro sheet, workbook).
+/// calamine reads BIFF5 and later only, so these are named for the person to re-save them.
+fn legacy_excel(bytes: &[u8]) -> Option<&'static str> {
+    let [t0, t1, l0, l1, _, _, d0, d1] = <[u8; 8]>::try_from(bytes.get(..8)?).ok()?;
+    let (typ, len, doc) = (u16::from_le_bytes([t0, t1]), u16::from_le_bytes([l0, l1]), u16::from_le_bytes([d0, d1]));
+    let version = match (typ, len) {
+        (0x0009, 4) => 2,
+        (0x0209, 6) => 3,
+        (0x0409, 6) => 4,
+        _ => return None,
+    };
+    Some(match (version, doc) {
+        (2, 0x0020) | (3, 0x0020) | (4, 0x0020) => "excel-chart",
+        (2, 0x0040) | (3, 0x0040) | (4, 0x0040) => "excel-macro-sheet",
+        (4, 0x0100) => "excel-4.0-workbook",
+        (2, _) => "excel-2.x",
+        (3, _) => "excel-3.0",
+        _ => "excel-4.0",
+    })
+}
+
+/// Well-known binary signatures, so that a message can say what the file is.
+fn magic_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "png"),
+        (b"\xFF\xD8\xFF", "jpeg"),
+        (b"GIF87a", "gif"),
+        (b"GIF89a", "gif"),
+        (b"\x1F\x8B", "gzip"),
+        (b"7z\xBC\xAF\x27\x1C", "7z"),
+        (b"Rar!\x1A\x07", "rar"),
+        (b"SQLite format 3\0", "sqlite"),
+        (b"{\\rtf", "rtf"),
+        (b"\x00\x00\x02\x00\x06\x04", "lotus-1-2-3"),
+        (b"\x00\x00\x02\x00\x04\x04", "lotus-1-2-3"),
+        (b"\x00\x00\x1A\x00", "lotus-1-2-3"),
+    ];
+    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, k)| *k)
+}
+
+/// What a person calls the file that `detected` names (for [`ErrorKind::UnsupportedFormat`]'s
+/// message): "a Word document", "an Excel 4.0 worksheet from 1992: save it as .xlsx"...
+pub(crate) fn describe(detected: &str) -> String {
+    let resave = "a format cadastro does not read: open it in Excel or LibreOffice and save it as .xlsx";
+    let text = match detected {
+        "html" => "a web page (HTML), not CSV or a spreadsheet: open it in Excel or LibreOffice and save it as .xlsx",
+        "xml-spreadsheet-2003" => {
+            "an XML Spreadsheet 2003 file (Excel's old XML format), a format cadastro does not read: save it as .xlsx"
+        }
+        "xml" => "an XML document, not CSV or a spreadsheet",
+        "pdf" => "a PDF document, not CSV or a spreadsheet",
+        "doc" => "a Word document (.doc), not CSV or a spreadsheet",
+        "docx" => "a Word document (.docx), not CSV or a spreadsheet",
+        "ppt" => "a PowerPoint presentation (.ppt), not CSV or a spreadsheet",
+        "pptx" => "a PowerPoint presentation (.pptx), not CSV or a spreadsheet",
+        "msg" => "an Outlook message (.msg), not CSV or a spreadsheet",
+        "odt" => "an OpenDocument text document (.odt), not CSV or a spreadsheet",
+        "odp" => "an OpenDocument presentation (.odp), not CSV or a spreadsheet",
+        "opendocument (not a spreadsheet)" => "an OpenDocument file that is not a spreadsheet",
+        "zip" => "a zip archive that holds no spreadsheet",
+        "cfb" => "an OLE compound file that holds no workbook",
+        "excel-2.x" => return format!("an Excel 2.x worksheet from 1987, {resave}"),
+        "excel-3.0" => return format!("an Excel 3.0 worksheet from 1990, {resave}"),
+        "excel-4.0" => return format!("an Excel 4.0 worksheet from 1992, {resave}"),
+        "excel-4.0-workbook" => return format!("an Excel 4.0 workbook from 1992, {resave}"),
+        "excel-chart" => "an Excel chart sheet from before 1995: it holds no table",
+        "excel-macro-sheet" => "an Excel macro sheet from before 1995: it holds no table",
+        "lotus-1-2-3" => return format!("a Lotus 1-2-3 worksheet, {resave}"),
+        "png" | "jpeg" | "gif" => "an image, not CSV or a spreadsheet",
+        "gzip" | "7z" | "rar" => "a compressed archive: extract the spreadsheet from it first",
+        "sqlite" => "an SQLite database, not CSV or a spreadsheet",
+        "rtf" => "a rich text (RTF) document, not CSV or a spreadsheet",
+        "binary" => "binary data, not CSV or a spreadsheet",
+        other => return format!("{other}, not CSV or a spreadsheet"),
+    };
+    text.to_owned()
 }
 
 fn unsupported(detected: &str) -> Error {
@@ -178,6 +260,14 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("zip", &e))?;
     let names: Vec<String> = zip.file_names_raw().map(|n| String::from_utf8_lossy(n).into_owned()).collect();
     let has = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+    if let Some(name) = ambiguous_name(&names) {
+        // OPC part names are case-insensitive: two entries differing only in case are one part
+        // twice, and which one a reader takes is arbitrary.
+        return Err(Error::corrupt(
+            "zip",
+            format!("ambiguous package: two entries are named {name} (differing only in case)"),
+        ));
+    }
 
     if has("mimetype") {
         let mime = read_entry_head(&mut zip, "mimetype")?;
@@ -186,12 +276,19 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format> {
         if mime == "application/vnd.oasis.opendocument.spreadsheet"
             || mime == "application/vnd.oasis.opendocument.spreadsheet-template"
         {
+            if has("META-INF/manifest.xml") {
+                let manifest = read_entry_head(&mut zip, "META-INF/manifest.xml")?;
+                if manifest.windows(b"encryption-data".len()).any(|w| w == b"encryption-data") {
+                    return Err(ErrorKind::EncryptedFile { format: "ods".to_owned() }.into());
+                }
+            }
             return Ok(Format::Ods);
         }
-        return Err(unsupported(if mime.starts_with("application/vnd.oasis.opendocument") {
-            "opendocument (not a spreadsheet)"
-        } else {
-            "zip"
+        return Err(unsupported(match mime {
+            "application/vnd.oasis.opendocument.text" => "odt",
+            "application/vnd.oasis.opendocument.presentation" => "odp",
+            m if m.starts_with("application/vnd.oasis.opendocument") => "opendocument (not a spreadsheet)",
+            _ => "zip",
         }));
     }
     if has("xl/workbook.bin") {
@@ -209,11 +306,23 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format> {
     {
         return Ok(Format::Xlsx);
     }
-    if has("content.xml") && ct.is_empty() {
-        // An OpenDocument file without its mimetype entry: calamine needs it, so name it.
-        return Err(unsupported("zip"));
+    if has("word/document.xml") || ct.contains("wordprocessingml.document.main+xml") {
+        return Err(unsupported("docx"));
+    }
+    if has("ppt/presentation.xml") || ct.contains("presentationml.presentation.main+xml") {
+        return Err(unsupported("pptx"));
     }
     Err(unsupported("zip"))
+}
+
+/// The first entry name that another entry repeats up to ASCII case, if any.
+fn ambiguous_name(names: &[String]) -> Option<&str> {
+    let mut lower: Vec<(String, &str)> = names.iter().map(|n| (n.to_ascii_lowercase(), n.as_str())).collect();
+    lower.sort_unstable();
+    lower.windows(2).find_map(|w| match w {
+        [a, b] if a.0 == b.0 => Some(b.1),
+        _ => None,
+    })
 }
 
 /// The first [`SNIFF_ENTRY_BYTES`] of a (small) zip entry, decompressed.
@@ -247,6 +356,8 @@ fn sniff_cfb(bytes: &[u8]) -> Result<Format> {
         return Err(unsupported("doc"));
     } else if cfb.is_stream("/PowerPoint Document") {
         return Err(unsupported("ppt"));
+    } else if cfb.is_stream("/__properties_version1.0") {
+        return Err(unsupported("msg"));
     } else {
         return Err(unsupported("cfb"));
     };
@@ -369,10 +480,51 @@ mod tests {
         let ods = make(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", b"<x/>")]);
         assert_eq!(sniff(&ods).ok(), Some(Format::Ods));
         let odt = make(&[("mimetype", b"application/vnd.oasis.opendocument.text")]);
-        assert!(detected(&odt).starts_with("opendocument"));
+        assert_eq!(detected(&odt), "odt");
+        let odg = make(&[("mimetype", b"application/vnd.oasis.opendocument.graphics")]);
+        assert!(detected(&odg).starts_with("opendocument"));
+        // An encrypted ods: the manifest names its encryption data (content.xml is ciphertext).
+        let manifest: &[u8] = b"<manifest:manifest><manifest:file-entry manifest:full-path=\"content.xml\">\
+            <manifest:encryption-data manifest:checksum-type=\"SHA1/1K\"/></manifest:file-entry></manifest:manifest>";
+        let enc = make(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", b"\x8f\x01garbage"),
+            ("META-INF/manifest.xml", manifest),
+        ]);
+        assert!(
+            matches!(sniff(&enc).map_err(Error::into_kind), Err(ErrorKind::EncryptedFile { format }) if format == "ods")
+        );
+        assert_eq!(detected(&make(&[("word/document.xml", b"")])), "docx");
+        assert_eq!(detected(&make(&[("ppt/presentation.xml", b"")])), "pptx");
+        // Two entries differing only in case: one part twice, an ambiguous package.
+        let twice =
+            make(&[("xl/workbook.xml", b""), ("xl/worksheets/sheet1.xml", b""), ("xl/worksheets/Sheet1.xml", b"")]);
+        let err = sniff(&twice).unwrap_err();
+        assert_eq!(err.code(), "corrupt_file");
+        assert!(err.to_string().contains("ambiguous package"), "{err}");
         assert_eq!(sniff(&make(&[("xl/workbook.bin", b"")])).ok(), Some(Format::Xlsb));
         assert_eq!(sniff(&make(&[("xl/workbook.xml", b""), ("xl/vbaProject.bin", b"")])).ok(), Some(Format::Xlsm));
         assert_eq!(sniff(&make(&[("xl/workbook.xml", b"")])).ok(), Some(Format::Xlsx));
-        assert_eq!(detected(&make(&[("word/document.xml", b"")])), "zip");
+        assert_eq!(detected(&make(&[("a.txt", b"")])), "zip");
+    }
+
+    #[test]
+    fn old_excel_files_and_known_signatures_are_named() {
+        // BOF records of BIFF2/3/4 streams: type, length, version, document type.
+        assert_eq!(detected(b"\x09\x00\x04\x00\x02\x00\x10\x00\x00\x00"), "excel-2.x");
+        assert_eq!(detected(b"\x09\x02\x06\x00\x00\x00\x10\x00\x00\x00"), "excel-3.0");
+        assert_eq!(detected(b"\x09\x04\x06\x00\x00\x00\x10\x00\x00\x00"), "excel-4.0");
+        assert_eq!(detected(b"\x09\x04\x06\x00\x00\x00\x00\x01\x00\x00"), "excel-4.0-workbook");
+        assert_eq!(detected(b"\x09\x04\x06\x00\x00\x00\x40\x00\x00\x00"), "excel-macro-sheet");
+        assert_eq!(detected(b"\x89PNG\r\n\x1a\n\x00\x00"), "png");
+        assert_eq!(detected(b"{\\rtf1\\ansi Nome;CPF}"), "rtf");
+        let msg = sniff(b"\x09\x04\x06\x00\x00\x00\x10\x00\x00\x00").unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "unsupported format: the file is an Excel 4.0 worksheet from 1992, a format cadastro does not read: \
+             open it in Excel or LibreOffice and save it as .xlsx"
+        );
+        assert!(describe("doc").starts_with("a Word document"));
+        assert!(describe("something-new").starts_with("something-new"));
     }
 }

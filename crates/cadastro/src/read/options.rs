@@ -66,7 +66,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReadOptions {
-    /// The sheet to read; default the first visible sheet.
+    /// The sheet to read; default the first visible worksheet that holds data.
     pub sheet: Option<String>,
     /// The delimiter of delimited text; default sniffed among `,` `;` `|` and tab.
     pub delimiter: Option<char>,
