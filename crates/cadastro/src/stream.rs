@@ -709,7 +709,7 @@ impl<'i, 'c> Driver<'i, 'c> {
 fn is_silent(c: &ColumnMapping) -> bool {
     c.field.is_none()
         && c.header.trim().is_empty()
-        && !matches!(c.reason, crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::Exact)
+        && !matches!(c.reason, crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::ProfileLabel)
 }
 
 fn add_stats(total: &mut Stats, s: &Stats) {

@@ -49,6 +49,9 @@ pub enum IssueCode {
     FormulaLikeValue,
     /// A column that maps to no field and was ignored (warning).
     UnmappedColumn,
+    /// Two columns merged into one field (`CPF` + `CNPJ` -> tax_id) are both filled, with
+    /// different values (error).
+    MergedValuesDiffer,
 }
 
 impl IssueCode {
@@ -75,6 +78,7 @@ impl IssueCode {
         IssueCode::MultipleMainContacts,
         IssueCode::FormulaLikeValue,
         IssueCode::UnmappedColumn,
+        IssueCode::MergedValuesDiffer,
     ];
 
     /// The snake_case code string.
@@ -101,6 +105,7 @@ impl IssueCode {
             IssueCode::MultipleMainContacts => "multiple_main_contacts",
             IssueCode::FormulaLikeValue => "formula_like_value",
             IssueCode::UnmappedColumn => "unmapped_column",
+            IssueCode::MergedValuesDiffer => "merged_values_differ",
         }
     }
 

@@ -155,6 +155,15 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::UnmappedColumn, L::En) => format!("column {what} maps to no field and was ignored"),
         (C::UnmappedColumn, L::PtBr) => format!("a coluna {what} não corresponde a nenhum campo e foi ignorada"),
         (C::UnmappedColumn, L::Fr) => format!("la colonne {what} ne correspond à aucun champ et a été ignorée"),
+        (C::MergedValuesDiffer, L::En) => {
+            format!("{what}: the merged columns are both filled, with different values; fill only one")
+        }
+        (C::MergedValuesDiffer, L::PtBr) => {
+            format!("{what}: as colunas combinadas estão ambas preenchidas, com valores diferentes; preencha só uma")
+        }
+        (C::MergedValuesDiffer, L::Fr) => {
+            format!("{what} : les colonnes fusionnées sont toutes deux remplies, avec des valeurs différentes ; n'en remplir qu'une")
+        }
     }
 }
 
