@@ -8,7 +8,6 @@ use crate::model::Field;
 use crate::validate::boolean::parse_bool;
 use crate::validate::country::normalize_country;
 use crate::validate::email::normalize_email;
-use crate::validate::iban::normalize_bank_account;
 use crate::validate::number::parse_date;
 use crate::validate::tax_id::{normalize_tax_id, normalize_vat};
 
@@ -79,7 +78,10 @@ impl Evidence {
                 && b.get(1).is_some_and(u8::is_ascii_uppercase)
                 && normalize_vat(v, None, false).is_ok()
         });
-        ev.iban = share(&|v| v.len() >= 15 && v.bytes().take(2).all(|b| b.is_ascii_alphabetic()) && normalize_bank_account(v).is_ok());
+        ev.iban = share(&|v| {
+            let compact: String = v.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect();
+            compact.parse::<iban::Iban>().is_ok()
+        });
         ev.phone = share(&is_phone);
         ev.postal = share(&is_postal);
         ev.country = share(&|v| v.chars().count() >= 2 && normalize_country(v).is_ok());
