@@ -28,6 +28,10 @@ pub(crate) struct Parsed {
     pub block: Block,
     /// A contact marker (`Contact`, `Person1`, `Kontakt`...).
     pub contact: bool,
+    /// A billing marker (`Billing`, `PO`, `Facturation`).
+    pub billing: bool,
+    /// A code marker: NF-e's `c` prefix (`cPais`, `cMun`: the code of the country, the city).
+    pub code: bool,
 }
 
 /// Splits a header into words: at punctuation and spaces, at camelCase humps (`POAddressLine1`
@@ -96,12 +100,15 @@ impl Parsed {
         let words = words(header);
         let mut block = Block::Main;
         let mut contact = false;
+        let mut billing = false;
+        let code = words.len() > 1 && words.first().is_some_and(|w| w == "c");
         let mut core: Vec<String> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let first = i == 0 && words.len() > 1;
             if SHIPPING.contains(&w.as_str()) || first && w == "sa" {
                 block = Block::Shipping;
             } else if BILLING.contains(&w.as_str()) || first && w == "po" {
+                billing = true;
             } else if CONTACT.contains(&w.as_str()) && words.len() > 1 {
                 contact = true;
             } else if w.bytes().all(|b| b.is_ascii_digit()) && i > 0 && words.get(i - 1).is_some_and(|p| CONTACT.contains(&p.as_str())) {
@@ -111,7 +118,7 @@ impl Parsed {
                 core.push(w.clone());
             }
         }
-        Parsed { words, core, block, contact }
+        Parsed { words, core, block, contact, billing, code }
     }
 
     fn has(&self, w: &str) -> bool {
@@ -124,7 +131,8 @@ impl Parsed {
 
     /// The line number that follows an address word (`Line 2`, `Address2`, `Street 3`), if any.
     fn line_number(&self) -> Option<u32> {
-        let line_words = ["line", "address", "street", "linha", "ligne", "linea", "adres", "addressline", "endereco"];
+        let line_words =
+            ["line", "address", "street", "linha", "ligne", "linea", "adres", "addressline", "endereco", "rue", "calle"];
         self.core.windows(2).find_map(|w| match w {
             [a, b] if line_words.contains(&a.as_str()) => b.parse().ok(),
             _ => None,
@@ -135,6 +143,11 @@ impl Parsed {
     /// when no qualifier is there. `Some(None)` means "a part the engine has no field for".
     pub fn qualifier(&self) -> Option<Option<Field>> {
         let joined = self.core.concat();
+        let address_word =
+            ["address", "street", "endereco", "adresse", "direccion", "adres", "addresses"].iter().any(|w| self.has(w));
+        if address_word && self.any(&["additional", "additionalinformation", "complement", "complemento"]) {
+            return Some(Some(Field::Complement));
+        }
         if self.any(&["zip", "zipcode", "postcode", "cep", "plz", "pocztowy", "postalcode", "codpostal"])
             || joined.contains("postalcode")
             || joined.contains("codigopostal")
@@ -153,6 +166,15 @@ impl Parsed {
         }
         if self.any(&["district", "bairro", "neighborhood", "neighbourhood", "barrio", "colonia", "quartier"]) {
             return Some(Some(Field::District));
+        }
+        // An address block's person details (`billing_address[first_name]`, `[email]`,
+        // `[company]`): the billing contact, not a part of the address; see [`Parsed::detail`].
+        if address_word && self.detail().is_some() {
+            return Some(None);
+        }
+        // `Billing Code` (Zoho): the billing address's postal code.
+        if self.billing && self.core == ["code"] {
+            return Some(Some(Field::PostalCode));
         }
         match self.line_number() {
             Some(1) => return Some(Some(Field::Address)),
@@ -176,15 +198,37 @@ impl Parsed {
         None
     }
 
+    /// The person detail an address header carries (`billing_address[company]` -> name,
+    /// `Default Address Phone` -> phone): a weak reading, since it is usually the billing
+    /// contact's copy of the customer's own column.
+    pub fn detail(&self) -> Option<Field> {
+        if self.any(&["company", "empresa", "societe", "organization"]) {
+            Some(Field::Name)
+        } else if self.any(&["first", "firstname", "prenom"]) {
+            Some(Field::FirstName)
+        } else if self.any(&["last", "lastname", "surname"]) {
+            Some(Field::LastName)
+        } else if self.any(&["email", "mail"]) {
+            Some(Field::Email)
+        } else if self.any(&["phone", "telephone", "telefone"]) {
+            Some(Field::Phone)
+        } else if self.any(&["name", "nome", "nom"]) {
+            Some(Field::Name)
+        } else {
+            None
+        }
+    }
+
     /// The core words read as one label, through the synonym table (first reading).
-    pub fn core_label(&self) -> Option<Field> {
+    pub fn core_label(&self) -> Option<(Field, f64)> {
         if self.core.is_empty()
             || self.core == self.words
+            || self.billing && self.core == ["code"]
             || self.core.last().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
         {
             return None;
         }
-        index().readings(&self.core.concat()).first().map(|r| r.0)
+        index().readings(&self.core.concat()).first().copied()
     }
 }
 

@@ -481,7 +481,10 @@ fn analyse(
 
     let mut taken = settled.clone();
     taken.extend(merges.iter().map(|(t, _)| t.clone()));
-    let chosen = suggest::assign(&all, &taken);
+    let mut chosen = suggest::assign(&all, &taken);
+    if !taken.contains(&Target::Field(crate::model::Field::ShortName)) {
+        suggest::second_names(&mut all, &mut chosen);
+    }
     let mut columns: Vec<ColumnMapping> = headers
         .iter()
         .enumerate()

@@ -44,7 +44,9 @@ const GRAMMAR: f64 = 0.9;
 /// Confidence of a header reading the values confirm.
 const CONFIRMED: f64 = 0.98;
 /// Confidence of an ambiguous header reading the values confirm.
-const CONFIRMED_LOOSE: f64 = 0.9;
+const CONFIRMED_LOOSE: f64 = 0.88;
+/// Confidence of a person detail of an address block (`billing_address[company]`).
+const DETAIL: f64 = 0.5;
 /// Confidence of a decision of the header row (contact block, shipping block, layout).
 const CONTEXT: f64 = 0.9;
 /// Lowest similarity a fuzzy match needs.
@@ -226,13 +228,24 @@ fn grammar_candidates(header: &str) -> Option<Vec<Candidate>> {
     if p.words.len() < 2 {
         return None;
     }
-    let (field, reason) = match p.core_label() {
-        Some(f) => (Some(f), MatchReason::Synonym),
+    if p.code {
+        return Some(Vec::new());
+    }
+    // An address block's person detail: a weak reading the customer's own column outranks.
+    if p.qualifier() == Some(None)
+        && p.block == Block::Main
+        && let Some(f) = p.detail()
+    {
+        return Some(vec![Candidate::new(Target::Field(f), DETAIL, MatchReason::Context)]);
+    }
+    let (field, weight) = match p.core_label() {
+        Some((f, w)) => (Some(f), w.min(GRAMMAR)),
         None => match p.qualifier() {
-            Some(q) => (q, MatchReason::Synonym),
+            Some(q) => (q, GRAMMAR),
             None => return None,
         },
     };
+    let reason = MatchReason::Synonym;
     let mut moved = false;
     let mut field = field;
     if p.block == Block::Shipping {
@@ -249,7 +262,7 @@ fn grammar_candidates(header: &str) -> Option<Vec<Candidate>> {
         }
     }
     let reason = if moved { MatchReason::Context } else { reason };
-    Some(field.map(|f| Candidate::new(Target::Field(f), GRAMMAR, reason)).into_iter().collect())
+    Some(field.map(|f| Candidate::new(Target::Field(f), weight, reason)).into_iter().collect())
 }
 
 /// The values confirm or veto the header's readings: vetoed readings go, a confirmed reading
@@ -271,7 +284,7 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
             } else if c.confidence >= 0.8 {
                 CONFIRMED_LOOSE
             } else {
-                c.confidence.max(0.8)
+                (c.confidence + 0.1).min(0.75)
             };
             c.confidence = c.confidence.max(to);
         }
@@ -314,9 +327,9 @@ pub(crate) fn apply_context(
     profile: &Profile,
     fixed: &BTreeMap<usize, Fixed>,
 ) {
-    let layout: BTreeSet<Field> = profile.columns.iter().filter_map(|c| c.field.as_ref()?.field()).collect();
     let parsed: Vec<Parsed> = headers.iter().map(|h| Parsed::read(h)).collect();
     let fixed_field = |i: usize| fixed.get(&i).and_then(|f| f.target.as_ref()?.field());
+    let generic = profile.name == "generic";
 
     // 2. A contact block: after a contact column named as such (`Contact email`), the person
     //    columns that follow are the contact's.
@@ -328,7 +341,9 @@ pub(crate) fn apply_context(
             Some(f) if f.is_contact() && contact_named => in_block = true,
             Some(f) if in_block && is_person_field(f) && f != Field::Name => {
                 if let Some(cands) = all.get_mut(i)
-                    && cands.first().is_some_and(|c| c.reason != MatchReason::ProfileLabel && c.reason != MatchReason::Learned)
+                    && cands.first().is_some_and(|c| {
+                        c.reason != MatchReason::Learned && (c.reason != MatchReason::ProfileLabel || generic)
+                    })
                 {
                     move_to(cands, grammar::contact_version(f));
                 }
@@ -338,35 +353,24 @@ pub(crate) fn apply_context(
         }
     }
 
-    // 3. No contact block: a lone `Contact name` / `Contact ID` is the customer's own.
-    let contact_cols: Vec<usize> =
-        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)).is_some_and(Field::is_contact)).collect();
-    let fixed_contacts = fixed.values().any(|f| f.target.as_ref().and_then(Target::field).is_some_and(Field::is_contact));
+    // 3. A customer's own `Contact name` / `Contact ID` (Xero, Zoho): the customer's name or
+    //    number when no other column is.
     let claims = |all: &[Vec<Candidate>], f: Field| {
         all.iter().any(|c| c.first().is_some_and(|c| c.target == Target::Field(f)))
             || fixed.values().any(|x| x.target == Some(Target::Field(f)))
     };
-    let lone = contact_cols.iter().all(|&i| {
-        all.get(i)
-            .and_then(|c| first_field(c))
-            .is_some_and(|f| matches!(f, Field::ContactLastName | Field::ContactFirstName | Field::ContactReference))
-    });
-    if !contact_cols.is_empty() && lone && !fixed_contacts && layout.is_empty() {
-        for &i in &contact_cols {
-            let own = headers.get(i).map(|h| fold_label(h)).is_some_and(|h| {
-                ["contactname", "contactid", "contactnumber", "nomecontato", "contactcode"].contains(&h.as_str())
-            });
-            if !own {
-                continue;
-            }
-            let to = match all.get(i).and_then(|c| first_field(c)) {
-                Some(Field::ContactLastName | Field::ContactFirstName) => Field::Name,
-                Some(Field::ContactReference) => Field::ExternalId,
+    if generic {
+        for i in 0..all.len() {
+            let own = headers.get(i).map(|h| fold_label(h)).unwrap_or_default();
+            let to = match own.as_str() {
+                "contactname" | "nomedocontato" | "nomecontato" => Field::Name,
+                "contactid" | "contactnumber" | "contactcode" => Field::ExternalId,
                 _ => continue,
             };
-            if !claims(all, to)
-                && let Some(cands) = all.get_mut(i)
-            {
+            if fixed.contains_key(&i) || claims(all, to) {
+                continue;
+            }
+            if let Some(cands) = all.get_mut(i) {
                 move_to(cands, Some(to));
             }
         }
@@ -389,6 +393,53 @@ pub(crate) fn apply_context(
         }
     }
 
+    // 4b. A bare `Nom` / `Name` beside a first-name column, when another column is the
+    //     customer's name: the last name (`Prénom`, `Nom` under `Libellé du client`).
+    let names: Vec<usize> =
+        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::Name)).collect();
+    if names.len() == 2 && !claims(all, Field::LastName) {
+        let bare = |i: usize| {
+            headers.get(i).is_some_and(|h| ["nom", "name", "nome", "nombre", "nazwisko"].contains(&fold_label(h).as_str()))
+        };
+        let beside_first = |i: usize| {
+            [i.wrapping_sub(1), i + 1].iter().any(|&j| all.get(j).and_then(|c| first_field(c)) == Some(Field::FirstName))
+        };
+        if let Some(i) = names.iter().copied().find(|&i| bare(i) && beside_first(i))
+            && let Some(cands) = all.get_mut(i)
+        {
+            move_to(cands, Some(Field::LastName));
+        }
+    }
+
+    // 4c. SIREN and SIRET: the SIREN is the company's tax id, the SIRET one of its
+    //     establishments.
+    let tax: Vec<usize> =
+        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::TaxId)).collect();
+    let has = |i: &usize, w: &str| headers.get(*i).is_some_and(|h| fold_label(h).contains(w));
+    if tax.iter().any(|i| has(i, "siren")) {
+        for i in tax.iter().filter(|i| has(i, "siret")) {
+            if let Some(cands) = all.get_mut(*i) {
+                cands.clear();
+            }
+        }
+    }
+
+    // 4d. Two columns of one meaning where one header is the other plus a word (`País` and
+    //     `Código de país`, `Email` and `Email CC`): the plain one keeps the field.
+    for i in 0..all.len() {
+        let Some(fi) = all.get(i).and_then(|c| first_field(c)) else { continue };
+        let hi = headers.get(i).map(|h| fold_label(h)).unwrap_or_default();
+        for j in 0..all.len() {
+            if i == j || all.get(j).and_then(|c| first_field(c)) != Some(fi) {
+                continue;
+            }
+            let hj = headers.get(j).map(|h| fold_label(h)).unwrap_or_default();
+            if !hi.is_empty() && hj.len() > hi.len() && hj.contains(hi.as_str()) && let Some(cands) = all.get_mut(j) {
+                cands.clear();
+            }
+        }
+    }
+
     // 5. A second column for an address part, after a shipping-marked column: the shipping
     //    copy, which cadastro does not store.
     let mut seen: BTreeSet<Field> = BTreeSet::new();
@@ -404,6 +455,30 @@ pub(crate) fn apply_context(
         if !seen.insert(f) && shipping_seen && fixed_field(i).is_none() && let Some(cands) = all.get_mut(i) {
             move_to(cands, None);
             cands.clear();
+        }
+    }
+}
+
+/// A column whose header reads as the name but lost it to a stronger column is the short name
+/// (the second name column of `Nome` + `Razão social`, `Name` + `Company`), when no column is.
+pub(crate) fn second_names(all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
+    let short = Target::Field(Field::ShortName);
+    let name = Target::Field(Field::Name);
+    let taken = |all: &[Vec<Candidate>], chosen: &[Option<usize>]| {
+        chosen.iter().zip(all.iter()).any(|(c, cands)| c.and_then(|c| cands.get(c)).is_some_and(|c| c.target == short))
+    };
+    if taken(all, chosen) {
+        return;
+    }
+    for (slot, cands) in chosen.iter_mut().zip(all.iter_mut()) {
+        if slot.is_none()
+            && let Some(c) =
+                cands.iter().find(|c| c.target == name && c.confidence >= 0.8 && c.reason == MatchReason::Synonym)
+        {
+            let confidence = c.confidence.min(0.8);
+            cands.push(Candidate::new(short.clone(), confidence, MatchReason::Context));
+            *slot = Some(cands.len() - 1);
+            return;
         }
     }
 }

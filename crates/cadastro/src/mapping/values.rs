@@ -5,7 +5,7 @@
 //! countries, booleans, IBANs, dates), so a column the values confirm is a column that imports.
 
 use crate::model::Field;
-use crate::validate::boolean::parse_bool;
+use crate::validate::boolean::{parse_bool, parse_person_type};
 use crate::validate::country::normalize_country;
 use crate::validate::email::normalize_email;
 use crate::validate::number::parse_date;
@@ -45,6 +45,8 @@ pub(crate) struct Evidence {
     pub url: f64,
     /// Two-letter upper-case codes (`SP`, `FR`).
     pub two_letters: f64,
+    /// Person types (`PJ`, `Física`).
+    pub person_type: f64,
 }
 
 /// What the values say about a field the header suggests.
@@ -96,6 +98,7 @@ impl Evidence {
             (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
                 && !v.contains(char::is_whitespace)
         });
+        ev.person_type = share(&|v| parse_person_type(v).is_some());
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
         ev
     }
@@ -117,8 +120,9 @@ impl Evidence {
             }
         };
         match field {
+            // One free name is enough to say a column holds no e-mails.
             Field::Email | Field::ContactEmail | Field::AccountManagerEmail | Field::AdditionalEmails => {
-                pick(self.email >= 0.8, self.email < 0.3)
+                if self.email < 0.3 && self.words >= 1.0 { Veto } else { pick(self.email >= 0.8, self.email < 0.3) }
             }
             Field::TaxId => pick(self.tax_id >= 0.6, self.words >= 0.5 || self.email >= 0.5 || self.boolean >= 0.8),
             Field::VatNumber => pick(self.vat >= 0.6, self.words >= 0.5 || self.email >= 0.5 || self.boolean >= 0.8),
@@ -127,9 +131,11 @@ impl Evidence {
             }
             Field::PostalCode => pick(self.postal >= 0.8, self.words >= 0.5 || self.email >= 0.5 || self.phone >= 0.5),
             Field::Country => pick(self.country >= 0.8, self.country < 0.3 && self.words < 0.5),
-            Field::IsCompany | Field::NotificationsDisabled | Field::ContactIsMain => {
-                pick(self.boolean >= 0.8, self.boolean < 0.5)
-            }
+            Field::IsCompany => pick(
+                self.boolean >= 0.8 || self.person_type >= 0.8,
+                self.boolean < 0.5 && self.person_type < 0.5,
+            ),
+            Field::NotificationsDisabled | Field::ContactIsMain => pick(self.boolean >= 0.8, self.boolean < 0.5),
             Field::BankAccount => pick(self.iban >= 0.6, self.iban < 0.2 && (self.code >= 0.5 || self.small_int >= 0.5)),
             Field::AddressNumber => pick(self.small_int >= 0.6, self.phone >= 0.5 || self.email >= 0.5),
             Field::PaymentTermsDays => pick(self.small_int >= 0.8, self.small_int < 0.3),
@@ -162,7 +168,7 @@ impl Evidence {
     /// The field the values alone point to, for a column whose header says nothing (or a
     /// headerless file): only kinds that are unmistakable.
     pub fn field(&self) -> Option<Field> {
-        if self.n == 0 {
+        if self.n < 2 {
             return None;
         }
         if self.email >= 0.9 {
