@@ -122,8 +122,14 @@ pub struct ColumnMapping {
     pub field: Option<String>,
     /// Confidence between 0 and 1.
     pub confidence: f64,
-    /// Why: `explicit`, `exact`, `synonym`, `fuzzy`, `partial`, `sample`, `ignored`, `none`.
+    /// Why: `explicit`, `learned`, `profile_label`, `synonym`, `context`, `values`, `fuzzy` (a
+    /// column with a field); `ignored`, `context`, `profile_label`, `none` (without).
     pub reason: String,
+    /// True when the confidence is below the review threshold (0.9 unless the mapping
+    /// document's `review_threshold` says otherwise).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field (`["B", "C"]` for CPF + CNPJ), else empty.
+    pub merged_from: Vec<String>,
 }
 
 /// The counts of a report.
@@ -459,6 +465,10 @@ pub struct InspectColumn {
     pub confidence: f64,
     /// Why (as in [`ColumnMapping::reason`]).
     pub reason: String,
+    /// True when the suggestion's confidence is below the review threshold (0.9).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field, else empty.
+    pub merged_from: Vec<String>,
 }
 
 /// What a file is and how its columns would map (`cadastro inspect --format json`).
@@ -799,6 +809,8 @@ mod tests {
                 field: Some("name".into()),
                 confidence: 0.93,
                 reason: MatchReason::Synonym,
+                needs_review: false,
+                merged_from: Vec::new(),
             }],
         };
         let record: Inspection = from_core(&core).unwrap();

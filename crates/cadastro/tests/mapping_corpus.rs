@@ -124,7 +124,13 @@ impl Score {
         );
         println!("   confidence bucket -> suggestions, share right");
         for (b, (n, ok)) in self.buckets.iter().rev() {
-            println!("   [{:.1}, {:.1}{}  {n:>4}  {:.1}%", f64::from(*b) / 10.0, f64::from(*b + 1) / 10.0, if *b == 9 { "]" } else { ")" }, 100.0 * *ok as f64 / *n as f64);
+            println!(
+                "   [{:.1}, {:.1}{}  {n:>4}  {:.1}%",
+                f64::from(*b) / 10.0,
+                f64::from(*b + 1) / 10.0,
+                if *b == 9 { "]" } else { ")" },
+                100.0 * *ok as f64 / *n as f64
+            );
         }
         println!(
             "   needs_review false: {} suggestions, {:.1}% right",

@@ -82,16 +82,49 @@ pub(crate) fn words(header: &str) -> Vec<String> {
 }
 
 const SHIPPING: &[&str] = &[
-    "shipping", "ship", "shipto", "delivery", "livraison", "entrega", "envio", "dostawy", "dostawa", "wysylki",
-    "wysylka", "expedition",
+    "shipping",
+    "ship",
+    "shipto",
+    "delivery",
+    "livraison",
+    "entrega",
+    "envio",
+    "dostawy",
+    "dostawa",
+    "wysylki",
+    "wysylka",
+    "expedition",
 ];
-const BILLING: &[&str] = &["billing", "bill", "billto", "invoice", "facturation", "cobranca", "faturamento", "facturacion"];
+const BILLING: &[&str] =
+    &["billing", "bill", "billto", "invoice", "facturation", "cobranca", "faturamento", "facturacion"];
 const CONTACT: &[&str] = &["contact", "contato", "contacto", "kontakt", "person", "personne", "persona", "osoba"];
 /// Structural words that only say where a value sits (`customer[...]`, `card.address_country`,
 /// `Organization - ...`, `KontrNazwa`, NF-e `xNome`).
 const STRUCTURE: &[&str] = &[
-    "customer", "client", "card", "account", "organization", "organisation", "kontr", "kontrahent", "x", "main",
-    "primary", "default", "details", "info", "data", "of", "the", "do", "da", "de", "du", "del", "la", "le",
+    "customer",
+    "client",
+    "card",
+    "account",
+    "organization",
+    "organisation",
+    "kontr",
+    "kontrahent",
+    "x",
+    "main",
+    "primary",
+    "default",
+    "details",
+    "info",
+    "data",
+    "of",
+    "the",
+    "do",
+    "da",
+    "de",
+    "du",
+    "del",
+    "la",
+    "le",
 ];
 
 impl Parsed {
@@ -111,7 +144,10 @@ impl Parsed {
                 billing = true;
             } else if CONTACT.contains(&w.as_str()) && words.len() > 1 {
                 contact = true;
-            } else if w.bytes().all(|b| b.is_ascii_digit()) && i > 0 && words.get(i - 1).is_some_and(|p| CONTACT.contains(&p.as_str())) {
+            } else if w.bytes().all(|b| b.is_ascii_digit())
+                && i > 0
+                && words.get(i - 1).is_some_and(|p| CONTACT.contains(&p.as_str()))
+            {
                 // `Person1`, `Contact 2`: the contact's number.
             } else if STRUCTURE.contains(&w.as_str()) && words.len() > 1 {
             } else {
@@ -131,8 +167,19 @@ impl Parsed {
 
     /// The line number that follows an address word (`Line 2`, `Address2`, `Street 3`), if any.
     fn line_number(&self) -> Option<u32> {
-        let line_words =
-            ["line", "address", "street", "linha", "ligne", "linea", "adres", "addressline", "endereco", "rue", "calle"];
+        let line_words = [
+            "line",
+            "address",
+            "street",
+            "linha",
+            "ligne",
+            "linea",
+            "adres",
+            "addressline",
+            "endereco",
+            "rue",
+            "calle",
+        ];
         self.core.windows(2).find_map(|w| match w {
             [a, b] if line_words.contains(&a.as_str()) => b.parse().ok(),
             _ => None,
@@ -191,7 +238,16 @@ impl Parsed {
             return Some(Some(Field::AddressNumber));
         }
         if self.any(&[
-            "address", "street", "endereco", "logradouro", "adresse", "rue", "direccion", "calle", "ulica", "adres",
+            "address",
+            "street",
+            "endereco",
+            "logradouro",
+            "adresse",
+            "rue",
+            "direccion",
+            "calle",
+            "ulica",
+            "adres",
         ]) {
             return Some(Some(Field::Address));
         }
@@ -277,7 +333,10 @@ mod tests {
         assert_eq!(words("xNome"), ["x", "nome"]);
         assert_eq!(words("KontrNazwa"), ["kontr", "nazwa"]);
         assert_eq!(words("Payment terms (days)"), ["payment", "terms"]);
-        assert_eq!(words("Organization - Address - Country of Address"), ["organization", "address", "country", "of", "address"]);
+        assert_eq!(
+            words("Organization - Address - Country of Address"),
+            ["organization", "address", "country", "of", "address"]
+        );
         assert_eq!(words("(Código)"), ["codigo"]);
     }
 

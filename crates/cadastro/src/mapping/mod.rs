@@ -183,7 +183,9 @@ impl<'de> Deserialize<'de> for Mapping {
                 (LEARNED_KEY, Value::Object(obj)) => {
                     for (header, field) in obj {
                         let Value::String(field) = field else {
-                            return Err(D::Error::custom(format!("learned mapping of \"{header}\" is not a field name")));
+                            return Err(D::Error::custom(format!(
+                                "learned mapping of \"{header}\" is not a field name"
+                            )));
                         };
                         m.learned.insert(header, field);
                     }

@@ -388,7 +388,10 @@ pub(crate) fn apply_context(
     if names.len() == 2 && !claims(all, Field::ShortName) {
         let other = names.iter().copied().find(|&i| !headers.get(i).is_some_and(|h| legal(h)));
         let has_legal = names.iter().any(|&i| headers.get(i).is_some_and(|h| legal(h)));
-        if has_legal && let Some(i) = other && let Some(cands) = all.get_mut(i) {
+        if has_legal
+            && let Some(i) = other
+            && let Some(cands) = all.get_mut(i)
+        {
             move_to(cands, Some(Field::ShortName));
         }
     }
@@ -399,10 +402,14 @@ pub(crate) fn apply_context(
         (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::Name)).collect();
     if names.len() == 2 && !claims(all, Field::LastName) {
         let bare = |i: usize| {
-            headers.get(i).is_some_and(|h| ["nom", "name", "nome", "nombre", "nazwisko"].contains(&fold_label(h).as_str()))
+            headers
+                .get(i)
+                .is_some_and(|h| ["nom", "name", "nome", "nombre", "nazwisko"].contains(&fold_label(h).as_str()))
         };
         let beside_first = |i: usize| {
-            [i.wrapping_sub(1), i + 1].iter().any(|&j| all.get(j).and_then(|c| first_field(c)) == Some(Field::FirstName))
+            [i.wrapping_sub(1), i + 1]
+                .iter()
+                .any(|&j| all.get(j).and_then(|c| first_field(c)) == Some(Field::FirstName))
         };
         if let Some(i) = names.iter().copied().find(|&i| bare(i) && beside_first(i))
             && let Some(cands) = all.get_mut(i)
@@ -426,6 +433,8 @@ pub(crate) fn apply_context(
 
     // 4d. Two columns of one meaning where one header is the other plus a word (`País` and
     //     `Código de país`, `Email` and `Email CC`): the plain one keeps the field.
+    //     Only between equally strong claims, which would otherwise be a duplicate_header.
+    let strength = |all: &[Vec<Candidate>], i: usize| all.get(i).and_then(|c| c.first()).map_or(0, Candidate::strength);
     for i in 0..all.len() {
         let Some(fi) = all.get(i).and_then(|c| first_field(c)) else { continue };
         let hi = headers.get(i).map(|h| fold_label(h)).unwrap_or_default();
@@ -433,8 +442,15 @@ pub(crate) fn apply_context(
             if i == j || all.get(j).and_then(|c| first_field(c)) != Some(fi) {
                 continue;
             }
+            if strength(all, i) != strength(all, j) || strength(all, j) != 1 {
+                continue;
+            }
             let hj = headers.get(j).map(|h| fold_label(h)).unwrap_or_default();
-            if !hi.is_empty() && hj.len() > hi.len() && hj.contains(hi.as_str()) && let Some(cands) = all.get_mut(j) {
+            if !hi.is_empty()
+                && hj.len() > hi.len()
+                && hj.contains(hi.as_str())
+                && let Some(cands) = all.get_mut(j)
+            {
                 cands.clear();
             }
         }
@@ -452,7 +468,11 @@ pub(crate) fn apply_context(
         if !grammar::is_address_part(f) || f == Field::DeliveryAddress {
             continue;
         }
-        if !seen.insert(f) && shipping_seen && fixed_field(i).is_none() && let Some(cands) = all.get_mut(i) {
+        if !seen.insert(f)
+            && shipping_seen
+            && fixed_field(i).is_none()
+            && let Some(cands) = all.get_mut(i)
+        {
             move_to(cands, None);
             cands.clear();
         }

@@ -1106,14 +1106,27 @@ const LABELS: &[(Field, &[&str])] = &[
     ),
     // Labels of real products' files (testdata/mapping-corpus): Xero, HubSpot, Omie, Bling,
     // Conta Azul, Facture.net, Odoo, NFE.io, NF-e, Holded, Chargebee.
-    (Field::ExternalId, &["Record ID", "Código de Integração", "Código de integração do cliente", "Customer account number"]),
+    (
+        Field::ExternalId,
+        &["Record ID", "Código de Integração", "Código de integração do cliente", "Customer account number"],
+    ),
     (Field::Name, &["Libellé du client", "Libellé client", "Libellé", "Nazwa pełna", "Nombre fiscal", "xNome"]),
-    (Field::IsCompany, &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica"]),
+    (
+        Field::IsCompany,
+        &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica"],
+    ),
     (Field::StateInscription, &["IE / RG", "RG / IE", "Inscrição estadual / RG"]),
     (Field::MunicipalInscription, &["Municipal tax number", "Municipal registration"]),
     (
         Field::PaymentTermsDays,
-        &["Net term days", "Net terms", "Payment term days", "Días de vencimiento", "Días de pago", "Due date sales day"],
+        &[
+            "Net term days",
+            "Net terms",
+            "Payment term days",
+            "Días de vencimiento",
+            "Días de pago",
+            "Due date sales day",
+        ],
     ),
     (Field::ParentName, &["Entreprise liée", "Société mère", "Société parente"]),
     (Field::Address, &["xLgr"]),
@@ -1150,7 +1163,6 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("ID number", Field::TaxId, AMBIGUOUS_FIRST),
     // An owner is a person: an e-mail makes it the account manager.
     ("Company owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
-    ("Account owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
     ("Owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
     ("Company", Field::Name, AMBIGUOUS_FIRST),
     ("Company", Field::IsCompany, AMBIGUOUS_SECOND),

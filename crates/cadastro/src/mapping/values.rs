@@ -47,6 +47,8 @@ pub(crate) struct Evidence {
     pub two_letters: f64,
     /// Person types (`PJ`, `Física`).
     pub person_type: f64,
+    /// Bare digits (no punctuation, no letter).
+    pub digits_only: f64,
 }
 
 /// What the values say about a field the header suggests.
@@ -63,8 +65,7 @@ pub(crate) enum Verdict {
 impl Evidence {
     /// Reads the samples (blank values skipped).
     pub fn read(samples: &[String]) -> Evidence {
-        let values: Vec<&str> =
-            samples.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).take(SAMPLE_ROWS).collect();
+        let values: Vec<&str> = samples.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).take(SAMPLE_ROWS).collect();
         let n = values.len();
         let mut ev = Evidence { n, ..Evidence::default() };
         if n == 0 {
@@ -87,7 +88,8 @@ impl Evidence {
         ev.phone = share(&is_phone);
         ev.postal = share(&is_postal);
         ev.country = share(&|v| v.chars().count() >= 2 && normalize_country(v).is_ok());
-        ev.boolean = share(&|v| !v.bytes().all(|b| b.is_ascii_digit()) && parse_bool(v).is_ok() || v == "0" || v == "1");
+        ev.boolean =
+            share(&|v| !v.bytes().all(|b| b.is_ascii_digit()) && parse_bool(v).is_ok() || v == "0" || v == "1");
         ev.date = share(&|v| v.bytes().any(|b| b.is_ascii_digit()) && parse_date(v).is_ok());
         ev.money = share(&is_money);
         ev.small_int = share(&|v| v.len() <= 4 && v.bytes().all(|b| b.is_ascii_digit()));
@@ -98,6 +100,7 @@ impl Evidence {
             (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www."))
                 && !v.contains(char::is_whitespace)
         });
+        ev.digits_only = share(&|v| v.bytes().all(|b| b.is_ascii_digit()));
         ev.person_type = share(&|v| parse_person_type(v).is_some());
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
         ev
@@ -131,12 +134,13 @@ impl Evidence {
             }
             Field::PostalCode => pick(self.postal >= 0.8, self.words >= 0.5 || self.email >= 0.5 || self.phone >= 0.5),
             Field::Country => pick(self.country >= 0.8, self.country < 0.3 && self.words < 0.5),
-            Field::IsCompany => pick(
-                self.boolean >= 0.8 || self.person_type >= 0.8,
-                self.boolean < 0.5 && self.person_type < 0.5,
-            ),
+            Field::IsCompany => {
+                pick(self.boolean >= 0.8 || self.person_type >= 0.8, self.boolean < 0.5 && self.person_type < 0.5)
+            }
             Field::NotificationsDisabled | Field::ContactIsMain => pick(self.boolean >= 0.8, self.boolean < 0.5),
-            Field::BankAccount => pick(self.iban >= 0.6, self.iban < 0.2 && (self.code >= 0.5 || self.small_int >= 0.5)),
+            Field::BankAccount => {
+                pick(self.iban >= 0.6, self.iban < 0.2 && (self.code >= 0.5 || self.small_int >= 0.5))
+            }
             Field::AddressNumber => pick(self.small_int >= 0.6, self.phone >= 0.5 || self.email >= 0.5),
             Field::PaymentTermsDays => pick(self.small_int >= 0.8, self.small_int < 0.3),
             Field::Website => pick(self.url >= 0.6, self.email >= 0.5 || self.phone >= 0.5),
@@ -168,7 +172,8 @@ impl Evidence {
     /// The field the values alone point to, for a column whose header says nothing (or a
     /// headerless file): only kinds that are unmistakable.
     pub fn field(&self) -> Option<Field> {
-        if self.n < 2 {
+        // One bare number (an amount, a count) says nothing; one formatted value may.
+        if self.n == 0 || self.n == 1 && self.digits_only > 0.0 {
             return None;
         }
         if self.email >= 0.9 {
@@ -216,7 +221,8 @@ fn is_phone(v: &str) -> bool {
 
 fn is_dotted_date(v: &str) -> bool {
     let parts: Vec<&str> = v.split(['.', '-', '/']).collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
         && parts.iter().any(|p| p.len() == 4)
 }
 

@@ -162,7 +162,9 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
             format!("{what}: as colunas combinadas estão ambas preenchidas, com valores diferentes; preencha só uma")
         }
         (C::MergedValuesDiffer, L::Fr) => {
-            format!("{what} : les colonnes fusionnées sont toutes deux remplies, avec des valeurs différentes ; n'en remplir qu'une")
+            format!(
+                "{what} : les colonnes fusionnées sont toutes deux remplies, avec des valeurs différentes ; n'en remplir qu'une"
+            )
         }
     }
 }

@@ -121,12 +121,31 @@ mod tests {
 pub fn parse_person_type(raw: &str) -> Option<bool> {
     let key = fold_text(raw);
     const COMPANY: &[&str] = &[
-        "pj", "j", "juridica", "pessoa juridica", "persona juridica", "company", "business", "entreprise", "societe",
-        "firma", "empresa", "osoba prawna", "professionnel",
+        "pj",
+        "j",
+        "juridica",
+        "pessoa juridica",
+        "persona juridica",
+        "company",
+        "business",
+        "entreprise",
+        "societe",
+        "firma",
+        "empresa",
+        "osoba prawna",
+        "professionnel",
     ];
     const PERSON: &[&str] = &[
-        "pf", "fisica", "pessoa fisica", "persona natural", "persona fisica", "individual", "person", "particulier",
-        "osoba fizyczna", "consumer",
+        "pf",
+        "fisica",
+        "pessoa fisica",
+        "persona natural",
+        "persona fisica",
+        "individual",
+        "person",
+        "particulier",
+        "osoba fizyczna",
+        "consumer",
     ];
     if COMPANY.contains(&key.as_str()) {
         Some(true)
