@@ -701,12 +701,12 @@ def test_merges_learned_mappings_and_needs_review():
     assert [c.tax_id for c in plain.customers] == ["52998224725", "11222333000181"]
     assert (4, "merged_values_differ") in error_codes(plain)
 
-    doc = {"learned": {"Cód. Parceiro": "external_id"}, "tax_id": ["CPF", "CNPJ"], "review_threshold": 0.97}
+    doc = {"learned": {"Cód. Parceiro": "external_id"}, "tax_id": ["CPF", "CNPJ"], "review_threshold": 0.99}
     importer = cu.Importer(cu.ImportOptions(country="BR", mapping_json=json.dumps(doc)))
     report = importer.validate(cu.Source.BYTES(MERGE_CSV))
     assert (report.mapping[0].field, report.mapping[0].reason) == ("external_id", "learned")
     assert report.mapping[0].needs_review is False
-    assert report.mapping[1].needs_review is True  # a 0.95 synonym is below 0.97
+    assert report.mapping[1].needs_review is True  # a synonym (0.98 with its values) is below 0.99
     assert report.mapping[2].reason == "explicit"
     assert [c.external_id for c in report.customers] == ["P-1", "P-2"]
     ins = importer.inspect(cu.Source.BYTES(MERGE_CSV))
