@@ -485,7 +485,7 @@ fn analyse(
     taken.extend(merges.iter().map(|(t, _)| t.clone()));
     let mut chosen = suggest::assign(&all, &taken);
     if !taken.contains(&Target::Field(crate::model::Field::ShortName)) {
-        suggest::second_names(&mut all, &mut chosen);
+        suggest::second_names(headers, &mut all, &mut chosen);
     }
     let mut columns: Vec<ColumnMapping> = headers
         .iter()

@@ -481,7 +481,7 @@ pub(crate) fn apply_context(
 
 /// A column whose header reads as the name but lost it to a stronger column is the short name
 /// (the second name column of `Nome` + `Razão social`, `Name` + `Company`), when no column is.
-pub(crate) fn second_names(all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
+pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
     let short = Target::Field(Field::ShortName);
     let name = Target::Field(Field::Name);
     let taken = |all: &[Vec<Candidate>], chosen: &[Option<usize>]| {
@@ -490,7 +490,17 @@ pub(crate) fn second_names(all: &mut [Vec<Candidate>], chosen: &mut [Option<usiz
     if taken(all, chosen) {
         return;
     }
-    for (slot, cands) in chosen.iter_mut().zip(all.iter_mut()) {
+    // The header that got the name: a repeat of it is a duplicate column, not a second name.
+    let named: Option<String> = chosen
+        .iter()
+        .zip(all.iter())
+        .position(|(c, cands)| c.and_then(|c| cands.get(c)).is_some_and(|c| c.target == name))
+        .and_then(|i| headers.get(i))
+        .map(|h| fold_label(h));
+    for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
+        if named.as_deref() == Some(fold_label(header).as_str()) {
+            continue;
+        }
         if slot.is_none()
             && let Some(c) =
                 cands.iter().find(|c| c.target == name && c.confidence >= 0.8 && c.reason == MatchReason::Synonym)
