@@ -202,8 +202,18 @@ export interface ColumnMapping {
   field?: string
   /** Confidence between 0 and 1. */
   confidence: number
-  /** Why: `explicit`, `exact`, `synonym`, `fuzzy`, `partial`, `samples` or `none`. */
+  /**
+   * Why: `explicit`, `learned`, `profile_label`, `synonym`, `context`, `values`, `fuzzy`
+   * (a column with a field); `ignored`, `context`, `profile_label` or `none` (without).
+   */
   reason: string
+  /**
+   * True when the confidence is below the review threshold (0.9 unless the mapping's
+   * `review_threshold` says otherwise).
+   */
+  needsReview: boolean
+  /** The columns a merge reads for this field (`["B", "C"]` for CPF + CNPJ), else empty. */
+  mergedFrom: Array<string>
 }
 
 /** A created or updated contact of an updated customer. */
@@ -328,7 +338,7 @@ export interface ImportFileOptions {
   /** A built-in profile name, a `Profile`, or a profile document (as in `Options`). */
   profile?: string | Profile | Record<string, unknown>
   /** An explicit mapping (as in `Options`). */
-  mapping?: Record<string, string | null>
+  mapping?: Record<string, string | null | string[] | number | Record<string, string>>
   /** The sheet to read. */
   sheet?: string
   /** The delimiter of delimited text. */
@@ -374,8 +384,12 @@ export interface InspectColumn {
   field?: string
   /** The confidence of the suggestion. */
   confidence: number
-  /** Why (`exact`, `synonym`, `fuzzy`, `partial`, `none`...). */
+  /** Why (`profile_label`, `synonym`, `context`, `values`, `fuzzy`, `none`...). */
   reason: string
+  /** True when the suggestion's confidence is below the review threshold (0.9). */
+  needsReview: boolean
+  /** The columns a merge reads for this field (CPF + CNPJ -> tax_id), else empty. */
+  mergedFrom: Array<string>
 }
 
 /** One problem in the data (CONTRACT section 4). */
@@ -458,9 +472,11 @@ export interface Options {
   profile?: string | Profile | Record<string, unknown>
   /**
    * An explicit mapping: header text or column letter -> field name, or `null` to ignore
-   * the column. Overrides the suggestions.
+   * the column; `"field": ["column", "column"]` merges two columns into one field;
+   * `learned: { header: field }` ranks a host's accepted mappings first; `review_threshold`
+   * (0..1) sets `needsReview`. Overrides the suggestions.
    */
-  mapping?: Record<string, string | null>
+  mapping?: Record<string, string | null | string[] | number | Record<string, string>>
   /** The sheet to read (default: the first visible one). */
   sheet?: string
   /** The delimiter of delimited text, one character (default: sniffed). */

@@ -137,3 +137,35 @@ test('Polish Excel CSV is read as windows-1250; the option forces another code p
   assert.equal(forced.source.encoding, 'windows-1252')
   assert.equal(forced.customers[1].city, '£ódŸ')
 })
+
+test('merges, learned mappings and needsReview', { skip }, () => {
+  // Separate CPF and CNPJ columns merge into the tax id; both filled and different is an error.
+  const csv = [
+    'Cód. Parceiro;Razão social;CPF;CNPJ',
+    'P-1;Ana Souza;529.982.247-25;',
+    'P-2;Padaria Pão Quente Ltda;;11.222.333/0001-81',
+    'P-3;João Pereira;390.533.447-05;11.444.777/0001-61',
+    '',
+  ].join('\n')
+  const plain = validate(Buffer.from(csv), { country: 'BR' })
+  assert.deepEqual(plain.mapping[2].mergedFrom, ['C', 'D'])
+  assert.deepEqual(plain.mapping[3].mergedFrom, ['C', 'D'])
+  assert.equal(plain.mapping[0].needsReview, true)
+  assert.equal(plain.mapping[1].needsReview, false)
+  assert.deepEqual(plain.customers.map((c) => c.tax_id), ['52998224725', '11222333000181'])
+  assert.ok(plain.issues.some((i) => i.code === 'merged_values_differ' && i.row === 4))
+
+  const mapping = { learned: { 'Cód. Parceiro': 'external_id' }, tax_id: ['CPF', 'CNPJ'], review_threshold: 0.99 }
+  const report = validate(Buffer.from(csv), { country: 'BR', mapping })
+  assert.equal(report.mapping[0].field, 'external_id')
+  assert.equal(report.mapping[0].reason, 'learned')
+  assert.equal(report.mapping[0].needsReview, false)
+  assert.equal(report.mapping[1].needsReview, true, 'a synonym (0.98 with its values) is below 0.99')
+  assert.equal(report.mapping[2].reason, 'explicit')
+  assert.deepEqual(report.customers.map((c) => c.external_id), ['P-1', 'P-2'])
+  assert.throws(() => validate(Buffer.from(csv), { mapping: { tax_id: ['CPF'] } }), { code: 'invalid_options' })
+
+  const ins = inspect(Buffer.from(csv), {})
+  assert.deepEqual(ins.columns[2].mergedFrom, ['C', 'D'])
+  assert.equal(ins.columns[0].needsReview, true)
+})

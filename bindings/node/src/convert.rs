@@ -37,7 +37,8 @@ const READ_KEYS: [&str; 5] = ["sheet", "delimiter", "encoding", "header_row", "l
 /// spellings of the core's JSON are accepted too. `undefined`/`null` mean "default". `profile`
 /// is a built-in name, a `Profile` instance or a profile document (the JSON of
 /// `Profile.toJson()`, snake_case as in the core). `mapping` is `{ "header or column letter":
-/// "field" | null }`. Unknown names, wrong types and unknown values are `invalid_options`.
+/// "field" | null, "field": ["column", "column"] (a merge), "learned": { "header": "field" },
+/// "review_threshold": 0.9 }` (keys as in the core: they are header texts). Unknown names, wrong types and unknown values are `invalid_options`.
 pub fn import_options(env: &Env, options: Option<Unknown<'_>>) -> Result<ImportOptions, Failure> {
     Ok(import_options_with(env, options, &[])?.0)
 }

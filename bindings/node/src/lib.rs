@@ -65,8 +65,10 @@ pub struct Options {
     #[napi(ts_type = "string | Profile | Record<string, unknown>")]
     pub profile: Option<serde_json::Value>,
     /// An explicit mapping: header text or column letter -> field name, or `null` to ignore
-    /// the column. Overrides the suggestions.
-    #[napi(ts_type = "Record<string, string | null>")]
+    /// the column; `"field": ["column", "column"]` merges two columns into one field;
+    /// `learned: { header: field }` ranks a host's accepted mappings first; `review_threshold`
+    /// (0..1) sets `needsReview`. Overrides the suggestions.
+    #[napi(ts_type = "Record<string, string | null | string[] | number | Record<string, string>>")]
     pub mapping: Option<serde_json::Value>,
     /// The sheet to read (default: the first visible one).
     pub sheet: Option<String>,

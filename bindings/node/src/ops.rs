@@ -626,7 +626,7 @@ pub struct ImportFileOptions {
     #[napi(ts_type = "string | Profile | Record<string, unknown>")]
     pub profile: Option<Json>,
     /// An explicit mapping (as in `Options`).
-    #[napi(ts_type = "Record<string, string | null>")]
+    #[napi(ts_type = "Record<string, string | null | string[] | number | Record<string, string>>")]
     pub mapping: Option<Json>,
     /// The sheet to read.
     pub sheet: Option<String>,

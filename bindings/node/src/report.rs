@@ -161,8 +161,14 @@ pub struct ColumnMapping {
     pub field: Option<String>,
     /// Confidence between 0 and 1.
     pub confidence: f64,
-    /// Why: `explicit`, `exact`, `synonym`, `fuzzy`, `partial`, `samples` or `none`.
+    /// Why: `explicit`, `learned`, `profile_label`, `synonym`, `context`, `values`, `fuzzy`
+    /// (a column with a field); `ignored`, `context`, `profile_label` or `none` (without).
     pub reason: String,
+    /// True when the confidence is below the review threshold (0.9 unless the mapping's
+    /// `review_threshold` says otherwise).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field (`["B", "C"]` for CPF + CNPJ), else empty.
+    pub merged_from: Vec<String>,
 }
 
 impl From<&cadastro::mapping::ColumnMapping> for ColumnMapping {
@@ -173,6 +179,8 @@ impl From<&cadastro::mapping::ColumnMapping> for ColumnMapping {
             field: c.field.as_ref().map(|t| t.name().to_owned()),
             confidence: c.confidence,
             reason: json_str(serde_json::to_value(c.reason)),
+            needs_review: c.needs_review,
+            merged_from: c.merged_from.clone(),
         }
     }
 }
@@ -328,8 +336,12 @@ pub struct InspectColumn {
     pub field: Option<String>,
     /// The confidence of the suggestion.
     pub confidence: f64,
-    /// Why (`exact`, `synonym`, `fuzzy`, `partial`, `none`...).
+    /// Why (`profile_label`, `synonym`, `context`, `values`, `fuzzy`, `none`...).
     pub reason: String,
+    /// True when the suggestion's confidence is below the review threshold (0.9).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field (CPF + CNPJ -> tax_id), else empty.
+    pub merged_from: Vec<String>,
 }
 
 /// What a file is and how its columns would map (`cadastro inspect`).
@@ -377,6 +389,8 @@ impl Inspection {
                 field: c.field.clone(),
                 confidence: c.confidence,
                 reason: json_str(serde_json::to_value(c.reason)),
+                needs_review: c.needs_review,
+                merged_from: c.merged_from.clone(),
             })
             .collect()
     }

@@ -136,7 +136,10 @@ pub fn import_options(
     })
 }
 
-/// `mapping`: a dict of header text or column letter -> field name (or `None` to ignore).
+/// `mapping`: a dict of header text or column letter -> field name (or `None` to ignore);
+/// `"field": ["column", "column"]` merges two columns into one field; `"learned": {header:
+/// field}` ranks a host's accepted mappings first; `"review_threshold": 0.9` sets
+/// `needs_review`.
 pub fn mapping(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Mapping>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
     if !obj.hasattr("keys")? {

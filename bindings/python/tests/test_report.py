@@ -161,3 +161,31 @@ def test_reading_options_force_encoding_delimiter_and_header_row(tmp_path: Path)
         cadastro.validate(polish, encoding="latin-9")
     with pytest.raises(cadastro.InvalidOptions, match="one character"):
         cadastro.inspect(polish, delimiter=";;")
+
+
+MERGE_CSV = (
+    "Cód. Parceiro;Razão social;CPF;CNPJ\n"
+    "P-1;Ana Souza;529.982.247-25;\n"
+    "P-2;Padaria Pão Quente Ltda;;11.222.333/0001-81\n"
+    "P-3;João Pereira;390.533.447-05;11.444.777/0001-61\n"
+).encode("cp1252")
+
+
+def test_merges_learned_mappings_and_needs_review() -> None:
+    plain = cadastro.validate(MERGE_CSV, country="BR")
+    assert plain.mapping[2]["merged_from"] == ["C", "D"] == plain.mapping[3]["merged_from"]
+    assert (plain.mapping[0]["needs_review"], plain.mapping[1]["needs_review"]) == (True, False)
+    assert [c["tax_id"] for c in plain.customers] == ["52998224725", "11222333000181"]
+    assert any(i.code == "merged_values_differ" and i.row == 4 for i in plain.issues)
+
+    doc = {"learned": {"Cód. Parceiro": "external_id"}, "tax_id": ["CPF", "CNPJ"], "review_threshold": 0.99}
+    report = cadastro.validate(MERGE_CSV, country="BR", mapping=doc)
+    first = report.mapping[0]
+    assert (first["field"], first["reason"], first["needs_review"]) == ("external_id", "learned", False)
+    assert report.mapping[1]["needs_review"] is True  # a synonym (0.98 with its values) is below 0.99
+    assert report.mapping[2]["reason"] == "explicit"
+    assert [c["external_id"] for c in report.customers] == ["P-1", "P-2"]
+    ins = cadastro.inspect(MERGE_CSV)
+    assert ins.columns[3]["merged_from"] == ["C", "D"]
+    with pytest.raises(cadastro.InvalidOptions):
+        cadastro.validate(MERGE_CSV, mapping={"tax_id": ["CPF"]})

@@ -71,8 +71,10 @@ pub struct ImportOptions {
     /// A whole profile document (JSON), for host-defined layouts and custom fields.
     #[uniffi(default = None)]
     pub profile_json: Option<String>,
-    /// An explicit mapping document (JSON: header text or column letter -> field name or null),
-    /// overriding the suggestions.
+    /// An explicit mapping document (JSON: header text or column letter -> field name or null;
+    /// `"field": ["column", "column"]` merges two columns into one field; `"learned": {header:
+    /// field}` ranks a host's accepted mappings first; `"review_threshold": 0.9`), overriding
+    /// the suggestions.
     #[uniffi(default = None)]
     pub mapping_json: Option<String>,
     /// The sheet to read; default the first visible sheet.

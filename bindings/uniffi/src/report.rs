@@ -161,8 +161,14 @@ pub struct ColumnMapping {
     pub field: Option<String>,
     /// Confidence between 0 and 1.
     pub confidence: f64,
-    /// Why: `explicit`, `exact`, `synonym`, `fuzzy`, `partial`, `sample`, `ignored`, `none`.
+    /// Why: `explicit`, `learned`, `profile_label`, `synonym`, `context`, `values`, `fuzzy` (a
+    /// column with a field); `ignored`, `context`, `profile_label`, `none` (without).
     pub reason: String,
+    /// True when the confidence is below the review threshold (0.9 unless the mapping
+    /// document's `review_threshold` says otherwise).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field (`["B", "C"]` for CPF + CNPJ), else empty.
+    pub merged_from: Vec<String>,
 }
 
 /// The counts of a report.
@@ -498,6 +504,10 @@ pub struct InspectColumn {
     pub confidence: f64,
     /// Why (as in [`ColumnMapping::reason`]).
     pub reason: String,
+    /// True when the suggestion's confidence is below the review threshold (0.9).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field, else empty.
+    pub merged_from: Vec<String>,
 }
 
 /// What a file is and how its columns would map (`cadastro inspect --format json`).
@@ -846,6 +856,8 @@ mod tests {
                 field: Some("name".into()),
                 confidence: 0.93,
                 reason: MatchReason::Synonym,
+                needs_review: false,
+                merged_from: Vec::new(),
             }],
             header_candidates: vec![cadastro::read::HeaderCandidate {
                 row: 3,

@@ -720,3 +720,33 @@ def test_headerless_files_rows_above_the_header_and_candidates():
     report = cu.Importer(cu.ImportOptions(profile="asaas")).validate(cu.Source.BYTES(above))
     assert [i.row for i in report.issues if i.code == "skipped_above_header"] == [1, 2]
     assert [(s.row, s.reason) for s in report.source.skipped_rows] == [(1, "data"), (2, "data")]
+# --- mapping: merges, learned mappings, needs_review --------------------------------------------
+
+MERGE_CSV = (
+    "Cód. Parceiro;Razão social;CPF;CNPJ\n"
+    "P-1;Ana Souza;529.982.247-25;\n"
+    "P-2;Padaria Pão Quente Ltda;;11.222.333/0001-81\n"
+    "P-3;João Pereira;390.533.447-05;11.444.777/0001-61\n"
+).encode("cp1252")
+
+
+@needs_readers
+def test_merges_learned_mappings_and_needs_review():
+    plain = cu.Importer(cu.ImportOptions(country="BR")).validate(cu.Source.BYTES(MERGE_CSV))
+    assert plain.mapping[2].merged_from == ["C", "D"] == plain.mapping[3].merged_from
+    assert (plain.mapping[0].needs_review, plain.mapping[1].needs_review) == (True, False)
+    assert [c.tax_id for c in plain.customers] == ["52998224725", "11222333000181"]
+    assert (4, "merged_values_differ") in error_codes(plain)
+
+    doc = {"learned": {"Cód. Parceiro": "external_id"}, "tax_id": ["CPF", "CNPJ"], "review_threshold": 0.99}
+    importer = cu.Importer(cu.ImportOptions(country="BR", mapping_json=json.dumps(doc)))
+    report = importer.validate(cu.Source.BYTES(MERGE_CSV))
+    assert (report.mapping[0].field, report.mapping[0].reason) == ("external_id", "learned")
+    assert report.mapping[0].needs_review is False
+    assert report.mapping[1].needs_review is True  # a synonym (0.98 with its values) is below 0.99
+    assert report.mapping[2].reason == "explicit"
+    assert [c.external_id for c in report.customers] == ["P-1", "P-2"]
+    ins = importer.inspect(cu.Source.BYTES(MERGE_CSV))
+    assert ins.columns[3].merged_from == ["C", "D"]
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.Importer(cu.ImportOptions(mapping_json='{"tax_id": ["CPF"]}'))

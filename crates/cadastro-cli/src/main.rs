@@ -112,9 +112,15 @@ struct ValidateArgs {
     /// The profile: asaas, invoiceocean, upflow, generic, or a profile JSON file.
     #[arg(long, default_value = "generic")]
     profile: String,
-    /// An explicit column mapping (JSON: header or column letter -> field, or null to ignore).
+    /// An explicit column mapping (JSON: header or column letter -> field, or null to ignore;
+    /// `"field": ["col", "col"]` merges two columns into one field; `"learned": {header: field}`
+    /// ranks a host's accepted mappings first; `"review_threshold": 0.9`).
     #[arg(long)]
     mapping: Option<PathBuf>,
+    /// The confidence below which a column is marked `needs_review` (default 0.9; overrides
+    /// the mapping file's `review_threshold`).
+    #[arg(long, value_name = "0..1")]
+    review_threshold: Option<f64>,
     #[command(flatten)]
     read: ReadArgs,
     /// The country for rows without one (ISO alpha-2), instead of the profile's default.
@@ -287,10 +293,16 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
 
 fn importer(args: &ValidateArgs) -> Result<(Importer, Locale), Error> {
     let locale = Locale::parse(&args.locale).ok_or_else(|| invalid(format!("unknown locale `{}`", args.locale)))?;
-    let mapping = match &args.mapping {
+    let mut mapping = match &args.mapping {
         Some(path) => Some(Mapping::from_json(&std::fs::read_to_string(path).map_err(Error::from)?)?),
         None => None,
     };
+    if let Some(t) = args.review_threshold {
+        if !(0.0..=1.0).contains(&t) {
+            return Err(invalid(format!("--review-threshold must be between 0 and 1, not {t}")));
+        }
+        mapping.get_or_insert_with(Mapping::default).review_threshold = Some(t);
+    }
     let opts = ImportOptions {
         profile: load_profile(&args.profile)?,
         mapping,
@@ -358,7 +370,13 @@ fn inspect_text(ins: &cadastro::Inspection) -> String {
     let _ = writeln!(out, "data rows:  {}", ins.rows);
     let _ = writeln!(out);
     for c in &ins.columns {
-        let field = c.field.as_deref().map_or_else(|| "-".to_owned(), |f| format!("{f} ({:.2})", c.confidence));
+        let mut field = c.field.as_deref().map_or_else(|| "-".to_owned(), |f| format!("{f} ({:.2})", c.confidence));
+        if c.merged_from.len() > 1 {
+            field.push_str(&format!(" [{}]", c.merged_from.join("+")));
+        }
+        if c.needs_review && c.field.is_some() {
+            field.push_str(" review");
+        }
         let _ = writeln!(out, "{:>3}  {:<32} -> {:<32} {}", c.column, c.header, field, c.samples.join(" | "));
     }
     out

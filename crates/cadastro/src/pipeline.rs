@@ -193,7 +193,7 @@ impl Importer {
     /// # Errors
     /// As [`mapping::resolve`].
     pub fn columns(&self, table: &Table) -> Result<Vec<ColumnMapping>> {
-        mapping::resolve(&table.headers, &self.opts.profile, self.opts.mapping.as_ref())
+        mapping::resolve_with_samples(&table.headers, &samples(table), &self.opts.profile, self.opts.mapping.as_ref())
     }
 }
 
@@ -221,6 +221,10 @@ pub struct InspectColumn {
     pub confidence: f64,
     /// Why.
     pub reason: MatchReason,
+    /// True when the suggestion's confidence is below the review threshold (0.9).
+    pub needs_review: bool,
+    /// The columns a merge reads for this field (empty: no merge).
+    pub merged_from: Vec<String>,
 }
 
 /// What a file is and how its columns would map (CONTRACT section 6, `inspect --format json`).
@@ -250,6 +254,21 @@ impl Inspection {
 /// How many sample values `inspect` shows per column.
 const SAMPLES: usize = 5;
 
+/// The first non-blank values of every column (at most [`mapping::SAMPLE_ROWS`] each, from the
+/// first rows of the table), the evidence the mapping weighs.
+pub(crate) fn samples(table: &Table) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); table.headers.len()];
+    for row in table.rows.iter().take(mapping::SAMPLE_ROWS) {
+        for (i, col) in out.iter_mut().enumerate() {
+            let cell = row.cell(i);
+            if !cell.is_blank() {
+                col.push(cell.as_text().into_owned());
+            }
+        }
+    }
+    out
+}
+
 /// Reads a file and suggests a mapping for its columns, without validating.
 ///
 /// ```
@@ -266,7 +285,7 @@ const SAMPLES: usize = 5;
 pub fn inspect(source: &Source, read: &ReadOptions, profile: &Profile) -> Result<Inspection> {
     let bytes = source.load(&read.limits)?;
     let (table, header_candidates) = crate::read::read_with_candidates(&bytes, read)?;
-    let suggestions = mapping::suggest(&table.headers, profile);
+    let suggestions = mapping::suggest_with_samples(&table.headers, &samples(&table), profile);
     let columns = suggestions
         .into_iter()
         .map(|s| {
@@ -285,6 +304,8 @@ pub fn inspect(source: &Source, read: &ReadOptions, profile: &Profile) -> Result
                 field: s.field.map(|t| t.name().to_owned()),
                 confidence: s.confidence,
                 reason: s.reason,
+                needs_review: s.needs_review,
+                merged_from: s.merged_from,
             }
         })
         .collect();

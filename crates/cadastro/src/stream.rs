@@ -688,9 +688,11 @@ impl<'i, 'c> Driver<'i, 'c> {
                     issues: Vec::new(),
                 };
                 if let Ok(columns) = self.importer.columns(&probe) {
+                    // The known columns keep the mapping their sample values gave; the probe
+                    // (headers only) adds the new ones.
                     let known = self.columns.len();
                     self.silent.extend(columns.iter().skip(known).filter(|c| is_silent(c)).map(|c| c.index));
-                    self.columns = columns;
+                    self.columns.extend(columns.into_iter().skip(known));
                 }
                 self.exact = false;
             }
@@ -731,7 +733,7 @@ impl<'i, 'c> Driver<'i, 'c> {
 fn is_silent(c: &ColumnMapping) -> bool {
     c.field.is_none()
         && c.header.trim().is_empty()
-        && !matches!(c.reason, crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::Exact)
+        && !matches!(c.reason, crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::ProfileLabel)
 }
 
 fn add_stats(total: &mut Stats, s: &Stats) {

@@ -40,9 +40,10 @@ fn header_cases() {
         }
         // Confidence follows the reason.
         match col.reason {
-            MatchReason::Exact => assert_eq!(col.confidence, 1.0),
-            MatchReason::Synonym => assert!((0.8..1.0).contains(&col.confidence), "{header}"),
-            MatchReason::Fuzzy | MatchReason::Partial => assert!((0.6..=0.9).contains(&col.confidence), "{header}"),
+            MatchReason::ProfileLabel => assert_eq!(col.confidence, 1.0),
+            MatchReason::Synonym => assert!((0.6..1.0).contains(&col.confidence), "{header}"),
+            MatchReason::Context => assert!((0.6..=0.9).contains(&col.confidence), "{header}"),
+            MatchReason::Fuzzy => assert!((0.6..=0.9).contains(&col.confidence), "{header}"),
             MatchReason::None => assert_eq!(col.confidence, 0.0),
             other => panic!("unexpected reason {other:?} for {header}"),
         }

@@ -1,10 +1,12 @@
 //! Candidate targets for one header, and the greedy assignment of targets to columns.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::MatchReason;
 use super::fold::{fold_label, fold_tokens};
+use super::grammar::{self, Block, Parsed};
 use super::synonyms::{RULES, STRONG, index};
+use super::values::{Evidence, Verdict};
+use super::{Fixed, MatchReason};
 use crate::model::Field;
 use crate::profile::{Profile, Target};
 
@@ -26,7 +28,7 @@ impl Candidate {
     /// strength are a `duplicate_header`.
     pub fn strength(&self) -> u8 {
         match self.reason {
-            MatchReason::Exact => 2,
+            MatchReason::ProfileLabel | MatchReason::Learned => 2,
             MatchReason::Synonym if self.confidence >= STRONG => 1,
             _ => 0,
         }
@@ -34,7 +36,19 @@ impl Candidate {
 }
 
 /// Highest confidence of a fuzzy match.
-const FUZZY_MAX: f64 = 0.9;
+const FUZZY_MAX: f64 = 0.85;
+/// Confidence of a learned mapping.
+const LEARNED: f64 = 0.99;
+/// Confidence of a reading through the header grammar.
+const GRAMMAR: f64 = 0.9;
+/// Confidence of a header reading the values confirm.
+const CONFIRMED: f64 = 0.98;
+/// Confidence of an ambiguous header reading the values confirm.
+const CONFIRMED_LOOSE: f64 = 0.88;
+/// Confidence of a person detail of an address block (`billing_address[company]`).
+const DETAIL: f64 = 0.5;
+/// Confidence of a decision of the header row (contact block, shipping block, layout).
+const CONTEXT: f64 = 0.9;
 /// Lowest similarity a fuzzy match needs.
 const FUZZY_MIN: f64 = 0.75;
 /// Shortest folded label compared fuzzily: shorter ones (`CEP`, `NIP`, `Nome`) are too close
@@ -43,7 +57,7 @@ const FUZZY_MIN_LEN: usize = 5;
 /// Longest folded header compared fuzzily.
 const FUZZY_MAX_LEN: usize = 64;
 /// Confidence of a suggestion drawn from the sample values alone.
-pub(crate) const SAMPLE_CONFIDENCE: f64 = 0.5;
+const VALUES_ONLY: f64 = 0.6;
 
 /// The targets a header may map to, strongest first; empty when nothing fits.
 ///
@@ -51,13 +65,22 @@ pub(crate) const SAMPLE_CONFIDENCE: f64 = 0.5;
 /// field, such as InvoiceOcean's `No`, means "no field"); the profile's own synonyms and custom
 /// fields; the synonym table (every language, every built-in profile); then keyword rules and
 /// fuzzy similarity.
-pub(crate) fn candidates(header: &str, profile: &Profile) -> Vec<Candidate> {
+pub(crate) fn candidates(header: &str, profile: &Profile, learned: &BTreeMap<String, Target>) -> Vec<Candidate> {
     let folded = fold_label(header);
+    let mut cands = header_candidates(header, &folded, profile);
+    if let Some(t) = learned.get(&folded) {
+        cands.retain(|c| &c.target != t);
+        cands.insert(0, Candidate::new(t.clone(), LEARNED, MatchReason::Learned));
+    }
+    cands
+}
+
+fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candidate> {
     if folded.is_empty() {
         return Vec::new();
     }
     if let Some(col) = profile.columns.iter().find(|c| fold_label(&c.header) == folded) {
-        return col.field.iter().map(|t| Candidate::new(t.clone(), 1.0, MatchReason::Exact)).collect();
+        return col.field.iter().map(|t| Candidate::new(t.clone(), 1.0, MatchReason::ProfileLabel)).collect();
     }
     if let Some(col) = profile.columns.iter().find(|c| c.synonyms.iter().any(|s| fold_label(s) == folded)) {
         return col.field.iter().map(|t| Candidate::new(t.clone(), STRONG, MatchReason::Synonym)).collect();
@@ -70,13 +93,21 @@ pub(crate) fn candidates(header: &str, profile: &Profile) -> Vec<Candidate> {
         return vec![Candidate::new(Target::Custom(cf.name.clone()), STRONG, MatchReason::Synonym)];
     }
     let idx = index();
-    let readings = idx.readings(&folded);
+    let readings = idx.readings(folded);
     if !readings.is_empty() {
         return readings.iter().map(|&(f, w)| Candidate::new(Target::Field(f), w, MatchReason::Synonym)).collect();
     }
-    if idx.is_known(&folded) {
+    if idx.is_known(folded) {
         // A built-in profile's column that carries no field.
         return Vec::new();
+    }
+    // The grammar; its weakest reading (an address word alone) yields to a typing error of a
+    // known label (`Endereco de emial`).
+    if let Some(found) = grammar_candidates(header)
+        && (found.first().is_none_or(|c| c.target != Target::Field(Field::Address))
+            || !fuzzy_candidates(folded, profile).iter().any(|c| c.confidence >= 0.8))
+    {
+        return found;
     }
     let mut found: Vec<Candidate> = Vec::new();
     let mut offer = |c: Candidate| match found.iter_mut().find(|f| f.target == c.target) {
@@ -87,7 +118,7 @@ pub(crate) fn candidates(header: &str, profile: &Profile) -> Vec<Candidate> {
     if let Some(c) = keyword_candidate(header) {
         offer(c);
     }
-    for c in fuzzy_candidates(&folded, profile) {
+    for c in fuzzy_candidates(folded, profile) {
         offer(c);
     }
     found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -103,7 +134,7 @@ fn keyword_candidate(header: &str) -> Option<Candidate> {
     RULES
         .iter()
         .find(|rule| rule.groups.iter().all(|group| group.iter().any(|w| has(w))))
-        .map(|rule| Candidate::new(Target::Field(rule.field), rule.confidence, MatchReason::Partial))
+        .map(|rule| Candidate::new(Target::Field(rule.field), rule.confidence, MatchReason::Synonym))
 }
 
 /// Labels within a few typing errors of the header.
@@ -190,79 +221,329 @@ pub(crate) fn assign(all: &[Vec<Candidate>], settled: &BTreeSet<Target>) -> Vec<
     chosen
 }
 
-/// What the sample values of a column look like, when they all look like one thing.
-pub(crate) fn sample_field(samples: &[String]) -> Option<Field> {
-    let values: Vec<&str> = samples.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-    if values.is_empty() {
+/// The candidates the header grammar gives (`Some(vec![])`: the grammar decided the column
+/// holds nothing cadastro stores, e.g. a shipping city), or `None` when it says nothing.
+fn grammar_candidates(header: &str) -> Option<Vec<Candidate>> {
+    let p = Parsed::read(header);
+    if p.words.len() < 2 {
         return None;
     }
-    let all = |pred: fn(&str) -> bool| values.iter().all(|v| pred(v));
-    if all(looks_like_email) {
-        Some(Field::Email)
-    } else if all(|v| shape_is(v, &["ddd.ddd.ddd-dd", "dd.ddd.ddd/dddd-dd", "ddd-ddd-dd-dd", "ddd-dd-dd-ddd"])) {
-        Some(Field::TaxId)
-    } else if all(|v| shape_is(v, &["ddddd-ddd", "dd-ddd"])) {
-        Some(Field::PostalCode)
-    } else if all(looks_like_phone) {
-        Some(Field::Phone)
-    } else if all(looks_like_url) {
-        Some(Field::Website)
-    } else {
-        None
+    if p.code {
+        return Some(Vec::new());
     }
-}
-
-/// `d` stands for an ASCII digit, every other character for itself.
-fn shape_is(value: &str, shapes: &[&str]) -> bool {
-    shapes.iter().any(|shape| {
-        value.len() == shape.len()
-            && value.bytes().zip(shape.bytes()).all(|(v, s)| if s == b'd' { v.is_ascii_digit() } else { v == s })
-    })
-}
-
-fn looks_like_email(v: &str) -> bool {
-    let mut parts = v.split('@');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(local), Some(domain), None) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !v.chars().any(char::is_whitespace)
+    // An address block's person detail: a weak reading the customer's own column outranks.
+    if p.qualifier() == Some(None)
+        && p.block == Block::Main
+        && let Some(f) = p.detail()
+    {
+        return Some(vec![Candidate::new(Target::Field(f), DETAIL, MatchReason::Context)]);
+    }
+    let (field, weight) = match p.core_label() {
+        Some((f, w)) => (Some(f), w.min(GRAMMAR)),
+        None => match p.qualifier() {
+            Some(q) => (q, GRAMMAR),
+            None => return None,
+        },
+    };
+    let reason = MatchReason::Synonym;
+    let mut moved = false;
+    let mut field = field;
+    if p.block == Block::Shipping {
+        moved = true;
+        field = match field {
+            Some(Field::Address | Field::DeliveryAddress) => Some(Field::DeliveryAddress),
+            _ => None,
+        };
+    } else if p.contact {
+        if let Some(f) = field {
+            let c = grammar::contact_version(f);
+            moved = c != Some(f);
+            field = c;
         }
-        _ => false,
+    }
+    let reason = if moved { MatchReason::Context } else { reason };
+    Some(field.map(|f| Candidate::new(Target::Field(f), weight, reason)).into_iter().collect())
+}
+
+/// The values confirm or veto the header's readings: vetoed readings go, a confirmed reading
+/// gains confidence, and a column left with nothing takes what the values alone say.
+pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &str) {
+    if ev.n == 0 {
+        return;
+    }
+    let had_any = !cands.is_empty();
+    cands.retain(|c| {
+        matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+            || c.target.field().is_none_or(|f| ev.verdict(f) != Verdict::Veto)
+    });
+    for c in cands.iter_mut() {
+        let Some(f) = c.target.field() else { continue };
+        if ev.verdict(f) == Verdict::Confirm && !matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel) {
+            let to = if c.confidence >= STRONG - 1e-9 {
+                CONFIRMED
+            } else if c.confidence >= 0.8 {
+                CONFIRMED_LOOSE
+            } else {
+                (c.confidence + 0.1).min(0.75)
+            };
+            c.confidence = c.confidence.max(to);
+        }
+    }
+    cands.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    if cands.is_empty() {
+        // A header the grammar decided holds nothing stays unmapped; a header nothing matched,
+        // an empty one or one whose readings were all vetoed takes what the values say.
+        if !had_any && !fold_label(header).is_empty() && grammar_candidates(header).is_some() {
+            return;
+        }
+        if let Some(f) = ev.field() {
+            cands.push(Candidate::new(Target::Field(f), VALUES_ONLY, MatchReason::Values));
+        }
     }
 }
 
-fn looks_like_phone(v: &str) -> bool {
-    let digits = v.bytes().filter(u8::is_ascii_digit).count();
-    v.starts_with('+')
-        && (8..=15).contains(&digits)
-        && v.bytes().skip(1).all(|b| b.is_ascii_digit() || b" ()-.".contains(&b))
+/// Person fields of a customer that a contact block turns into the contact's.
+fn is_person_field(f: Field) -> bool {
+    matches!(f, Field::FirstName | Field::LastName | Field::Phone | Field::MobilePhone | Field::Email | Field::Name)
 }
 
-fn looks_like_url(v: &str) -> bool {
-    let lower = v.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-        && !v.chars().any(char::is_whitespace)
+fn first_field(cands: &[Candidate]) -> Option<Field> {
+    cands.first().and_then(|c| c.target.field())
 }
 
+fn move_to(cands: &mut Vec<Candidate>, f: Option<Field>) {
+    let confidence = cands.first().map_or(CONTEXT, |c| c.confidence.min(CONTEXT));
+    cands.clear();
+    if let Some(f) = f {
+        cands.push(Candidate::new(Target::Field(f), confidence, MatchReason::Context));
+    }
+}
+
+/// The header row's context: the profile's own layout, a contact block, a file without a
+/// contact block, a second name column, a second address in a shipping block.
+pub(crate) fn apply_context(
+    headers: &[String],
+    all: &mut [Vec<Candidate>],
+    profile: &Profile,
+    fixed: &BTreeMap<usize, Fixed>,
+) {
+    let parsed: Vec<Parsed> = headers.iter().map(|h| Parsed::read(h)).collect();
+    let fixed_field = |i: usize| fixed.get(&i).and_then(|f| f.target.as_ref()?.field());
+    let generic = profile.name == "generic";
+
+    // 2. A contact block: after a contact column named as such (`Contact email`), the person
+    //    columns that follow are the contact's.
+    let mut in_block = false;
+    for i in 0..all.len() {
+        let f = all.get(i).and_then(|c| first_field(c)).or_else(|| fixed_field(i));
+        let contact_named = parsed.get(i).is_some_and(|p| p.contact);
+        match f {
+            Some(f) if f.is_contact() && contact_named => in_block = true,
+            Some(f) if in_block && is_person_field(f) && f != Field::Name => {
+                if let Some(cands) = all.get_mut(i)
+                    && cands.first().is_some_and(|c| {
+                        c.reason != MatchReason::Learned && (c.reason != MatchReason::ProfileLabel || generic)
+                    })
+                {
+                    move_to(cands, grammar::contact_version(f));
+                }
+            }
+            Some(f) if f.is_contact() => {}
+            _ => in_block = false,
+        }
+    }
+
+    // 3. A customer's own `Contact name` / `Contact ID` (Xero, Zoho): the customer's name or
+    //    number when no other column is.
+    let claims = |all: &[Vec<Candidate>], f: Field| {
+        all.iter().any(|c| c.first().is_some_and(|c| c.target == Target::Field(f)))
+            || fixed.values().any(|x| x.target == Some(Target::Field(f)))
+    };
+    if generic {
+        for i in 0..all.len() {
+            let own = headers.get(i).map(|h| fold_label(h)).unwrap_or_default();
+            let to = match own.as_str() {
+                "contactname" | "nomedocontato" | "nomecontato" => Field::Name,
+                "contactid" | "contactnumber" | "contactcode" => Field::ExternalId,
+                _ => continue,
+            };
+            if fixed.contains_key(&i) || claims(all, to) {
+                continue;
+            }
+            if let Some(cands) = all.get_mut(i) {
+                move_to(cands, Some(to));
+            }
+        }
+    }
+
+    // 4. Two name columns: the legal name keeps `name`, the other is the short name.
+    let legal = |h: &str| {
+        let f = fold_label(h);
+        ["razaosocial", "raisonsociale", "legalname", "razonsocial", "nazwapelna", "denominacionsocial", "legal"]
+            .iter()
+            .any(|l| f.contains(l))
+    };
+    let names: Vec<usize> =
+        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::Name)).collect();
+    if names.len() == 2 && !claims(all, Field::ShortName) {
+        let other = names.iter().copied().find(|&i| !headers.get(i).is_some_and(|h| legal(h)));
+        let has_legal = names.iter().any(|&i| headers.get(i).is_some_and(|h| legal(h)));
+        if has_legal
+            && let Some(i) = other
+            && let Some(cands) = all.get_mut(i)
+        {
+            move_to(cands, Some(Field::ShortName));
+        }
+    }
+
+    // 4b. A bare `Nom` / `Name` beside a first-name column, when another column is the
+    //     customer's name: the last name (`Prénom`, `Nom` under `Libellé du client`).
+    let names: Vec<usize> =
+        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::Name)).collect();
+    if names.len() == 2 && !claims(all, Field::LastName) {
+        let bare = |i: usize| {
+            headers
+                .get(i)
+                .is_some_and(|h| ["nom", "name", "nome", "nombre", "nazwisko"].contains(&fold_label(h).as_str()))
+        };
+        let beside_first = |i: usize| {
+            [i.wrapping_sub(1), i + 1]
+                .iter()
+                .any(|&j| all.get(j).and_then(|c| first_field(c)) == Some(Field::FirstName))
+        };
+        if let Some(i) = names.iter().copied().find(|&i| bare(i) && beside_first(i))
+            && let Some(cands) = all.get_mut(i)
+        {
+            move_to(cands, Some(Field::LastName));
+        }
+    }
+
+    // 4c. SIREN and SIRET: the SIREN is the company's tax id, the SIRET one of its
+    //     establishments.
+    let tax: Vec<usize> =
+        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::TaxId)).collect();
+    let has = |i: &usize, w: &str| headers.get(*i).is_some_and(|h| fold_label(h).contains(w));
+    if tax.iter().any(|i| has(i, "siren")) {
+        for i in tax.iter().filter(|i| has(i, "siret")) {
+            if let Some(cands) = all.get_mut(*i) {
+                cands.clear();
+            }
+        }
+    }
+
+    // 4d. Two columns of one meaning where one header is the other plus a word (`País` and
+    //     `Código de país`, `Email` and `Email CC`): the plain one keeps the field.
+    //     Only between equally strong claims, which would otherwise be a duplicate_header.
+    let strength = |all: &[Vec<Candidate>], i: usize| all.get(i).and_then(|c| c.first()).map_or(0, Candidate::strength);
+    for i in 0..all.len() {
+        let Some(fi) = all.get(i).and_then(|c| first_field(c)) else { continue };
+        let hi = headers.get(i).map(|h| fold_label(h)).unwrap_or_default();
+        for j in 0..all.len() {
+            if i == j || all.get(j).and_then(|c| first_field(c)) != Some(fi) {
+                continue;
+            }
+            if strength(all, i) != strength(all, j) || strength(all, j) != 1 {
+                continue;
+            }
+            let hj = headers.get(j).map(|h| fold_label(h)).unwrap_or_default();
+            if !hi.is_empty()
+                && hj.len() > hi.len()
+                && hj.contains(hi.as_str())
+                && let Some(cands) = all.get_mut(j)
+            {
+                cands.clear();
+            }
+        }
+    }
+
+    // 5. A second column for an address part, after a shipping-marked column: the shipping
+    //    copy, which cadastro does not store.
+    let mut seen: BTreeSet<Field> = BTreeSet::new();
+    let mut shipping_seen = false;
+    for i in 0..all.len() {
+        if parsed.get(i).is_some_and(|p| p.block == Block::Shipping) {
+            shipping_seen = true;
+        }
+        let Some(f) = all.get(i).and_then(|c| first_field(c)).or_else(|| fixed_field(i)) else { continue };
+        if !grammar::is_address_part(f) || f == Field::DeliveryAddress {
+            continue;
+        }
+        if !seen.insert(f)
+            && shipping_seen
+            && fixed_field(i).is_none()
+            && let Some(cands) = all.get_mut(i)
+        {
+            move_to(cands, None);
+            cands.clear();
+        }
+    }
+}
+
+/// A column whose header reads as the name but lost it to a stronger column is the short name
+/// (the second name column of `Nome` + `Razão social`, `Name` + `Company`), when no column is.
+pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
+    let short = Target::Field(Field::ShortName);
+    let name = Target::Field(Field::Name);
+    let taken = |all: &[Vec<Candidate>], chosen: &[Option<usize>]| {
+        chosen.iter().zip(all.iter()).any(|(c, cands)| c.and_then(|c| cands.get(c)).is_some_and(|c| c.target == short))
+    };
+    if taken(all, chosen) {
+        return;
+    }
+    // The header that got the name: a repeat of it is a duplicate column, not a second name.
+    let named: Option<String> = chosen
+        .iter()
+        .zip(all.iter())
+        .position(|(c, cands)| c.and_then(|c| cands.get(c)).is_some_and(|c| c.target == name))
+        .and_then(|i| headers.get(i))
+        .map(|h| fold_label(h));
+    for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
+        if named.as_deref() == Some(fold_label(header).as_str()) {
+            continue;
+        }
+        if slot.is_none()
+            && let Some(c) =
+                cands.iter().find(|c| c.target == name && c.confidence >= 0.8 && c.reason == MatchReason::Synonym)
+        {
+            let confidence = c.confidence.min(0.8);
+            cands.push(Candidate::new(short.clone(), confidence, MatchReason::Context));
+            *slot = Some(cands.len() - 1);
+            return;
+        }
+    }
+}
+
+/// Brazilian files with a `CPF` column and a `CNPJ` column (a person's and a company's tax
+/// id, one of them filled per row): one merge into the tax id.
+pub(crate) fn auto_merges(headers: &[String], all: &mut [Vec<Candidate>]) -> Vec<(Target, Vec<usize>)> {
+    let target = Target::Field(Field::TaxId);
+    let cols: Vec<usize> = (0..all.len())
+        .filter(|&i| all.get(i).and_then(|c| c.first()).is_some_and(|c| c.target == target && c.confidence >= 0.7))
+        .collect();
+    let folded: Vec<String> = cols.iter().filter_map(|&i| headers.get(i)).map(|h| fold_label(h)).collect();
+    let cpf = folded.iter().filter(|h| h.contains("cpf") && !h.contains("cnpj")).count();
+    let cnpj = folded.iter().filter(|h| h.contains("cnpj") && !h.contains("cpf")).count();
+    if cols.len() != 2 || cpf != 1 || cnpj != 1 {
+        return Vec::new();
+    }
+    vec![(target, cols)]
+}
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn top(header: &str, profile: &str) -> Option<(String, MatchReason)> {
         let p = Profile::builtin(profile).unwrap();
-        candidates(header, &p).first().map(|c| (c.target.name().to_owned(), c.reason))
+        candidates(header, &p, &BTreeMap::new()).first().map(|c| (c.target.name().to_owned(), c.reason))
     }
 
     #[test]
     fn precedence() {
-        assert_eq!(top("Company", "invoiceocean"), Some(("is_company".into(), MatchReason::Exact)));
+        assert_eq!(top("Company", "invoiceocean"), Some(("is_company".into(), MatchReason::ProfileLabel)));
         assert_eq!(top("Company", "upflow"), Some(("name".into(), MatchReason::Synonym)));
         assert_eq!(top("No", "invoiceocean"), None);
         assert_eq!(top("No", "asaas"), None);
-        assert_eq!(top("Contact name", "upflow"), Some(("contact_last_name".into(), MatchReason::Exact)));
+        assert_eq!(top("Contact name", "upflow"), Some(("contact_last_name".into(), MatchReason::ProfileLabel)));
         assert_eq!(top("Group/Parent ID", "upflow"), Some(("parent_id".into(), MatchReason::Synonym)));
         assert_eq!(top("Group/Parent ID", "asaas"), Some(("parent_id".into(), MatchReason::Synonym)));
     }
@@ -274,16 +555,16 @@ mod tests {
         assert_eq!(top("Notes2", "generic"), None);
         assert_eq!(top("Foo", "generic"), None);
         assert_eq!(top("Idade", "asaas"), None);
-        assert_eq!(top("CPF do responsável", "asaas"), Some(("tax_id".into(), MatchReason::Partial)));
-        assert_eq!(top("Razao social da empresa", "asaas"), Some(("name".into(), MatchReason::Partial)));
-        assert_eq!(top("Telefone celular 2", "asaas"), Some(("mobile_phone".into(), MatchReason::Partial)));
+        assert_eq!(top("CPF do responsável", "asaas"), Some(("tax_id".into(), MatchReason::Synonym)));
+        assert_eq!(top("Razao social da empresa", "asaas"), Some(("name".into(), MatchReason::Synonym)));
+        assert_eq!(top("Telefone celular 2", "asaas"), Some(("mobile_phone".into(), MatchReason::Synonym)));
     }
 
     #[test]
     fn assignment_is_greedy_and_one_to_one() {
         let p = Profile::builtin("upflow").unwrap();
         let all: Vec<Vec<Candidate>> =
-            ["Company", "Client name", "Email", "E-mail"].iter().map(|h| candidates(h, &p)).collect();
+            ["Company", "Client name", "Email", "E-mail"].iter().map(|h| candidates(h, &p, &BTreeMap::new())).collect();
         let chosen = assign(&all, &BTreeSet::new());
         let names: Vec<Option<&str>> =
             chosen.iter().zip(&all).map(|(i, c)| i.and_then(|i| c.get(i)).map(|c| c.target.name())).collect();
@@ -291,15 +572,19 @@ mod tests {
     }
 
     #[test]
-    fn samples() {
-        let s = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(sample_field(&s(&["ana@x.com.br", " bo@y.fr", ""])), Some(Field::Email));
-        assert_eq!(sample_field(&s(&["529.982.247-25", "11.222.333/0001-81"])), Some(Field::TaxId));
-        assert_eq!(sample_field(&s(&["01310-100", "00-950"])), Some(Field::PostalCode));
-        assert_eq!(sample_field(&s(&["+55 11 98765-4321"])), Some(Field::Phone));
-        assert_eq!(sample_field(&s(&["https://acme.fr"])), Some(Field::Website));
-        assert_eq!(sample_field(&s(&["ana@x.com", "Maria"])), None);
-        assert_eq!(sample_field(&s(&["", " "])), None);
-        assert_eq!(sample_field(&s(&["12345"])), None);
+    fn grammar_and_values() {
+        assert_eq!(top("billing_address[zip]", "generic"), Some(("postal_code".into(), MatchReason::Synonym)));
+        assert_eq!(top("SAAddressLine1", "generic"), Some(("delivery_address".into(), MatchReason::Context)));
+        assert_eq!(top("Shipping City", "generic"), None);
+        assert_eq!(top("Person1Email", "generic"), Some(("contact_email".into(), MatchReason::Context)));
+        assert_eq!(top("customer[first_name]", "generic"), Some(("first_name".into(), MatchReason::Synonym)));
+        let s = |v: &[&str]| Evidence::read(&v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        let p = Profile::generic();
+        let mut c = candidates("Company", &p, &BTreeMap::new());
+        weigh_values(&mut c, &s(&["Acme Ltd", "Globex Inc"]), "Company");
+        assert!(c.iter().all(|c| c.target != Target::Field(Field::IsCompany)));
+        let mut c = candidates("Coluna 2", &p, &BTreeMap::new());
+        weigh_values(&mut c, &s(&["ana@x.com.br", "bo@y.fr"]), "Coluna 2");
+        assert_eq!(c.first().map(|c| (c.target.name(), c.reason)), Some(("email", MatchReason::Values)));
     }
 }

@@ -15,8 +15,9 @@ use crate::profile::Profile;
 
 /// Confidence of an unambiguous synonym.
 pub(crate) const STRONG: f64 = 0.95;
-/// Confidence of a common but loose label (`ID`, `Código`, `Reference`).
-const LOOSE: f64 = 0.9;
+/// Confidence of a common but loose label (`ID`, `Código`, `Reference`): below the review
+/// threshold, as the corpus shows such labels are not always the customer's number.
+const LOOSE: f64 = 0.88;
 /// Confidence of the first reading of an ambiguous label (`Company`: the company name).
 const AMBIGUOUS_FIRST: f64 = 0.85;
 /// Confidence of the second reading of an ambiguous label (`Company`: the is-company flag).
@@ -752,7 +753,6 @@ const LABELS: &[(Field, &[&str])] = &[
         Field::BankAccount,
         &[
             "Bank account",
-            "Account number",
             "Bank account number",
             "IBAN",
             "Conta bancária",
@@ -1104,6 +1104,38 @@ const LABELS: &[(Field, &[&str])] = &[
             "Contacto principal",
         ],
     ),
+    // Labels of real products' files (testdata/mapping-corpus): Xero, HubSpot, Omie, Bling,
+    // Conta Azul, Facture.net, Odoo, NFE.io, NF-e, Holded, Chargebee.
+    (
+        Field::ExternalId,
+        &["Record ID", "Código de Integração", "Código de integração do cliente", "Customer account number"],
+    ),
+    (Field::Name, &["Libellé du client", "Libellé client", "Libellé", "Nazwa pełna", "Nombre fiscal", "xNome"]),
+    (
+        Field::IsCompany,
+        &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica"],
+    ),
+    (Field::StateInscription, &["IE / RG", "RG / IE", "Inscrição estadual / RG"]),
+    (Field::MunicipalInscription, &["Municipal tax number", "Municipal registration"]),
+    (
+        Field::PaymentTermsDays,
+        &[
+            "Net term days",
+            "Net terms",
+            "Payment term days",
+            "Días de vencimiento",
+            "Días de pago",
+            "Due date sales day",
+        ],
+    ),
+    (Field::ParentName, &["Entreprise liée", "Société mère", "Société parente"]),
+    (Field::Address, &["xLgr"]),
+    (Field::BankAccount, &["Numer konta bankowego", "Rachunek bankowy", "Nr rachunku bankowego"]),
+    (Field::AddressNumber, &["nro"]),
+    (Field::Complement, &["xCpl"]),
+    (Field::District, &["xBairro"]),
+    (Field::City, &["xMun"]),
+    (Field::Country, &["xPais"]),
 ];
 
 /// Labels that are common but loose or that mean two things, with the confidence of each
@@ -1124,6 +1156,14 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Referencia", Field::ExternalId, LOOSE),
     ("Symbol", Field::ExternalId, AMBIGUOUS_FIRST),
     ("Number", Field::AddressNumber, AMBIGUOUS_FIRST),
+    // A customer number in most files (Xero, Wave), a bank account in a few (InvoiceOcean's
+    // own layout says so); the values decide (IBANs or codes).
+    ("Account number", Field::ExternalId, AMBIGUOUS_FIRST),
+    ("Account number", Field::BankAccount, AMBIGUOUS_SECOND),
+    ("ID number", Field::TaxId, AMBIGUOUS_FIRST),
+    // An owner is a person: an e-mail makes it the account manager.
+    ("Company owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
+    ("Owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
     ("Company", Field::Name, AMBIGUOUS_FIRST),
     ("Company", Field::IsCompany, AMBIGUOUS_SECOND),
     ("Empresa", Field::Name, AMBIGUOUS_FIRST),
@@ -1170,7 +1210,6 @@ const UNMAPPED: &[&str] = &[
     "Situação",
     "Statut",
     "Estado civil",
-    "Tipo de pessoa",
     "Tipo",
     "Type",
     "Typ",
@@ -1208,6 +1247,10 @@ const UNMAPPED: &[&str] = &[
     "Saldo",
     "Balance",
     "Solde",
+    "Bank account name",
+    "Annual revenue",
+    "Revenue",
+    "Chiffre d'affaires",
 ];
 
 /// A keyword rule: a header whose words include one word of every group maps to `field`
@@ -1297,6 +1340,7 @@ pub(crate) const RULES: &[Rule] = &[
             "remarques",
             "observaciones",
             "notes",
+            "note",
             "notas",
             "comments",
             "comentarios",
@@ -1432,7 +1476,7 @@ mod tests {
     fn builtin_labels_read_as_their_profile_says() {
         // Labels whose global reading differs on purpose: outside InvoiceOcean and Asaas,
         // `Company`/`Empresa` is first the company's name.
-        let exceptions = ["Company", "Empresa"];
+        let exceptions = ["Company", "Empresa", "Account number"];
         for name in BUILTIN_PROFILES {
             let profile = Profile::builtin(name).unwrap();
             for col in &profile.columns {

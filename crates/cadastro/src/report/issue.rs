@@ -57,6 +57,9 @@ pub enum IssueCode {
     EncodingDoubt,
     /// NUL bytes on this row were removed (warning).
     NulBytesRemoved,
+    /// Two columns merged into one field (`CPF` + `CNPJ` -> tax_id) are both filled, with
+    /// different values (error).
+    MergedValuesDiffer,
 }
 
 impl IssueCode {
@@ -87,6 +90,7 @@ impl IssueCode {
         IssueCode::InvalidBytesReplaced,
         IssueCode::EncodingDoubt,
         IssueCode::NulBytesRemoved,
+        IssueCode::MergedValuesDiffer,
     ];
 
     /// The snake_case code string.
@@ -117,6 +121,7 @@ impl IssueCode {
             IssueCode::InvalidBytesReplaced => "invalid_bytes_replaced",
             IssueCode::EncodingDoubt => "encoding_doubt",
             IssueCode::NulBytesRemoved => "nul_bytes_removed",
+            IssueCode::MergedValuesDiffer => "merged_values_differ",
         }
     }
 

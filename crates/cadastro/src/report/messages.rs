@@ -201,6 +201,17 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::NulBytesRemoved, L::En) => "NUL bytes on this row were removed".to_owned(),
         (C::NulBytesRemoved, L::PtBr) => "bytes NUL desta linha foram removidos".to_owned(),
         (C::NulBytesRemoved, L::Fr) => "des octets NUL de cette ligne ont été supprimés".to_owned(),
+        (C::MergedValuesDiffer, L::En) => {
+            format!("{what}: the merged columns are both filled, with different values; fill only one")
+        }
+        (C::MergedValuesDiffer, L::PtBr) => {
+            format!("{what}: as colunas combinadas estão ambas preenchidas, com valores diferentes; preencha só uma")
+        }
+        (C::MergedValuesDiffer, L::Fr) => {
+            format!(
+                "{what} : les colonnes fusionnées sont toutes deux remplies, avec des valeurs différentes ; n'en remplir qu'une"
+            )
+        }
     }
 }
 

@@ -105,3 +105,53 @@ mod tests {
         }
     }
 }
+
+/// Reads a person-type value as the is-company flag: `PJ`, `Jurídica`, `Pessoa jurídica`,
+/// `Persona jurídica`, `J`, `Company`, `Entreprise`, `Société`, `Firma`, `Empresa` are a company;
+/// `PF`, `Física`, `Pessoa física`, `Persona natural`, `Individual`, `Person`, `Particulier`,
+/// `Osoba fizyczna` are not. Files such as Bling's or Conta Azul's hold the flag this way
+/// (`Tipo pessoa`). `None` for anything else.
+///
+/// ```
+/// use cadastro::validate::boolean::parse_person_type;
+/// assert_eq!(parse_person_type("Jurídica"), Some(true));
+/// assert_eq!(parse_person_type("PF"), Some(false));
+/// assert_eq!(parse_person_type("maybe"), None);
+/// ```
+pub fn parse_person_type(raw: &str) -> Option<bool> {
+    let key = fold_text(raw);
+    const COMPANY: &[&str] = &[
+        "pj",
+        "j",
+        "juridica",
+        "pessoa juridica",
+        "persona juridica",
+        "company",
+        "business",
+        "entreprise",
+        "societe",
+        "firma",
+        "empresa",
+        "osoba prawna",
+        "professionnel",
+    ];
+    const PERSON: &[&str] = &[
+        "pf",
+        "fisica",
+        "pessoa fisica",
+        "persona natural",
+        "persona fisica",
+        "individual",
+        "person",
+        "particulier",
+        "osoba fizyczna",
+        "consumer",
+    ];
+    if COMPANY.contains(&key.as_str()) {
+        Some(true)
+    } else if PERSON.contains(&key.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}

@@ -86,6 +86,11 @@ pub fn check_value(field: Field, cell: &Cell, country: Option<&str>) -> CellChec
         FieldKind::Compact => CellCheck::ok(Value::Text(text::compact(&raw))),
         FieldKind::Boolean => match cell {
             Cell::Bool(b) => CellCheck::ok(Value::Bool(*b)),
+            // The is-company flag also reads a person type (`PJ`, `Jurídica`, `Física`).
+            _ if field == Field::IsCompany => match boolean::parse_person_type(&cleaned) {
+                Some(b) => CellCheck::ok(Value::Bool(b)),
+                None => CellCheck::from_result(boolean::parse_bool(&cleaned).map(Value::Bool)),
+            },
             _ => CellCheck::from_result(boolean::parse_bool(&cleaned).map(Value::Bool)),
         },
         FieldKind::TaxId => CellCheck::fixed(tax_id::normalize_tax_id(&cleaned, country, numeric)),

@@ -76,6 +76,8 @@ struct Slot {
     column: String,
     header: String,
     target: Target,
+    /// The other columns of a merge into this target (`CPF` + `CNPJ` -> tax_id), in order.
+    more: Vec<usize>,
 }
 
 /// A compiled plan: the mapped columns and the rules of the profile.
@@ -99,17 +101,27 @@ impl<'a> Plan<'a> {
         let mut unmapped = Vec::new();
         for c in columns {
             match &c.field {
+                // A merge: the later columns feed the first one's slot.
+                Some(target)
+                    if !c.merged_from.is_empty()
+                        && slots.iter().any(|s: &Slot| &s.target == target && !s.index.eq(&c.index)) =>
+                {
+                    if let Some(slot) = slots.iter_mut().find(|s| &s.target == target) {
+                        slot.more.push(c.index);
+                    }
+                }
                 Some(target) => slots.push(Slot {
                     index: c.index,
                     column: c.column.clone(),
                     header: c.header.clone(),
                     target: target.clone(),
+                    more: Vec::new(),
                 }),
                 // Ignored on purpose: by the explicit mapping, or a column of the profile's own
                 // layout that carries no field (InvoiceOcean's ordinal `No`).
                 None if matches!(
                     c.reason,
-                    crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::Exact
+                    crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::ProfileLabel
                 ) => {}
                 None => {
                     if !ERROR_COLUMN_LABELS.contains(&crate::mapping::fold_label(&c.header).as_str()) {
@@ -344,6 +356,7 @@ impl Ctx<'_, '_> {
                 column: column.clone(),
                 header: header.clone(),
                 target: Target::Custom(String::new()),
+                more: Vec::new(),
             };
             self.push(IssueCode::UnmappedColumn, &header_row, Some(&slot), Detail::None, None);
             if let Some(last) = self.issues.last_mut() {
@@ -794,7 +807,34 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
         .and_then(|v| v.as_str().map(str::to_owned));
     let country = row_country.as_deref().or(default_country);
     for slot in &plan.slots {
-        let cell = row.cell(slot.index);
+        let mut cell = row.cell(slot.index);
+        if !slot.more.is_empty() {
+            // A merge: the filled column; two filled with different values is an error.
+            let filled: Vec<&Cell> = std::iter::once(slot.index)
+                .chain(slot.more.iter().copied())
+                .map(|i| row.cell(i))
+                .filter(|c| !c.is_blank())
+                .collect();
+            if let Some(first) = filled.first() {
+                cell = first;
+            }
+            let key = |c: &Cell| crate::validate::text::compact(&c.as_text()).to_uppercase();
+            if filled.iter().skip(1).any(|c| key(c) != key(cell)) {
+                data.customer_error |= !slot.target.field().is_some_and(Field::is_contact);
+                data.contact_error |= slot.target.field().is_some_and(Field::is_contact);
+                data.errored.insert(slot.target.clone());
+                let shown: Vec<String> = filled.iter().map(|c| cell_raw(c)).collect();
+                issues.push(issue_at(
+                    plan,
+                    IssueCode::MergedValuesDiffer,
+                    &data,
+                    Some(slot),
+                    Detail::None,
+                    Some(shown.join(" / ")),
+                ));
+                continue;
+            }
+        }
         if cell.is_blank() {
             continue;
         }

@@ -1,0 +1,357 @@
+//! Header grammar: a header split into folded words (camelCase, snake_case, brackets and dots,
+//! ` - ` paths), its required marker (`*`) and units in parentheses dropped, its block markers
+//! (billing `PO`, shipping `SA`/`Shipping`/`Livraison`, contact `Person1`/`Contact`) told apart
+//! from the words that say the field, and the qualifier that decides the field
+//! (`billing_address[zip]` is the postal code, `Main Address Line 2` the complement).
+
+use super::fold::fold_label;
+use super::synonyms::index;
+use crate::model::Field;
+
+/// Which address block a header belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// No marker, or a billing/postal marker (`PO`, `Billing`, `Facturation`).
+    Main,
+    /// A shipping or delivery marker (`SA`, `Shipping`, `Delivery`, `Livraison`, `Entrega`).
+    Shipping,
+}
+
+/// A header read by the grammar.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Parsed {
+    /// The folded words, markers included.
+    pub words: Vec<String>,
+    /// The words that say the field: markers and structural prefixes removed.
+    pub core: Vec<String>,
+    /// The address block.
+    pub block: Block,
+    /// A contact marker (`Contact`, `Person1`, `Kontakt`...).
+    pub contact: bool,
+    /// A billing marker (`Billing`, `PO`, `Facturation`).
+    pub billing: bool,
+    /// A code marker: NF-e's `c` prefix (`cPais`, `cMun`: the code of the country, the city).
+    pub code: bool,
+}
+
+/// Splits a header into words: at punctuation and spaces, at camelCase humps (`POAddressLine1`
+/// → `PO Address Line 1`), between letters and digits; words folded. Text in parentheses that
+/// follows other words (`Payment terms (days)`, `Client ID (External Id)`) is dropped, as are `*`
+/// required markers.
+pub(crate) fn words(header: &str) -> Vec<String> {
+    let mut text = String::with_capacity(header.len());
+    let mut depth = 0usize;
+    for ch in header.chars() {
+        match ch {
+            '(' if !text.trim().is_empty() => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            '*' => text.push(' '),
+            c if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        let f = fold_label(cur);
+        if !f.is_empty() {
+            out.push(f);
+        }
+        cur.clear();
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() && !matches!(c, '°' | 'º' | 'ª') {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        if let Some(&prev) = i.checked_sub(1).and_then(|p| chars.get(p)) {
+            let next = chars.get(i + 1).copied();
+            let hump = (prev.is_lowercase() && c.is_uppercase())
+                || (prev.is_uppercase() && c.is_uppercase() && next.is_some_and(char::is_lowercase))
+                || (prev.is_alphabetic() && c.is_ascii_digit())
+                || (prev.is_ascii_digit() && c.is_alphabetic());
+            if hump {
+                flush(&mut cur, &mut out);
+            }
+        }
+        cur.push(c);
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+const SHIPPING: &[&str] = &[
+    "shipping",
+    "ship",
+    "shipto",
+    "delivery",
+    "livraison",
+    "entrega",
+    "envio",
+    "dostawy",
+    "dostawa",
+    "wysylki",
+    "wysylka",
+    "expedition",
+];
+const BILLING: &[&str] =
+    &["billing", "bill", "billto", "invoice", "facturation", "cobranca", "faturamento", "facturacion"];
+const CONTACT: &[&str] = &["contact", "contato", "contacto", "kontakt", "person", "personne", "persona", "osoba"];
+/// Structural words that only say where a value sits (`customer[...]`, `card.address_country`,
+/// `Organization - ...`, `KontrNazwa`, NF-e `xNome`).
+const STRUCTURE: &[&str] = &[
+    "customer",
+    "client",
+    "card",
+    "account",
+    "organization",
+    "organisation",
+    "kontr",
+    "kontrahent",
+    "x",
+    "main",
+    "primary",
+    "default",
+    "details",
+    "info",
+    "data",
+    "of",
+    "the",
+    "do",
+    "da",
+    "de",
+    "du",
+    "del",
+    "la",
+    "le",
+];
+
+impl Parsed {
+    /// Reads a header.
+    pub fn read(header: &str) -> Parsed {
+        let words = words(header);
+        let mut block = Block::Main;
+        let mut contact = false;
+        let mut billing = false;
+        let code = words.len() > 1 && words.first().is_some_and(|w| w == "c");
+        let mut core: Vec<String> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let first = i == 0 && words.len() > 1;
+            if SHIPPING.contains(&w.as_str()) || first && w == "sa" {
+                block = Block::Shipping;
+            } else if BILLING.contains(&w.as_str()) || first && w == "po" {
+                billing = true;
+            } else if CONTACT.contains(&w.as_str()) && words.len() > 1 {
+                contact = true;
+            } else if w.bytes().all(|b| b.is_ascii_digit())
+                && i > 0
+                && words.get(i - 1).is_some_and(|p| CONTACT.contains(&p.as_str()))
+            {
+                // `Person1`, `Contact 2`: the contact's number.
+            } else if STRUCTURE.contains(&w.as_str()) && words.len() > 1 {
+            } else {
+                core.push(w.clone());
+            }
+        }
+        Parsed { words, core, block, contact, billing, code }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.core.iter().any(|c| c == w)
+    }
+
+    fn any(&self, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.has(w))
+    }
+
+    /// The line number that follows an address word (`Line 2`, `Address2`, `Street 3`), if any.
+    fn line_number(&self) -> Option<u32> {
+        let line_words = [
+            "line",
+            "address",
+            "street",
+            "linha",
+            "ligne",
+            "linea",
+            "adres",
+            "addressline",
+            "endereco",
+            "rue",
+            "calle",
+        ];
+        self.core.windows(2).find_map(|w| match w {
+            [a, b] if line_words.contains(&a.as_str()) => b.parse().ok(),
+            _ => None,
+        })
+    }
+
+    /// The field the qualifier words decide, before block and contact markers apply: `None`
+    /// when no qualifier is there. `Some(None)` means "a part the engine has no field for".
+    pub fn qualifier(&self) -> Option<Option<Field>> {
+        let joined = self.core.concat();
+        let address_word =
+            ["address", "street", "endereco", "adresse", "direccion", "adres", "addresses"].iter().any(|w| self.has(w));
+        if address_word && self.any(&["additional", "additionalinformation", "complement", "complemento"]) {
+            return Some(Some(Field::Complement));
+        }
+        if self.any(&["zip", "zipcode", "postcode", "cep", "plz", "pocztowy", "postalcode", "codpostal"])
+            || joined.contains("postalcode")
+            || joined.contains("codigopostal")
+            || joined.contains("codepostal")
+        {
+            return Some(Some(Field::PostalCode));
+        }
+        if self.any(&["city", "town", "cidade", "ville", "miasto", "miejscowosc", "ciudad", "localidad", "municipio"]) {
+            return Some(Some(Field::City));
+        }
+        if self.any(&["country", "pais", "pays", "kraj"]) {
+            return Some(Some(Field::Country));
+        }
+        if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"]) {
+            return Some(Some(Field::State));
+        }
+        if self.any(&["district", "bairro", "neighborhood", "neighbourhood", "barrio", "colonia", "quartier"]) {
+            return Some(Some(Field::District));
+        }
+        // An address block's person details (`billing_address[first_name]`, `[email]`,
+        // `[company]`): the billing contact, not a part of the address; see [`Parsed::detail`].
+        if address_word && self.detail().is_some() {
+            return Some(None);
+        }
+        // `Billing Code` (Zoho): the billing address's postal code.
+        if self.billing && self.core == ["code"] {
+            return Some(Some(Field::PostalCode));
+        }
+        match self.line_number() {
+            Some(1) => return Some(Some(Field::Address)),
+            Some(2) => return Some(Some(Field::Complement)),
+            Some(_) => return Some(None),
+            None => {}
+        }
+        if self.any(&["complement", "complemento", "suite", "apartment", "apt"]) {
+            return Some(Some(Field::Complement));
+        }
+        if self.any(&["number", "numero", "numer", "nr"])
+            && self.any(&["street", "address", "endereco", "rua", "calle", "ulica", "adres", "house", "direccion"])
+        {
+            return Some(Some(Field::AddressNumber));
+        }
+        if self.any(&[
+            "address",
+            "street",
+            "endereco",
+            "logradouro",
+            "adresse",
+            "rue",
+            "direccion",
+            "calle",
+            "ulica",
+            "adres",
+        ]) {
+            return Some(Some(Field::Address));
+        }
+        None
+    }
+
+    /// The person detail an address header carries (`billing_address[company]` -> name,
+    /// `Default Address Phone` -> phone): a weak reading, since it is usually the billing
+    /// contact's copy of the customer's own column.
+    pub fn detail(&self) -> Option<Field> {
+        if self.any(&["company", "empresa", "societe", "organization"]) {
+            Some(Field::Name)
+        } else if self.any(&["first", "firstname", "prenom"]) {
+            Some(Field::FirstName)
+        } else if self.any(&["last", "lastname", "surname"]) {
+            Some(Field::LastName)
+        } else if self.any(&["email", "mail"]) {
+            Some(Field::Email)
+        } else if self.any(&["phone", "telephone", "telefone"]) {
+            Some(Field::Phone)
+        } else if self.any(&["name", "nome", "nom"]) {
+            Some(Field::Name)
+        } else {
+            None
+        }
+    }
+
+    /// The core words read as one label, through the synonym table (first reading).
+    pub fn core_label(&self) -> Option<(Field, f64)> {
+        if self.core.is_empty()
+            || self.core == self.words
+            || self.billing && self.core == ["code"]
+            || self.core.last().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        index().readings(&self.core.concat()).first().copied()
+    }
+}
+
+/// The contact counterpart of a customer field (`email` → `contact_email`), for a header in a
+/// contact block.
+pub(crate) fn contact_version(field: Field) -> Option<Field> {
+    Some(match field {
+        Field::Email | Field::ContactEmail => Field::ContactEmail,
+        Field::Phone | Field::MobilePhone | Field::ContactPhone => Field::ContactPhone,
+        Field::FirstName | Field::ContactFirstName => Field::ContactFirstName,
+        Field::LastName | Field::Name | Field::ContactLastName => Field::ContactLastName,
+        Field::ContactPosition => Field::ContactPosition,
+        Field::ExternalId | Field::ContactReference => Field::ContactReference,
+        Field::ContactIsMain => Field::ContactIsMain,
+        _ => return None,
+    })
+}
+
+/// True for fields that are parts of a postal address.
+pub(crate) fn is_address_part(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Address
+            | Field::AddressNumber
+            | Field::Complement
+            | Field::District
+            | Field::PostalCode
+            | Field::City
+            | Field::State
+            | Field::Country
+            | Field::DeliveryAddress
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words() {
+        assert_eq!(words("POAddressLine1"), ["po", "address", "line", "1"]);
+        assert_eq!(words("billing_address[zip]"), ["billing", "address", "zip"]);
+        assert_eq!(words("card.address_country"), ["card", "address", "country"]);
+        assert_eq!(words("Person1Email"), ["person", "1", "email"]);
+        assert_eq!(words("*ContactName"), ["contact", "name"]);
+        assert_eq!(words("xNome"), ["x", "nome"]);
+        assert_eq!(words("KontrNazwa"), ["kontr", "nazwa"]);
+        assert_eq!(words("Payment terms (days)"), ["payment", "terms"]);
+        assert_eq!(
+            words("Organization - Address - Country of Address"),
+            ["organization", "address", "country", "of", "address"]
+        );
+        assert_eq!(words("(Código)"), ["codigo"]);
+    }
+
+    #[test]
+    fn qualifiers_decide() {
+        let q = |h: &str| Parsed::read(h).qualifier();
+        assert_eq!(q("billing_address[zip]"), Some(Some(Field::PostalCode)));
+        assert_eq!(q("Main Address Line 2"), Some(Some(Field::Complement)));
+        assert_eq!(q("Address 2 Town"), Some(Some(Field::City)));
+        assert_eq!(q("POAddressLine1"), Some(Some(Field::Address)));
+        assert_eq!(q("POAddressLine3"), Some(None));
+        assert_eq!(q("Organization - Address - Country of Address"), Some(Some(Field::Country)));
+        assert_eq!(Parsed::read("SAAddressLine1").block, Block::Shipping);
+        assert_eq!(Parsed::read("Shipping City").block, Block::Shipping);
+        assert_eq!(Parsed::read("POCity").block, Block::Main);
+        assert!(Parsed::read("Person1Email").contact);
+    }
+}
