@@ -49,6 +49,8 @@ pub enum IssueCode {
     FormulaLikeValue,
     /// A column that maps to no field and was ignored (warning).
     UnmappedColumn,
+    /// A Brazilian 8-digit mobile number got its ninth digit (warning).
+    PhoneNinthDigitAdded,
 }
 
 impl IssueCode {
@@ -75,6 +77,7 @@ impl IssueCode {
         IssueCode::MultipleMainContacts,
         IssueCode::FormulaLikeValue,
         IssueCode::UnmappedColumn,
+        IssueCode::PhoneNinthDigitAdded,
     ];
 
     /// The snake_case code string.
@@ -101,6 +104,7 @@ impl IssueCode {
             IssueCode::MultipleMainContacts => "multiple_main_contacts",
             IssueCode::FormulaLikeValue => "formula_like_value",
             IssueCode::UnmappedColumn => "unmapped_column",
+            IssueCode::PhoneNinthDigitAdded => "phone_ninth_digit_added",
         }
     }
 
@@ -115,7 +119,8 @@ impl IssueCode {
             IssueCode::LeadingZerosRestored
             | IssueCode::MultipleMainContacts
             | IssueCode::FormulaLikeValue
-            | IssueCode::UnmappedColumn => Severity::Warning,
+            | IssueCode::UnmappedColumn
+            | IssueCode::PhoneNinthDigitAdded => Severity::Warning,
             _ => Severity::Error,
         }
     }
