@@ -44,7 +44,7 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8, Failure> {
     let mut limits = vec![format!("max_rows={}", u32::MAX), format!("max_file_bytes={}", u64::MAX)];
     limits.append(&mut opts.read.limits);
     opts.read.limits = limits;
-    let (importer, _) = importer(&opts)?;
+    let importer = importer(&opts)?;
     let existed = args.db.exists();
     let result = stream(args, &importer);
     if result.is_err() && !existed && !args.dry_run {
@@ -172,6 +172,7 @@ fn summary_json(outcome: &StreamOutcome, profile: &str) -> String {
     let summary = serde_json::json!({
         "source": s.source,
         "profile": profile,
+        "locale": s.locale,
         "mapping": s.mapping,
         "stats": s.stats,
         "plan": { "created": c.created, "updated": c.updated, "unchanged": c.unchanged },

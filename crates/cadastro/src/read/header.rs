@@ -82,7 +82,7 @@ pub(crate) fn build_table(grid: Grid, opts: &ReadOptions) -> Result<Table> {
         None => 0,
     };
     Ok(Table {
-        source: SourceInfo { format, encoding, delimiter, sheet, header_row: header.row },
+        source: SourceInfo { format, encoding, delimiter, sheet, header_row: header.row, country_inferred: None },
         sheets,
         headers,
         rows: data,

@@ -122,6 +122,10 @@ pub struct SourceInfo {
     pub sheet: Option<String>,
     /// The 1-based row of the header.
     pub header_row: u32,
+    /// The default country inferred from the file's evidence, when neither the profile nor the
+    /// host set one and the evidence points to one country (CONTRACT section 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_inferred: Option<crate::validate::infer::CountryInferred>,
 }
 
 /// A sheet of a workbook.
@@ -206,7 +210,14 @@ impl Table {
             })
             .collect();
         Table {
-            source: SourceInfo { format: Format::Csv, encoding: None, delimiter: None, sheet: None, header_row: 1 },
+            source: SourceInfo {
+                format: Format::Csv,
+                encoding: None,
+                delimiter: None,
+                sheet: None,
+                header_row: 1,
+                country_inferred: None,
+            },
             sheets: Vec::new(),
             headers: headers.iter().map(|h| h.as_ref().to_owned()).collect(),
             rows,
