@@ -98,6 +98,18 @@ pub struct SourceInfo {
     pub sheet: Option<String>,
     /// The 1-based row of the header.
     pub header_row: u32,
+    /// The default country inferred from the file when neither the profile nor the options set
+    /// one.
+    pub country_inferred: Option<CountryInferred>,
+}
+
+/// The default country inferred from a file's evidence (`source.countryInferred`).
+#[napi(object)]
+pub struct CountryInferred {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// What it rests on: `tax_id`, `phone`, `postal_code`, `country`, `header_language`.
+    pub evidence: Vec<String>,
 }
 
 impl From<&cadastro::SourceInfo> for SourceInfo {
@@ -108,6 +120,10 @@ impl From<&cadastro::SourceInfo> for SourceInfo {
             delimiter: s.delimiter.map(String::from),
             sheet: s.sheet.clone(),
             header_row: s.header_row,
+            country_inferred: s
+                .country_inferred
+                .as_ref()
+                .map(|c| CountryInferred { country: c.country.clone(), evidence: c.evidence.clone() }),
         }
     }
 }
@@ -206,6 +222,13 @@ impl Report {
     #[napi(getter)]
     pub fn source(&self) -> SourceInfo {
         SourceInfo::from(&self.inner.source)
+    }
+
+    /// The locale of the messages (`en`, `pt-BR`, `fr`, `pl`, `es`): the one asked for, else
+    /// the profile's, else the language of the file's headers, else `en`.
+    #[napi(getter)]
+    pub fn locale(&self) -> String {
+        self.inner.locale.as_str().to_owned()
     }
 
     /// Every column with its field (or `null`), confidence and reason.

@@ -108,6 +108,20 @@ pub struct SourceInfo {
     pub sheet: Option<String>,
     /// The 1-based row of the header.
     pub header_row: i64,
+    /// The default country inferred from the file when neither the profile nor the options set
+    /// one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_inferred: Option<CountryInferred>,
+}
+
+/// The default country inferred from a file's evidence (`source.country_inferred`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct CountryInferred {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// What it rests on: `tax_id`, `phone`, `postal_code`, `country`, `header_language`.
+    pub evidence: Vec<String>,
 }
 
 /// One column's mapping (the report's `mapping`).
@@ -407,6 +421,9 @@ pub struct Report {
     pub source: SourceInfo,
     /// The profile's name.
     pub profile: String,
+    /// The locale of the messages (`en`, `pt-BR`, `fr`, `pl`, `es`): the options', else the
+    /// profile's, else the language of the file's headers, else `en`.
+    pub locale: String,
     /// Every column with its field (or none), confidence and reason.
     pub mapping: Vec<ColumnMapping>,
     /// The counts.
@@ -695,6 +712,7 @@ mod tests {
                 delimiter: Some(';'),
                 sheet: None,
                 header_row: 1,
+                country_inferred: None,
             },
             sheets: Vec::new(),
             headers,
@@ -789,6 +807,7 @@ mod tests {
                 delimiter: None,
                 sheet: Some("Plan1".into()),
                 header_row: 3,
+                country_inferred: None,
             },
             sheets: vec![cadastro::read::SheetInfo { name: "Plan1".into(), visible: true }],
             rows: 42,

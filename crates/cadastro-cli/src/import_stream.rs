@@ -85,8 +85,7 @@ fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failur
         return Err(Failure::Core(cadastro::Error::from(e)));
     }
     let profile = &importer.options().profile.name;
-    let text =
-        if json { summary_json(&outcome, profile) } else { summary_text(args, &outcome, profile, digest, noop) };
+    let text = if json { summary_json(&outcome, profile) } else { summary_text(args, &outcome, profile, digest, noop) };
     let _ = stdout.write_all(text.as_bytes());
     Ok(u8::from(outcome.has_errors))
 }

@@ -49,10 +49,17 @@ fn generic_infers_brazil_on_both_paths() {
         assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
         let r = json(&out);
         assert_eq!(r["source"]["country_inferred"]["country"], "BR", "{extra:?}");
-        assert_eq!(r["source"]["country_inferred"]["evidence"], serde_json::json!(["tax_id", "phone", "header_language"]));
+        assert_eq!(
+            r["source"]["country_inferred"]["evidence"],
+            serde_json::json!(["tax_id", "phone", "header_language"])
+        );
         assert_eq!(r["locale"], "pt-BR");
-        let codes: Vec<(u64, &str)> =
-            r["issues"].as_array().unwrap().iter().map(|i| (i["row"].as_u64().unwrap(), i["code"].as_str().unwrap())).collect();
+        let codes: Vec<(u64, &str)> = r["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["row"].as_u64().unwrap(), i["code"].as_str().unwrap()))
+            .collect();
         assert_eq!(codes, [(2, "invalid_tax_id"), (3, "phone_ninth_digit_added")], "{extra:?}");
         assert_eq!(r["customers"][0]["mobile_phone"], "+5585995087624");
         assert_eq!(r["customers"][0]["phone"], "+558532567624");

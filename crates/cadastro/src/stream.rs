@@ -582,9 +582,9 @@ impl<'i, 'c> Driver<'i, 'c> {
         let run = RunOptions {
             profile: &importer.options().profile,
             // The plan outlives this call: the inferred code as the country table's own string.
-            country: importer.country().or(inferred
-                .as_ref()
-                .and_then(|c| crate::validate::country::normalize_country(&c.country).ok())),
+            country: importer
+                .country()
+                .or(inferred.as_ref().and_then(|c| crate::validate::country::normalize_country(&c.country).ok())),
             locale,
             include_values: importer.options().include_values,
         };

@@ -89,15 +89,13 @@ fn generic_accepts_brazilian_phones_with_an_inferred_country() {
     assert_eq!(codes(&r.issues), [(3, "phone_ninth_digit_added")]);
     assert_eq!(r.stats.customers_valid, 3);
     let phones: Vec<_> = r.customers.iter().map(|c| c.values[&cadastro::Field::MobilePhone].clone()).collect();
-    assert_eq!(
-        phones,
-        ["+5511987654321", "+5585995087624", "+552134567890"].map(|p| cadastro::Value::Text(p.into()))
-    );
+    assert_eq!(phones, ["+5511987654321", "+5585995087624", "+552134567890"].map(|p| cadastro::Value::Text(p.into())));
 }
 
 #[test]
 fn english_headers_with_brazilian_data_infer_from_the_data() {
-    let csv = "\u{feff}Customer name,Tax ID,Phone\nAna,529.982.247-25,(11) 98765-4321\nBia,390.533.447-05,11 3456-7890\n";
+    let csv =
+        "\u{feff}Customer name,Tax ID,Phone\nAna,529.982.247-25,(11) 98765-4321\nBia,390.533.447-05,11 3456-7890\n";
     let (r, _) = both(ImportOptions::default(), csv.as_bytes());
     let inferred = r.source.country_inferred.as_ref().unwrap();
     assert_eq!((inferred.country.as_str(), inferred.evidence.clone()), ("BR", vec!["tax_id".into(), "phone".into()]));
@@ -114,7 +112,8 @@ fn no_inference_when_the_host_or_the_profile_sets_the_country_or_evidence_is_unc
     // Checked as a Polish tax id: not a NIP either.
     assert_eq!(codes(&r.issues), [(2, "invalid_tax_id")]);
     opts.country = None;
-    let (r, _) = both(profile("asaas"), "Identificador Externo;Nome completo;CPF/CNPJ\n1;Ana;529.982.247-25\n".as_bytes());
+    let (r, _) =
+        both(profile("asaas"), "Identificador Externo;Nome completo;CPF/CNPJ\n1;Ana;529.982.247-25\n".as_bytes());
     assert_eq!(r.source.country_inferred, None);
     assert!(r.issues.is_empty());
     // English headers, data of no known shape: nothing inferred, as before.
@@ -146,7 +145,10 @@ fn asaas_legacy_mobiles_get_the_ninth_digit_landlines_do_not() {
     let (r, _) = both(profile("asaas"), &windows_1252(csv));
     assert_eq!(codes(&r.issues), [(2, "phone_ninth_digit_added"), (3, "invalid_phone")]);
     let w = &r.issues[0];
-    assert_eq!((w.column.as_deref(), w.field.as_deref(), w.value.as_deref()), (Some("D"), Some("mobile_phone"), Some("(85) 9508-7624")));
+    assert_eq!(
+        (w.column.as_deref(), w.field.as_deref(), w.value.as_deref()),
+        (Some("D"), Some("mobile_phone"), Some("(85) 9508-7624"))
+    );
     assert_eq!(w.severity, cadastro::Severity::Warning);
     assert!(w.message.contains("nono dígito"), "{}", w.message);
     let ana = &r.customers[0];

@@ -88,6 +88,8 @@ class Issue:
 @final
 class Report:
     @property
+    def locale(self) -> str: ...
+    @property
     def stats(self) -> Stats: ...
     @property
     def issues(self) -> list[Issue]: ...
@@ -174,7 +176,7 @@ class Store:
         mapping: Optional[Mapping[str, Optional[str]]] = None,
         sheet: Optional[str] = None,
         country: Optional[str] = None,
-        locale: str = "en",
+        locale: Optional[str] = None,
         limits: Optional[Mapping[str, int]] = None,
         include_values: bool = True,
         dry_run: bool = False,
@@ -193,7 +195,7 @@ class Store:
         profile: _ProfileArg = "generic",
         mapping: Optional[Mapping[str, Optional[str]]] = None,
         country: Optional[str] = None,
-        locale: str = "en",
+        locale: Optional[str] = None,
         limits: Optional[Mapping[str, int]] = None,
         include_values: bool = True,
         dry_run: bool = False,
@@ -225,6 +227,8 @@ class Chunk:
 
 @final
 class StreamSummary:
+    @property
+    def locale(self) -> str: ...
     @property
     def source(self) -> dict[str, Any]: ...
     @property
@@ -305,7 +309,7 @@ def validate(
     mapping: Optional[Mapping[str, Optional[str]]] = None,
     sheet: Optional[str] = None,
     country: Optional[str] = None,
-    locale: str = "en",
+    locale: Optional[str] = None,
     limits: Optional[Mapping[str, int]] = None,
     include_values: bool = True,
     progress: Optional[Callable[[int, int], object]] = None,
@@ -320,7 +324,7 @@ def validate_stream(
     profile: _ProfileArg = "generic",
     mapping: Optional[Mapping[str, Optional[str]]] = None,
     country: Optional[str] = None,
-    locale: str = "en",
+    locale: Optional[str] = None,
     limits: Optional[Mapping[str, int]] = None,
     include_values: bool = True,
     chunk_rows: int = 0,

@@ -208,7 +208,9 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
             format!("{what}: klienta nadrzędnego nie ma w pliku ani w bazie (lub klienci nadrzędni tworzą cykl)")
         }
         (C::UnknownParent, L::Es) => {
-            format!("{what}: el cliente principal no está en el archivo ni en la base (o los principales forman un ciclo)")
+            format!(
+                "{what}: el cliente principal no está en el archivo ni en la base (o los principales forman un ciclo)"
+            )
         }
         (C::RaggedRow, L::Pl) => format!("wiersz ma {found} pól, nagłówek ma {expected}"),
         (C::RaggedRow, L::Es) => format!("la fila tiene {found} campos, el encabezado tiene {expected}"),
@@ -223,7 +225,9 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
             format!("{what}: varios contactos principales; se mantiene como principal el de la fila {row}")
         }
         (C::FormulaLikeValue, L::Pl) => format!("{what}: zaczyna się jak formuła arkusza; zachowano jako tekst"),
-        (C::FormulaLikeValue, L::Es) => format!("{what}: empieza como una fórmula de hoja de cálculo; se conserva como texto"),
+        (C::FormulaLikeValue, L::Es) => {
+            format!("{what}: empieza como una fórmula de hoja de cálculo; se conserva como texto")
+        }
         (C::UnmappedColumn, L::Pl) => format!("kolumna {what} nie odpowiada żadnemu polu i została pominięta"),
         (C::UnmappedColumn, L::Es) => format!("la columna {what} no corresponde a ningún campo y se ignoró"),
         (C::PhoneNinthDigitAdded, L::En) => {
@@ -274,8 +278,15 @@ mod tests {
             let json = serde_json::to_string(&l).unwrap();
             assert_eq!(serde_json::from_str::<Locale>(&json).unwrap(), l);
         }
-        for (tag, l) in [("pl-PL", Locale::Pl), ("PL", Locale::Pl), ("es-ES", Locale::Es), ("es_MX", Locale::Es),
-            ("pt_BR", Locale::PtBr), ("fr-CA", Locale::Fr), ("en-GB", Locale::En)] {
+        for (tag, l) in [
+            ("pl-PL", Locale::Pl),
+            ("PL", Locale::Pl),
+            ("es-ES", Locale::Es),
+            ("es_MX", Locale::Es),
+            ("pt_BR", Locale::PtBr),
+            ("fr-CA", Locale::Fr),
+            ("en-GB", Locale::En),
+        ] {
             assert_eq!(Locale::parse(tag), Some(l), "{tag}");
         }
         assert_eq!(Locale::parse("de-DE"), None);

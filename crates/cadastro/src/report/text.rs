@@ -280,8 +280,11 @@ impl TextSummary {
             l.customers, s.customers_valid, l.valid, s.customers_rejected, l.rejected
         );
         if s.contacts_valid + s.contacts_rejected > 0 {
-            let _ =
-                writeln!(out, "{}: {} {}, {} {}", l.contacts, s.contacts_valid, l.valid, s.contacts_rejected, l.rejected);
+            let _ = writeln!(
+                out,
+                "{}: {} {}, {} {}",
+                l.contacts, s.contacts_valid, l.valid, s.contacts_rejected, l.rejected
+            );
         }
         if let Some(plan) = plan {
             let _ = writeln!(

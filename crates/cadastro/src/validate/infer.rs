@@ -139,11 +139,7 @@ fn shape(value: &str) -> String {
 fn tax_id_countries(v: &str) -> Vec<String> {
     let mut out = Vec::new();
     let s = shape(v);
-    if s == "999.999.999-99"
-        || s == "99.999.999/9999-99"
-        || tax_id::is_valid_cpf(v)
-        || tax_id::is_valid_cnpj(v)
-    {
+    if s == "999.999.999-99" || s == "99.999.999/9999-99" || tax_id::is_valid_cpf(v) || tax_id::is_valid_cnpj(v) {
         out.push("BR".to_owned());
     }
     if tax_id::is_valid_nip(v) {
@@ -243,10 +239,7 @@ mod tests {
             &["Caio", "", "", ""],
         ];
         assert_eq!(infer(&f, rows, None), Some(("BR".into(), ev(&["tax_id", "phone", "postal_code"]))));
-        assert_eq!(
-            infer(&f, rows, Some(Locale::En)),
-            Some(("BR".into(), ev(&["tax_id", "phone", "postal_code"])))
-        );
+        assert_eq!(infer(&f, rows, Some(Locale::En)), Some(("BR".into(), ev(&["tax_id", "phone", "postal_code"]))));
     }
 
     #[test]
@@ -262,7 +255,10 @@ mod tests {
 
     #[test]
     fn header_language_alone_and_country_column() {
-        assert_eq!(infer(&[Field::Name], &[&["Ana"]], Some(Locale::PtBr)), Some(("BR".into(), ev(&["header_language"]))));
+        assert_eq!(
+            infer(&[Field::Name], &[&["Ana"]], Some(Locale::PtBr)),
+            Some(("BR".into(), ev(&["header_language"])))
+        );
         let rows: &[&[&str]] = &[&["A", "Brasil"], &["B", "Brazil"], &["C", "PL"]];
         assert_eq!(infer(&[Field::Name, Field::Country], rows, None), Some(("BR".into(), ev(&["country"]))));
     }
