@@ -180,7 +180,7 @@ fn locale(value: &Json) -> Result<Json, Failure> {
         .as_str()
         .and_then(Locale::parse)
         .map(|l| Json::String(l.as_str().to_owned()))
-        .ok_or_else(|| Failure::invalid(format!("unknown locale {value} (expected \"en\", \"pt-BR\" or \"fr\")")))
+        .ok_or_else(|| Failure::invalid(format!("unknown locale {value} (expected one of {})", Locale::choices())))
 }
 
 /// An optional locale argument (`writeErrors(path, locale)`).
@@ -188,7 +188,7 @@ pub fn locale_arg(tag: Option<String>, default: Locale) -> Result<Locale, Failur
     match tag {
         None => Ok(default),
         Some(t) => Locale::parse(&t)
-            .ok_or_else(|| Failure::invalid(format!("unknown locale \"{t}\" (expected \"en\", \"pt-BR\" or \"fr\")"))),
+            .ok_or_else(|| Failure::invalid(format!("unknown locale \"{t}\" (expected one of {})", Locale::choices()))),
     }
 }
 

@@ -443,11 +443,11 @@ fn import_file(
     mode: ImportMode,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Report, Failure> {
-    let locale = opts.locale;
     let importer = Importer::new(opts)?;
     let table = source.open(&importer.options().read)?;
     let profile = importer.options().profile.clone();
     let (report, outcome) = store.import_table(account, &importer, &table, mode, progress)?;
+    let locale = report.locale;
     let mut report = Report::new(report, table, locale, profile);
     report.plan = Some(outcome.plan);
     report.applied = Some(outcome.applied);

@@ -104,6 +104,18 @@ pub struct SourceInfo {
     pub encoding_confidence: Option<f64>,
     /// The non-blank rows above the header, with why they were skipped.
     pub skipped_rows: Vec<SkippedRow>,
+    /// The default country inferred from the file when neither the profile nor the options set
+    /// one.
+    pub country_inferred: Option<CountryInferred>,
+}
+
+/// The default country inferred from a file's evidence (`source.countryInferred`).
+#[napi(object)]
+pub struct CountryInferred {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// What it rests on: `tax_id`, `phone`, `postal_code`, `country`, `header_language`.
+    pub evidence: Vec<String>,
 }
 
 /// A non-blank row above the header.
@@ -146,6 +158,10 @@ impl From<&cadastro::SourceInfo> for SourceInfo {
                 .iter()
                 .map(|k| SkippedRow { row: k.row, reason: json_str(serde_json::to_value(k.reason)) })
                 .collect(),
+            country_inferred: s
+                .country_inferred
+                .as_ref()
+                .map(|c| CountryInferred { country: c.country.clone(), evidence: c.evidence.clone() }),
         }
     }
 }
@@ -252,6 +268,13 @@ impl Report {
     #[napi(getter)]
     pub fn source(&self) -> SourceInfo {
         SourceInfo::from(&self.inner.source)
+    }
+
+    /// The locale of the messages (`en`, `pt-BR`, `fr`, `pl`, `es`): the one asked for, else
+    /// the profile's, else the language of the file's headers, else `en`.
+    #[napi(getter)]
+    pub fn locale(&self) -> String {
+        self.inner.locale.as_str().to_owned()
     }
 
     /// Every column with its field (or `null`), confidence and reason.

@@ -38,6 +38,8 @@ pub struct StreamSummary {
     pub source: SourceInfo,
     /// Every column with its field (or `null`), confidence and reason.
     pub mapping: Vec<ColumnMapping>,
+    /// The locale of the messages, as `Report.locale`.
+    pub locale: String,
     /// The counts of the rows read (all of them unless `stopped`).
     pub stats: Stats,
     /// `onChunk` returned `false`: the rows after that chunk were not read.
@@ -49,6 +51,7 @@ impl From<&cadastro::stream::StreamSummary> for StreamSummary {
         StreamSummary {
             source: SourceInfo::from(&s.source),
             mapping: s.mapping.iter().map(ColumnMapping::from).collect(),
+            locale: s.locale.as_str().to_owned(),
             stats: Stats::from(&s.stats),
             stopped: s.stopped,
         }

@@ -122,7 +122,7 @@ pub fn import_options(
     mapping_obj: Option<&Bound<'_, PyAny>>,
     read: ReadKw,
     country: Option<String>,
-    locale_tag: &str,
+    locale_tag: Option<&str>,
     limits: Option<&Bound<'_, PyAny>>,
     include_values: bool,
 ) -> PyResult<ImportOptions> {
@@ -131,7 +131,7 @@ pub fn import_options(
         mapping: mapping(py, mapping_obj)?,
         read: read_options(py, read, limits)?,
         country,
-        locale: locale(locale_tag)?,
+        locale: locale_tag.map(locale).transpose()?,
         include_values,
     })
 }
@@ -160,9 +160,9 @@ pub fn limits(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Limits
     run_released(py, || serde_json::from_str::<Limits>(&text).map_err(|e| invalid_options(format!("limits: {e}"))))
 }
 
-/// `locale`: `en`, `pt-BR`, `fr` (as `Locale::parse` reads them).
+/// `locale`: `en`, `pt-BR`, `fr`, `pl`, `es` (as `Locale::parse` reads them: `pt_BR`, `pl-PL`...).
 pub fn locale(tag: &str) -> Result<Locale, Failure> {
-    Locale::parse(tag).ok_or_else(|| invalid_options(format!("unknown locale `{tag}` (en, pt-BR, fr)")))
+    Locale::parse(tag).ok_or_else(|| invalid_options(format!("unknown locale `{tag}` ({})", Locale::choices())))
 }
 
 /// Read options from the keyword arguments; an unknown encoding or a delimiter that is not

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use cadastro::reconcile::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
 use cadastro::validate::engine::{NoBase, ParentLookup};
 use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
-use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Locale, Profile, Source};
+use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Profile, Source};
 use cadastro_store::{ImportMode, Store};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -298,7 +298,6 @@ pub fn validate(
     base: &HostBase,
     mut progress: Progress,
 ) -> PyResult<PyReport> {
-    let locale = opts.locale;
     let profile = opts.profile.clone();
     let (table, report) = run_released(py, move || {
         let importer = Importer::new(opts)?;
@@ -316,6 +315,7 @@ pub fn validate(
         progress.finish()?;
         Ok::<_, Failure>((table, report))
     })?;
+    let locale = report.locale;
     Ok(PyReport::new(report, Some(table), locale, profile))
 }
 
@@ -413,12 +413,12 @@ impl PyStore {
     /// plan in one transaction unless `dry_run`, or `atomic` and the file has errors. Returns
     /// the report with `.plan` and `.applied`; its JSON is `cadastro import --format json`'s.
     #[pyo3(signature = (
-        source, account="default", *, profile=None, mapping=None, sheet=None, country=None, locale="en",
+        source, account="default", *, profile=None, mapping=None, sheet=None, country=None, locale=None,
         limits=None, include_values=true, dry_run=false, atomic=false, progress=None, encoding=None,
         delimiter=None, header_row=None
     ))]
     #[pyo3(text_signature = "(self, source, account='default', *, profile='generic', mapping=None, sheet=None, \
-        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, progress=None, \
+        country=None, locale=None, limits=None, include_values=True, dry_run=False, atomic=False, progress=None, \
         encoding=None, delimiter=None, header_row=None)")]
     #[allow(clippy::too_many_arguments)]
     fn import_file(
@@ -430,7 +430,7 @@ impl PyStore {
         mapping: Option<&Bound<'_, PyAny>>,
         sheet: Option<String>,
         country: Option<String>,
-        locale: &str,
+        locale: Option<&str>,
         limits: Option<&Bound<'_, PyAny>>,
         include_values: bool,
         dry_run: bool,
@@ -444,7 +444,6 @@ impl PyStore {
         let source = crate::convert::source(source)?;
         let read = crate::convert::ReadKw { sheet, encoding, delimiter, header_row };
         let opts = crate::convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
-        let locale: Locale = opts.locale;
         let profile = opts.profile.clone();
         let mode = ImportMode { dry_run, atomic };
         let (table, report, outcome) = run_released(py, move || {
@@ -466,6 +465,7 @@ impl PyStore {
             };
             Ok::<_, Failure>((table, report, outcome))
         })?;
+        let locale = report.locale;
         Ok(PyReport::new(report, Some(table), locale, profile).with_outcome(outcome.plan, outcome.applied))
     }
 
@@ -480,12 +480,12 @@ impl PyStore {
     /// `has_errors`). What does not stream (workbooks, UTF-16 text, contact or parent columns)
     /// raises `InvalidOptions`: use `import_file`.
     #[pyo3(signature = (
-        source, account="default", *, on_chunk=None, profile=None, mapping=None, country=None, locale="en",
+        source, account="default", *, on_chunk=None, profile=None, mapping=None, country=None, locale=None,
         limits=None, include_values=true, dry_run=false, atomic=false, chunk_rows=0, encoding=None, delimiter=None,
         header_row=None
     ))]
     #[pyo3(text_signature = "(self, source, account='default', *, on_chunk=None, profile='generic', mapping=None, \
-        country=None, locale='en', limits=None, include_values=True, dry_run=False, atomic=False, chunk_rows=0, \
+        country=None, locale=None, limits=None, include_values=True, dry_run=False, atomic=False, chunk_rows=0, \
         encoding=None, delimiter=None, header_row=None)")]
     #[allow(clippy::too_many_arguments)]
     fn import_stream(
@@ -497,7 +497,7 @@ impl PyStore {
         profile: Option<&Bound<'_, PyAny>>,
         mapping: Option<&Bound<'_, PyAny>>,
         country: Option<String>,
-        locale: &str,
+        locale: Option<&str>,
         limits: Option<&Bound<'_, PyAny>>,
         include_values: bool,
         dry_run: bool,

@@ -212,10 +212,18 @@ impl PyReport {
         to_python(py, &self.report.customers)
     }
 
-    /// What was read: format, encoding, delimiter, sheet, header row.
+    /// What was read: format, encoding, delimiter, sheet, header row, and `country_inferred`
+    /// (`{"country": "BR", "evidence": [...]}`) when the country was inferred from the file.
     #[getter]
     fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.report.source)
+    }
+
+    /// The locale of the messages (`en`, `pt-BR`, `fr`, `pl`, `es`): the one asked for, else
+    /// the profile's, else the language of the file's headers, else `en`.
+    #[getter]
+    fn locale(&self) -> &'static str {
+        self.report.locale.as_str()
     }
 
     /// Every column with its field (or `None`), confidence and reason.

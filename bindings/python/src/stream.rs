@@ -90,6 +90,12 @@ impl PyStreamSummary {
         PyStats::from(&self.inner.stats)
     }
 
+    /// The locale of the messages, as `Report.locale`.
+    #[getter]
+    fn locale(&self) -> &'static str {
+        self.inner.locale.as_str()
+    }
+
     /// True when the stream was closed before the end of the file: the rows after the last
     /// chunk made were not read.
     #[getter]

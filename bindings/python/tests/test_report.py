@@ -98,7 +98,7 @@ def test_write_errors(tmp_path: Path, cli: Path) -> None:
     out = tmp_path / "erros.csv"
     report.write_errors(out)
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=report.source.get("delimiter", ",")))
-    assert rows[0][-1] == "Errors"
+    assert rows[0][-1] == "Erros"  # the asaas profile's messages are pt-BR by default
     rejected_rows = {i.row for i in report.issues if i.is_error}
     assert len(rows) - 1 == len(rejected_rows)
     report.write_errors(out, locale="pt-BR")

@@ -94,9 +94,11 @@ pub struct ImportOptions {
     /// The country for rows without one (ISO alpha-2); default the profile's.
     #[uniffi(default = None)]
     pub country: Option<String>,
-    /// The language of messages: `en` (default), `pt-BR`, `fr`.
-    #[uniffi(default = "en")]
-    pub locale: String,
+    /// The language of messages: `en`, `pt-BR`, `fr`, `pl`, `es` (`pt_BR`, `pl-PL`, `es-ES`
+    /// work). Default: the profile's (asaas: `pt-BR`), else the language of the file's headers,
+    /// else `en`.
+    #[uniffi(default = None)]
+    pub locale: Option<String>,
     /// Whether issues carry the raw cell value; false for PII-sensitive hosts.
     #[uniffi(default = true)]
     pub include_values: bool,
@@ -116,7 +118,7 @@ impl Default for ImportOptions {
             encoding: None,
             header_row: None,
             country: None,
-            locale: "en".to_owned(),
+            locale: None,
             include_values: true,
             limits: None,
         }
@@ -148,7 +150,7 @@ impl ImportOptions {
         let mut doc = Map::new();
         doc.insert("read".to_owned(), Json::Object(read));
         put(&mut doc, "country", self.country.clone().map(Json::String));
-        doc.insert("locale".to_owned(), Json::String(self.locale.clone()));
+        put(&mut doc, "locale", self.locale.clone().map(Json::String));
         doc.insert("include_values".to_owned(), Json::Bool(self.include_values));
         let mut opts = cadastro::ImportOptions::from_json(&Json::Object(doc).to_string())?;
         opts.profile = profile;
@@ -194,7 +196,7 @@ mod tests {
             encoding: Some("windows-1252".into()),
             header_row: Some(3),
             country: Some("PT".into()),
-            locale: "pt-BR".into(),
+            locale: Some("pt_BR".into()),
             include_values: false,
             limits: Some(limits),
             ..ImportOptions::default()
@@ -209,7 +211,10 @@ mod tests {
         assert_eq!(core.read.limits.max_rows, 10);
         assert_eq!(core.read.limits.max_columns, cadastro::Limits::default().max_columns);
         assert_eq!(core.country.as_deref(), Some("PT"));
-        assert_eq!(core.locale, cadastro::Locale::PtBr);
+        assert_eq!(core.locale, Some(cadastro::Locale::PtBr));
+        assert_eq!(d().to_core().unwrap().locale, None);
+        let pl = ImportOptions { locale: Some("pl-PL".into()), ..d() };
+        assert_eq!(pl.to_core().unwrap().locale, Some(cadastro::Locale::Pl));
         assert!(!core.include_values);
     }
 
@@ -222,7 +227,7 @@ mod tests {
         assert_eq!(bad(ImportOptions { mapping_json: Some("[1]".into()), ..d() }), "invalid_options");
         assert_eq!(bad(ImportOptions { delimiter: Some(";;".into()), ..d() }), "invalid_options");
         assert_eq!(bad(ImportOptions { encoding: Some("latin-9".into()), ..d() }), "invalid_options");
-        assert_eq!(bad(ImportOptions { locale: "de".into(), ..d() }), "invalid_options");
+        assert_eq!(bad(ImportOptions { locale: Some("de".into()), ..d() }), "invalid_options");
         let negative = Limits { max_rows: -1, ..Limits::from(cadastro::Limits::default()) };
         assert_eq!(bad(ImportOptions { limits: Some(negative), ..d() }), "invalid_options");
     }

@@ -119,6 +119,20 @@ pub struct SourceInfo {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[uniffi(default = [])]
     pub skipped_rows: Vec<SkippedRow>,
+    /// The default country inferred from the file when neither the profile nor the options set
+    /// one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_inferred: Option<CountryInferred>,
+}
+
+/// The default country inferred from a file's evidence (`source.country_inferred`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Record)]
+#[serde(deny_unknown_fields)]
+pub struct CountryInferred {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// What it rests on: `tax_id`, `phone`, `postal_code`, `country`, `header_language`.
+    pub evidence: Vec<String>,
 }
 
 /// A non-blank row above the header.
@@ -452,6 +466,9 @@ pub struct Report {
     pub source: SourceInfo,
     /// The profile's name.
     pub profile: String,
+    /// The locale of the messages (`en`, `pt-BR`, `fr`, `pl`, `es`): the options', else the
+    /// profile's, else the language of the file's headers, else `en`.
+    pub locale: String,
     /// Every column with its field (or none), confidence and reason.
     pub mapping: Vec<ColumnMapping>,
     /// The counts.
@@ -750,6 +767,7 @@ mod tests {
                 header_row: Some(1),
                 encoding_confidence: Some(1.0),
                 skipped_rows: Vec::new(),
+                country_inferred: None,
             },
             sheets: Vec::new(),
             headers,
@@ -846,6 +864,7 @@ mod tests {
                 header_row: Some(3),
                 encoding_confidence: None,
                 skipped_rows: vec![cadastro::read::SkippedRow { row: 1, reason: cadastro::read::SkipReason::Title }],
+                country_inferred: None,
             },
             sheets: vec![cadastro::read::SheetInfo { name: "Plan1".into(), visible: true }],
             rows: 42,

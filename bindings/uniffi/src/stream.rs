@@ -29,6 +29,8 @@ pub struct StreamSummary {
     pub source: SourceInfo,
     /// Every column with its field (or none), confidence and reason.
     pub mapping: Vec<ColumnMapping>,
+    /// The locale of the messages, as `Report.locale`.
+    pub locale: String,
     /// The counts of the rows read (all of them unless `stopped`).
     pub stats: Stats,
     /// The sink returned `false`: the rows after that chunk were not read.
@@ -128,6 +130,7 @@ fn summary_of(summary: &cadastro::stream::StreamSummary) -> Result<StreamSummary
     Ok(StreamSummary {
         source: from_core(&summary.source)?,
         mapping: from_core(&summary.mapping)?,
+        locale: summary.locale.as_str().to_owned(),
         stats: from_core(&summary.stats)?,
         stopped: summary.stopped,
     })

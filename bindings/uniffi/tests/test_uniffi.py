@@ -561,7 +561,7 @@ def test_stream_chunks_concatenate_to_the_whole_file_report(which, chunk_rows, b
     assert (summary.stats, summary.source, summary.mapping, summary.stopped) == (
         whole.stats, whole.source, whole.mapping, False)
     # Same JSON as the whole-file report once reassembled.
-    rebuilt = cu.Report(source=summary.source, profile=whole.profile, mapping=summary.mapping, stats=summary.stats,
+    rebuilt = cu.Report(source=summary.source, profile=whole.profile, locale=summary.locale, mapping=summary.mapping, stats=summary.stats,
                         issues=issues, customers=customers, plan=None)
     assert rebuilt.to_json() == whole.to_json()
     if which == "big" and chunk_rows == 2:
@@ -727,6 +727,14 @@ MERGE_CSV = (
     "P-1;Ana Souza;529.982.247-25;\n"
     "P-2;Padaria Pão Quente Ltda;;11.222.333/0001-81\n"
     "P-3;João Pereira;390.533.447-05;11.444.777/0001-61\n"
+# --- issue 16 points 4, 5, 7: locale, inferred country, ninth digit ------------------------------
+
+# The generic profile on a Brazilian file as Excel for Brazil saves it (Windows-1252): a bad CPF,
+# a legacy 8-digit mobile, a landline.
+BRAZILIAN = (
+    "Nome;CPF;Celular;Fone\r\n"
+    "Ana Souza;123.456.789-00;(11) 98765-4321;\r\n"
+    "João Lima;529.982.247-25;(85) 9508-7624;(85) 3256-7624\r\n"
 ).encode("cp1252")
 
 
@@ -750,3 +758,51 @@ def test_merges_learned_mappings_and_needs_review():
     assert ins.columns[3].merged_from == ["C", "D"]
     with pytest.raises(cu.CadastroError.InvalidOptions):
         cu.Importer(cu.ImportOptions(mapping_json='{"tax_id": ["CPF"]}'))
+def test_country_inferred_and_ninth_digit_on_both_pipelines():
+    report = cu.validate(cu.Source.BYTES(BRAZILIAN), None)
+    assert report.source.country_inferred == cu.CountryInferred(
+        country="BR", evidence=["tax_id", "phone", "header_language"]
+    )
+    assert [(i.row, i.code) for i in report.issues] == [(2, "invalid_tax_id"), (3, "phone_ninth_digit_added")]
+    assert report.issues[1].severity == cu.Severity.WARNING
+    (joao,) = report.customers
+    assert (joao.mobile_phone, joao.phone) == ("+5585995087624", "+558532567624")
+    assert report.locale == "pt-BR"
+    doc = json.loads(report.to_json())
+    assert doc["locale"] == "pt-BR" and doc["source"]["country_inferred"]["country"] == "BR"
+    sink = Collect()
+    summary = cu.validate_stream(cu.Source.BYTES(BRAZILIAN), sink, None, 1)
+    assert [i for c in sink.chunks for i in c.issues] == report.issues
+    assert summary.source == report.source and summary.locale == "pt-BR"
+    pl = cu.validate(cu.Source.BYTES(BRAZILIAN), cu.ImportOptions(country="PL"))
+    assert pl.source.country_inferred is None
+    assert "invalid_phone" in [i.code for i in pl.issues]
+
+
+@needs_readers
+@pytest.mark.parametrize(
+    ("tag", "locale", "words"),
+    [
+        ("pl-PL", "pl", "nieprawidłowy numer podatkowy"),
+        ("es_ES", "es", "identificador fiscal no válido"),
+        ("en", "en", "not a valid tax id"),
+    ],
+)
+def test_locale_option_pl_es(tag, locale, words):
+    options = cu.ImportOptions(locale=tag)
+    report = cu.validate(cu.Source.BYTES(BRAZILIAN), options)
+    assert report.locale == locale and words in report.issues[0].message
+    sink = Collect()
+    summary = cu.validate_stream(cu.Source.BYTES(BRAZILIAN), sink, options, 1)
+    assert summary.locale == locale and words in sink.chunks[0].issues[0].message
+
+
+@needs_readers
+def test_default_locale_follows_the_profile_and_headers():
+    asaas = b"Identificador Externo;Nome completo;CPF/CNPJ\n1;;111\n"
+    assert cu.validate(cu.Source.BYTES(asaas), cu.ImportOptions(profile="asaas")).locale == "pt-BR"
+    polish = "Nazwa;NIP;Miasto\r\nFirma;123;Łódź\r\n".encode("cp1250")
+    assert cu.validate(cu.Source.BYTES(polish), cu.ImportOptions(profile="invoiceocean")).locale == "pl"
+    assert cu.validate(cu.Source.BYTES(b"Customer name;Email\nACME;x\n"), None).locale == "en"
+    with pytest.raises(cu.CadastroError.InvalidOptions):
+        cu.Importer(cu.ImportOptions(locale="de"))

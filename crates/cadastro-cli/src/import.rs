@@ -91,7 +91,7 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     if args.stream {
         return crate::import_stream::run(args);
     }
-    let (importer, locale) = importer(&args.opts)?;
+    let importer = importer(&args.opts)?;
     let table = Source::from_path(&args.file).open(&importer.options().read)?;
     // A dry run never creates or migrates the store file.
     let mut store = match (args.dry_run, args.db.exists()) {
@@ -102,7 +102,7 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
     let (report, outcome) = store.import_table(&args.account, &importer, &table, mode, &mut |_, _| {})?;
     if let Some(out) = &args.opts.errors {
-        cadastro::write::write_error_file(&table, &report, out, locale)?;
+        cadastro::write::write_error_file(&table, &report, out, report.locale)?;
     }
     match args.opts.format {
         OutputFormat::Json => crate::emit(&format!("{}\n", json(&report, &outcome.plan, args.verbose)))?,

@@ -126,9 +126,11 @@ struct ValidateArgs {
     /// The country for rows without one (ISO alpha-2), instead of the profile's default.
     #[arg(long)]
     country: Option<String>,
-    /// The language of messages: en, pt-BR, fr.
-    #[arg(long, default_value = "en")]
-    locale: String,
+    /// The language of messages and of the summary: en, pt-BR, fr, pl, es (also pt_BR, pl-PL,
+    /// es-ES...). Default: the profile's (asaas: pt-BR), else the language of the file's
+    /// headers, else en.
+    #[arg(long)]
+    locale: Option<String>,
     /// Leave cell values out of the issues (PII-sensitive reports).
     #[arg(long)]
     no_values: bool,
@@ -180,7 +182,7 @@ fn run(command: Command) -> Result<u8, Error> {
             Ok(0)
         }
         Command::Validate { file, opts, whole_file } => {
-            let (importer, locale) = importer(&opts)?;
+            let importer = importer(&opts)?;
             let source = Source::from_path(file);
             if opts.errors.is_none() && !whole_file {
                 let streamed = with_spinner(|progress| streamed::validate(&importer, &source, opts.format, progress))?;
@@ -197,7 +199,7 @@ fn run(command: Command) -> Result<u8, Error> {
                 importer.validate_table_with_progress(&table, &NoBase, progress)
             })?;
             if let Some(out) = &opts.errors {
-                cadastro::write::write_error_file(&table, &report, out, locale)?;
+                cadastro::write::write_error_file(&table, &report, out, report.locale)?;
             }
             match opts.format {
                 OutputFormat::Json => emit(&format!("{}\n", report.to_json()))?,
@@ -291,8 +293,14 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
     })
 }
 
-fn importer(args: &ValidateArgs) -> Result<(Importer, Locale), Error> {
-    let locale = Locale::parse(&args.locale).ok_or_else(|| invalid(format!("unknown locale `{}`", args.locale)))?;
+fn importer(args: &ValidateArgs) -> Result<Importer, Error> {
+    let locale = match &args.locale {
+        Some(tag) => Some(
+            Locale::parse(tag)
+                .ok_or_else(|| invalid(format!("unknown locale `{tag}` (expected one of {})", Locale::choices())))?,
+        ),
+        None => None,
+    };
     let mut mapping = match &args.mapping {
         Some(path) => Some(Mapping::from_json(&std::fs::read_to_string(path).map_err(Error::from)?)?),
         None => None,
@@ -311,7 +319,7 @@ fn importer(args: &ValidateArgs) -> Result<(Importer, Locale), Error> {
         locale,
         include_values: !args.no_values,
     };
-    Ok((Importer::new(opts)?, locale))
+    Importer::new(opts)
 }
 
 fn invalid(reason: String) -> Error {

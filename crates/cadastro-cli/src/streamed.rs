@@ -126,13 +126,18 @@ pub(crate) fn validate(
     }
     let profile = &importer.options().profile.name;
     let output = match spools {
-        None => Output::Text(text.render(&summary.source, profile, &summary.stats, None)),
+        None => {
+            text.set_locale(summary.locale);
+            Output::Text(text.render(&summary.source, profile, &summary.stats, None))
+        }
         Some((issues, customers)) => {
             let mut head = b"{\"source\":".to_vec();
             let json = |head: &mut Vec<u8>, v: &dyn erased::Json| v.write(head);
             json(&mut head, &summary.source)?;
             head.extend_from_slice(b",\"profile\":");
             json(&mut head, profile)?;
+            head.extend_from_slice(b",\"locale\":");
+            json(&mut head, &summary.locale)?;
             head.extend_from_slice(b",\"mapping\":");
             json(&mut head, &summary.mapping)?;
             head.extend_from_slice(b",\"stats\":");

@@ -23,7 +23,7 @@ pub mod write;
 
 pub use error::{Error, ErrorKind, LimitKind, Result};
 pub use model::{Cell, Contact, Customer, CustomerKey, Field, FieldKind, Value};
-pub use pipeline::{ImportOptions, Importer, InspectColumn, Inspection, inspect, validate};
+pub use pipeline::{FileDefaults, ImportOptions, Importer, InspectColumn, Inspection, inspect, validate};
 pub use profile::{CustomField, CustomKind, Profile, ProfileColumn, Target, WritePolicy};
 pub use read::{Format, Limits, ReadOptions, Source, SourceInfo, Table, TextEncoding};
 pub use report::{Issue, IssueCode, Locale, PlanCounts, Report, Severity, Stats};

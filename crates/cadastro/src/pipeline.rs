@@ -33,8 +33,9 @@ pub struct ImportOptions {
     pub read: ReadOptions,
     /// The country for rows without one (ISO alpha-2; default the profile's).
     pub country: Option<String>,
-    /// The language of messages.
-    pub locale: Locale,
+    /// The language of messages; `None` (the default) follows the profile, else the language
+    /// of the file's headers, else English (see [`crate::profile::language::default_locale`]).
+    pub locale: Option<Locale>,
     /// Whether issues carry the raw cell value (default true; false for PII-sensitive hosts).
     pub include_values: bool,
 }
@@ -46,7 +47,7 @@ impl Default for ImportOptions {
             mapping: None,
             read: ReadOptions::default(),
             country: None,
-            locale: Locale::default(),
+            locale: None,
             include_values: true,
         }
     }
@@ -170,16 +171,20 @@ impl Importer {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<Report> {
         let columns = self.columns(table)?;
+        let defaults = self.file_defaults(&columns, table);
         let run = RunOptions {
             profile: &self.opts.profile,
-            country: self.country.as_deref(),
-            locale: self.opts.locale,
+            country: self.country.as_deref().or(defaults.country()),
+            locale: defaults.locale,
             include_values: self.opts.include_values,
         };
         let outcome = Plan::compile(run, &columns).run_with_progress(table, base, progress);
+        let mut source = table.source.clone();
+        source.country_inferred = defaults.country_inferred;
         Ok(Report {
-            source: table.source.clone(),
+            source,
             profile: self.opts.profile.name.clone(),
+            locale: defaults.locale,
             mapping: columns,
             stats: outcome.stats,
             issues: outcome.issues,
@@ -188,12 +193,43 @@ impl Importer {
         })
     }
 
+    /// What a file decides when the options leave it open: the locale of messages (the
+    /// options', else the profile's, else the headers' language, else English) and the default
+    /// country inferred from the first rows (only when neither the options nor the profile set
+    /// a country). `table` needs only its headers and first rows (a stream's first chunk).
+    pub fn file_defaults(&self, columns: &[ColumnMapping], table: &Table) -> FileDefaults {
+        let language = crate::profile::language::header_language(&table.headers);
+        let locale = self.opts.locale.or(self.opts.profile.locale).or(language).unwrap_or_default();
+        let country_inferred = if self.country.is_none() && self.opts.profile.default_country.is_none() {
+            crate::validate::infer::infer_country(columns, &table.rows, language)
+        } else {
+            None
+        };
+        FileDefaults { locale, country_inferred }
+    }
+
     /// The resolved column mapping of a table.
     ///
     /// # Errors
     /// As [`mapping::resolve`].
     pub fn columns(&self, table: &Table) -> Result<Vec<ColumnMapping>> {
         mapping::resolve_with_samples(&table.headers, &samples(table), &self.opts.profile, self.opts.mapping.as_ref())
+    }
+}
+
+/// What [`Importer::file_defaults`] decides for one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileDefaults {
+    /// The locale of messages.
+    pub locale: Locale,
+    /// The inferred default country, if any.
+    pub country_inferred: Option<crate::validate::infer::CountryInferred>,
+}
+
+impl FileDefaults {
+    /// The inferred country code.
+    pub fn country(&self) -> Option<&str> {
+        self.country_inferred.as_ref().map(|c| c.country.as_str())
     }
 }
 

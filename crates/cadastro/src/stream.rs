@@ -52,7 +52,7 @@ use crate::pipeline::Importer;
 use crate::read::dialect::Dialect;
 use crate::read::{Format, Grid, Row, Source, SourceInfo, Table, TextEncoding, TextNotes};
 use crate::report::messages::{Detail, render};
-use crate::report::{Issue, IssueCode, Stats};
+use crate::report::{Issue, IssueCode, Locale, Stats};
 use crate::validate::engine::{KeyIndex, Plan, RunOptions};
 
 /// How many rows a chunk holds by default.
@@ -79,6 +79,9 @@ pub struct StreamSummary {
     pub source: SourceInfo,
     /// Every column with its field.
     pub mapping: Vec<ColumnMapping>,
+    /// The locale of the messages (as [`crate::Report::locale`], decided on the header and
+    /// the first chunk).
+    pub locale: crate::Locale,
     /// The counts, as [`crate::Report::stats`], of the rows read (all of them unless
     /// `stopped`).
     pub stats: Stats,
@@ -562,6 +565,7 @@ struct Driver<'i, 'c> {
     last_row: u32,
     /// The first chunk's reading warnings (file-level ones and its rows').
     pending: Vec<Issue>,
+    locale: Locale,
     on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
     /// The rows' checks run here instead of the global pool: a workbook's reader has a core of
     /// its own, the checks share the others (one on two cores), so the two never compete.
@@ -586,14 +590,23 @@ impl<'i, 'c> Driver<'i, 'c> {
                 "streaming validation is for one customer per row: column `{field}` needs the whole file"
             )));
         }
+        // The locale and the inferred country are decided on the first chunk's rows, the same
+        // first rows the whole-file validation infers from.
+        let defaults = importer.file_defaults(&columns, &table);
+        let locale = defaults.locale;
+        let inferred = defaults.country_inferred;
         let run = RunOptions {
             profile: &importer.options().profile,
-            country: importer.country(),
-            locale: importer.options().locale,
+            // The plan outlives this call: the inferred code as the country table's own string.
+            country: importer
+                .country()
+                .or(inferred.as_ref().and_then(|c| crate::validate::country::normalize_country(&c.country).ok())),
+            locale,
             include_values: importer.options().include_values,
         };
         let plan = Plan::compile(run, &columns);
-        let Table { source: info, headers, rows, issues, .. } = table;
+        let Table { source: mut info, headers, rows, issues, .. } = table;
+        info.country_inferred = inferred;
         // The first chunk reports the table's own reading warnings (its ragged rows are found
         // again chunk by chunk).
         let pending: Vec<Issue> = issues.into_iter().filter(|i| i.code != IssueCode::RaggedRow).collect();
@@ -616,6 +629,7 @@ impl<'i, 'c> Driver<'i, 'c> {
             first: true,
             stopped: false,
             exact: true,
+            locale,
             on_chunk,
             #[cfg(feature = "parallel")]
             pool: None,
@@ -698,7 +712,7 @@ impl<'i, 'c> Driver<'i, 'c> {
             }
         }
         let mut issues = Vec::new();
-        let locale = self.importer.options().locale;
+        let locale = self.locale;
         let (columns, header_row) = (&self.columns, self.info.header_row_number());
         self.silent.retain(|&index| {
             if rows.iter().all(|r| r.cell(index).is_blank()) {
@@ -724,7 +738,14 @@ impl<'i, 'c> Driver<'i, 'c> {
         let mut stats = self.stats;
         let span = u64::from(self.last_row.saturating_sub(self.info.header_row_number()));
         stats.rows_blank = span.saturating_sub(stats.rows_total);
-        StreamSummary { source: self.info, mapping: self.columns, stats, stopped: self.stopped, exact: self.exact }
+        StreamSummary {
+            source: self.info,
+            mapping: self.columns,
+            locale: self.locale,
+            stats,
+            stopped: self.stopped,
+            exact: self.exact,
+        }
     }
 }
 

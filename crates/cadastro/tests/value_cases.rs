@@ -43,9 +43,9 @@ fn run(field: &str, raw: &str, country: Option<&str>, numeric: bool) -> Outcome 
     let code = |c: cadastro::IssueCode| c.as_str().to_string();
     let plain = |v: Value| (v, Vec::new());
     match field {
-        "phone" | "mobile_phone" | "fax" | "contact_phone" => {
-            phone::normalize_phone(raw, country).map(|v| plain(json!(v))).map_err(code)
-        }
+        "phone" | "mobile_phone" | "fax" | "contact_phone" => phone::check_phone(raw, country)
+            .map(|p| (json!(p.e164), if p.ninth_digit_added { vec!["phone_ninth_digit_added"] } else { vec![] }))
+            .map_err(code),
         "email" | "contact_email" => email::normalize_email(raw).map(|v| plain(json!(v))).map_err(code),
         "additional_emails" | "account_manager_email" => {
             email::normalize_email_list(raw).map(|v| plain(json!(v))).map_err(code)

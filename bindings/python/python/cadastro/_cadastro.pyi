@@ -88,6 +88,8 @@ class Issue:
 @final
 class Report:
     @property
+    def locale(self) -> str: ...
+    @property
     def stats(self) -> Stats: ...
     @property
     def issues(self) -> list[Issue]: ...
@@ -176,7 +178,7 @@ class Store:
         mapping: Optional[Mapping[str, Any]] = None,
         sheet: Optional[str] = None,
         country: Optional[str] = None,
-        locale: str = "en",
+        locale: Optional[str] = None,
         limits: Optional[Mapping[str, int]] = None,
         include_values: bool = True,
         dry_run: bool = False,
@@ -195,7 +197,7 @@ class Store:
         profile: _ProfileArg = "generic",
         mapping: Optional[Mapping[str, Any]] = None,
         country: Optional[str] = None,
-        locale: str = "en",
+        locale: Optional[str] = None,
         limits: Optional[Mapping[str, int]] = None,
         include_values: bool = True,
         dry_run: bool = False,
@@ -227,6 +229,8 @@ class Chunk:
 
 @final
 class StreamSummary:
+    @property
+    def locale(self) -> str: ...
     @property
     def source(self) -> dict[str, Any]: ...
     @property
@@ -307,7 +311,7 @@ def validate(
     mapping: Optional[Mapping[str, Any]] = None,
     sheet: Optional[str] = None,
     country: Optional[str] = None,
-    locale: str = "en",
+    locale: Optional[str] = None,
     limits: Optional[Mapping[str, int]] = None,
     include_values: bool = True,
     progress: Optional[Callable[[int, int], object]] = None,
@@ -322,7 +326,7 @@ def validate_stream(
     profile: _ProfileArg = "generic",
     mapping: Optional[Mapping[str, Any]] = None,
     country: Optional[str] = None,
-    locale: str = "en",
+    locale: Optional[str] = None,
     limits: Optional[Mapping[str, int]] = None,
     include_values: bool = True,
     chunk_rows: int = 0,

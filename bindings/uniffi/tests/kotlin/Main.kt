@@ -437,7 +437,7 @@ fun streamTests() {
                     val whole = validate(Source.Path(file.path), options)
                     val sink = Collect()
                     val summary = validateStream(Source.Path(file.path), sink, options, rows)
-                    val rebuilt = Report(summary.source, whole.profile, summary.mapping, summary.stats,
+                    val rebuilt = Report(summary.source, whole.profile, summary.locale, summary.mapping, summary.stats,
                         sink.chunks.flatMap { it.issues }, sink.chunks.flatMap { it.customers }, null)
                     eq(rebuilt.toJson(), whole.toJson(), "${file.name} chunkRows=$rows")
                     eq(summary.stopped, false, "stopped")
@@ -531,6 +531,42 @@ fun storeStreamTests() {
     }
 }
 
+/** Issue 16 points 4, 5, 7: the locale option and default, the inferred country, the ninth digit. */
+fun integrityBTests() {
+    // The generic profile on a Brazilian file as Excel for Brazil saves it (Windows-1252).
+    val brazilian = ("Nome;CPF;Celular;Fone\r\n" +
+        "Ana Souza;123.456.789-00;(11) 98765-4321;\r\n" +
+        "João Lima;529.982.247-25;(85) 9508-7624;(85) 3256-7624\r\n").toByteArray(Charsets.ISO_8859_1)
+    test("generic profile: country inferred, bad CPF rejected, ninth digit added, on both pipelines") {
+        val report = validate(Source.Bytes(brazilian), null)
+        eq(report.source.countryInferred, CountryInferred("BR", listOf("tax_id", "phone", "header_language")), "inferred")
+        eq(report.issues.map { it.row to it.code }, listOf(2L to "invalid_tax_id", 3L to "phone_ninth_digit_added"), "issues")
+        eq(report.issues[1].severity, Severity.WARNING, "a warning")
+        val joao = report.customers.single()
+        eq(listOf(joao.mobilePhone, joao.phone), listOf("+5585995087624", "+558532567624"), "phones")
+        eq(report.locale, "pt-BR", "locale from the headers")
+        val sink = Collect()
+        val summary = validateStream(Source.Bytes(brazilian), sink, null, 1u)
+        eq(sink.chunks.flatMap { it.issues }, report.issues, "stream issues")
+        eq(summary.source, report.source, "stream source")
+        eq(summary.locale, "pt-BR", "stream locale")
+        eq(validate(Source.Bytes(brazilian), ImportOptions(country = "PL")).source.countryInferred, null, "host country")
+    }
+    test("locale option: pl, es and lenient tags; the profile's default") {
+        for ((tag, locale, words) in listOf(
+            Triple("pl-PL", "pl", "nieprawidłowy numer podatkowy"),
+            Triple("es_ES", "es", "identificador fiscal no válido"),
+            Triple("en", "en", "not a valid tax id"),
+        )) {
+            val report = validate(Source.Bytes(brazilian), ImportOptions(locale = tag))
+            eq(report.locale, locale, tag)
+            check(words in report.issues[0].message) { report.issues[0].message }
+        }
+        val asaas = "Identificador Externo;Nome completo;CPF/CNPJ\n1;;111\n".toByteArray()
+        eq(validate(Source.Bytes(asaas), ImportOptions(profile = "asaas")).locale, "pt-BR", "asaas")
+    }
+}
+
 fun main() {
     fileLevelTests()
     valueTests()
@@ -540,9 +576,10 @@ fun main() {
         storeTests()
         streamTests()
         storeStreamTests()
+        integrityBTests()
     } else {
-        skipped = 18
-        println("skip  18 file tests: CADASTRO_UNIFFI_READERS is not 1 (readers not merged yet)")
+        skipped = 20
+        println("skip  20 file tests: CADASTRO_UNIFFI_READERS is not 1 (readers not merged yet)")
     }
     println("kotlin: $passed passed, $failed failed" + if (skipped > 0) " ($skipped skipped)" else "")
     if (failed > 0) exitProcess(1)

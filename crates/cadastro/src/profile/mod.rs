@@ -18,6 +18,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 use crate::model::Field;
+use crate::report::Locale;
+
+pub mod language;
 
 /// What a column maps to: a canonical field or a custom field of the profile.
 ///
@@ -169,6 +172,10 @@ pub struct Profile {
     /// The language of the headers (`pt-BR`, `pl`, `fr`, `en`), used by templates.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The locale of messages when the host gives none (asaas: `pt-BR`); absent, messages
+    /// follow the language of the file's headers, else English (see [`language::default_locale`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
     /// The country used when a row has none (ISO alpha-2).
     #[serde(default)]
     pub default_country: Option<String>,
@@ -223,6 +230,7 @@ impl Profile {
             name: "generic".to_owned(),
             version: 1,
             language: "en".to_owned(),
+            locale: None,
             default_country: None,
             required: vec![Target::Field(Field::Name)],
             columns: Field::ALL

@@ -195,6 +195,10 @@ pub struct SourceInfo {
     /// The non-blank rows above the header, each with why it was not read as data.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped_rows: Vec<SkippedRow>,
+    /// The default country inferred from the file's evidence, when neither the profile nor the
+    /// host set one and the evidence points to one country (CONTRACT section 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_inferred: Option<crate::validate::infer::CountryInferred>,
 }
 
 impl SourceInfo {
@@ -315,6 +319,7 @@ impl Table {
                 header_row: Some(1),
                 encoding_confidence: None,
                 skipped_rows: Vec::new(),
+                country_inferred: None,
             },
             sheets: Vec::new(),
             headers: headers.iter().map(|h| h.as_ref().to_owned()).collect(),

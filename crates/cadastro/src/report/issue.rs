@@ -60,6 +60,8 @@ pub enum IssueCode {
     /// Two columns merged into one field (`CPF` + `CNPJ` -> tax_id) are both filled, with
     /// different values (error).
     MergedValuesDiffer,
+    /// A Brazilian 8-digit mobile number got its ninth digit (warning).
+    PhoneNinthDigitAdded,
 }
 
 impl IssueCode {
@@ -91,6 +93,7 @@ impl IssueCode {
         IssueCode::EncodingDoubt,
         IssueCode::NulBytesRemoved,
         IssueCode::MergedValuesDiffer,
+        IssueCode::PhoneNinthDigitAdded,
     ];
 
     /// The snake_case code string.
@@ -122,6 +125,7 @@ impl IssueCode {
             IssueCode::EncodingDoubt => "encoding_doubt",
             IssueCode::NulBytesRemoved => "nul_bytes_removed",
             IssueCode::MergedValuesDiffer => "merged_values_differ",
+            IssueCode::PhoneNinthDigitAdded => "phone_ninth_digit_added",
         }
     }
 
@@ -141,6 +145,7 @@ impl IssueCode {
             | IssueCode::InvalidBytesReplaced
             | IssueCode::EncodingDoubt
             | IssueCode::NulBytesRemoved => Severity::Warning,
+            | IssueCode::PhoneNinthDigitAdded => Severity::Warning,
             _ => Severity::Error,
         }
     }

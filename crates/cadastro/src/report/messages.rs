@@ -1,4 +1,4 @@
-//! Issue messages in English, Portuguese (pt-BR) and French. The code never changes with the
+//! Issue messages in English, Portuguese (pt-BR), French, Polish and Spanish. The code never changes with the
 //! locale; only the words do. Messages name fields, rows and formats, never cell contents.
 
 use serde::{Deserialize, Serialize};
@@ -19,14 +19,26 @@ pub enum Locale {
     /// French.
     #[serde(rename = "fr")]
     Fr,
+    /// Polish.
+    #[serde(rename = "pl")]
+    Pl,
+    /// Spanish.
+    #[serde(rename = "es")]
+    Es,
 }
 
 impl Locale {
-    /// Parses `en`, `pt-BR` (or `pt`, `pt_BR`), `fr` (or `fr-FR`), case-insensitively.
+    /// Every locale, in documentation order.
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::PtBr, Locale::Fr, Locale::Pl, Locale::Es];
+
+    /// Parses `en`, `pt-BR` (or `pt`, `pt_BR`), `fr` (or `fr-FR`), `pl` (or `pl-PL`), `es` (or
+    /// `es-ES`, `es_MX`), case-insensitively.
     ///
     /// ```
     /// use cadastro::report::Locale;
     /// assert_eq!(Locale::parse("pt_br"), Some(Locale::PtBr));
+    /// assert_eq!(Locale::parse("pl-PL"), Some(Locale::Pl));
+    /// assert_eq!(Locale::parse("es_ES"), Some(Locale::Es));
     /// assert_eq!(Locale::parse("de"), None);
     /// ```
     pub fn parse(tag: &str) -> Option<Locale> {
@@ -35,17 +47,26 @@ impl Locale {
             "en" => Some(Locale::En),
             "pt" => Some(Locale::PtBr),
             "fr" => Some(Locale::Fr),
+            "pl" => Some(Locale::Pl),
+            "es" => Some(Locale::Es),
             _ => None,
         }
     }
 
-    /// The tag (`en`, `pt-BR`, `fr`).
+    /// The tag (`en`, `pt-BR`, `fr`, `pl`, `es`).
     pub fn as_str(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::PtBr => "pt-BR",
             Locale::Fr => "fr",
+            Locale::Pl => "pl",
+            Locale::Es => "es",
         }
+    }
+
+    /// The valid tags, for error messages (`en, pt-BR, fr, pl, es`).
+    pub fn choices() -> String {
+        Locale::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -211,6 +232,72 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
             format!(
                 "{what} : les colonnes fusionnées sont toutes deux remplies, avec des valeurs différentes ; n'en remplir qu'une"
             )
+        (C::Required, L::Pl) => format!("{what}: pole wymagane"),
+        (C::Required, L::Es) => format!("{what} es obligatorio"),
+        (C::InvalidTaxId, L::Pl) => format!("{what}: nieprawidłowy numer podatkowy (format lub cyfry kontrolne)"),
+        (C::InvalidTaxId, L::Es) => format!("{what}: identificador fiscal no válido (formato o dígitos de control)"),
+        (C::InvalidEmail, L::Pl) => format!("{what}: nieprawidłowy adres e-mail"),
+        (C::InvalidEmail, L::Es) => format!("{what}: dirección de correo electrónico no válida"),
+        (C::InvalidPhone, L::Pl) => format!("{what}: nieprawidłowy numer telefonu dla kraju"),
+        (C::InvalidPhone, L::Es) => format!("{what}: número de teléfono no válido para el país"),
+        (C::InvalidPostalCode, L::Pl) => format!("{what}: nieprawidłowy kod pocztowy dla kraju"),
+        (C::InvalidPostalCode, L::Es) => format!("{what}: código postal no válido para el país"),
+        (C::InvalidCountry, L::Pl) => format!("{what}: nieznany kraj"),
+        (C::InvalidCountry, L::Es) => format!("{what}: país desconocido"),
+        (C::InvalidNumber, L::Pl) => format!("{what}: nieprawidłowa liczba lub poza zakresem"),
+        (C::InvalidNumber, L::Es) => format!("{what}: número no válido o fuera de rango"),
+        (C::InvalidEnum, L::Pl) => format!("{what}: wartość spoza dozwolonej listy"),
+        (C::InvalidEnum, L::Es) => format!("{what}: valor no aceptado"),
+        (C::InvalidBoolean, L::Pl) => format!("{what}: oczekiwano tak lub nie"),
+        (C::InvalidBoolean, L::Es) => format!("{what}: se esperaba sí o no"),
+        (C::InvalidIban, L::Pl) => format!("{what}: nieprawidłowy IBAN (format lub cyfry kontrolne)"),
+        (C::InvalidIban, L::Es) => format!("{what}: IBAN no válido (formato o dígitos de control)"),
+        (C::InvalidDate, L::Pl) => format!("{what}: nieprawidłowa data"),
+        (C::InvalidDate, L::Es) => format!("{what}: fecha no válida"),
+        (C::InvalidCell, L::Pl) => format!("{what}: arkusz pokazuje błąd zamiast danych"),
+        (C::InvalidCell, L::Es) => format!("{what}: la hoja muestra un error en lugar del dato"),
+        (C::TooLong, L::Pl) => format!("{what}: tekst za długi"),
+        (C::TooLong, L::Es) => format!("{what}: texto demasiado largo"),
+        (C::DuplicateKey, L::Pl) => format!("{what}: już użyte w wierszu {row}"),
+        (C::DuplicateKey, L::Es) => format!("{what}: ya usado en la fila {row}"),
+        (C::UnknownParent, L::Pl) => {
+            format!("{what}: klienta nadrzędnego nie ma w pliku ani w bazie (lub klienci nadrzędni tworzą cykl)")
+        }
+        (C::UnknownParent, L::Es) => {
+            format!(
+                "{what}: el cliente principal no está en el archivo ni en la base (o los principales forman un ciclo)"
+            )
+        }
+        (C::RaggedRow, L::Pl) => format!("wiersz ma {found} pól, nagłówek ma {expected}"),
+        (C::RaggedRow, L::Es) => format!("la fila tiene {found} campos, el encabezado tiene {expected}"),
+        (C::CustomerRejected, L::Pl) => format!("odrzucony razem z klientem: zobacz błędy w wierszu {row}"),
+        (C::CustomerRejected, L::Es) => format!("rechazada junto con su cliente: vea los errores de la fila {row}"),
+        (C::LeadingZerosRestored, L::Pl) => format!("{what}: przywrócono zera wiodące utracone przez arkusz"),
+        (C::LeadingZerosRestored, L::Es) => format!("{what}: se restauraron los ceros iniciales perdidos por la hoja"),
+        (C::MultipleMainContacts, L::Pl) => {
+            format!("{what}: kilka kontaktów głównych; głównym pozostaje ten z wiersza {row}")
+        }
+        (C::MultipleMainContacts, L::Es) => {
+            format!("{what}: varios contactos principales; se mantiene como principal el de la fila {row}")
+        }
+        (C::FormulaLikeValue, L::Pl) => format!("{what}: zaczyna się jak formuła arkusza; zachowano jako tekst"),
+        (C::FormulaLikeValue, L::Es) => {
+            format!("{what}: empieza como una fórmula de hoja de cálculo; se conserva como texto")
+        }
+        (C::UnmappedColumn, L::Pl) => format!("kolumna {what} nie odpowiada żadnemu polu i została pominięta"),
+        (C::UnmappedColumn, L::Es) => format!("la columna {what} no corresponde a ningún campo y se ignoró"),
+        (C::PhoneNinthDigitAdded, L::En) => {
+            format!("{what}: a Brazilian mobile number with 8 digits got its ninth digit (9)")
+        }
+        (C::PhoneNinthDigitAdded, L::PtBr) => format!("{what}: celular com 8 dígitos recebeu o nono dígito (9)"),
+        (C::PhoneNinthDigitAdded, L::Fr) => {
+            format!("{what} : mobile brésilien à 8 chiffres complété par le neuvième chiffre (9)")
+        }
+        (C::PhoneNinthDigitAdded, L::Pl) => {
+            format!("{what}: do 8-cyfrowego brazylijskiego numeru komórkowego dodano dziewiątą cyfrę (9)")
+        }
+        (C::PhoneNinthDigitAdded, L::Es) => {
+            format!("{what}: al móvil brasileño de 8 dígitos se le añadió el noveno dígito (9)")
         }
     }
 }
@@ -222,14 +309,43 @@ mod tests {
     #[test]
     fn every_code_has_a_message_in_every_locale() {
         for &code in IssueCode::ALL {
-            for locale in [Locale::En, Locale::PtBr, Locale::Fr] {
+            for &locale in Locale::ALL {
                 let m = render(code, locale, "CPF/CNPJ", Detail::Row(2));
                 assert!(!m.is_empty());
             }
         }
-        assert_ne!(
-            render(IssueCode::Required, Locale::En, "Nome", Detail::None),
-            render(IssueCode::Required, Locale::PtBr, "Nome", Detail::None)
-        );
+        for &a in Locale::ALL {
+            for &b in Locale::ALL {
+                if a != b {
+                    assert_ne!(
+                        render(IssueCode::DuplicateKey, a, "Nome", Detail::Row(2)),
+                        render(IssueCode::DuplicateKey, b, "Nome", Detail::Row(2)),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tags_parse_leniently_and_round_trip() {
+        for &l in Locale::ALL {
+            assert_eq!(Locale::parse(l.as_str()), Some(l));
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(serde_json::from_str::<Locale>(&json).unwrap(), l);
+        }
+        for (tag, l) in [
+            ("pl-PL", Locale::Pl),
+            ("PL", Locale::Pl),
+            ("es-ES", Locale::Es),
+            ("es_MX", Locale::Es),
+            ("pt_BR", Locale::PtBr),
+            ("fr-CA", Locale::Fr),
+            ("en-GB", Locale::En),
+        ] {
+            assert_eq!(Locale::parse(tag), Some(l), "{tag}");
+        }
+        assert_eq!(Locale::parse("de-DE"), None);
+        assert_eq!(Locale::parse(""), None);
     }
 }

@@ -62,6 +62,10 @@ pub struct Report {
     pub source: SourceInfo,
     /// The profile's name.
     pub profile: String,
+    /// The locale of the messages: the host's, else the profile's, else the headers' language,
+    /// else `en` (CONTRACT section 8).
+    #[serde(default)]
+    pub locale: Locale,
     /// Every column with its field (or `null`), confidence and reason.
     pub mapping: Vec<ColumnMapping>,
     /// The counts.

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::{Issue, IssueCode, PlanCounts, Report, Stats};
+use super::{Issue, IssueCode, Locale, PlanCounts, Report, Stats};
 use crate::read::SourceInfo;
 
 /// How many example issues are shown per code.
@@ -13,6 +13,7 @@ const ROWS: usize = 20;
 
 pub(super) fn summary(report: &Report) -> String {
     let mut text = TextSummary::new();
+    text.set_locale(report.locale);
     for issue in &report.issues {
         text.add(issue);
     }
@@ -49,12 +50,193 @@ struct Code {
 #[derive(Debug, Clone, Default)]
 pub struct TextSummary {
     by_code: BTreeMap<IssueCode, Code>,
+    locale: Locale,
+}
+
+/// The words of the summary in one locale.
+struct Labels {
+    delimiter: &'static str,
+    tab: &'static str,
+    sheet: &'static str,
+    header_on_row: &'static str,
+    no_header_row: &'static str,
+    profile: &'static str,
+    rows: &'static str,
+    blank_skipped: &'static str,
+    with_errors: &'static str,
+    customers: &'static str,
+    contacts: &'static str,
+    valid: &'static str,
+    rejected: &'static str,
+    plan: &'static str,
+    created: &'static str,
+    updated: &'static str,
+    unchanged: &'static str,
+    no_issues: &'static str,
+    error: &'static str,
+    warning: &'static str,
+    on_rows: &'static str,
+    and_more: &'static str,
+    row: &'static str,
+    column: &'static str,
+    country_inferred: &'static str,
+    from: &'static str,
+}
+
+fn labels(locale: Locale) -> Labels {
+    match locale {
+        Locale::PtBr => Labels {
+            delimiter: "delimitador",
+            tab: "tab",
+            sheet: "planilha",
+            header_on_row: "cabeçalho na linha",
+            no_header_row: "sem linha de cabeçalho (colunas nomeadas pela letra)",
+            profile: "perfil",
+            rows: "linhas",
+            blank_skipped: "em branco ignoradas",
+            with_errors: "com erros",
+            customers: "clientes",
+            contacts: "contatos",
+            valid: "válidos",
+            rejected: "rejeitados",
+            plan: "plano",
+            created: "criados",
+            updated: "atualizados",
+            unchanged: "sem mudança",
+            no_issues: "nenhum problema",
+            error: "erro",
+            warning: "aviso",
+            on_rows: "nas linhas",
+            and_more: "e mais {n}",
+            row: "linha",
+            column: "coluna",
+            country_inferred: "país deduzido",
+            from: "a partir de",
+        },
+        Locale::Fr => Labels {
+            delimiter: "séparateur",
+            tab: "tabulation",
+            sheet: "feuille",
+            header_on_row: "en-tête à la ligne",
+            no_header_row: "sans ligne d'en-tête (colonnes nommées par leur lettre)",
+            profile: "profil",
+            rows: "lignes",
+            blank_skipped: "vides ignorées",
+            with_errors: "avec erreurs",
+            customers: "clients",
+            contacts: "contacts",
+            valid: "valides",
+            rejected: "rejetés",
+            plan: "plan",
+            created: "créés",
+            updated: "mis à jour",
+            unchanged: "inchangés",
+            no_issues: "aucun problème",
+            error: "erreur",
+            warning: "avertissement",
+            on_rows: "aux lignes",
+            and_more: "et {n} de plus",
+            row: "ligne",
+            column: "colonne",
+            country_inferred: "pays déduit",
+            from: "d'après",
+        },
+        Locale::Pl => Labels {
+            delimiter: "separator",
+            tab: "tabulator",
+            sheet: "arkusz",
+            header_on_row: "nagłówek w wierszu",
+            no_header_row: "bez wiersza nagłówka (kolumny nazwane literami)",
+            profile: "profil",
+            rows: "wiersze",
+            blank_skipped: "pustych pominięto",
+            with_errors: "z błędami",
+            customers: "klienci",
+            contacts: "kontakty",
+            valid: "poprawnych",
+            rejected: "odrzuconych",
+            plan: "plan",
+            created: "do utworzenia",
+            updated: "do aktualizacji",
+            unchanged: "bez zmian",
+            no_issues: "brak problemów",
+            error: "błąd",
+            warning: "ostrzeżenie",
+            on_rows: "w wierszach",
+            and_more: "i {n} więcej",
+            row: "wiersz",
+            column: "kolumna",
+            country_inferred: "wywnioskowany kraj",
+            from: "na podstawie",
+        },
+        Locale::Es => Labels {
+            delimiter: "delimitador",
+            tab: "tabulador",
+            sheet: "hoja",
+            header_on_row: "encabezado en la fila",
+            no_header_row: "sin fila de encabezado (columnas nombradas por su letra)",
+            profile: "perfil",
+            rows: "filas",
+            blank_skipped: "en blanco omitidas",
+            with_errors: "con errores",
+            customers: "clientes",
+            contacts: "contactos",
+            valid: "válidos",
+            rejected: "rechazados",
+            plan: "plan",
+            created: "creados",
+            updated: "actualizados",
+            unchanged: "sin cambios",
+            no_issues: "ningún problema",
+            error: "error",
+            warning: "aviso",
+            on_rows: "en las filas",
+            and_more: "y {n} más",
+            row: "fila",
+            column: "columna",
+            country_inferred: "país deducido",
+            from: "a partir de",
+        },
+        _ => Labels {
+            delimiter: "delimiter",
+            tab: "tab",
+            sheet: "sheet",
+            header_on_row: "header on row",
+            no_header_row: "no header row (columns named by letter)",
+            profile: "profile",
+            rows: "rows",
+            blank_skipped: "blank skipped",
+            with_errors: "with errors",
+            customers: "customers",
+            contacts: "contacts",
+            valid: "valid",
+            rejected: "rejected",
+            plan: "plan",
+            created: "created",
+            updated: "updated",
+            unchanged: "unchanged",
+            no_issues: "no issues",
+            error: "error",
+            warning: "warning",
+            on_rows: "on rows",
+            and_more: "and {n} more",
+            row: "row",
+            column: "column",
+            country_inferred: "country inferred",
+            from: "from",
+        },
+    }
 }
 
 impl TextSummary {
     /// An empty summary.
     pub fn new() -> Self {
         TextSummary::default()
+    }
+
+    /// The locale of the labels (default English; [`Report::to_text`] uses the report's).
+    pub fn set_locale(&mut self, locale: Locale) {
+        self.locale = locale;
     }
 
     /// Takes the next issue (in report order: sorted by row, then column).
@@ -76,48 +258,71 @@ impl TextSummary {
     /// The text: counts, then the issues grouped by code with their rows and the first few
     /// examples.
     pub fn render(&self, src: &SourceInfo, profile: &str, s: &Stats, plan: Option<&PlanCounts>) -> String {
+        let l = labels(self.locale);
         let mut out = String::new();
         let _ = write!(out, "{}", src.format.as_str());
         if let Some(enc) = src.encoding {
             let _ = write!(out, ", {}", enc.as_str());
         }
         if let Some(d) = src.delimiter {
-            let _ = write!(out, ", delimiter {}", if d == '\t' { "tab".to_owned() } else { format!("'{d}'") });
+            let d = if d == '\t' { l.tab.to_owned() } else { format!("'{d}'") };
+            let _ = write!(out, ", {} {d}", l.delimiter);
         }
         if let Some(sheet) = &src.sheet {
-            let _ = write!(out, ", sheet \"{sheet}\"");
+            let _ = write!(out, ", {} \"{sheet}\"", l.sheet);
         }
         match src.header_row {
             Some(row) => {
-                let _ = writeln!(out, ", header on row {row}, profile {profile}");
+                let _ = writeln!(out, ", {} {row}, {} {}", l.header_on_row, l.profile, profile);
             }
             None => {
-                let _ = writeln!(out, ", no header row (columns named by letter), profile {profile}");
+                let _ = writeln!(out, ", {}, {} {}", l.no_header_row, l.profile, profile);
             }
         }
-        let _ =
-            writeln!(out, "rows: {} ({} blank skipped), {} with errors", s.rows_total, s.rows_blank, s.rows_rejected);
-        let _ = writeln!(out, "customers: {} valid, {} rejected", s.customers_valid, s.customers_rejected);
+        if let Some(c) = &src.country_inferred {
+            let _ = writeln!(out, "{}: {} ({} {})", l.country_inferred, c.country, l.from, c.evidence.join(", "));
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} ({} {}), {} {}",
+            l.rows, s.rows_total, s.rows_blank, l.blank_skipped, s.rows_rejected, l.with_errors
+        );
+        let _ = writeln!(
+            out,
+            "{}: {} {}, {} {}",
+            l.customers, s.customers_valid, l.valid, s.customers_rejected, l.rejected
+        );
         if s.contacts_valid + s.contacts_rejected > 0 {
-            let _ = writeln!(out, "contacts: {} valid, {} rejected", s.contacts_valid, s.contacts_rejected);
+            let _ = writeln!(
+                out,
+                "{}: {} {}, {} {}",
+                l.contacts, s.contacts_valid, l.valid, s.contacts_rejected, l.rejected
+            );
         }
         if let Some(plan) = plan {
-            let _ =
-                writeln!(out, "plan: {} created, {} updated, {} unchanged", plan.created, plan.updated, plan.unchanged);
+            let _ = writeln!(
+                out,
+                "{}: {} {}, {} {}, {} {}",
+                l.plan, plan.created, l.created, plan.updated, l.updated, plan.unchanged, l.unchanged
+            );
         }
         if self.by_code.is_empty() {
-            let _ = writeln!(out, "no issues");
+            let _ = writeln!(out, "{}", l.no_issues);
             return out;
         }
         for (code, c) in &self.by_code {
-            let severity = if code.severity() == super::Severity::Error { "error" } else { "warning" };
+            let severity = if code.severity() == super::Severity::Error { l.error } else { l.warning };
             let listed: Vec<String> = c.listed.iter().map(u32::to_string).collect();
-            let more = if c.rows > ROWS { format!(" and {} more", c.rows - ROWS) } else { String::new() };
-            let _ = writeln!(out, "\n{code} ({severity}): {} on rows {}{more}", c.count, listed.join(", "));
+            let more = if c.rows > ROWS {
+                format!(" {}", l.and_more.replace("{n}", &(c.rows - ROWS).to_string()))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "\n{code} ({severity}): {} {} {}{more}", c.count, l.on_rows, listed.join(", "));
             for issue in &c.examples {
                 let at = match &issue.column {
-                    Some(col) => format!("row {} column {col}", issue.row),
-                    None => format!("row {}", issue.row),
+                    Some(col) => format!("{} {} {} {col}", l.row, issue.row, l.column),
+                    None => format!("{} {}", l.row, issue.row),
                 };
                 let value = issue.value.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
                 let _ = writeln!(out, "  {at}: {}{value}", issue.message);

@@ -31,6 +31,20 @@ impl CellCheck {
         r.map_or_else(Self::err, Self::ok)
     }
 
+    /// A phone; warning `phone_ninth_digit_added` when a Brazilian mobile got its ninth digit.
+    fn phone(cleaned: &str, country: Option<&str>) -> Self {
+        match phone::check_phone(cleaned, country) {
+            Ok(p) => {
+                let mut c = CellCheck::ok(Value::Text(p.e164));
+                if p.ninth_digit_added {
+                    c.warnings.push(IssueCode::PhoneNinthDigitAdded);
+                }
+                c
+            }
+            Err(code) => CellCheck::err(code),
+        }
+    }
+
     fn fixed(r: Result<super::Fixed, IssueCode>) -> Self {
         match r {
             Ok(f) => {
@@ -97,7 +111,7 @@ pub fn check_value(field: Field, cell: &Cell, country: Option<&str>) -> CellChec
         FieldKind::VatNumber => CellCheck::fixed(tax_id::normalize_vat(&cleaned, country, numeric)),
         FieldKind::Email => CellCheck::from_result(email::normalize_email(&cleaned).map(Value::Text)),
         FieldKind::EmailList => CellCheck::from_result(email::normalize_email_list(&cleaned).map(Value::List)),
-        FieldKind::Phone => CellCheck::from_result(phone::normalize_phone(&cleaned, country).map(Value::Text)),
+        FieldKind::Phone => CellCheck::phone(&cleaned, country),
         FieldKind::PostalCode => CellCheck::fixed(postal::normalize_postal_code(&cleaned, country, numeric)),
         FieldKind::State => CellCheck::from_result(state::normalize_state(&cleaned, country).map(Value::Text)),
         FieldKind::Country => {
@@ -175,7 +189,7 @@ pub fn check_custom(kind: &CustomKind, cell: &Cell, country: Option<&str>) -> Ce
             _ => CellCheck::from_result(boolean::parse_bool(&cleaned).map(Value::Bool)),
         },
         CustomKind::Email => CellCheck::from_result(email::normalize_email(&cleaned).map(Value::Text)),
-        CustomKind::Phone => CellCheck::from_result(phone::normalize_phone(&cleaned, country).map(Value::Text)),
+        CustomKind::Phone => CellCheck::phone(&cleaned, country),
         CustomKind::Date => match cell {
             Cell::Date(iso) => CellCheck::ok(Value::Text(iso.split('T').next().unwrap_or(iso).to_owned())),
             _ => CellCheck::from_result(number::parse_date(&cleaned).map(Value::Text)),

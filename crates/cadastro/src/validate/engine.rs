@@ -92,7 +92,7 @@ pub struct Plan<'a> {
 }
 
 /// Folded header labels of the error file's own column, ignored on re-import.
-const ERROR_COLUMN_LABELS: &[&str] = &["errors", "erros", "erreurs"];
+const ERROR_COLUMN_LABELS: &[&str] = &["errors", "erros", "erreurs", "bledy", "errores"];
 
 impl<'a> Plan<'a> {
     /// Compiles the plan for one file from its resolved column mapping.

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod enums;
 pub mod fold;
 pub mod iban;
+pub mod infer;
 mod key_set;
 pub mod number;
 pub mod phone;

@@ -9,7 +9,12 @@
 //! - any other letter makes the number invalid (the library would read `1-800-FLOWERS` as a
 //!   vanity number; in a customer base a letter is a typo);
 //! - the number must be valid for its country's numbering plan (libphonenumber's
-//!   `is_valid`), not merely of a plausible length.
+//!   `is_valid`), not merely of a plausible length;
+//! - a Brazilian mobile written with the 8 digits it had before the ninth digit was added to
+//!   every mobile (by 2016): an area code, then 8 digits starting with 6-9 (`(85) 9508-7624`)
+//!   becomes the 9-digit mobile (`+5585995087624`) when that number is valid, and
+//!   [`check_phone`] says so (warning `phone_ninth_digit_added`). Landlines (8 digits starting
+//!   with 2-5) never get a ninth digit; any other invalid number stays invalid.
 //!
 //! Cost: the library's metadata is a static database built once, but phonenumber 0.3 keeps its
 //! compiled regular expressions in one global LRU cache of 100 behind a mutex. Validation uses
@@ -49,8 +54,41 @@ const EXTENSION_MARKERS: &[&str] = &[
     "extension",
 ];
 
+/// A checked phone number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// The number in E.164.
+    pub e164: String,
+    /// True when a Brazilian 8-digit mobile got its ninth digit (warning
+    /// `phone_ninth_digit_added`).
+    pub ninth_digit_added: bool,
+}
+
+/// [`normalize_phone`], saying whether the Brazilian ninth digit was added.
+///
+/// ```
+/// use cadastro::validate::phone::check_phone;
+/// let p = check_phone("(85) 9508-7624", Some("BR")).unwrap();
+/// assert_eq!((p.e164.as_str(), p.ninth_digit_added), ("+5585995087624", true));
+/// assert!(!check_phone("(11) 98765-4321", Some("BR")).unwrap().ninth_digit_added);
+/// assert!(check_phone("(85) 1508-7624", Some("BR")).is_err());
+/// ```
+///
+/// # Errors
+/// [`IssueCode::InvalidPhone`] when the text is not a valid number.
+pub fn check_phone(raw: &str, country: Option<&str>) -> Result<Phone, IssueCode> {
+    match parse_phone(raw, country) {
+        Ok(e164) => Ok(Phone { e164, ninth_digit_added: false }),
+        Err(code) => match with_ninth_digit(raw, country) {
+            Some(e164) => Ok(Phone { e164, ninth_digit_added: true }),
+            None => Err(code),
+        },
+    }
+}
+
 /// Parses a phone number with `country` (ISO alpha-2, the row's country or the profile's
-/// default) as the default region and returns it in E.164.
+/// default) as the default region and returns it in E.164 (a Brazilian 8-digit mobile gets
+/// its ninth digit: see [`check_phone`]).
 ///
 /// ```
 /// use cadastro::validate::phone::normalize_phone;
@@ -64,6 +102,11 @@ const EXTENSION_MARKERS: &[&str] = &[
 /// # Errors
 /// [`IssueCode::InvalidPhone`] when the text is not a valid number.
 pub fn normalize_phone(raw: &str, country: Option<&str>) -> Result<String, IssueCode> {
+    check_phone(raw, country).map(|p| p.e164)
+}
+
+/// The number as written, without the ninth-digit repair.
+fn parse_phone(raw: &str, country: Option<&str>) -> Result<String, IssueCode> {
     let cleaned = clean(raw);
     let number = number_part(&cleaned).ok_or(IssueCode::InvalidPhone)?;
     let region = country.and_then(region);
@@ -90,6 +133,40 @@ pub fn normalize_phone(raw: &str, country: Option<&str>) -> Result<String, Issue
     candidate.push('+');
     candidate.push_str(international);
     parse_valid(None, &candidate).map(|p| e164(&p)).ok_or(IssueCode::InvalidPhone)
+}
+
+/// A Brazilian mobile written with 8 digits, in E.164 with its ninth digit: `Some` only for
+/// an area code (two digits 1-9) then 8 digits starting with 6-9, written nationally with
+/// `country` BR (`(85) 9508-7624`, `085 9508 7624`, `55 85 9508-7624`) or internationally
+/// (`+55 85 9508-7624`, `0055...`), and only when the 9-digit number is valid.
+fn with_ninth_digit(raw: &str, country: Option<&str>) -> Option<String> {
+    let cleaned = clean(raw);
+    let number = number_part(&cleaned)?.trim();
+    if number.chars().any(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '+'))) {
+        return None;
+    }
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let brazil = country.is_some_and(|c| c.trim().eq_ignore_ascii_case("BR"));
+    let national = if number.starts_with('+') {
+        digits.strip_prefix("55")?
+    } else if let Some(rest) = digits.strip_prefix("0055") {
+        rest
+    } else if !brazil {
+        return None;
+    } else if digits.len() == 12 {
+        digits.strip_prefix("55")?
+    } else if digits.len() == 11 {
+        digits.strip_prefix('0')?
+    } else {
+        &digits
+    };
+    let bytes = national.as_bytes();
+    let (area, local) = (bytes.get(..2)?, bytes.get(2..)?);
+    if national.len() != 10 || area.iter().any(|d| *d == b'0') || !matches!(local.first(), Some(b'6'..=b'9')) {
+        return None;
+    }
+    let candidate = format!("+55{}9{}", national.get(..2)?, national.get(2..)?);
+    parse_valid(None, &candidate).map(|p| e164(&p))
 }
 
 /// The library's region for an alpha-2 code (case-insensitive); `None` for an unknown code.
@@ -489,6 +566,55 @@ mod tests {
             }
         }
         assert!(checked > 120, "{checked}");
+    }
+
+    /// Legacy 8-digit mobiles as Brazilian customer bases still hold them (the formats of the
+    /// Anatel numbering plan before the ninth digit: area code in parentheses, with the trunk
+    /// `0`, with `+55`, `0055`, or `55` from a float cell).
+    #[test]
+    fn brazilian_ninth_digit() {
+        let fixed = |raw: &str, country: Option<&str>| check_phone(raw, country).map(|p| (p.e164, p.ninth_digit_added));
+        for (raw, country, want) in [
+            ("(85) 9508-7624", Some("BR"), "+5585995087624"),
+            ("85 9508 7624", Some("br"), "+5585995087624"),
+            ("085 9508-7624", Some("BR"), "+5585995087624"),
+            ("(11) 8765-4321", Some("BR"), "+5511987654321"),
+            ("(61) 6123-4567", Some("BR"), "+5561961234567"),
+            ("558595087624", Some("BR"), "+5585995087624"),
+            ("+55 85 9508-7624", None, "+5585995087624"),
+            ("+55 (85) 9508-7624", Some("FR"), "+5585995087624"),
+            ("0055 85 9508 7624", None, "+5585995087624"),
+            ("(85) 9508-7624 ramal 12", Some("BR"), "+5585995087624"),
+        ] {
+            assert_eq!(fixed(raw, country), Ok((want.to_owned(), true)), "{raw}");
+        }
+        // Already 9 digits, or a landline (8 digits starting with 2-5): unchanged, no warning.
+        for (raw, want) in [
+            ("(85) 99508-7624", "+5585995087624"),
+            ("(11) 3456-7890", "+551134567890"),
+            ("(85) 3256-7624", "+558532567624"),
+            ("(51) 2345-6789", "+555123456789"),
+            ("(31) 4567-8901", "+553145678901"),
+            ("(41) 5432-1098", "+554154321098"),
+        ] {
+            assert_eq!(fixed(raw, Some("BR")), Ok((want.to_owned(), false)), "{raw}");
+        }
+        // Still invalid: no Brazilian context, an area code with a zero, a wrong length, a
+        // leading 1 or 0, letters.
+        for (raw, country) in [
+            ("(85) 9508-7624", None),
+            ("(85) 9508-7624", Some("PL")),
+            ("(80) 9508-7624", Some("BR")),
+            ("(05) 9508-7624", Some("BR")),
+            ("(85) 9508-762", Some("BR")),
+            ("(85) 1508-7624", Some("BR")),
+            ("(85) 0508-7624", Some("BR")),
+            ("(85) 9508-7624x", Some("BR")),
+            ("+48 85 9508 7624", Some("BR")),
+            ("9508-7624", Some("BR")),
+        ] {
+            assert_eq!(fixed(raw, country), Err(IssueCode::InvalidPhone), "{raw} {country:?}");
+        }
     }
 
     #[test]

@@ -42,6 +42,8 @@ fn errors_header(locale: Locale) -> &'static str {
     match locale {
         Locale::PtBr => "Erros",
         Locale::Fr => "Erreurs",
+        Locale::Pl => "Błędy",
+        Locale::Es => "Errores",
         _ => "Errors",
     }
 }
