@@ -56,7 +56,7 @@ fn both(path: &Path, sheet: Option<&str>) -> cadastro::Result<(Report, StreamSum
 fn reads_clientes(path: &Path, sheet: Option<&str>) -> Report {
     let (report, _) = both(path, sheet).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert_eq!(report.source.sheet.as_deref(), Some("Clientes"), "{}", path.display());
-    assert_eq!(report.source.header_row, 1);
+    assert_eq!(report.source.header_row, Some(1));
     assert_eq!(report.stats.rows_total, 4, "{}", path.display());
     assert_eq!(report.customers.len(), 4);
     let name = format!("{:?}", report.customers[3].values.get(&cadastro::Field::Name));

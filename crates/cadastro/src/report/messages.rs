@@ -232,6 +232,7 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
             format!(
                 "{what} : les colonnes fusionnées sont toutes deux remplies, avec des valeurs différentes ; n'en remplir qu'une"
             )
+        }
         (C::Required, L::Pl) => format!("{what}: pole wymagane"),
         (C::Required, L::Es) => format!("{what} es obligatorio"),
         (C::InvalidTaxId, L::Pl) => format!("{what}: nieprawidłowy numer podatkowy (format lub cyfry kontrolne)"),
@@ -286,6 +287,32 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         }
         (C::UnmappedColumn, L::Pl) => format!("kolumna {what} nie odpowiada żadnemu polu i została pominięta"),
         (C::UnmappedColumn, L::Es) => format!("la columna {what} no corresponde a ningún campo y se ignoró"),
+        (C::SkippedAboveHeader, L::Pl) => {
+            format!("ten wiersz jest nad nagłówkiem (wiersz {row}) i wygląda jak dane: nie został wczytany")
+        }
+        (C::SkippedAboveHeader, L::Es) => {
+            format!("esta fila está encima del encabezado (fila {row}) y parece contener datos: no se leyó")
+        }
+        (C::InvalidBytesReplaced, L::Pl) => {
+            "bajty w tym wierszu są nieprawidłowe w kodowaniu pliku i zostały zastąpione znakiem \u{FFFD}".to_owned()
+        }
+        (C::InvalidBytesReplaced, L::Es) => {
+            "bytes de esta fila no son válidos en la codificación del archivo y se reemplazaron por \u{FFFD}".to_owned()
+        }
+        (C::EncodingDoubt, L::Pl) => format!(
+            "kodowanie tekstu jest niepewne: plik odczytano jako {what}; jeśli litery wyglądają źle, podaj kodowanie"
+        ),
+        (C::EncodingDoubt, L::Es) => format!(
+            "la codificación del texto es incierta: el archivo se leyó como {what}; si las letras se ven mal, indique la codificación"
+        ),
+        (C::NulBytesRemoved, L::Pl) => "bajty NUL w tym wierszu zostały usunięte".to_owned(),
+        (C::NulBytesRemoved, L::Es) => "se eliminaron bytes NUL de esta fila".to_owned(),
+        (C::MergedValuesDiffer, L::Pl) => {
+            format!("{what}: obie połączone kolumny są wypełnione różnymi wartościami; wypełnij tylko jedną")
+        }
+        (C::MergedValuesDiffer, L::Es) => {
+            format!("{what}: las columnas combinadas están ambas rellenas, con valores distintos; rellene solo una")
+        }
         (C::PhoneNinthDigitAdded, L::En) => {
             format!("{what}: a Brazilian mobile number with 8 digits got its ninth digit (9)")
         }
