@@ -1,35 +1,21 @@
 //! `cadastro import --stream`: the import of a large delimited text file in bounded memory
 //! through [`Store::import_stream`]. Neither the file, the report nor the plan is held: the text
-//! summary keeps per issue code a count, the first 20 rows and 3 examples (all that the
-//! whole-file summary prints), `--verbose` prints each chunk's changes as the chunk is written,
+//! summary is the core's [`TextSummary`] fed issue by issue (per code a count, the first rows
+//! and examples: all that the whole-file summary prints), `--verbose` prints each chunk's changes as the chunk is written,
 //! and `--format json` prints JSON lines (`{"issue": ...}` as they come, `{"entry": ...}` with
 //! `--verbose`, then one `{"summary": ...}`).
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::ops::ControlFlow;
 
+use cadastro::Source;
+use cadastro::report::TextSummary;
 use cadastro::stream::StreamSummary;
-use cadastro::{Issue, IssueCode, Severity, Source};
 use cadastro_store::{ImportMode, Store, StreamOutcome};
 
 use crate::import::{Failure, ImportArgs, entry_lines, plan_lines, status};
 use crate::{OutputFormat, importer};
-
-/// Examples and rows listed per code, as in the whole-file summary.
-const EXAMPLES: usize = 3;
-const ROWS: usize = 20;
-
-/// What the summary prints of one issue code.
-#[derive(Default)]
-struct CodeDigest {
-    count: u64,
-    rows: u64,
-    last_row: Option<u32>,
-    listed: Vec<u32>,
-    examples: Vec<Issue>,
-}
 
 /// Runs `cadastro import --stream`; returns the exit code (0 or 1).
 pub(crate) fn run(args: &ImportArgs) -> Result<u8, Failure> {
@@ -62,7 +48,7 @@ fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failur
     };
     let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
     let json = args.opts.format == OutputFormat::Json;
-    let mut digest: BTreeMap<IssueCode, CodeDigest> = BTreeMap::new();
+    let mut digest = TextSummary::new();
     let mut stdout = std::io::stdout().lock();
     let mut noop = true;
     let mut io_error = None;
@@ -73,7 +59,7 @@ fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failur
             if json {
                 let _ = writeln!(out, "{}", serde_json::json!({ "issue": issue }));
             } else {
-                add(&mut digest, issue);
+                digest.add(issue);
             }
         }
         noop &= chunk.plan.is_noop();
@@ -105,62 +91,11 @@ fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failur
     Ok(u8::from(outcome.has_errors))
 }
 
-fn add(digest: &mut BTreeMap<IssueCode, CodeDigest>, issue: &Issue) {
-    let d = digest.entry(issue.code).or_default();
-    d.count += 1;
-    // Issues come sorted by row: a new row is one not equal to the previous one.
-    if d.last_row != Some(issue.row) {
-        d.rows += 1;
-        d.last_row = Some(issue.row);
-        if d.listed.len() < ROWS {
-            d.listed.push(issue.row);
-        }
-    }
-    if d.examples.len() < EXAMPLES {
-        d.examples.push(issue.clone());
-    }
-}
-
-/// The whole-file import's text, from the digest.
-fn summary_text(
-    args: &ImportArgs,
-    outcome: &StreamOutcome,
-    profile: &str,
-    digest: &BTreeMap<IssueCode, CodeDigest>,
-    noop: bool,
-) -> String {
-    let mut out = String::new();
-    let StreamSummary { source: src, stats: s, .. } = &outcome.summary;
-    let _ = write!(out, "{}", src.format.as_str());
-    if let Some(enc) = src.encoding {
-        let _ = write!(out, ", {}", enc.as_str());
-    }
-    if let Some(d) = src.delimiter {
-        let _ = write!(out, ", delimiter {}", if d == '\t' { "tab".to_owned() } else { format!("'{d}'") });
-    }
-    let _ = writeln!(out, ", header on row {}, profile {profile}", src.header_row);
-    let _ = writeln!(out, "rows: {} ({} blank skipped), {} with errors", s.rows_total, s.rows_blank, s.rows_rejected);
-    let _ = writeln!(out, "customers: {} valid, {} rejected", s.customers_valid, s.customers_rejected);
-    let c = outcome.counts;
-    let _ = writeln!(out, "plan: {} created, {} updated, {} unchanged", c.created, c.updated, c.unchanged);
-    if digest.is_empty() {
-        let _ = writeln!(out, "no issues");
-    }
-    for (code, d) in digest {
-        let severity = if code.severity() == Severity::Error { "error" } else { "warning" };
-        let listed: Vec<String> = d.listed.iter().map(u32::to_string).collect();
-        let more = if d.rows > ROWS as u64 { format!(" and {} more", d.rows - ROWS as u64) } else { String::new() };
-        let _ = writeln!(out, "\n{code} ({severity}): {} on rows {}{more}", d.count, listed.join(", "));
-        for issue in &d.examples {
-            let at = match &issue.column {
-                Some(col) => format!("row {} column {col}", issue.row),
-                None => format!("row {}", issue.row),
-            };
-            let value = issue.value.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
-            let _ = writeln!(out, "  {at}: {}{value}", issue.message);
-        }
-    }
-    plan_lines(&mut out, args, c, s);
+/// The whole-file import's text: the core's summary (fed issue by issue), then the counts.
+fn summary_text(args: &ImportArgs, outcome: &StreamOutcome, profile: &str, digest: &TextSummary, noop: bool) -> String {
+    let StreamSummary { source, stats, .. } = &outcome.summary;
+    let mut out = digest.render(source, profile, stats, Some(&outcome.counts));
+    plan_lines(&mut out, args, outcome.counts, stats);
     let status = if outcome.stopped { "stopped: nothing was written" } else { status(args, outcome.applied, noop) };
     let _ = writeln!(out, "{status}");
     out

@@ -10,6 +10,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod accounts;
 mod export;
 mod import;
 mod import_stream;
@@ -84,6 +85,11 @@ enum Command {
     /// Validate a file and import its valid customers into an account of the embedded store:
     /// prints what is created, updated (with the changes) or unchanged.
     Import(import::ImportArgs),
+    /// The accounts of the embedded store: list them, or copy customers between them.
+    Accounts {
+        #[command(subcommand)]
+        command: accounts::AccountsCommand,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -144,7 +150,7 @@ fn main() -> ExitCode {
     let format = match &cli.command {
         Command::Inspect { format, .. } => *format,
         Command::Validate { opts, .. } => opts.format,
-        Command::Export { .. } | Command::Template { .. } => OutputFormat::Text,
+        Command::Export { .. } | Command::Template { .. } | Command::Accounts { .. } => OutputFormat::Text,
         Command::Import(args) => args.format(),
     };
     match run(cli.command) {
@@ -163,6 +169,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<u8, Error> {
     match command {
         Command::Import(args) => Ok(import::run(&args)),
+        Command::Accounts { command } => Ok(accounts::run(&command)),
         Command::Inspect { file, read, profile, format } => {
             let profile = load_profile(&profile)?;
             let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;
@@ -173,6 +180,10 @@ fn run(command: Command) -> Result<u8, Error> {
             Ok(0)
         }
         Command::Validate { file, opts, whole_file } => {
+            // A bad --errors path is refused before the file is read.
+            if let Some(out) = &opts.errors {
+                cadastro::write::check_error_path(out)?;
+            }
             let (importer, locale) = importer(&opts)?;
             let source = Source::from_path(file);
             if opts.errors.is_none() && !whole_file {
@@ -198,7 +209,7 @@ fn run(command: Command) -> Result<u8, Error> {
             }
             Ok(u8::from(report.has_errors()))
         }
-        Command::Export { out, args } => export::export(&out, &args, &load_profile(&args.profile)?),
+        Command::Export { out, args } => Ok(export::run(&out, &args)),
         Command::Template { out, profile, csv } => export::template(&out, &csv, &load_profile(&profile)?),
     }
 }
@@ -285,7 +296,7 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
 }
 
 fn importer(args: &ValidateArgs) -> Result<(Importer, Locale), Error> {
-    let locale = Locale::parse(&args.locale).ok_or_else(|| invalid(format!("unknown locale `{}`", args.locale)))?;
+    let locale = Locale::parse(&args.locale).ok_or_else(|| unknown_locale(&args.locale))?;
     let mapping = match &args.mapping {
         Some(path) => Some(Mapping::from_json(&std::fs::read_to_string(path).map_err(Error::from)?)?),
         None => None,
@@ -299,6 +310,16 @@ fn importer(args: &ValidateArgs) -> Result<(Importer, Locale), Error> {
         include_values: !args.no_values,
     };
     Ok((Importer::new(opts)?, locale))
+}
+
+/// `unknown locale `pt_PT-x`: did you mean `pt-BR`? (en, pt-BR, fr)`: the choices are the tags
+/// this build's [`Locale::parse`] accepts.
+fn unknown_locale(tag: &str) -> Error {
+    let choices: Vec<&str> =
+        ["en", "pt-BR", "fr", "pl", "es"].into_iter().filter(|t| Locale::parse(t).is_some()).collect();
+    let hint =
+        cadastro::profile::closest_choice(tag, &choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
+    invalid(format!("unknown locale `{tag}`: {hint}the locales are {}", choices.join(", ")))
 }
 
 fn invalid(reason: String) -> Error {

@@ -106,7 +106,8 @@ impl TextSummary {
             let severity = if code.severity() == super::Severity::Error { "error" } else { "warning" };
             let listed: Vec<String> = c.listed.iter().map(u32::to_string).collect();
             let more = if c.rows > ROWS { format!(" and {} more", c.rows - ROWS) } else { String::new() };
-            let _ = writeln!(out, "\n{code} ({severity}): {} on rows {}{more}", c.count, listed.join(", "));
+            let on = if c.rows == 1 { "row" } else { "rows" };
+            let _ = writeln!(out, "\n{code} ({severity}): {} on {on} {}{more}", c.count, listed.join(", "));
             for issue in &c.examples {
                 let at = match &issue.column {
                     Some(col) => format!("row {} column {col}", issue.row),
@@ -114,6 +115,9 @@ impl TextSummary {
                 };
                 let value = issue.value.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
                 let _ = writeln!(out, "  {at}: {}{value}", issue.message);
+            }
+            if c.count > c.examples.len() {
+                let _ = writeln!(out, "  ({} of {} shown)", c.examples.len(), c.count);
             }
         }
         out

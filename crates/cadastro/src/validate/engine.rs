@@ -89,9 +89,6 @@ pub struct Plan<'a> {
     required: Vec<Target>,
 }
 
-/// Folded header labels of the error file's own column, ignored on re-import.
-const ERROR_COLUMN_LABELS: &[&str] = &["errors", "erros", "erreurs"];
-
 impl<'a> Plan<'a> {
     /// Compiles the plan for one file from its resolved column mapping.
     pub fn compile(opts: RunOptions<'a>, columns: &[ColumnMapping]) -> Plan<'a> {
@@ -112,7 +109,8 @@ impl<'a> Plan<'a> {
                     crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::Exact
                 ) => {}
                 None => {
-                    if !ERROR_COLUMN_LABELS.contains(&crate::mapping::fold_label(&c.header).as_str()) {
+                    // The error file's own row and Errors columns are ignored on re-import.
+                    if !crate::write::is_error_file_column(&c.header) {
                         unmapped.push((c.index, c.column.clone(), c.header.clone()));
                     }
                 }
