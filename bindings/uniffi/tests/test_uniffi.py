@@ -208,7 +208,7 @@ def test_asaas_example_file():
     assert (maria.tax_id, maria.mobile_phone, maria.postal_code) == ("52601815906", "+5511987654321", "01310-100")
     # Asaas "Empresa" is the company name (a custom text field), not the company flag.
     assert maria.is_company is None
-    assert maria.custom == {"empresa": cu.FieldValue.TEXT("Não")}
+    assert maria.custom == {"empresa": cu.FieldValue.TEXT("Livraria Paulista Ltda")}
     padaria = customer(report, "CLI-002")
     assert padaria.tax_id == "08301661000169"
     assert padaria.additional_emails == ["compras@paoquente.example", "dono@paoquente.example"]

@@ -54,7 +54,7 @@ fn text_output_and_locale() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("customers: 6 valid, 2 rejected"), "{text}");
-    assert!(text.contains("invalid_tax_id (error): 1 on rows 6"), "{text}");
+    assert!(text.contains("invalid_tax_id (error): 1 on row 6"), "{text}");
     assert!(text.contains("documento inválido"), "{text}");
 }
 

@@ -161,11 +161,11 @@ fun readerTests() {
         eq(maria.phone, "+551134567890", "phone E.164")
         eq(maria.postalCode, "01310-100", "CEP")
         eq(maria.isCompany, null, "Asaas Empresa is the company name, not the flag")
-        eq(maria.custom["empresa"], FieldValue.Text("Não"), "Empresa as a custom text field")
+        eq(maria.custom["empresa"], FieldValue.Text("Livraria Paulista Ltda"), "Empresa as a custom text field")
         val padaria = customer(report, "CLI-002")
         eq(padaria.taxId, "08301661000169", "CNPJ compact")
         eq(padaria.additionalEmails, listOf("compras@paoquente.example", "dono@paoquente.example"), "e-mail list")
-        eq(padaria.custom["empresa"], FieldValue.Text("Sim"), "Empresa Sim")
+        eq(padaria.custom["empresa"], null, "Empresa left blank for a company")
         eq(customer(report, "CLI-003").state, "MG", "Minas Gerais -> MG")
         check(report.customers.none { it.externalId == "CLI-005" }) { "the rejected customer is not listed" }
         check(report.hasErrors()) { "hasErrors" }
