@@ -125,7 +125,7 @@ struct ValidateArgs {
     /// The country for rows without one (ISO alpha-2), instead of the profile's default.
     #[arg(long)]
     country: Option<String>,
-    /// The language of messages: en, pt-BR, fr.
+    /// The language of messages (and of the error file's added columns): en, pt-BR, fr.
     #[arg(long, default_value = "en")]
     locale: String,
     /// Leave cell values out of the issues (PII-sensitive reports).
@@ -134,7 +134,9 @@ struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-    /// Write the rejected rows plus an Errors column to this file (.xlsx or .csv).
+    /// Write the rejected rows plus their original row number (Row, Linha, Ligne) and an Errors
+    /// column to this file (.xlsx or .csv); the path is checked before anything is read or
+    /// written, and an import writes it before its store transaction commits.
     #[arg(long)]
     errors: Option<PathBuf>,
 }
