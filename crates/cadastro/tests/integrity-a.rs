@@ -178,3 +178,22 @@ fn exports_refuse_txt_leave_nothing_half_written_and_keep_custom_fields() {
     assert!(none.is_empty());
     assert_eq!(same, asaas, "a profile that has the field is unchanged");
 }
+
+#[test]
+fn the_template_and_the_example_data_agree_on_empresa() {
+    // The template's instructions sheet: Empresa is a text (the company's name), its example a name.
+    let mut bytes = Vec::new();
+    cadastro::write::template_xlsx(&Profile::builtin("asaas").unwrap(), &mut bytes).unwrap();
+    let opts = ReadOptions { sheet: Some("Instruções".into()), ..ReadOptions::default() };
+    let sheet = Source::from_bytes(bytes).open(&opts).unwrap();
+    let row = sheet.rows.iter().find(|r| r.cell(0).as_text() == "Empresa").expect("an Empresa line");
+    let line: Vec<String> = (0..sheet.headers.len()).map(|i| row.cell(i).as_text().into_owned()).collect();
+    assert!(line.iter().any(|c| c.contains("Nome da empresa")), "{line:?}");
+    assert!(line.iter().any(|c| c == "Exemplo Ltda"), "{line:?}");
+    // The example file fills it the same way: a company's name or blank, never Sim/Não.
+    let table = Source::from_path(ASAAS).open(&ReadOptions::default()).unwrap();
+    let col = table.headers.iter().position(|h| h == "Empresa").unwrap();
+    let values: Vec<String> = table.rows.iter().map(|r| r.cell(col).as_text().into_owned()).collect();
+    assert!(values.iter().all(|v| !["sim", "não", "nao"].contains(&v.to_lowercase().as_str())), "{values:?}");
+    assert!(values.contains(&"Livraria Paulista Ltda".to_owned()));
+}
