@@ -663,10 +663,7 @@ pub struct CopyAccountOptions {
 }
 
 /// `copyAccount`'s options: the profile (default generic), the group, the dry run.
-fn copy_options(
-    env: &Env,
-    options: Option<Unknown<'_>>,
-) -> Result<(cadastro::Profile, Option<String>, bool), Failure> {
+fn copy_options(env: &Env, options: Option<Unknown<'_>>) -> Result<(cadastro::Profile, Option<String>, bool), Failure> {
     let mut profile = cadastro::Profile::generic();
     let (mut group, mut dry_run) = (None, false);
     let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
