@@ -86,8 +86,9 @@ pub(crate) fn run(cmd: &AccountsCommand) -> u8 {
     }
 }
 
-/// The store for reading: an `io` error naming the path when there is none (nothing is created).
-fn open_read_only(db: &Path) -> Result<Store, Failure> {
+/// An existing store, read-only or read-write: an `io` error naming the path when there is
+/// none (nothing is created).
+fn open_existing(db: &Path, write: bool) -> Result<Store, Failure> {
     if !db.exists() {
         return Err(Failure::Core(
             cadastro::ErrorKind::Io {
@@ -97,11 +98,11 @@ fn open_read_only(db: &Path) -> Result<Store, Failure> {
             .into(),
         ));
     }
-    Ok(Store::open_read_only(db)?)
+    Ok(if write { Store::open(db)? } else { Store::open_read_only(db)? })
 }
 
 fn list(args: &StoreArgs) -> Result<u8, Failure> {
-    let store = open_read_only(&args.db)?;
+    let store = open_existing(&args.db, false)?;
     let mut rows = Vec::new();
     for name in store.accounts()? {
         let customers: i64 = store
@@ -152,7 +153,7 @@ fn copy(c: &Copy<'_>, args: &StoreArgs) -> Result<u8, Failure> {
     if c.src == c.dst {
         return Err(Failure::Core(crate::invalid(format!("cannot copy account `{}` onto itself", c.src))));
     }
-    let mut store = if c.dry_run { open_read_only(&args.db)? } else { open_existing(&args.db)? };
+    let mut store = open_existing(&args.db, !c.dry_run)?;
     let known = store.accounts()?;
     if !known.iter().any(|a| a == c.src) {
         let choices: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -173,12 +174,6 @@ fn copy(c: &Copy<'_>, args: &StoreArgs) -> Result<u8, Failure> {
     };
     crate::emit(&out)?;
     Ok(0)
-}
-
-/// A read-write store that must exist already (a copy needs its source account).
-fn open_existing(db: &Path) -> Result<Store, Failure> {
-    open_read_only(db)?;
-    Ok(Store::open(db)?)
 }
 
 fn json(c: &Copy<'_>, plan: &ImportPlan, applied: bool) -> String {

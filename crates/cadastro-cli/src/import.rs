@@ -119,7 +119,8 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     if let Some(out) = &args.opts.errors {
         cadastro::write::write_error_file(&table, &report, out, locale).map_err(Failure::ErrorFile)?;
     }
-    if !args.dry_run && !(args.atomic && report.has_errors()) {
+    let apply = !(args.dry_run || (args.atomic && report.has_errors()));
+    if apply {
         store.apply(&args.account, &outcome.plan)?;
         outcome.applied = true;
     }
