@@ -166,8 +166,19 @@ export declare class Store {
    */
   apply(account: string, plan: Plan): PlanCounts
   /**
+   * Copies the customers of account `src` (all, or `options.group`) into account `dst`
+   * (created when missing) through the plan and apply of an import, with its identity rules
+   * (a customer `dst` already has is updated or unchanged), in one transaction; returns the
+   * `Plan` (its `counts`: created, updated, unchanged). With `options.dryRun` nothing is written
+   * (the plan can be applied later with `apply(dst, plan)`). `options.profile`: the profile
+   * whose rules apply (default `generic`). Throws `unknown_account` for `src`.
+   */
+  copyAccount(src: string, dst: string, options?: CopyAccountOptions): Plan
+  /**
    * Exports an account (or one group) to `path`, XLSX or CSV by the extension, in a
-   * profile's layout (default `generic`). Throws `unknown_account`, `invalid_options`, `io`.
+   * profile's layout (default `generic`); custom fields the profile does not have are
+   * written as extra columns headed by their names. Throws `unknown_account`,
+   * `invalid_options`, `io`.
    */
   export(path: string, options?: ExportOptions): ExportStats
 }
@@ -224,6 +235,16 @@ export interface ContactChange {
   contactEmail?: string
   /** The changed fields (every field of a created contact). */
   changes: Array<FieldChange>
+}
+
+/** Options of `Store.copyAccount` (the typings' shape; read by `copy_options`). */
+export interface CopyAccountOptions {
+  /** Only the customers of this group. */
+  group?: string
+  /** Plan only; write nothing. */
+  dryRun?: boolean
+  /** The profile whose identity and write rules apply (default `generic`). */
+  profile?: string | Profile | Record<string, unknown>
 }
 
 /**

@@ -361,6 +361,7 @@ pub fn export_customers(
     run(|| {
         let customers = convert::customers(&env, customers)?;
         let (profile, opts, _) = convert::export_options(&env, options, &EXPORT_KEYS)?;
+        let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
         Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
     })
 }
@@ -600,8 +601,37 @@ impl Store {
         })
     }
 
+    /// Copies the customers of account `src` (all, or `options.group`) into account `dst`
+    /// (created when missing) through the plan and apply of an import, with its identity rules
+    /// (a customer `dst` already has is updated or unchanged), in one transaction; returns the
+    /// `Plan` (its `counts`: created, updated, unchanged). With `options.dryRun` nothing is written
+    /// (the plan can be applied later with `apply(dst, plan)`). `options.profile`: the profile
+    /// whose rules apply (default `generic`). Throws `unknown_account` for `src`.
+    #[napi(catch_unwind, ts_args_type = "src: string, dst: string, options?: CopyAccountOptions")]
+    pub fn copy_account(
+        &self,
+        env: Env,
+        src: String,
+        dst: String,
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<Plan, Code> {
+        run(|| {
+            let (profile, group, dry_run) = copy_options(&env, options)?;
+            let plan = with_store(&self.inner, |s| {
+                let plan = s.plan_copy(&src, &dst, group.as_deref(), &profile)?;
+                if !dry_run && !plan.is_noop() {
+                    s.apply(&dst, &plan)?;
+                }
+                Ok(plan)
+            })?;
+            Ok(Plan::from(plan))
+        })
+    }
+
     /// Exports an account (or one group) to `path`, XLSX or CSV by the extension, in a
-    /// profile's layout (default `generic`). Throws `unknown_account`, `invalid_options`, `io`.
+    /// profile's layout (default `generic`); custom fields the profile does not have are
+    /// written as extra columns headed by their names. Throws `unknown_account`,
+    /// `invalid_options`, `io`.
     #[napi(catch_unwind, ts_args_type = "path: string, options?: ExportOptions")]
     pub fn export(&self, env: Env, path: String, options: Option<Unknown<'_>>) -> napi::Result<ExportStats, Code> {
         run(|| {
@@ -614,9 +644,52 @@ impl Store {
                 Some(_) => return Err(Failure::invalid("option account must be a string")),
             };
             let customers = with_store(&self.inner, |s| Ok(s.list_customers(&account, None)?))?;
+            let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
             Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
         })
     }
+}
+
+/// Options of `Store.copyAccount` (the typings' shape; read by `copy_options`).
+#[napi(object)]
+pub struct CopyAccountOptions {
+    /// Only the customers of this group.
+    pub group: Option<String>,
+    /// Plan only; write nothing.
+    pub dry_run: Option<bool>,
+    /// The profile whose identity and write rules apply (default `generic`).
+    #[napi(ts_type = "string | Profile | Record<string, unknown>")]
+    pub profile: Option<Json>,
+}
+
+/// `copyAccount`'s options: the profile (default generic), the group, the dry run.
+fn copy_options(env: &Env, options: Option<Unknown<'_>>) -> Result<(cadastro::Profile, Option<String>, bool), Failure> {
+    let mut profile = cadastro::Profile::generic();
+    let (mut group, mut dry_run) = (None, false);
+    let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
+        return Ok((profile, group, dry_run));
+    };
+    if options.get_type()? != ValueType::Object {
+        return Err(Failure::invalid("options must be an object"));
+    }
+    let obj = Object::from_unknown(options)?;
+    for name in Object::keys(&obj)? {
+        let Some(value) = obj.get::<Unknown>(&name)? else { continue };
+        if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
+            continue;
+        }
+        match name.as_str() {
+            "profile" => profile = convert::profile_arg(env, value)?,
+            "group" => {
+                group = Some(env.from_js_value(value).map_err(|_| Failure::invalid("option group must be a string"))?);
+            }
+            "dryRun" | "dry_run" => {
+                dry_run = env.from_js_value(value).map_err(|_| Failure::invalid("option dryRun must be a boolean"))?;
+            }
+            other => return Err(Failure::invalid(format!("unknown option `{other}`"))),
+        }
+    }
+    Ok((profile, group, dry_run))
 }
 
 /// Options of `Store.importFile`: those of `validate`, plus the import's own.

@@ -185,8 +185,8 @@ pub fn csv_options(delimiter: Option<&str>, bom: bool, line_ending: &str) -> Res
     Ok(CsvOptions { delimiter, bom, line_ending })
 }
 
-/// Writes customers to `path` (`.csv` or `.xlsx`) in a profile's layout; returns the export's
-/// counts as a dict.
+/// Writes customers to `path` (`.csv` or `.xlsx`) in a profile's layout (custom fields the
+/// profile does not have as extra columns); returns the export's counts as a dict.
 pub fn export<'py>(
     py: Python<'py>,
     customers: &[Customer],
@@ -194,7 +194,10 @@ pub fn export<'py>(
     path: &std::path::Path,
     opts: &ExportOptions,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let stats = run_released(py, || cadastro::write::export_to_path(customers, profile, path, opts))?;
+    let stats = run_released(py, || {
+        let (profile, _) = cadastro::write::with_custom_columns(profile, customers);
+        cadastro::write::export_to_path(customers, &profile, path, opts)
+    })?;
     to_python(py, &stats)
 }
 
@@ -532,8 +535,36 @@ impl PyStore {
         to_python(py, &counts)
     }
 
+    /// Copies the customers of account `src` (all, or one group) into account `dst` (created
+    /// when missing) through the plan and apply of an import (its identity rules: a customer
+    /// `dst` already has is updated or unchanged), in one transaction; returns the `Plan` (its
+    /// `counts` say what was created, updated, unchanged). With `dry_run` nothing is written (the
+    /// plan can be applied later with `apply(plan, dst)`). Raises `UnknownAccount` for `src`.
+    #[pyo3(signature = (src, dst, group=None, *, dry_run=false, profile=None))]
+    #[pyo3(text_signature = "(self, src, dst, group=None, *, dry_run=False, profile='generic')")]
+    fn copy_account(
+        &self,
+        py: Python<'_>,
+        src: &str,
+        dst: &str,
+        group: Option<&str>,
+        dry_run: bool,
+        profile: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyPlan> {
+        let profile = crate::convert::profile_or_generic(py, profile)?;
+        let plan = self.with(py, |s| {
+            let plan = s.plan_copy(src, dst, group, &profile)?;
+            if !dry_run && !plan.is_noop() {
+                s.apply(dst, &plan)?;
+            }
+            Ok(plan)
+        })?;
+        Ok(PyPlan::new(plan))
+    }
+
     /// Writes an account's customers (all, or one group) to `path` (`.csv` or `.xlsx`) in a
-    /// profile's layout; returns `{"customers", "lines"}`.
+    /// profile's layout; returns `{"customers", "lines"}`. Custom fields the profile does not
+    /// have are written as extra columns headed by their names.
     #[pyo3(signature = (
         path, account="default", group=None, *, profile=None, delimiter=None, bom=true, line_ending="crlf"
     ))]

@@ -64,6 +64,16 @@ pub struct ImportResult {
     pub applied: bool,
 }
 
+/// What [`Store::copy_account`] did: the plan (created / updated / unchanged, with the diff of
+/// each update) and whether it was written.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CopyResult {
+    /// The plan of the copy, made with the identity rules of an import.
+    pub plan: ImportPlan,
+    /// False for a dry run, or when there was nothing to write.
+    pub applied: bool,
+}
+
 /// Writes `customers` to `path` in `profile`'s layout, XLSX or CSV by the extension (see
 /// [`export_customers`](crate::export_customers)).
 fn export_to(
@@ -73,6 +83,8 @@ fn export_to(
     group: Option<String>,
 ) -> Result<ExportStats, CadastroError> {
     let profile = resolve_profile(profile)?;
+    // Custom fields the profile does not have travel as extra columns, never dropped.
+    let (profile, _) = cadastro::write::with_custom_columns(&profile, customers);
     let opts = ExportOptions { group, ..ExportOptions::default() };
     Ok(cadastro::write::export_to_path(customers, &profile, Path::new(path), &opts)?.into())
 }
@@ -241,6 +253,32 @@ impl Store {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
         crate::stream::import_stream(&mut *self.lock()?, &account, &importer, source.into(), mode, chunk_rows, sink)
+    }
+
+    /// Copies the customers of account `src` (all, or one group by its exact name) into account
+    /// `dst` (created when missing), as `cadastro accounts copy` does: planned with the identity
+    /// rules of an import (a customer `dst` already has is updated or unchanged) under
+    /// `profile`'s write policies, and written in one transaction unless `dry_run`.
+    ///
+    /// Errors: `UnknownAccount` for `src`; `InvalidOptions` / `InvalidProfile` for the profile;
+    /// `InvalidAccount`, `StalePlan`, `StoreError`.
+    #[uniffi::method(default(group = None, dry_run = false, profile = "generic"))]
+    pub fn copy_account(
+        &self,
+        src: String,
+        dst: String,
+        group: Option<String>,
+        dry_run: bool,
+        profile: String,
+    ) -> Result<CopyResult, CadastroError> {
+        let profile = resolve_profile(&profile)?;
+        let mut store = self.lock()?;
+        let plan = store.plan_copy(&src, &dst, group.as_deref(), &profile)?;
+        let applied = !dry_run && !plan.is_noop();
+        if applied {
+            store.apply(&dst, &plan)?;
+        }
+        Ok(CopyResult { plan: ImportPlan::from_core(&plan)?, applied })
     }
 
     /// Writes the customers of `account` (all, or those of `group`, compared case- and

@@ -208,7 +208,7 @@ def test_asaas_example_file():
     assert (maria.tax_id, maria.mobile_phone, maria.postal_code) == ("52601815906", "+5511987654321", "01310-100")
     # Asaas "Empresa" is the company name (a custom text field), not the company flag.
     assert maria.is_company is None
-    assert maria.custom == {"empresa": cu.FieldValue.TEXT("Não")}
+    assert maria.custom == {"empresa": cu.FieldValue.TEXT("Livraria Paulista Ltda")}
     padaria = customer(report, "CLI-002")
     assert padaria.tax_id == "08301661000169"
     assert padaria.additional_emails == ["compras@paoquente.example", "dono@paoquente.example"]
@@ -806,3 +806,66 @@ def test_default_locale_follows_the_profile_and_headers():
     assert cu.validate(cu.Source.BYTES(b"Customer name;Email\nACME;x\n"), None).locale == "en"
     with pytest.raises(cu.CadastroError.InvalidOptions):
         cu.Importer(cu.ImportOptions(locale="de"))
+# --- issue 16 points 2, 3, 6 and issue 17 point 11 (export) ---------------------------------------
+
+
+@needs_readers
+def test_the_error_file_carries_the_original_row_and_bad_paths_are_refused(tmp_path):
+    out = tmp_path / "erros.csv"
+    cu.write_errors(cu.Source.PATH(str(ASAAS)), str(out), cu.ImportOptions(profile="asaas", locale="pt-BR"))
+    import csv
+
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][-2:] == ["Linha", "Erros"]
+    assert [r[-2] for r in rows[1:]] == ["6", "8"]
+    assert rows[2][-1].endswith("já usado na linha 2")
+    again = cu.validate(cu.Source.PATH(str(out)), cu.ImportOptions(profile="asaas"))
+    assert sorted(i.code for i in again.issues) == ["invalid_email", "invalid_tax_id"]
+    for bad in ("e.docx", "e.txt"):
+        with pytest.raises(cu.CadastroError.InvalidOptions):
+            cu.write_errors(cu.Source.PATH(str(ASAAS)), str(tmp_path / bad), cu.ImportOptions(profile="asaas"))
+    with pytest.raises(cu.CadastroError.Io) as info:
+        cu.write_errors(cu.Source.PATH(str(ASAAS)), str(tmp_path / "no/such/e.xlsx"), cu.ImportOptions(profile="asaas"))
+    assert "no such directory for the error file" in str(info.value)
+
+
+@needs_readers
+def test_store_copy_account_plans_with_the_identity_rules_and_dry_runs_exactly(tmp_path):
+    store = cu.Store.open(str(tmp_path / "cadastro.db"))
+    import_asaas(store)
+    dry = store.copy_account("acme", "filial", "Varejo", dry_run=True)
+    assert (dry.applied, counts(dry.plan.counts())) == (False, (3, 0, 0))
+    assert store.accounts() == ["acme"], "a dry run writes nothing"
+    real = store.copy_account("acme", "filial", "Varejo")
+    assert (real.applied, counts(real.plan.counts())) == (True, (3, 0, 0))
+    assert sorted(c.external_id for c in store.customers("filial")) == ["CLI-001", "CLI-003", "CLI-006"]
+    edited = tmp_path / "clientes.csv"
+    edited.write_text(ASAAS.read_text(encoding="utf-8-sig").replace(";Salvador;", ";Feira de Santana;"), encoding="utf-8")
+    import_asaas(store, path=edited)
+    copy = store.copy_account("acme", "filial")
+    assert counts(copy.plan.counts()) == (3, 1, 2)
+    (update,) = [e for e in copy.plan.entries if e.action == cu.Action.UPDATE]
+    assert [(f.field, f.new) for f in update.diff.fields] == [("city", cu.FieldValue.TEXT("Feira de Santana"))]
+    again = store.copy_account("acme", "filial")
+    assert (again.applied, counts(again.plan.counts())) == (False, (0, 0, 6))
+    with pytest.raises(cu.CadastroError.UnknownAccount):
+        store.copy_account("nada", "filial")
+    # Exported in another profile, asaas's custom field travels as an extra column.
+    out = tmp_path / "upflow.csv"
+    store.export(str(out), "filial", profile="upflow")
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    maria = next(line.split(",") for line in lines if line.startswith("CLI-001,"))
+    assert maria[header.index("empresa")] == "Livraria Paulista Ltda"
+
+
+def test_an_xlsx_export_without_a_temporary_directory_is_an_io_error(tmp_path, monkeypatch):
+    customers = [
+        cu.Customer(rows=[], external_id=f"C-{i}", name=f"Cliente {i}", city=f"Cidade {i}", notes=f"observação {i}")
+        for i in range(20_000)
+    ]
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "no-such-tmp"))
+    with pytest.raises(cu.CadastroError.Io) as info:
+        cu.export_customers(customers, str(tmp_path / "out.xlsx"), "generic", None)
+    assert "no-such-tmp" in str(info.value)
+    assert not (tmp_path / "out.xlsx").exists()

@@ -2,9 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
+use cadastro::write::{CsvOptions, ExportFormat, ExportOptions, LineEnding};
 use cadastro::{Customer, Error, Profile};
 use clap::{Args, ValueEnum};
+
+use crate::import::Failure;
 
 /// CSV settings shared by `export` and `template`.
 #[derive(Args, Clone, Debug)]
@@ -65,15 +67,44 @@ pub struct ExportArgs {
     pub csv: CsvArgs,
 }
 
-/// Runs `cadastro export OUT`.
-pub fn export(out: &Path, args: &ExportArgs, profile: &Profile) -> Result<u8, Error> {
+/// Runs `cadastro export OUT`; returns the exit code (0, or 2 after printing the failure with
+/// its own kind: a store failure keeps the store's code, e.g. `unknown_account`).
+pub(crate) fn run(out: &Path, args: &ExportArgs) -> u8 {
+    match export(out, args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("cadastro: {} ({})", e, e.code());
+            2
+        }
+    }
+}
+
+fn export(out: &Path, args: &ExportArgs) -> Result<u8, Failure> {
+    // The output path is checked before the store is read.
+    ExportFormat::from_path(out)?;
+    let profile = crate::load_profile(&args.profile)?;
     let customers = match &args.from_json {
         Some(path) => customers_from_json(path)?,
         None => customers_from_store(args)?,
     };
+    // Custom fields the profile does not have travel as extra columns headed by their names.
+    let (profile, carried) = cadastro::write::with_custom_columns(&profile, &customers);
     let opts = ExportOptions { group: args.group.clone(), csv: args.csv.options(), ..ExportOptions::default() };
-    let stats = cadastro::write::export_to_path(&customers, profile, out, &opts)?;
-    eprintln!("cadastro: {} customers, {} lines -> {}", stats.customers, stats.lines, out.display());
+    let stats = cadastro::write::export_to_path(&customers, &profile, out, &opts)?;
+    let noun = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    eprintln!(
+        "cadastro: {}, {} -> {}",
+        noun(stats.customers, "customer", "customers"),
+        noun(stats.lines, "line", "lines"),
+        out.display()
+    );
+    if !carried.is_empty() {
+        eprintln!(
+            "cadastro: custom fields not in profile {} written as extra columns: {}",
+            profile.name,
+            carried.join(", ")
+        );
+    }
     Ok(0)
 }
 
@@ -99,25 +130,20 @@ fn customers_from_json(path: &Path) -> Result<Vec<Customer>, Error> {
 
 /// Customers of the account (or one group) from the embedded store (`--db`, default
 /// `cadastro.db`; `--account`, default `default`). The group filter is the writer's.
-fn customers_from_store(args: &ExportArgs) -> Result<Vec<Customer>, Error> {
+fn customers_from_store(args: &ExportArgs) -> Result<Vec<Customer>, Failure> {
     let db = args.db.clone().unwrap_or_else(|| PathBuf::from("cadastro.db"));
     let account = args.account.as_deref().unwrap_or("default");
     if !db.exists() {
-        return Err(cadastro::ErrorKind::Io {
-            path: Some(db.display().to_string()),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store here: import a file first"),
-        }
-        .into());
+        return Err(Failure::Core(
+            cadastro::ErrorKind::Io {
+                path: Some(db.display().to_string()),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store here (import a file first)"),
+            }
+            .into(),
+        ));
     }
-    let store_error = |e: cadastro_store::StoreError| -> Error {
-        cadastro::ErrorKind::Io {
-            path: Some(db.display().to_string()),
-            source: std::io::Error::other(format!("{e} ({})", e.code())),
-        }
-        .into()
-    };
-    let store = cadastro_store::Store::open_read_only(&db).map_err(store_error)?;
-    store.list_customers(account, None).map_err(store_error)
+    let store = cadastro_store::Store::open_read_only(&db)?;
+    Ok(store.list_customers(account, None)?)
 }
 
 fn invalid(reason: String) -> Error {

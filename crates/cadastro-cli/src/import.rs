@@ -55,13 +55,22 @@ pub(crate) enum Failure {
     Core(#[from] cadastro::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The error file could not be written; the store was not written either.
+    #[error("{0}; nothing was written to the store")]
+    ErrorFile(cadastro::Error),
+    /// A source account the store does not have (`accounts copy`), with the closest names.
+    #[error("unknown account `{name}`{hint}")]
+    UnknownAccount { name: String, hint: String },
 }
 
 impl Failure {
-    fn code(&self) -> &'static str {
+    /// The stable kind code of the failure.
+    pub(crate) fn code(&self) -> &'static str {
         match self {
             Failure::Core(e) => e.code(),
             Failure::Store(e) => e.code(),
+            Failure::ErrorFile(e) => e.code(),
+            Failure::UnknownAccount { .. } => "unknown_account",
         }
     }
 }
@@ -91,6 +100,10 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     if args.stream {
         return crate::import_stream::run(args);
     }
+    // A bad --errors path is refused before the file is read or the store opened (created).
+    if let Some(out) = &args.opts.errors {
+        cadastro::write::check_error_path(out)?;
+    }
     let importer = importer(&args.opts)?;
     let table = Source::from_path(&args.file).open(&importer.options().read)?;
     // A dry run never creates or migrates the store file.
@@ -99,10 +112,17 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
         (true, false) => Store::open_in_memory()?,
         (false, _) => Store::open(&args.db)?,
     };
-    let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
-    let (report, outcome) = store.import_table(&args.account, &importer, &table, mode, &mut |_, _| {})?;
+    // Plan first (a dry run of the same flow), write the error file, and only then apply the
+    // plan: an error file that cannot be written leaves the store as it was.
+    let plan_only = ImportMode { dry_run: true, atomic: args.atomic };
+    let (report, mut outcome) = store.import_table(&args.account, &importer, &table, plan_only, &mut |_, _| {})?;
     if let Some(out) = &args.opts.errors {
-        cadastro::write::write_error_file(&table, &report, out, report.locale)?;
+        cadastro::write::write_error_file(&table, &report, out, report.locale).map_err(Failure::ErrorFile)?;
+    }
+    let apply = !(args.dry_run || (args.atomic && report.has_errors()));
+    if apply {
+        store.apply(&args.account, &outcome.plan)?;
+        outcome.applied = true;
     }
     match args.opts.format {
         OutputFormat::Json => crate::emit(&format!("{}\n", json(&report, &outcome.plan, args.verbose)))?,
@@ -141,7 +161,17 @@ pub(crate) fn plan_lines(out: &mut String, args: &ImportArgs, c: PlanCounts, s: 
     let _ = writeln!(out, "  created:   {}", c.created);
     let _ = writeln!(out, "  updated:   {}", c.updated);
     let _ = writeln!(out, "  unchanged: {}", c.unchanged);
-    let _ = writeln!(out, "  rejected:  {} (rows: {})", s.customers_rejected, s.rows_rejected);
+    let _ = writeln!(out, "  rejected:  {}", rejected_text(s.customers_rejected, s.rows_rejected));
+}
+
+/// `2 customers (2 rows with errors)`, `1 customer (1 row with errors)`, `0`.
+pub(crate) fn rejected_text(customers: u64, rows: u64) -> String {
+    if customers == 0 && rows == 0 {
+        return "0".to_owned();
+    }
+    let c = if customers == 1 { "customer" } else { "customers" };
+    let r = if rows == 1 { "row" } else { "rows" };
+    format!("{customers} {c} ({rows} {r} with errors)")
 }
 
 /// One created or updated customer with its changes (`--verbose`).

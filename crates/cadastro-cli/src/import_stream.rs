@@ -1,7 +1,7 @@
 //! `cadastro import --stream`: the import of a large delimited text file in bounded memory
 //! through [`Store::import_stream`]. Neither the file, the report nor the plan is held: the text
-//! summary keeps per issue code a count, the first 20 rows and 3 examples (all that the
-//! whole-file summary prints), `--verbose` prints each chunk's changes as the chunk is written,
+//! summary is the core's [`TextSummary`] fed issue by issue (per code a count, the first rows
+//! and examples: all that the whole-file summary prints), `--verbose` prints each chunk's changes as the chunk is written,
 //! and `--format json` prints JSON lines (`{"issue": ...}` as they come, `{"entry": ...}` with
 //! `--verbose`, then one `{"summary": ...}`).
 

@@ -10,6 +10,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod accounts;
 mod export;
 mod import;
 mod import_stream;
@@ -84,6 +85,11 @@ enum Command {
     /// Validate a file and import its valid customers into an account of the embedded store:
     /// prints what is created, updated (with the changes) or unchanged.
     Import(import::ImportArgs),
+    /// The accounts of the embedded store: list them, or copy customers between them.
+    Accounts {
+        #[command(subcommand)]
+        command: accounts::AccountsCommand,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -137,7 +143,9 @@ struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
-    /// Write the rejected rows plus an Errors column to this file (.xlsx or .csv).
+    /// Write the rejected rows plus their original row number (Row, Linha, Ligne) and an Errors
+    /// column to this file (.xlsx or .csv); the path is checked before anything is read or
+    /// written, and an import writes it before its store transaction commits.
     #[arg(long)]
     errors: Option<PathBuf>,
 }
@@ -153,7 +161,7 @@ fn main() -> ExitCode {
     let format = match &cli.command {
         Command::Inspect { format, .. } => *format,
         Command::Validate { opts, .. } => opts.format,
-        Command::Export { .. } | Command::Template { .. } => OutputFormat::Text,
+        Command::Export { .. } | Command::Template { .. } | Command::Accounts { .. } => OutputFormat::Text,
         Command::Import(args) => args.format(),
     };
     match run(cli.command) {
@@ -172,6 +180,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<u8, Error> {
     match command {
         Command::Import(args) => Ok(import::run(&args)),
+        Command::Accounts { command } => Ok(accounts::run(&command)),
         Command::Inspect { file, read, profile, format } => {
             let profile = load_profile(&profile)?;
             let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;
@@ -182,6 +191,10 @@ fn run(command: Command) -> Result<u8, Error> {
             Ok(0)
         }
         Command::Validate { file, opts, whole_file } => {
+            // A bad --errors path is refused before the file is read.
+            if let Some(out) = &opts.errors {
+                cadastro::write::check_error_path(out)?;
+            }
             let importer = importer(&opts)?;
             let source = Source::from_path(file);
             if opts.errors.is_none() && !whole_file {
@@ -207,7 +220,7 @@ fn run(command: Command) -> Result<u8, Error> {
             }
             Ok(u8::from(report.has_errors()))
         }
-        Command::Export { out, args } => export::export(&out, &args, &load_profile(&args.profile)?),
+        Command::Export { out, args } => Ok(export::run(&out, &args)),
         Command::Template { out, profile, csv } => export::template(&out, &csv, &load_profile(&profile)?),
     }
 }
@@ -295,10 +308,7 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
 
 fn importer(args: &ValidateArgs) -> Result<Importer, Error> {
     let locale = match &args.locale {
-        Some(tag) => Some(
-            Locale::parse(tag)
-                .ok_or_else(|| invalid(format!("unknown locale `{tag}` (expected one of {})", Locale::choices())))?,
-        ),
+        Some(tag) => Some(Locale::parse(tag).ok_or_else(|| unknown_locale(tag))?),
         None => None,
     };
     let mut mapping = match &args.mapping {
@@ -320,6 +330,16 @@ fn importer(args: &ValidateArgs) -> Result<Importer, Error> {
         include_values: !args.no_values,
     };
     Importer::new(opts)
+}
+
+/// `unknown locale `pt_PT-x`: did you mean `pt-BR`? (en, pt-BR, fr)`: the choices are the tags
+/// this build's [`Locale::parse`] accepts.
+fn unknown_locale(tag: &str) -> Error {
+    let choices: Vec<&str> =
+        ["en", "pt-BR", "fr", "pl", "es"].into_iter().filter(|t| Locale::parse(t).is_some()).collect();
+    let hint =
+        cadastro::profile::closest_choice(tag, &choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
+    invalid(format!("unknown locale `{tag}`: {hint}the locales are {}", choices.join(", ")))
 }
 
 fn invalid(reason: String) -> Error {

@@ -54,12 +54,12 @@ fn text_output_and_locale() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("clientes: 6 válidos, 2 rejeitados"), "{text}");
-    assert!(text.contains("invalid_tax_id (erro): 1 nas linhas 6"), "{text}");
+    assert!(text.contains("invalid_tax_id (erro): 1 na linha 6"), "{text}");
     assert!(text.contains("documento inválido"), "{text}");
     let en = cadastro(&["validate", example().to_str().unwrap(), "--profile", "asaas", "--locale", "en"]);
     let text = String::from_utf8(en.stdout).unwrap();
     assert!(text.contains("customers: 6 valid, 2 rejected"), "{text}");
-    assert!(text.contains("invalid_tax_id (error): 1 on rows 6"), "{text}");
+    assert!(text.contains("invalid_tax_id (error): 1 on row 6"), "{text}");
 }
 
 #[test]

@@ -315,10 +315,12 @@ impl Store {
     }
 
     /// Copies an account's customers (all, or one group) into another account through export
-    /// and import: the same identity, merge and write-policy rules as a file.
+    /// and import: the same identity, merge and write-policy rules as a file. It is
+    /// [`Store::plan_copy`] then [`Store::apply`] (one transaction); the plan's counts say
+    /// what was created, updated and unchanged.
     ///
     /// # Errors
-    /// [`StoreError::UnknownAccount`] for `from`; as [`Store::apply`].
+    /// As [`Store::plan_copy`]; as [`Store::apply`].
     pub fn copy_account(
         &mut self,
         from: &str,
@@ -326,8 +328,40 @@ impl Store {
         group: Option<&str>,
         profile: &Profile,
     ) -> Result<ImportPlan, StoreError> {
+        let plan = self.plan_copy(from, to, group, profile)?;
+        self.apply(to, &plan)?;
+        Ok(plan)
+    }
+
+    /// The plan of copying `from`'s customers (all, or one group) into `to`, written nowhere
+    /// (a dry run of [`Store::copy_account`]; works on a read-only store): `from`'s customers
+    /// reconciled against `to`'s base exactly as the customers of an imported file are.
+    ///
+    /// ```
+    /// use cadastro::{Customer, Field, Profile, Value};
+    /// use cadastro_store::Store;
+    /// let mut store = Store::open_in_memory()?;
+    /// let mut ana = Customer::default();
+    /// ana.values.insert(Field::Name, Value::Text("Ana".into()));
+    /// store.import_customers("matriz", &[ana], &Profile::generic())?;
+    /// let plan = store.plan_copy("matriz", "filial", None, &Profile::generic())?;
+    /// assert_eq!(plan.counts().created, 1);
+    /// assert!(store.list_customers("filial", None).is_err(), "a plan writes nothing");
+    /// # Ok::<(), cadastro_store::StoreError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownAccount`] for `from`; [`StoreError::Corrupt`], [`StoreError::Sqlite`]
+    /// from the reads.
+    pub fn plan_copy(
+        &self,
+        from: &str,
+        to: &str,
+        group: Option<&str>,
+        profile: &Profile,
+    ) -> Result<ImportPlan, StoreError> {
         let customers = self.list_customers(from, group)?;
-        self.import_customers(to, &customers, profile)
+        Reconciler::new(profile).plan(&customers, &self.base(to)?).map_err(lookup_error)
     }
 }
 

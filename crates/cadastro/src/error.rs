@@ -213,7 +213,7 @@ pub enum ErrorKind {
         reason: String,
     },
     /// The operating system refused (missing file, permission, disk full).
-    #[error("i/o error{}: {source}", path.as_ref().map(|p| format!(" on {p}")).unwrap_or_default())]
+    #[error("{}", io_text(path.as_deref(), source))]
     Io {
         /// The path involved, when known.
         path: Option<String>,
@@ -227,6 +227,35 @@ pub enum ErrorKind {
         /// What failed.
         reason: String,
     },
+}
+
+/// The words of an `io` error: `no such file: PATH`, `permission denied: PATH`, `no space left
+/// on the device: PATH`, a custom message as it is, else the system's text (without its
+/// `(os error N)` suffix); then the path.
+fn io_text(path: Option<&str>, source: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let what = match source.kind() {
+        K::NotFound => "no such file".to_owned(),
+        K::PermissionDenied => "permission denied".to_owned(),
+        K::StorageFull => "no space left on the device".to_owned(),
+        K::ReadOnlyFilesystem => "read-only file system".to_owned(),
+        _ => {
+            let text = source.to_string();
+            match text.rfind(" (os error ") {
+                Some(i) if text.ends_with(')') => text.get(..i).unwrap_or(&text).to_owned(),
+                _ => text,
+            }
+        }
+    };
+    // A custom message (`io::Error::new(kind, "...")`) says more than the kind's words.
+    let what = match (source.raw_os_error(), source.get_ref()) {
+        (None, Some(inner)) => inner.to_string(),
+        _ => what,
+    };
+    match path {
+        Some(p) => format!("{what}: {p}"),
+        None => what,
+    }
 }
 
 impl ErrorKind {
@@ -324,6 +353,18 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), ErrorKind::ALL_CODES.len());
+    }
+
+    #[test]
+    fn io_errors_read_as_words_with_the_path() {
+        let missing = std::fs::read("/no/such/dir/clientes.csv").unwrap_err();
+        let e = Error::io_at(std::path::Path::new("/no/such/dir/clientes.csv"), missing);
+        assert_eq!(e.to_string(), "no such file: /no/such/dir/clientes.csv");
+        assert_eq!(e.code(), "io");
+        let custom = Error::from(std::io::Error::new(std::io::ErrorKind::NotFound, "import a file first"));
+        assert_eq!(custom.to_string(), "import a file first");
+        let other = Error::from(std::io::Error::from_raw_os_error(28));
+        assert_eq!(other.to_string(), "no space left on the device");
     }
 
     #[test]

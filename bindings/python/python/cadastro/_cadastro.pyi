@@ -208,6 +208,15 @@ class Store:
         header_row: Optional[int] = None,
     ) -> StreamImport: ...
     def apply(self, plan: Plan, account: str = "default") -> dict[str, int]: ...
+    def copy_account(
+        self,
+        src: str,
+        dst: str,
+        group: Optional[str] = None,
+        *,
+        dry_run: bool = False,
+        profile: _ProfileArg = "generic",
+    ) -> Plan: ...
     def export(
         self,
         path: _Path,

@@ -161,11 +161,11 @@ fun readerTests() {
         eq(maria.phone, "+551134567890", "phone E.164")
         eq(maria.postalCode, "01310-100", "CEP")
         eq(maria.isCompany, null, "Asaas Empresa is the company name, not the flag")
-        eq(maria.custom["empresa"], FieldValue.Text("Não"), "Empresa as a custom text field")
+        eq(maria.custom["empresa"], FieldValue.Text("Livraria Paulista Ltda"), "Empresa as a custom text field")
         val padaria = customer(report, "CLI-002")
         eq(padaria.taxId, "08301661000169", "CNPJ compact")
         eq(padaria.additionalEmails, listOf("compras@paoquente.example", "dono@paoquente.example"), "e-mail list")
-        eq(padaria.custom["empresa"], FieldValue.Text("Sim"), "Empresa Sim")
+        eq(padaria.custom["empresa"], null, "Empresa left blank for a company")
         eq(customer(report, "CLI-003").state, "MG", "Minas Gerais -> MG")
         check(report.customers.none { it.externalId == "CLI-005" }) { "the rejected customer is not listed" }
         check(report.hasErrors()) { "hasErrors" }
@@ -207,6 +207,10 @@ fun readerTests() {
             val lines = out.readLines().filter { it.isNotBlank() }
             eq(lines.size, 1 + report.stats.rowsRejected.toInt(), "header + rejected rows")
             check(lines[1].contains("CLI-005") && lines[2].contains("CLI-001")) { "rows: $lines" }
+            check(lines[0].endsWith(";Row;Errors")) { "the row column, then the errors: ${lines[0]}" }
+            // The original rows, before the Errors cell (quoted when it holds several messages).
+            val rowOf = Regex(""";(\d+);("(?:[^"]|"")*"|[^;]*)$""")
+            eq(lines.drop(1).map { rowOf.find(it)?.groupValues?.get(1) }, listOf("6", "8"), "the original rows")
         } finally {
             out.delete()
         }
@@ -328,6 +332,19 @@ fun storeTests() {
                 eq(counts(second.report.plan), listOf(0L, 0L, 6L), "second import")
                 check(second.plan.entries.all { it.action == Action.UNCHANGED && it.existing != null }) { "all unchanged" }
             }
+        }
+    }
+    test("store: copyAccount plans with the identity rules of an import; its dry run writes nothing") {
+        Store.openInMemory().use { store ->
+            importAsaas(store)
+            val dry = store.copyAccount("acme", "filial", "Varejo", dryRun = true)
+            eq(listOf(dry.applied, counts(dry.plan.counts())), listOf(false, listOf(3L, 0L, 0L)), "dry run")
+            eq(store.accounts(), listOf("acme"), "a dry run writes nothing")
+            val real = store.copyAccount("acme", "filial", "Varejo")
+            eq(listOf(real.applied, counts(real.plan.counts())), listOf(true, listOf(3L, 0L, 0L)), "copy")
+            eq(store.customers("filial").map { it.externalId }, listOf("CLI-001", "CLI-003", "CLI-006"), "copied")
+            eq(counts(store.copyAccount("acme", "filial").plan.counts()), listOf(3L, 0L, 3L), "the rest")
+            raises<CadastroException.UnknownAccount> { store.copyAccount("nada", "filial") }
         }
     }
     test("store: dry run and atomic import (file with errors) write nothing") {

@@ -438,7 +438,8 @@ fn analyse(
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            if fixed.contains_key(&i) {
+            // The columns an error file adds (its row number and Errors) are never a field.
+            if fixed.contains_key(&i) || crate::write::is_error_file_column(h) {
                 return Vec::new();
             }
             let mut cands = suggest::candidates(h, profile, &learned);

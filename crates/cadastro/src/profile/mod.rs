@@ -215,8 +215,11 @@ impl Profile {
             "upflow" => include_str!("builtin/upflow.json"),
             "generic" => return Ok(Profile::generic()),
             other => {
+                let hint = closest_choice(other, BUILTIN_PROFILES)
+                    .map(|c| format!("did you mean `{c}`? "))
+                    .unwrap_or_default();
                 return Err(Error::options(format!(
-                    "unknown profile `{other}` (built in: {})",
+                    "unknown profile `{other}`: {hint}the built-in profiles are {}, or give a profile JSON file",
                     BUILTIN_PROFILES.join(", ")
                 )));
             }
@@ -341,6 +344,34 @@ impl Profile {
     }
 }
 
+/// The choice closest to a mistyped `input` ("did you mean"), compared case-insensitively:
+/// within two edits (one for inputs of up to three characters), or a choice that starts with
+/// the input or the input with it.
+///
+/// ```
+/// use cadastro::profile::closest_choice;
+/// assert_eq!(closest_choice("asas", &["asaas", "upflow"]), Some("asaas"));
+/// assert_eq!(closest_choice("pt_br", &["en", "pt-BR", "fr"]), Some("pt-BR"));
+/// assert_eq!(closest_choice("zzz", &["asaas", "upflow"]), None);
+/// ```
+pub fn closest_choice<'a>(input: &str, choices: &[&'a str]) -> Option<&'a str> {
+    let folded = input.trim().to_lowercase().replace('_', "-");
+    if folded.is_empty() {
+        return None;
+    }
+    let max = if folded.chars().count() <= 3 { 1 } else { 2 };
+    choices
+        .iter()
+        .filter_map(|c| {
+            let lc = c.to_lowercase();
+            let d = strsim::osa_distance(&folded, &lc);
+            let prefix = lc.starts_with(&folded) || folded.starts_with(&lc);
+            (d <= max || (prefix && folded.len() >= 2)).then_some((d, *c))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +386,10 @@ mod tests {
             assert_eq!(back, p);
         }
         assert_eq!(Profile::builtin("nope").unwrap_err().code(), "invalid_options");
+        let typo = Profile::builtin("invoiceoean").unwrap_err().to_string();
+        assert!(typo.contains("did you mean `invoiceocean`?"), "{typo}");
+        assert!(typo.contains("asaas, invoiceocean, upflow, generic"), "{typo}");
+        assert!(!Profile::builtin("nope").unwrap_err().to_string().contains("did you mean"));
     }
 
     #[test]

@@ -75,6 +75,7 @@ struct Labels {
     no_issues: &'static str,
     error: &'static str,
     warning: &'static str,
+    on_row: &'static str,
     on_rows: &'static str,
     and_more: &'static str,
     row: &'static str,
@@ -106,6 +107,7 @@ fn labels(locale: Locale) -> Labels {
             no_issues: "nenhum problema",
             error: "erro",
             warning: "aviso",
+            on_row: "na linha",
             on_rows: "nas linhas",
             and_more: "e mais {n}",
             row: "linha",
@@ -134,6 +136,7 @@ fn labels(locale: Locale) -> Labels {
             no_issues: "aucun problème",
             error: "erreur",
             warning: "avertissement",
+            on_row: "à la ligne",
             on_rows: "aux lignes",
             and_more: "et {n} de plus",
             row: "ligne",
@@ -162,6 +165,7 @@ fn labels(locale: Locale) -> Labels {
             no_issues: "brak problemów",
             error: "błąd",
             warning: "ostrzeżenie",
+            on_row: "w wierszu",
             on_rows: "w wierszach",
             and_more: "i {n} więcej",
             row: "wiersz",
@@ -190,6 +194,7 @@ fn labels(locale: Locale) -> Labels {
             no_issues: "ningún problema",
             error: "error",
             warning: "aviso",
+            on_row: "en la fila",
             on_rows: "en las filas",
             and_more: "y {n} más",
             row: "fila",
@@ -218,6 +223,7 @@ fn labels(locale: Locale) -> Labels {
             no_issues: "no issues",
             error: "error",
             warning: "warning",
+            on_row: "on row",
             on_rows: "on rows",
             and_more: "and {n} more",
             row: "row",
@@ -318,7 +324,8 @@ impl TextSummary {
             } else {
                 String::new()
             };
-            let _ = writeln!(out, "\n{code} ({severity}): {} {} {}{more}", c.count, l.on_rows, listed.join(", "));
+            let on = if c.rows == 1 { l.on_row } else { l.on_rows };
+            let _ = writeln!(out, "\n{code} ({severity}): {} {on} {}{more}", c.count, listed.join(", "));
             for issue in &c.examples {
                 let at = match &issue.column {
                     Some(col) => format!("{} {} {} {col}", l.row, issue.row, l.column),
@@ -326,6 +333,9 @@ impl TextSummary {
                 };
                 let value = issue.value.as_deref().map(|v| format!(" [{v}]")).unwrap_or_default();
                 let _ = writeln!(out, "  {at}: {}{value}", issue.message);
+            }
+            if c.count > c.examples.len() {
+                let _ = writeln!(out, "  ({} of {} shown)", c.examples.len(), c.count);
             }
         }
         out

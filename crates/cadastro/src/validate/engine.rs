@@ -91,9 +91,6 @@ pub struct Plan<'a> {
     required: Vec<Target>,
 }
 
-/// Folded header labels of the error file's own column, ignored on re-import.
-const ERROR_COLUMN_LABELS: &[&str] = &["errors", "erros", "erreurs", "bledy", "errores"];
-
 impl<'a> Plan<'a> {
     /// Compiles the plan for one file from its resolved column mapping.
     pub fn compile(opts: RunOptions<'a>, columns: &[ColumnMapping]) -> Plan<'a> {
@@ -124,7 +121,8 @@ impl<'a> Plan<'a> {
                     crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::ProfileLabel
                 ) => {}
                 None => {
-                    if !ERROR_COLUMN_LABELS.contains(&crate::mapping::fold_label(&c.header).as_str()) {
+                    // The error file's own row and Errors columns are ignored on re-import.
+                    if !crate::write::is_error_file_column(&c.header) {
                         unmapped.push((c.index, c.column.clone(), c.header.clone()));
                     }
                 }

@@ -40,7 +40,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet};
 use serde::{Deserialize, Serialize};
 
 use super::{csv_safe, xlsx_error};
-use crate::error::{Error, LimitKind, Result};
+use crate::error::{Error, ErrorKind, LimitKind, Result};
 use crate::model::{Contact, Customer, Field, FieldKind, Value, fold_name};
 use crate::profile::{CustomKind, Profile, Target};
 
@@ -69,7 +69,7 @@ impl ExportFormat {
     pub fn from_path(path: &Path) -> Result<Self> {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("xlsx") => Ok(ExportFormat::Xlsx),
-            Some("csv" | "txt") => Ok(ExportFormat::Csv),
+            Some("csv") => Ok(ExportFormat::Csv),
             _ => Err(Error::options(format!("the output file must end in .xlsx or .csv: {}", path.display()))),
         }
     }
@@ -581,14 +581,18 @@ pub struct XlsxExporter {
     widths: Vec<usize>,
     next_row: u32,
     stats: ExportStats,
+    /// Where rust_xlsxwriter keeps the constant-memory rows (named by a failure to write them).
+    tempdir: std::path::PathBuf,
+    /// A write to the temporary file failed: the workbook is unusable.
+    broken: bool,
 }
 
 impl XlsxExporter {
     /// Starts an XLSX export and writes the header row.
     ///
     /// # Errors
-    /// `write_error` when the workbook cannot be set up (no writable temporary directory in
-    /// constant-memory mode, a bad sheet name), `limit_exceeded` for more than 16,384 columns.
+    /// `io` (naming the directory) when constant-memory mode finds no writable temporary
+    /// directory; `write_error` when the workbook cannot be set up (a bad sheet name), `limit_exceeded` for more than 16,384 columns.
     pub fn new(profile: &Profile, opts: &ExportOptions) -> Result<Self> {
         let layout = Layout::of(profile);
         let mut workbook = Workbook::new();
@@ -622,7 +626,26 @@ impl XlsxExporter {
             widths,
             next_row: 1,
             stats: ExportStats::default(),
+            tempdir: std::env::temp_dir(),
+            broken: false,
         })
+    }
+
+    /// Runs `f` on the exporter under [`super::guard_xlsx`]: a failed write of the temporary
+    /// file is an `io` error, and every later call fails the same way.
+    fn guarded<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let tempdir = self.tempdir.clone();
+        let broken_error = || {
+            Error::io_at(&tempdir, std::io::Error::other("the XLSX export already failed to write its temporary data"))
+        };
+        if self.broken {
+            return Err(broken_error());
+        }
+        let result = super::guard_xlsx(&tempdir, || f(self));
+        if result.as_ref().is_err_and(Error::is_io) {
+            self.broken = true;
+        }
+        result
     }
 
     /// Writes one customer (its lines); returns false when the group filter skipped it.
@@ -632,6 +655,10 @@ impl XlsxExporter {
     /// group or use CSV), `write_error` for a value Excel cannot hold (more than 32,767
     /// characters).
     pub fn push(&mut self, customer: &Customer) -> Result<bool> {
+        self.guarded(|w| w.push_unguarded(customer))
+    }
+
+    fn push_unguarded(&mut self, customer: &Customer) -> Result<bool> {
         if !in_group(customer, self.group.as_deref()) {
             return Ok(false);
         }
@@ -698,8 +725,10 @@ impl XlsxExporter {
     /// # Errors
     /// `write_error` when the workbook cannot be assembled or written.
     pub fn finish<W: Write + Send>(mut self, out: W) -> Result<ExportStats> {
-        self.close()?;
-        self.workbook.save_to_writer(out).map_err(xlsx_error)?;
+        self.guarded(|w| {
+            w.close()?;
+            w.workbook.save_to_writer(out).map_err(xlsx_error)
+        })?;
         Ok(self.stats)
     }
 
@@ -708,8 +737,10 @@ impl XlsxExporter {
     /// # Errors
     /// `write_error` when the workbook cannot be assembled.
     pub fn finish_to_buffer(mut self) -> Result<(Vec<u8>, ExportStats)> {
-        self.close()?;
-        let bytes = self.workbook.save_to_buffer().map_err(xlsx_error)?;
+        let bytes = self.guarded(|w| {
+            w.close()?;
+            w.workbook.save_to_buffer().map_err(xlsx_error)
+        })?;
         Ok((bytes, self.stats))
     }
 }
@@ -733,6 +764,45 @@ where
     w.finish(out)
 }
 
+/// `profile` plus every custom field the customers carry that it does not have, as an optional
+/// text custom field appended after its layout (headed by the field's name), so that an export
+/// in another profile (customers imported with asaas's `empresa`, exported as upflow) keeps
+/// those values instead of dropping them. Returns the profile and the names it added, sorted.
+///
+/// ```
+/// use cadastro::{Customer, Field, Profile, Value};
+/// let mut c = Customer::default();
+/// c.values.insert(Field::Name, Value::Text("Ana".into()));
+/// c.custom.insert("empresa".into(), Value::Text("ACME".into()));
+/// let (profile, added) = cadastro::write::with_custom_columns(&Profile::builtin("upflow")?, [&c]);
+/// assert_eq!(added, ["empresa"]);
+/// assert_eq!(cadastro::write::export_headers(&profile).last().map(String::as_str), Some("empresa"));
+/// # Ok::<(), cadastro::Error>(())
+/// ```
+pub fn with_custom_columns<'c, I>(profile: &Profile, customers: I) -> (Profile, Vec<String>)
+where
+    I: IntoIterator<Item = &'c Customer>,
+{
+    let mut added = std::collections::BTreeSet::new();
+    for c in customers {
+        for name in c.custom.keys() {
+            if profile.custom_field(name).is_none() && !added.contains(name) {
+                added.insert(name.clone());
+            }
+        }
+    }
+    let mut out = profile.clone();
+    for name in &added {
+        out.custom_fields.push(crate::profile::CustomField {
+            name: name.clone(),
+            kind: CustomKind::Text { max_len: None },
+            required: false,
+            synonyms: Vec::new(),
+        });
+    }
+    (out, added.into_iter().collect())
+}
+
 /// Writes customers to `path`, XLSX or CSV by its extension.
 ///
 /// # Errors
@@ -744,10 +814,42 @@ where
     I::Item: Borrow<Customer>,
 {
     let format = ExportFormat::from_path(path)?;
+    // Written beside the target, then renamed over it: a failed export leaves no half-written
+    // file, and an earlier file of that name stays as it was.
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial"));
+    let written = write_path(customers, profile, &partial, format, opts)
+        .map_err(|e| match e.into_kind() {
+            // Name the file the caller asked for, not the temporary one.
+            ErrorKind::Io { path: Some(p), source } if Path::new(&p) == partial => Error::io_at(path, source),
+            kind => kind.into(),
+        })
+        .and_then(|stats| std::fs::rename(&partial, path).map(|()| stats).map_err(|e| Error::io_at(path, e)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial); // may not exist: nothing more to undo
+    }
+    written
+}
+
+fn write_path<I>(
+    customers: I,
+    profile: &Profile,
+    path: &Path,
+    format: ExportFormat,
+    opts: &ExportOptions,
+) -> Result<ExportStats>
+where
+    I: IntoIterator,
+    I::Item: Borrow<Customer>,
+{
     let file = std::fs::File::create(path).map_err(|e| Error::io_at(path, e))?;
-    let out = std::io::BufWriter::new(file);
+    let mut out = std::io::BufWriter::new(file);
     let stats = match format {
-        ExportFormat::Xlsx => export_xlsx(customers, profile, out, opts)?,
+        ExportFormat::Xlsx => {
+            let stats = export_xlsx(customers, profile, &mut out, opts)?;
+            out.into_inner().map_err(|e| Error::io_at(path, e.into_error()))?;
+            stats
+        }
         ExportFormat::Csv => {
             let mut w = CsvExporter::new(out, profile, opts)?;
             for c in customers {

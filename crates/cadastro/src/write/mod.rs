@@ -8,12 +8,12 @@ mod template;
 
 use std::borrow::Cow;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Result};
 
-pub use errors::{ErrorFileFormat, error_file, write_error_file};
+pub use errors::{ErrorFileFormat, check_error_path, error_file, is_error_file_column, row_header, write_error_file};
 pub use export::{
     CsvExporter, CsvOptions, ExportFormat, ExportOptions, ExportStats, LineEnding, XlsxExporter, default_delimiter,
-    export_csv, export_headers, export_to_path, export_xlsx,
+    export_csv, export_headers, export_to_path, export_xlsx, with_custom_columns,
 };
 pub use template::{template_csv, template_to_path, template_xlsx};
 
@@ -41,7 +41,51 @@ pub fn csv_safe(value: &str) -> Cow<'_, str> {
 }
 
 pub(crate) fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
-    ErrorKind::Write { reason: e.to_string() }.into()
+    match e {
+        // No temporary directory, or one that refuses files (constant-memory worksheets).
+        rust_xlsxwriter::XlsxError::TempFileError(dir, source) => Error::io_at(&dir, source),
+        rust_xlsxwriter::XlsxError::IoError(source) => Error::from(source),
+        e => ErrorKind::Write { reason: e.to_string() }.into(),
+    }
+}
+
+std::thread_local! {
+    /// Set while [`guard_xlsx`] runs on this thread: its panics are caught and reported as errors,
+    /// so the panic hook stays silent for them.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays silent for panics inside [`guard_xlsx`] on the thread
+/// that runs it, and hands every other panic to the hook that was installed before.
+fn install_quiet_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f`, which drives rust_xlsxwriter. In constant-memory mode rust_xlsxwriter writes the
+/// rows to a temporary file and panics ("Couldn't write to xml file") when that write fails: a
+/// full or vanished temporary directory. Such a panic becomes an `io` error naming `tempdir`,
+/// never a crash of the host; the workbook is unusable afterwards (the caller drops it).
+pub(crate) fn guard_xlsx<T>(tempdir: &std::path::Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    install_quiet_hook();
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(was));
+    result.unwrap_or_else(|_| {
+        Err(Error::io_at(
+            tempdir,
+            std::io::Error::other(
+                "could not write the temporary data of the XLSX export (is the temporary directory full?)",
+            ),
+        ))
+    })
 }
 
 #[cfg(test)]
