@@ -128,6 +128,13 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::RaggedRow, L::En) => format!("the row has {found} fields, the header has {expected}"),
         (C::RaggedRow, L::PtBr) => format!("a linha tem {found} campos, o cabeçalho tem {expected}"),
         (C::RaggedRow, L::Fr) => format!("la ligne a {found} champs, l'en-tête en a {expected}"),
+        (C::KeyConflict, L::En) => format!("{what}: the row's keys point to two different stored customers"),
+        (C::KeyConflict, L::PtBr) => {
+            format!("{what}: as chaves da linha apontam para dois clientes diferentes da base")
+        }
+        (C::KeyConflict, L::Fr) => {
+            format!("{what} : les clés de la ligne désignent deux clients différents de la base")
+        }
         (C::CustomerRejected, L::En) => format!("rejected with its customer: see the errors on row {row}"),
         (C::CustomerRejected, L::PtBr) => format!("rejeitada junto com o cliente: veja os erros da linha {row}"),
         (C::CustomerRejected, L::Fr) => format!("rejetée avec son client : voir les erreurs de la ligne {row}"),
@@ -155,6 +162,57 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::UnmappedColumn, L::En) => format!("column {what} maps to no field and was ignored"),
         (C::UnmappedColumn, L::PtBr) => format!("a coluna {what} não corresponde a nenhum campo e foi ignorada"),
         (C::UnmappedColumn, L::Fr) => format!("la colonne {what} ne correspond à aucun champ et a été ignorée"),
+    }
+}
+
+/// One side of a `key_conflict`: a stored customer (its host id and its external id or tax
+/// id), or a key of the row that is not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictSide<'a> {
+    /// A stored customer: host id, and the key it is known by (`external_id`/`tax_id` and value).
+    Stored {
+        /// The host's id.
+        id: &'a str,
+        /// The field naming it.
+        field: &'a str,
+        /// Its value.
+        value: &'a str,
+    },
+    /// The row's new external id (matches no stored customer).
+    NewExternalId(&'a str),
+}
+
+/// The message of a `key_conflict` naming both customers.
+///
+/// ```
+/// use cadastro::report::{ConflictSide, Locale, key_conflict_message};
+/// let a = ConflictSide::Stored { id: "1", field: "external_id", value: "C-1" };
+/// let b = ConflictSide::Stored { id: "2", field: "external_id", value: "C-2" };
+/// let m = key_conflict_message(Locale::En, "CPF/CNPJ", a, b);
+/// assert!(m.contains("C-1") && m.contains("C-2"), "{m}");
+/// ```
+pub fn key_conflict_message(locale: Locale, what: &str, a: ConflictSide<'_>, b: ConflictSide<'_>) -> String {
+    let side = |s: ConflictSide<'_>| match (s, locale) {
+        (ConflictSide::Stored { id, field, value }, Locale::En) => format!("stored customer {id} ({field} {value})"),
+        (ConflictSide::Stored { id, field, value }, Locale::PtBr) => format!("cliente {id} da base ({field} {value})"),
+        (ConflictSide::Stored { id, field, value }, Locale::Fr) => {
+            format!("client {id} de la base ({field} {value})")
+        }
+        (ConflictSide::NewExternalId(v), Locale::En) => format!("the new external_id {v}"),
+        (ConflictSide::NewExternalId(v), Locale::PtBr) => format!("o novo external_id {v}"),
+        (ConflictSide::NewExternalId(v), Locale::Fr) => format!("le nouvel external_id {v}"),
+    };
+    let (a, b) = (side(a), side(b));
+    match locale {
+        Locale::En => format!(
+            "{what}: the row's keys point to two different customers: {a} and {b}; nothing was written for this row"
+        ),
+        Locale::PtBr => format!(
+            "{what}: as chaves da linha apontam para dois clientes diferentes: {a} e {b}; nada foi gravado para esta linha"
+        ),
+        Locale::Fr => format!(
+            "{what} : les clés de la ligne désignent deux clients différents : {a} et {b} ; rien n'a été écrit pour cette ligne"
+        ),
     }
 }
 
