@@ -171,10 +171,11 @@ impl Store {
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::check_is_store(&conn)?;
-        // WAL: readers never wait for a writer; the mode is kept in the file. A crash leaves
-        // the -wal file, whose committed frames the next open keeps and the rest it drops.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         schema::migrate(&mut conn)?;
+        // WAL (after the migration, so a refused one leaves the file as it was): readers never
+        // wait for a writer; the mode is kept in the file. A crash leaves the -wal file, whose
+        // committed frames the next open keeps and the rest it drops.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         Ok(Store { conn })
     }
 
