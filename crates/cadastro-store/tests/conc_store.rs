@@ -95,7 +95,8 @@ fn identity_cases_dry_run_equals_real_run_on_both_paths() {
     let nfc_name = "Jos\u{e9} Lima";
     // (case, file, (created, updated, unchanged), key_conflicts, customers after, check)
     type Check = fn(&[(Option<String>, Option<String>, Option<String>)]) -> bool;
-    let cases: Vec<(&str, String, (u64, u64, u64), usize, usize, Check)> = vec![
+    type Case<'a> = (&'a str, String, (u64, u64, u64), usize, usize, Check);
+    let cases: Vec<Case<'_>> = vec![
         ("known id, new free tax id: update with the tax id diff", csv(&[("C-1", "Ana", &d)]), (0, 1, 0), 0, 3, |s| {
             s[0].0.as_deref() == Some("C-1") && s[0].1.as_deref() == Some(&*cpf(4))
         }),
