@@ -22,7 +22,7 @@ pub const LOOKUP_FAILED: &str = "lookup_failed";
 
 /// The codes of the embedded store's errors (`cadastro_store::StoreError::code`), listed by
 /// `errorCodes()`; a test checks each against the store.
-pub const STORE_CODES: [&str; 8] = [
+pub const STORE_CODES: [&str; 11] = [
     "store_error",
     "store_too_new",
     "store_outdated",
@@ -31,6 +31,9 @@ pub const STORE_CODES: [&str; 8] = [
     "stale_plan",
     "invalid_plan",
     "store_corrupt",
+    "store_busy",
+    "not_a_store",
+    "store_duplicates",
 ];
 
 /// A JS error code (`err.code`): a core kind string or [`INTERNAL`].

@@ -40,6 +40,19 @@ create_exception!(cadastro, StoreError, CadastroError, "The store file cannot be
 create_exception!(cadastro, StoreTooNew, CadastroError, "The store file was written by a newer cadastro.");
 create_exception!(cadastro, StoreOutdated, CadastroError, "The store file needs a migration first.");
 create_exception!(cadastro, StoreCorrupt, CadastroError, "A stored value does not decode (the file was edited).");
+create_exception!(
+    cadastro,
+    StoreBusy,
+    CadastroError,
+    "Another process or thread held the store's write lock past the busy timeout; nothing was written: retry."
+);
+create_exception!(cadastro, NotAStore, CadastroError, "A SQLite database of another application (not empty).");
+create_exception!(
+    cadastro,
+    StoreDuplicates,
+    CadastroError,
+    "A store migration found customers sharing a key that becomes unique; nothing was changed."
+);
 create_exception!(cadastro, InvalidAccount, CadastroError, "An account name that is empty or too long.");
 create_exception!(cadastro, UnknownAccount, CadastroError, "No account by that name in the store.");
 create_exception!(cadastro, StalePlan, CadastroError, "The base changed since the plan was made; nothing was written.");
@@ -89,6 +102,9 @@ pub const KINDS: &[(&str, ClassFn)] = &[
     ("store_too_new", ty::<StoreTooNew>),
     ("store_outdated", ty::<StoreOutdated>),
     ("store_corrupt", ty::<StoreCorrupt>),
+    ("store_busy", ty::<StoreBusy>),
+    ("not_a_store", ty::<NotAStore>),
+    ("store_duplicates", ty::<StoreDuplicates>),
     ("invalid_account", ty::<InvalidAccount>),
     ("unknown_account", ty::<UnknownAccount>),
     ("stale_plan", ty::<StalePlan>),

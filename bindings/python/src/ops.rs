@@ -464,7 +464,8 @@ impl PyStore {
             let outcome = {
                 let mut guard = self.lock();
                 let store = guard.as_mut().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
-                store.import_report(account, &mut report, &importer.options().profile, mode)?
+                let opts = importer.options();
+                store.import_report_in(account, &mut report, &opts.profile, mode, opts.locale)?
             };
             Ok::<_, Failure>((table, report, outcome))
         })?;

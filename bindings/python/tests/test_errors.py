@@ -20,7 +20,7 @@ def test_every_core_kind_has_its_class() -> None:
     # Beyond the core's kinds: the store's codes (cadastro_store::StoreError::code), the
     # lookup's (LookupError::code), and the binding's own `internal`.
     store_codes = {"store_error", "store_too_new", "store_outdated", "store_corrupt", "invalid_account"}
-    store_codes |= {"unknown_account", "stale_plan", "invalid_plan"}
+    store_codes |= {"unknown_account", "stale_plan", "invalid_plan", "store_busy", "not_a_store", "store_duplicates"}
     assert set(table) - set(core_codes) == {"internal", "lookup_failed"} | store_codes
     classes = list(table.values())
     assert len(set(classes)) == len(classes)

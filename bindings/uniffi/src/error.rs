@@ -144,9 +144,29 @@ pub enum CadastroError {
         /// What happened, without cell contents.
         detail: String,
     },
-    /// A stored value does not decode (the store file was edited by hand).
+    /// A stored value does not decode (the store file was edited by hand), or the file has
+    /// damaged pages (`PRAGMA quick_check` on open).
     #[error("{detail}")]
     StoreCorrupt {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// Another process or thread held the store's write lock past the busy timeout; nothing
+    /// was written: retry when it is done.
+    #[error("{detail}")]
+    StoreBusy {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A SQLite database of another application (not a cadastro store, not empty).
+    #[error("{detail}")]
+    NotAStore {
+        /// What happened, without cell contents.
+        detail: String,
+    },
+    /// A store migration found customers sharing a key that becomes unique; nothing changed.
+    #[error("{detail}")]
+    StoreDuplicates {
         /// What happened, without cell contents.
         detail: String,
     },
@@ -184,7 +204,7 @@ pub const LOOKUP_FAILED: &str = "lookup_failed";
 
 /// The kind strings of the embedded store (`cadastro_store::StoreError::code`), in the order of
 /// its variants.
-pub const STORE_KINDS: [&str; 9] = [
+pub const STORE_KINDS: [&str; 12] = [
     "store_error",
     "store_too_new",
     "store_outdated",
@@ -194,6 +214,9 @@ pub const STORE_KINDS: [&str; 9] = [
     "invalid_plan",
     LOOKUP_FAILED,
     "store_corrupt",
+    "store_busy",
+    "not_a_store",
+    "store_duplicates",
 ];
 
 #[uniffi::export]
@@ -230,6 +253,9 @@ impl CadastroError {
             Self::StalePlan { .. } => "stale_plan",
             Self::InvalidPlan { .. } => "invalid_plan",
             Self::StoreCorrupt { .. } => "store_corrupt",
+            Self::StoreBusy { .. } => "store_busy",
+            Self::NotAStore { .. } => "not_a_store",
+            Self::StoreDuplicates { .. } => "store_duplicates",
             Self::LookupFailed { .. } => LOOKUP_FAILED,
             Self::CallbackFailed { .. } => CALLBACK_FAILED,
             Self::Internal { .. } => INTERNAL,
@@ -291,6 +317,9 @@ impl From<cadastro_store::StoreError> for CadastroError {
             "stale_plan" => Self::StalePlan { detail },
             "invalid_plan" => Self::InvalidPlan { detail },
             "store_corrupt" => Self::StoreCorrupt { detail },
+            "store_busy" => Self::StoreBusy { detail },
+            "not_a_store" => Self::NotAStore { detail },
+            "store_duplicates" => Self::StoreDuplicates { detail },
             LOOKUP_FAILED => Self::LookupFailed { detail },
             other => Self::Internal { detail: format!("{detail} ({other})") },
         }
@@ -370,6 +399,9 @@ mod tests {
             S::InvalidPlan("id x".into()),
             S::Lookup(cadastro::reconcile::LookupError::new("down")),
             S::Corrupt { table: "customers", id: 1, reason: "bad json".into() },
+            S::Busy("database is locked".into()),
+            S::NotAStore("the database holds other tables (invoices)".into()),
+            S::Duplicates("2 tax_id keys held by several customers".into()),
         ];
         let codes: Vec<&str> = errors.iter().map(S::code).collect();
         assert_eq!(codes, STORE_KINDS);

@@ -221,6 +221,10 @@ pub struct PlanEntry {
 pub struct ImportPlan {
     /// The entries.
     pub entries: Vec<PlanEntry>,
+    /// The customers the plan cannot write: one `key_conflict` issue each, naming the two
+    /// stored customers its keys point to (they are also in the report's issues).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<crate::report::Issue>,
 }
 
 #[uniffi::export]

@@ -104,7 +104,7 @@ def test_error_kinds_cover_the_contract():
         "invalid_options", "io", "write_error", "internal", "callback_failed",
         # the embedded store's and the lookup's
         "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account", "stale_plan",
-        "invalid_plan", "store_corrupt", "lookup_failed",
+        "invalid_plan", "store_corrupt", "lookup_failed", "store_busy", "not_a_store", "store_duplicates",
     }
 
 
@@ -869,3 +869,43 @@ def test_an_xlsx_export_without_a_temporary_directory_is_an_io_error(tmp_path, m
         cu.export_customers(customers, str(tmp_path / "out.xlsx"), "generic", None)
     assert "no-such-tmp" in str(info.value)
     assert not (tmp_path / "out.xlsx").exists()
+def _cpf(n):
+    """A valid CPF (11 digits, both check digits) from a number."""
+    d = [int(c) for c in f"{n % 1_000_000_000:09d}"]
+    for length in (9, 10):
+        r = sum(x * (length + 1 - i) for i, x in enumerate(d)) * 10 % 11
+        d.append(0 if r == 10 else r)
+    return "".join(map(str, d))
+
+
+def _csv(rows):
+    lines = ["External ID,Name,Tax ID,Country"] + [f"{i},{n},{t},BR" for i, n, t in rows]
+    return cu.Source.BYTES(("\n".join(lines) + "\n").encode())
+
+
+def test_identity_conflicts_and_nfc_keys_dry_run_equals_real_run():
+    """Issue 16 point 1, issue 17 point 10: an update with the tax id diff, key_conflict naming
+    both customers (nothing refused as a stale plan), the dry run equal to the real run, and an
+    NFD name found by its NFC spelling."""
+    store = cu.Store.open_in_memory()
+    store.import_file(_csv([("CLI-001", "Ana", _cpf(1)), ("CLI-002", "Bia", _cpf(2))]), "default", None, False, False)
+    nxt = [("CLI-001", "Ana", _cpf(3)), ("CLI-003", "Caio", _cpf(2))]
+    dry = store.import_file(_csv(nxt), "default", None, True, False)
+    real = store.import_file(_csv(nxt), "default", None, False, False)
+    assert [(i.row, i.code) for i in dry.report.issues] == [(i.row, i.code) for i in real.report.issues]
+    assert [i.code for i in real.report.issues] == ["key_conflict"]
+    assert "CLI-002" in real.report.issues[0].message and "CLI-003" in real.report.issues[0].message
+    assert counts(dry.report.plan) == counts(real.report.plan) == (0, 1, 0)
+    assert {c.external_id: c.tax_id for c in store.customers("default")} == {"CLI-001": _cpf(3), "CLI-002": _cpf(2)}
+    store.import_file(_csv([("", "Jos\u00e9 Lima", "")]), "default", None, False, False)
+    again = store.import_file(_csv([("", "Jose\u0301 Lima", "")]), "default", None, False, False)
+    assert counts(again.report.plan) == (0, 0, 1)
+
+
+def test_another_applications_database_is_not_a_store(tmp_path):
+    db = tmp_path / "app.db"
+    db.write_bytes((ROOT / "testdata" / "stores" / "other-app.db").read_bytes())
+    with pytest.raises(cu.CadastroError.NotAStore) as info:
+        cu.Store.open(str(db))
+    assert info.value.kind() == "not_a_store"
+    assert db.read_bytes() == (ROOT / "testdata" / "stores" / "other-app.db").read_bytes()

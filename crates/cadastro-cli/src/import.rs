@@ -40,11 +40,20 @@ pub(crate) struct ImportArgs {
     /// summary); `--errors` is refused.
     #[arg(long)]
     stream: bool,
+    /// How many seconds to wait for another process writing to the store before giving up
+    /// with `store_busy` (nothing written; retry when it is done).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub(crate) busy_timeout: f64,
 }
 
 impl ImportArgs {
     pub(crate) fn format(&self) -> OutputFormat {
         self.opts.format
+    }
+
+    /// `--busy-timeout` as a duration (negative or not a number: 0).
+    pub(crate) fn busy_timeout(&self) -> std::time::Duration {
+        std::time::Duration::try_from_secs_f64(self.busy_timeout).unwrap_or_default()
     }
 }
 
@@ -112,6 +121,7 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
         (true, false) => Store::open_in_memory()?,
         (false, _) => Store::open(&args.db)?,
     };
+    store.set_busy_timeout(args.busy_timeout())?;
     // Plan first (a dry run of the same flow), write the error file, and only then apply the
     // plan: an error file that cannot be written leaves the store as it was.
     let plan_only = ImportMode { dry_run: true, atomic: args.atomic };

@@ -30,13 +30,9 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8, Failure> {
     limits.append(&mut opts.read.limits);
     opts.read.limits = limits;
     let importer = importer(&opts)?;
-    let existed = args.db.exists();
-    let result = stream(args, &importer);
-    if result.is_err() && !existed && !args.dry_run {
-        // A failure before anything was written: leave no empty store behind.
-        let _ = std::fs::remove_file(&args.db);
-    }
-    result
+    // A failure rolls the import's transaction back like any other; the store file is never
+    // removed (another process may have created it, or committed to it, meanwhile).
+    stream(args, &importer)
 }
 
 fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failure> {
@@ -45,6 +41,7 @@ fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failur
         (true, false) => Store::open_in_memory()?,
         (false, _) => Store::open(&args.db)?,
     };
+    store.set_busy_timeout(args.busy_timeout())?;
     let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
     let json = args.opts.format == OutputFormat::Json;
     // The whole-file summary's own builder: the same text, issue by issue.

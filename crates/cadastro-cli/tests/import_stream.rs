@@ -74,10 +74,12 @@ fn the_error_file_is_refused_with_stream_and_no_store_is_left() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--errors is not available with --stream") && err.contains("invalid_options"), "{err}");
     assert!(!dir.join("cadastro.db").exists() && !dir.join("e.csv").exists());
-    // A file that does not stream: the core's refusal, and no empty store left behind.
+    // A file that does not stream: the core's refusal; the transaction is rolled back (the
+    // store file, never deleted, holds no account and no customer).
     let contacts = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/inputs/csv/upflow_pipe_contacts.csv");
     let out = cadastro(&dir, &["import", contacts, "--profile", "upflow", "--stream"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid_options"));
-    assert!(!dir.join("cadastro.db").exists());
+    let store = cadastro_store::Store::open_read_only(dir.join("cadastro.db")).unwrap();
+    assert!(store.accounts().unwrap().is_empty());
 }

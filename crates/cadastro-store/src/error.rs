@@ -11,9 +11,29 @@ use cadastro::reconcile::LookupError;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// SQLite refused an operation (file not a database, disk full, locked...).
+    /// SQLite refused an operation (file not a database, disk full...).
     #[error("store: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// Another connection held the store's write lock past the busy timeout (a long import
+    /// is writing to it): nothing was written; retry when it is done.
+    #[error(
+        "the store is busy: another process or thread is writing to it ({0}); nothing was written, retry when it is done"
+    )]
+    Busy(String),
+    /// The file is a SQLite database of another application (it has tables and is not a
+    /// cadastro store): cadastro refuses to add its tables to it.
+    #[error("not a cadastro store: {0}; use another file (cadastro only creates its store in a new or empty database)")]
+    NotAStore(String),
+    /// `PRAGMA quick_check` found damage in the store file (zeroed or torn pages): nothing is
+    /// read or written until it is restored from a backup.
+    #[error("the store file is damaged: {0}; restore it from a backup (nothing was read or written)")]
+    Damaged(String),
+    /// A schema migration found customers that the new unique keys refuse (duplicates left
+    /// by an older cadastro's concurrent imports); nothing was changed.
+    #[error(
+        "the store holds duplicate customers that its unique keys refuse: {0}; nothing was changed: export the account (a read-only open still reads it), remove the duplicates and import into a new store"
+    )]
+    Duplicates(String),
     /// The store file was written by a newer cadastro.
     #[error("the store's schema version {found} is newer than this build supports ({supported})")]
     NewerSchema {
@@ -67,6 +87,10 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             StoreError::Sqlite(_) => "store_error",
+            StoreError::Busy(_) => "store_busy",
+            StoreError::NotAStore(_) => "not_a_store",
+            StoreError::Damaged(_) => "store_corrupt",
+            StoreError::Duplicates(_) => "store_duplicates",
             StoreError::NewerSchema { .. } => "store_too_new",
             StoreError::Outdated { .. } => "store_outdated",
             StoreError::InvalidAccount => "invalid_account",
@@ -76,6 +100,38 @@ impl StoreError {
             StoreError::Corrupt { .. } => "store_corrupt",
             StoreError::Lookup(_) => "lookup_failed",
             StoreError::Core(e) => e.code(),
+        }
+    }
+}
+
+impl StoreError {
+    /// Every code [`StoreError::code`] can return (besides the core's kinds, which
+    /// [`StoreError::Core`] passes through), for hosts' error tables.
+    pub const ALL: &'static [&'static str] = &[
+        "store_error",
+        "store_busy",
+        "not_a_store",
+        "store_too_new",
+        "store_outdated",
+        "store_corrupt",
+        "store_duplicates",
+        "invalid_account",
+        "unknown_account",
+        "stale_plan",
+        "invalid_plan",
+        "lookup_failed",
+    ];
+}
+
+/// SQLite's "busy" and "locked" answers become [`StoreError::Busy`]; the rest stay
+/// [`StoreError::Sqlite`].
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy(e.to_string())
+            }
+            _ => StoreError::Sqlite(e),
         }
     }
 }

@@ -43,11 +43,12 @@ pub mod stream;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use cadastro::model::{fold_name, nfc_key};
 use cadastro::reconcile::{
-    Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, PlanEntry, Reconciler, reconcile,
+    Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, PlanEntry, Reconciler, reconcile_in,
 };
-use cadastro::{Contact, Customer, CustomerKey, Field, Importer, PlanCounts, Profile, Report, Table, Value};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use cadastro::{Contact, Customer, CustomerKey, Field, Importer, Locale, PlanCounts, Profile, Report, Table, Value};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
@@ -81,32 +82,75 @@ pub struct ImportOutcome {
     pub applied: bool,
 }
 
+/// How long a write waits for another connection's write lock by default (SQLite's busy
+/// handler retries with a growing sleep, 1 ms up to 100 ms) before [`StoreError::Busy`].
+pub const DEFAULT_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 impl Store {
     /// Opens (or creates) the store file and migrates its schema.
     ///
+    /// The file is put in WAL mode (readers are never blocked by a writer, and a writer by
+    /// readers; the `-wal` and `-shm` files live beside it while it is open); a write waits up
+    /// to [`DEFAULT_BUSY_TIMEOUT`] for another writer. A new (or empty) database gets the schema
+    /// in one exclusive transaction, so concurrent first opens are safe. The file is checked
+    /// with `PRAGMA quick_check` (reads it once).
+    ///
     /// # Errors
+    /// [`StoreError::NotAStore`] for another application's database;
+    /// [`StoreError::Damaged`] when the check finds damaged pages;
+    /// [`StoreError::Duplicates`] when a migration finds customers sharing a key that becomes
+    /// unique; [`StoreError::Busy`] when another writer holds the lock past the timeout;
     /// [`StoreError::Sqlite`] when the file cannot be opened or is not a database,
     /// [`StoreError::NewerSchema`] when a newer cadastro wrote it.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        Store::from_connection(Connection::open(path)?)
+        let store = Store::from_connection(Connection::open(path)?)?;
+        schema::quick_check(&store.conn)?;
+        Ok(store)
     }
 
-    /// Opens an existing store file for reading only (dry runs): nothing is created or written.
+    /// Opens an existing store file for reading only (dry runs, exports): nothing is created,
+    /// migrated or written. A store left by a killed writer (a hot rollback journal, or a WAL
+    /// to recover) is recovered on open when the file is writable.
+    /// A store one schema version behind (before the unique keys of version 2) is read as it is.
     ///
     /// # Errors
-    /// [`StoreError::Sqlite`] when the file is missing or not a database,
-    /// [`StoreError::Outdated`] / [`StoreError::NewerSchema`] when its schema is not this
-    /// build's.
+    /// [`StoreError::Sqlite`] when the file is missing or not a database;
+    /// [`StoreError::NotAStore`]; [`StoreError::Damaged`];
+    /// [`StoreError::Outdated`] / [`StoreError::NewerSchema`] when its schema is not one this
+    /// build reads.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let path = path.as_ref();
+        // A writable file is opened read-write (never created) with `query_only`: SQLite then
+        // recovers what a killed writer left (rolls a hot journal back, rebuilds the WAL index)
+        // as any open does, nothing else can be written, and the last connection to close
+        // removes the -wal and -shm files. A file that cannot be opened for writing (permissions,
+        // read-only media) is opened read-only.
+        let writable = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match Connection::open_with_flags(path, writable) {
+            Ok(conn) => {
+                conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+                conn.pragma_update(None, "query_only", "ON")?;
+                conn
+            }
+            Err(e) if path.exists() && e.sqlite_error_code() != Some(rusqlite::ErrorCode::NotADatabase) => {
+                let conn = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+                conn
+            }
+            Err(e) => return Err(e.into()),
+        };
+        schema::check_is_store(&conn)?;
         let found = schema::version(&conn)?;
-        if found < SCHEMA_VERSION {
+        if found < SCHEMA_VERSION.saturating_sub(1) || found == 0 {
             return Err(StoreError::Outdated { found, supported: SCHEMA_VERSION });
         }
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema { found, supported: SCHEMA_VERSION });
         }
+        schema::quick_check(&conn)?;
         Ok(Store { conn })
     }
 
@@ -119,19 +163,30 @@ impl Store {
     }
 
     /// Wraps a connection the host configured itself (tracing, encryption key...), setting
-    /// the store's pragmas and migrating the schema.
+    /// the store's pragmas (WAL, busy timeout, foreign keys) and migrating the schema.
     ///
     /// # Errors
     /// As [`Store::open`].
     pub fn from_connection(mut conn: Connection) -> Result<Store, StoreError> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // SQLite's default rollback journal (synchronous FULL): a crash mid-transaction leaves a
-        // hot journal that the next open rolls back, and the store stays one file (a read-only
-        // open, as a dry run does, creates no -wal/-shm files). A host wanting WAL sets it on
-        // the connection it passes here.
+        schema::check_is_store(&conn)?;
         schema::migrate(&mut conn)?;
+        // WAL (after the migration, so a refused one leaves the file as it was): readers never
+        // wait for a writer; the mode is kept in the file. A crash leaves the -wal file, whose
+        // committed frames the next open keeps and the rest it drops.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         Ok(Store { conn })
+    }
+
+    /// How long a write waits for another connection's write lock before
+    /// [`StoreError::Busy`] (default [`DEFAULT_BUSY_TIMEOUT`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`].
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(timeout)?;
+        Ok(())
     }
 
     /// The underlying connection, for read-only queries of the host's own.
@@ -238,7 +293,9 @@ impl Store {
         plan: &ImportPlan,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<PlanCounts, StoreError> {
-        let tx = self.conn.transaction()?;
+        // The write lock first: the revisions and unique keys are checked against the store as
+        // it is now, and nobody writes between the checks and the commit.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let account_id = ensure_account(&tx, account)?;
         let total = plan.changes().count();
         {
@@ -255,7 +312,8 @@ impl Store {
 
     /// The flow of `cadastro import` on a validated report: plans it against `account` (the
     /// counts go to `report.plan`), then applies it unless `mode.dry_run`, or `mode.atomic` and
-    /// the report has an error.
+    /// the report has an error. `key_conflict` messages are in English: see
+    /// [`Store::import_report_in`].
     ///
     /// # Errors
     /// As [`Store::apply`]; [`StoreError::Sqlite`] from the lookup.
@@ -266,13 +324,49 @@ impl Store {
         profile: &Profile,
         mode: ImportMode,
     ) -> Result<ImportOutcome, StoreError> {
-        let plan = reconcile(report, profile, &self.base(account)?).map_err(lookup_error)?;
-        let refuse = mode.atomic && report.has_errors();
-        let apply = !(mode.dry_run || refuse);
-        if apply {
-            self.apply(account, &plan)?;
+        self.import_report_in(account, report, profile, mode, Locale::default())
+    }
+
+    /// [`Store::import_report`] with the `key_conflict` messages in `locale`.
+    ///
+    /// A real run plans **under the write lock** (`BEGIN IMMEDIATE`) and writes in the same
+    /// transaction: a customer another process created meanwhile is found and updated, never
+    /// created twice. A dry run plans on a read snapshot without locking, with the same rules:
+    /// it shows what the real run does (unless another process writes in between).
+    /// Customers whose keys point to two stored customers are rejected with `key_conflict`
+    /// (moved out of `report.customers`, into `report.issues` and the rejected stats).
+    ///
+    /// # Errors
+    /// As [`Store::import_report`].
+    pub fn import_report_in(
+        &mut self,
+        account: &str,
+        report: &mut Report,
+        profile: &Profile,
+        mode: ImportMode,
+        locale: Locale,
+    ) -> Result<ImportOutcome, StoreError> {
+        if mode.dry_run || (mode.atomic && report.has_errors()) {
+            let plan = reconcile_in(report, profile, &self.base(account)?, locale).map_err(lookup_error)?;
+            return Ok(ImportOutcome { plan, applied: false });
         }
-        Ok(ImportOutcome { plan, applied: apply })
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let account_id = ensure_account(&tx, account)?;
+        let base = AccountBase { conn: &tx, account: Some(account_id), before: None };
+        let plan = reconcile_in(report, profile, &base, locale).map_err(lookup_error)?;
+        if mode.atomic && report.has_errors() {
+            tx.rollback()?;
+            return Ok(ImportOutcome { plan, applied: false });
+        }
+        {
+            let mut writer = Writer::new(&tx, account_id)?;
+            for entry in plan.changes() {
+                writer.write(entry)?;
+            }
+            writer.link_parents()?;
+        }
+        tx.commit()?;
+        Ok(ImportOutcome { plan, applied: true })
     }
 
     /// The whole `cadastro import` flow on a table already read: parents resolved against the
@@ -295,7 +389,8 @@ impl Store {
         let columns = importer.columns(table)?;
         let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
         let mut report = importer.validate_table_with_progress(table, &parents, progress)?;
-        let outcome = self.import_report(account, &mut report, &importer.options().profile, mode)?;
+        let opts = importer.options();
+        let outcome = self.import_report_in(account, &mut report, &opts.profile, mode, opts.locale)?;
         Ok((report, outcome))
     }
 
@@ -309,8 +404,20 @@ impl Store {
         customers: &[Customer],
         profile: &Profile,
     ) -> Result<ImportPlan, StoreError> {
-        let plan = Reconciler::new(profile).plan(customers, &self.base(account)?).map_err(lookup_error)?;
-        self.apply(account, &plan)?;
+        // Planned under the write lock, written in the same transaction (see
+        // [`Store::import_report_in`]); customers with a key conflict are in `plan.rejected`.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let account_id = ensure_account(&tx, account)?;
+        let base = AccountBase { conn: &tx, account: Some(account_id), before: None };
+        let plan = Reconciler::new(profile).plan(customers, &base).map_err(lookup_error)?;
+        {
+            let mut writer = Writer::new(&tx, account_id)?;
+            for entry in plan.changes() {
+                writer.write(entry)?;
+            }
+            writer.link_parents()?;
+        }
+        tx.commit()?;
         Ok(plan)
     }
 
@@ -568,28 +675,34 @@ impl<'t, 'c> Writer<'t, 'c> {
     fn write(&mut self, entry: &PlanEntry) -> Result<(), StoreError> {
         let c = &entry.customer;
         let group = self.group_id(c.text(Field::Group))?;
-        let name_folded = c.text(Field::Name).map(cadastro::model::fold_name);
-        let parent_name = c.text(Field::ParentName).map(cadastro::model::fold_name);
+        // The key columns hold the keys as the plan compares them: NFC, names folded.
+        let external_id = c.text(Field::ExternalId).map(nfc_key);
+        let tax_id = c.text(Field::TaxId).map(nfc_key);
+        let parent_id = c.text(Field::ParentId).map(nfc_key);
+        let name_folded = c.text(Field::Name).map(fold_name);
+        let parent_name = c.text(Field::ParentName).map(fold_name);
         let fields = encode_fields(&c.values);
         let custom = serde_json::to_string(&c.custom).unwrap_or_else(|_| "{}".to_owned());
         let conflict = |e: rusqlite::Error| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::ConstraintViolation) => {
-                StoreError::StalePlan("a customer with the same external id exists".to_owned())
-            }
-            _ => StoreError::Sqlite(e),
+            Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::StalePlan(format!(
+                "a stored customer already has the key of the customer of row {} (external id, tax id, or a name \
+                 without either)",
+                c.rows.first().copied().unwrap_or(0)
+            )),
+            _ => StoreError::from(e),
         };
         let id = match (&entry.existing, entry.action) {
             (None, Action::Create) => {
                 let mut st = self.tx.prepare_cached(INSERT_CUSTOMER)?;
                 st.execute(params![
                     self.account,
-                    c.text(Field::ExternalId),
-                    c.text(Field::TaxId),
+                    external_id,
+                    tax_id,
                     c.text(Field::Name),
                     name_folded,
                     c.text(Field::Email),
                     group,
-                    c.text(Field::ParentId),
+                    parent_id,
                     parent_name,
                     fields,
                     custom
@@ -606,13 +719,13 @@ impl<'t, 'c> Writer<'t, 'c> {
                     .execute(params![
                         id,
                         self.account,
-                        c.text(Field::ExternalId),
-                        c.text(Field::TaxId),
+                        external_id,
+                        tax_id,
                         c.text(Field::Name),
                         name_folded,
                         c.text(Field::Email),
                         group,
-                        c.text(Field::ParentId),
+                        parent_id,
                         parent_name,
                         fields,
                         custom,

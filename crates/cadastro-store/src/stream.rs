@@ -20,7 +20,8 @@ use std::ops::ControlFlow;
 
 use cadastro::reconcile::{ImportPlan, Reconciler};
 use cadastro::stream::StreamSummary;
-use cadastro::{Importer, Issue, PlanCounts, Source};
+use cadastro::{Importer, Issue, PlanCounts, Source, Stats};
+use rusqlite::TransactionBehavior;
 
 use crate::{AccountBase, ImportMode, Store, StoreError, Writer, ensure_account, lookup_error};
 
@@ -103,9 +104,15 @@ impl Store {
         on_chunk: &mut dyn FnMut(StreamChunk<'_>) -> ControlFlow<()>,
     ) -> Result<StreamOutcome, StoreError> {
         let profile = &importer.options().profile;
+        // The file's size and modification time before and after the stream: a file truncated,
+        // rewritten or appended to while it was read is refused, nothing committed.
+        let watched = source.path().map(|p| (p, file_stamp(p)));
         // A dry run may be on a read-only store: it only reads (one read transaction, a
-        // consistent snapshot), and never creates the account.
-        let tx = self.conn.transaction()?;
+        // consistent snapshot), and never creates the account. A real run takes the write lock
+        // first (`BEGIN IMMEDIATE`): every chunk is planned against the store as it is, and no
+        // other process writes until the commit, so nothing it created is created twice.
+        let behavior = if mode.dry_run { TransactionBehavior::Deferred } else { TransactionBehavior::Immediate };
+        let tx = self.conn.transaction_with_behavior(behavior)?;
         let account_id = if mode.dry_run {
             tx.query_row("SELECT id FROM accounts WHERE name = ?1", [account], |r| r.get(0))
                 .map(Some)
@@ -126,7 +133,8 @@ impl Store {
             Some(id) if !mode.dry_run => Some(Writer::new(&tx, id)?),
             _ => None,
         };
-        let reconciler = Reconciler::new(profile);
+        let reconciler = Reconciler::new(profile).locale(importer.options().locale);
+        let mut rejected = Stats::default();
         let mut counts = PlanCounts::default();
         let mut has_errors = false;
         let mut host_stopped = false;
@@ -141,6 +149,21 @@ impl Store {
                     return ControlFlow::Break(());
                 }
             };
+            // Customers with a key conflict are rejected rows of this chunk.
+            let mut merged;
+            let mut issues: &[Issue] = &chunk.issues;
+            if !plan.rejected.is_empty() {
+                has_errors = true;
+                for c in chunk.customers.iter().filter(|c| plan.rejected.iter().any(|i| c.rows.first() == Some(&i.row)))
+                {
+                    rejected.customers_rejected += 1;
+                    rejected.rows_rejected += c.rows.len().max(1) as u64;
+                }
+                merged = chunk.issues.clone();
+                merged.extend(plan.rejected.iter().cloned());
+                merged.sort_by_key(|i| i.row);
+                issues = &merged;
+            }
             let c = plan.counts();
             counts.created += c.created;
             counts.updated += c.updated;
@@ -154,13 +177,31 @@ impl Store {
                 }
                 written = true;
             }
-            let flow = on_chunk(StreamChunk { issues: &chunk.issues, plan: &plan, written });
+            let flow = on_chunk(StreamChunk { issues, plan: &plan, written });
             host_stopped |= flow.is_break();
             flow
         })?;
         if let Some(e) = failure {
             return Err(e);
         }
+        if let Some((path, before)) = watched
+            && before.is_some()
+            && file_stamp(path) != before
+        {
+            drop(writer);
+            tx.rollback()?;
+            let source = std::io::Error::other(
+                "the file changed (truncated, rewritten or appended to) while it was imported; nothing was written, \
+                 import it again once it is complete",
+            );
+            let kind = cadastro::ErrorKind::Io { path: Some(path.display().to_string()), source };
+            return Err(StoreError::Core(kind.into()));
+        }
+        let mut summary = summary;
+        let st = &mut summary.stats;
+        st.customers_valid = st.customers_valid.saturating_sub(rejected.customers_rejected);
+        st.customers_rejected = st.customers_rejected.saturating_add(rejected.customers_rejected);
+        st.rows_rejected = st.rows_rejected.saturating_add(rejected.rows_rejected);
         let stopped = host_stopped || summary.stopped;
         let apply = !(mode.dry_run || stopped || (mode.atomic && has_errors));
         if apply {
@@ -175,6 +216,11 @@ impl Store {
         }
         Ok(StreamOutcome { summary, counts, applied: apply, stopped, has_errors })
     }
+}
+
+/// A file's length and modification time (None when it cannot be read: the stream reports it).
+fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()))
 }
 
 #[cfg(test)]

@@ -89,8 +89,13 @@ fn child(how: &str, path: &Path) -> std::process::Child {
 }
 
 fn assert_as_before(path: &Path, before: &[Customer]) {
-    // The dead process left a hot rollback journal: its transaction was under way.
-    assert!(path.with_extension("db-journal").exists(), "no journal: the child wrote nothing before dying?");
+    // The dead process left its write-ahead log: its transaction was under way.
+    assert!(path.with_extension("db-wal").exists(), "no WAL: the child wrote nothing before dying?");
+    // A read-only open first (export, dry run): it recovers and reads the state from before,
+    // instead of failing with "attempt to write a readonly database" (issue 17 point 8).
+    let reader = Store::open_read_only(path).unwrap();
+    assert_eq!(reader.list_customers("a", None).unwrap(), before, "read-only after the crash");
+    drop(reader);
     let mut store = Store::open(path).unwrap();
     let check: String = store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");

@@ -338,6 +338,7 @@ fn store_errors_have_codes() {
     let e: StoreError = StoreError::StalePlan("x".into());
     assert_eq!(e.code(), "stale_plan");
     let bogus = cadastro::reconcile::ImportPlan {
+        rejected: Vec::new(),
         entries: vec![cadastro::reconcile::PlanEntry {
             action: Action::Update,
             key: None,

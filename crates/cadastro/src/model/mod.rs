@@ -6,4 +6,4 @@ mod record;
 
 pub use cell::Cell;
 pub use field::{Field, FieldKind};
-pub use record::{Contact, Customer, CustomerKey, Value, fold_name};
+pub use record::{Contact, Customer, CustomerKey, Value, fold_name, nfc_key};

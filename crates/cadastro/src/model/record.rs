@@ -98,10 +98,10 @@ impl Customer {
     /// to lower case with whitespace collapsed.
     pub fn key(&self) -> Option<CustomerKey> {
         if let Some(id) = self.text(Field::ExternalId) {
-            return Some(CustomerKey::ExternalId(id.to_owned()));
+            return Some(CustomerKey::ExternalId(nfc_key(id).into_owned()));
         }
         if let Some(tax) = self.text(Field::TaxId) {
-            return Some(CustomerKey::TaxId(tax.to_owned()));
+            return Some(CustomerKey::TaxId(nfc_key(tax).into_owned()));
         }
         self.text(Field::Name).map(|n| CustomerKey::Name(fold_name(n)))
     }
@@ -126,9 +126,27 @@ pub enum CustomerKey {
     Name(String),
 }
 
-/// Folds a name for identity comparison: lower case, whitespace collapsed.
+/// Folds a name for identity comparison: Unicode NFC (a name typed on macOS, in NFD, is the
+/// same name), lower case, whitespace collapsed.
 pub fn fold_name(name: &str) -> String {
-    name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    let folded = name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+    match nfc_key(&folded) {
+        std::borrow::Cow::Borrowed(_) => folded,
+        std::borrow::Cow::Owned(nfc) => nfc,
+    }
+}
+
+/// A key text (external id, tax id) in Unicode NFC, so that the same id typed in NFC and in
+/// NFD (as macOS writes it) is one key. External ids stay case-sensitive (`C-1` and `c-1` are
+/// two customers: billing systems' ids are case-sensitive); names are case-folded by
+/// [`fold_name`]. Borrows when the text is already NFC (the common case, checked quickly).
+pub fn nfc_key(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
 }
 
 impl Serialize for Customer {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::mapping::ColumnMapping;
-use crate::model::{Customer, CustomerKey, Field, Value, fold_name};
+use crate::model::{Customer, CustomerKey, Field, Value, fold_name, nfc_key};
 use crate::profile::Target;
 use crate::read::Table;
 use crate::validate::check_value;
@@ -89,8 +89,8 @@ impl<T: CustomerLookup + ?Sized> CustomerLookup for &T {
 /// Whether a stored customer answers a key.
 pub fn matches_key(customer: &Customer, key: &CustomerKey) -> bool {
     match key {
-        CustomerKey::ExternalId(id) => customer.text(Field::ExternalId) == Some(id.as_str()),
-        CustomerKey::TaxId(tax) => customer.text(Field::TaxId) == Some(tax.as_str()),
+        CustomerKey::ExternalId(id) => customer.text(Field::ExternalId).map(nfc_key).as_deref() == Some(id.as_str()),
+        CustomerKey::TaxId(tax) => customer.text(Field::TaxId).map(nfc_key).as_deref() == Some(tax.as_str()),
         CustomerKey::Name(name) => customer.text(Field::Name).is_some_and(|n| fold_name(n) == *name),
     }
 }
@@ -150,10 +150,10 @@ impl CustomerLookup for MemoryBase {
 pub fn identity_keys(customer: &Customer) -> Vec<CustomerKey> {
     let mut keys = Vec::with_capacity(3);
     if let Some(id) = customer.text(Field::ExternalId) {
-        keys.push(CustomerKey::ExternalId(id.to_owned()));
+        keys.push(CustomerKey::ExternalId(nfc_key(id).into_owned()));
     }
     if let Some(tax) = customer.text(Field::TaxId) {
-        keys.push(CustomerKey::TaxId(tax.to_owned()));
+        keys.push(CustomerKey::TaxId(nfc_key(tax).into_owned()));
     }
     if let Some(name) = customer.text(Field::Name) {
         keys.push(CustomerKey::Name(fold_name(name)));

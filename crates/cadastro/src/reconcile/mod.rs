@@ -44,14 +44,15 @@
 mod lookup;
 mod plan;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use lookup::{BaseParents, CustomerLookup, Existing, LookupError, MemoryBase, identity_keys, matches_key};
 pub use plan::{Action, ContactChange, Diff, ExistingRef, FieldChange, ImportPlan, MatchedBy, PlanEntry};
 
-use crate::model::{Contact, Customer, CustomerKey, Field, Value, fold_name};
+use crate::model::{Contact, Customer, CustomerKey, Field, Value, fold_name, nfc_key};
 use crate::profile::{Profile, Target, WritePolicy};
-use crate::report::Report;
+use crate::report::{ConflictSide, Issue, IssueCode, Locale, Report, key_conflict_message};
 
 /// How many keys one [`CustomerLookup::find`] call receives at most, by default.
 pub const DEFAULT_BATCH: usize = 10_000;
@@ -61,13 +62,14 @@ pub const DEFAULT_BATCH: usize = 10_000;
 pub struct Reconciler<'p> {
     profile: &'p Profile,
     batch: usize,
+    locale: Locale,
 }
 
 impl<'p> Reconciler<'p> {
     /// A reconciler using the profile's write policies, asking the base for
-    /// [`DEFAULT_BATCH`] keys at a time.
+    /// [`DEFAULT_BATCH`] keys at a time, with `key_conflict` messages in English.
     pub fn new(profile: &'p Profile) -> Self {
-        Reconciler { profile, batch: DEFAULT_BATCH }
+        Reconciler { profile, batch: DEFAULT_BATCH, locale: Locale::default() }
     }
 
     /// Sets how many keys one lookup call receives at most (at least 1).
@@ -76,27 +78,35 @@ impl<'p> Reconciler<'p> {
         self
     }
 
+    /// Sets the language of the `key_conflict` messages.
+    pub fn locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
+    }
+
     /// Plans the import of `customers` (normally a report's valid customers) into `base`.
+    /// A customer whose keys point to two different stored customers gets no entry: it is in
+    /// [`ImportPlan::rejected`] with a `key_conflict` issue naming both.
     ///
     /// # Errors
     /// The lookup's failure.
     pub fn plan(&self, customers: &[Customer], base: &dyn CustomerLookup) -> Result<ImportPlan, LookupError> {
         let stored = self.fetch(customers, base)?;
         let assigned = assign(customers, &stored);
-        let entries = customers
-            .iter()
-            .zip(assigned)
-            .map(|(customer, found)| match found.and_then(|(i, by)| stored.get(i).map(|e| (e, by))) {
-                None => PlanEntry {
+        let mut plan = ImportPlan::default();
+        for (customer, found) in customers.iter().zip(assigned) {
+            match found {
+                Assigned::Create => plan.entries.push(PlanEntry {
                     action: Action::Create,
                     key: customer.key(),
                     existing: None,
                     customer: customer.clone(),
                     diff: Diff::default(),
-                },
-                Some((existing, matched_by)) => {
+                }),
+                Assigned::Match(i, matched_by) => {
+                    let Some(existing) = stored.get(i) else { continue };
                     let (merged, diff) = self.merge(&existing.customer, customer);
-                    PlanEntry {
+                    plan.entries.push(PlanEntry {
                         action: if diff.is_empty() { Action::Unchanged } else { Action::Update },
                         key: customer.key(),
                         existing: Some(ExistingRef {
@@ -106,11 +116,40 @@ impl<'p> Reconciler<'p> {
                         }),
                         customer: merged,
                         diff,
-                    }
+                    });
                 }
+                Assigned::Conflict(conflict) => plan.rejected.push(self.conflict_issue(customer, &conflict, &stored)),
+            }
+        }
+        Ok(plan)
+    }
+
+    /// The `key_conflict` issue of a customer, on its first row.
+    fn conflict_issue(&self, customer: &Customer, conflict: &Conflict, stored: &[Existing]) -> Issue {
+        let side = |i: usize| {
+            stored.get(i).map_or(ConflictSide::NewExternalId("?"), |e| {
+                let (field, value) = match (e.customer.text(Field::ExternalId), e.customer.text(Field::TaxId)) {
+                    (Some(id), _) => ("external_id", id),
+                    (None, Some(tax)) => ("tax_id", tax),
+                    (None, None) => ("name", e.customer.text(Field::Name).unwrap_or("")),
+                };
+                ConflictSide::Stored { id: e.id.as_str(), field, value }
             })
-            .collect();
-        Ok(ImportPlan { entries })
+        };
+        let (a, b) = match *conflict {
+            Conflict::TaxIdTaken { by_id, by_tax } => (side(by_id), side(by_tax)),
+            Conflict::NewIdForTaxId { by_tax } => {
+                (ConflictSide::NewExternalId(customer.text(Field::ExternalId).unwrap_or("")), side(by_tax))
+            }
+        };
+        let target = Target::Field(Field::TaxId);
+        let what = self.profile.header_for(&target).unwrap_or(Field::TaxId.as_str());
+        let mut issue = Issue::new(IssueCode::KeyConflict, customer.rows.first().copied().unwrap_or(0));
+        issue.header = self.profile.header_for(&target).map(str::to_owned);
+        issue.field = Some(Field::TaxId.as_str().to_owned());
+        issue.value = customer.text(Field::TaxId).map(str::to_owned);
+        issue.message = key_conflict_message(self.locale, what, a, b);
+        issue
     }
 
     /// Every stored customer that shares a key with an imported one, each once.
@@ -217,60 +256,171 @@ fn write<K: Ord>(
     Some(FieldChange { field: target, old, new: Some(value.clone()) })
 }
 
-/// Which stored customer (index into `stored`) each imported customer matches, and how.
-fn assign(customers: &[Customer], stored: &[Existing]) -> Vec<Option<(usize, MatchedBy)>> {
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_tax: HashMap<&str, Vec<usize>> = HashMap::new();
+/// A key field of a customer in NFC.
+fn key(c: &Customer, f: Field) -> Option<Cow<'_, str>> {
+    c.text(f).map(nfc_key)
+}
+
+/// Why a customer cannot be planned: its keys point to two stored customers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conflict {
+    /// The external id names `by_id`; the row's tax id belongs to `by_tax`, another customer.
+    TaxIdTaken { by_id: usize, by_tax: usize },
+    /// The row's external id is new; its tax id belongs to `by_tax`, which has another one.
+    NewIdForTaxId { by_tax: usize },
+}
+
+/// What the plan does with one imported customer (indexes into `stored`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Assigned {
+    Create,
+    Match(usize, MatchedBy),
+    Conflict(Conflict),
+}
+
+/// Which stored customer (index into `stored`) each imported customer matches, and how, or
+/// why it conflicts. Keys compare in Unicode NFC ([`nfc_key`]; names through [`fold_name`]).
+fn assign(customers: &[Customer], stored: &[Existing]) -> Vec<Assigned> {
+    let mut by_id: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
+    let mut by_tax: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in stored.iter().enumerate() {
         if let Some(id) = e.customer.text(Field::ExternalId) {
-            by_id.entry(id).or_default().push(i);
+            by_id.entry(nfc_key(id)).or_default().push(i);
         }
         if let Some(tax) = e.customer.text(Field::TaxId) {
-            by_tax.entry(tax).or_default().push(i);
+            by_tax.entry(nfc_key(tax)).or_default().push(i);
         }
         if let Some(name) = e.customer.text(Field::Name) {
             by_name.entry(fold_name(name)).or_default().push(i);
         }
     }
     let mut claimed: HashSet<usize> = HashSet::new();
-    let mut out: Vec<Option<(usize, MatchedBy)>> = vec![None; customers.len()];
-    let differs = |a: Option<&str>, b: Option<&str>| matches!((a, b), (Some(a), Some(b)) if a != b);
+    let mut out: Vec<Option<Assigned>> = vec![None; customers.len()];
+    let differs = |a: Option<Cow<'_, str>>, b: Option<Cow<'_, str>>| matches!((a, b), (Some(a), Some(b)) if a != b);
     let compatible = |c: &Customer, e: &Existing| {
-        !differs(c.text(Field::ExternalId), e.customer.text(Field::ExternalId))
-            && !differs(c.text(Field::TaxId), e.customer.text(Field::TaxId))
+        !differs(key(c, Field::ExternalId), key(&e.customer, Field::ExternalId))
+            && !differs(key(c, Field::TaxId), key(&e.customer, Field::TaxId))
     };
+    // The stored customer (other than `not`) holding this tax id, if any.
+    let tax_owner = |tax: &str, not: usize| by_tax.get(tax).and_then(|c| c.iter().copied().find(|&j| j != not));
     for by in [MatchedBy::ExternalId, MatchedBy::TaxId, MatchedBy::Name] {
         for (slot, customer) in out.iter_mut().zip(customers) {
             if slot.is_some() {
                 continue;
             }
-            let cands = match by {
-                MatchedBy::ExternalId => customer.text(Field::ExternalId).and_then(|id| by_id.get(id)),
-                MatchedBy::TaxId => customer.text(Field::TaxId).and_then(|t| by_tax.get(t)),
-                MatchedBy::Name => customer.text(Field::Name).and_then(|n| by_name.get(&fold_name(n))),
-            };
-            let Some(cands) = cands else { continue };
-            let pick = cands
-                .iter()
-                .copied()
-                .find(|&i| !claimed.contains(&i) && stored.get(i).is_some_and(|e| compatible(customer, e)));
-            if let Some(i) = pick {
-                claimed.insert(i);
-                *slot = Some((i, by));
+            let tax = key(customer, Field::TaxId);
+            match by {
+                // The external id names the customer: a different tax id is an update of it,
+                // unless that tax id belongs to another stored customer.
+                MatchedBy::ExternalId => {
+                    let Some(cands) = key(customer, Field::ExternalId).and_then(|id| by_id.get(&id)) else { continue };
+                    let Some(i) = cands.iter().copied().find(|i| !claimed.contains(i)) else { continue };
+                    let stored_tax = stored.get(i).and_then(|e| key(&e.customer, Field::TaxId));
+                    if let Some(tax) = tax.as_deref()
+                        && stored_tax.as_deref() != Some(tax)
+                        && let Some(j) = tax_owner(tax, i)
+                    {
+                        *slot = Some(Assigned::Conflict(Conflict::TaxIdTaken { by_id: i, by_tax: j }));
+                        continue;
+                    }
+                    claimed.insert(i);
+                    *slot = Some(Assigned::Match(i, by));
+                }
+                // The tax id names a stored customer: a match when the external ids agree (or
+                // one side has none); a new external id for it is a conflict.
+                MatchedBy::TaxId => {
+                    let Some(cands) = tax.as_deref().and_then(|t| by_tax.get(t)) else { continue };
+                    let free = cands.iter().copied().filter(|i| !claimed.contains(i));
+                    let mut first = None;
+                    for i in free {
+                        if stored.get(i).is_some_and(|e| compatible(customer, e)) {
+                            claimed.insert(i);
+                            *slot = Some(Assigned::Match(i, by));
+                            break;
+                        }
+                        first.get_or_insert(i);
+                    }
+                    if slot.is_none()
+                        && let Some(j) = first
+                    {
+                        *slot = Some(Assigned::Conflict(Conflict::NewIdForTaxId { by_tax: j }));
+                    }
+                }
+                MatchedBy::Name => {
+                    let Some(cands) = customer.text(Field::Name).and_then(|n| by_name.get(&fold_name(n))) else {
+                        continue;
+                    };
+                    let pick = cands
+                        .iter()
+                        .copied()
+                        .find(|&i| !claimed.contains(&i) && stored.get(i).is_some_and(|e| compatible(customer, e)));
+                    // A name match must not give the customer a tax id another one holds.
+                    let taken = |i: usize| {
+                        tax.as_deref().is_some_and(|t| {
+                            stored.get(i).and_then(|e| key(&e.customer, Field::TaxId)).as_deref() != Some(t)
+                                && tax_owner(t, i).is_some()
+                        })
+                    };
+                    if let Some(i) = pick.filter(|&i| !taken(i)) {
+                        claimed.insert(i);
+                        *slot = Some(Assigned::Match(i, by));
+                    }
+                }
             }
         }
     }
-    out
+    out.into_iter().map(|a| a.unwrap_or(Assigned::Create)).collect()
 }
 
 /// Plans the import of a report's valid customers into `base` with the profile's write
 /// policies, and records the counts in `report.plan` (the `"plan"` of `cadastro import`).
+/// Customers with a `key_conflict` leave the report's valid customers: their issue joins the
+/// report's issues and the stats count them as rejected (see [`reject_conflicts`]).
 ///
 /// # Errors
 /// The lookup's failure.
 pub fn reconcile(report: &mut Report, profile: &Profile, base: &dyn CustomerLookup) -> Result<ImportPlan, LookupError> {
-    let plan = Reconciler::new(profile).plan(&report.customers, base)?;
+    reconcile_in(report, profile, base, Locale::default())
+}
+
+/// [`reconcile`] with the `key_conflict` messages in `locale` (the importer's).
+///
+/// # Errors
+/// The lookup's failure.
+pub fn reconcile_in(
+    report: &mut Report,
+    profile: &Profile,
+    base: &dyn CustomerLookup,
+    locale: Locale,
+) -> Result<ImportPlan, LookupError> {
+    let plan = Reconciler::new(profile).locale(locale).plan(&report.customers, base)?;
+    reject_conflicts(report, &plan.rejected);
     report.plan = Some(plan.counts());
     Ok(plan)
+}
+
+/// Moves the customers a plan rejected (its [`ImportPlan::rejected`] issues, one per customer
+/// on its first row) out of the report's valid customers: the issues join the report's (sorted
+/// by row), and the stats count the customers, their rows and contacts as rejected.
+pub fn reject_conflicts(report: &mut Report, rejected: &[Issue]) {
+    if rejected.is_empty() {
+        return;
+    }
+    let rows: HashSet<u32> = rejected.iter().map(|i| i.row).collect();
+    let stats = &mut report.stats;
+    report.customers.retain(|c| {
+        let keep = !c.rows.first().is_some_and(|r| rows.contains(r));
+        if !keep {
+            let n = c.contacts.len() as u64;
+            stats.customers_valid = stats.customers_valid.saturating_sub(1);
+            stats.customers_rejected = stats.customers_rejected.saturating_add(1);
+            stats.rows_rejected = stats.rows_rejected.saturating_add(c.rows.len().max(1) as u64);
+            stats.contacts_valid = stats.contacts_valid.saturating_sub(n);
+            stats.contacts_rejected = stats.contacts_rejected.saturating_add(n);
+        }
+        keep
+    });
+    report.issues.extend(rejected.iter().cloned());
+    report.issues.sort_by_key(|i| i.row);
 }

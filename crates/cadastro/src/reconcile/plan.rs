@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Customer, CustomerKey, Value};
 use crate::profile::Target;
-use crate::report::PlanCounts;
+use crate::report::{Issue, PlanCounts};
 
 /// What an import does to one customer or contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +120,10 @@ pub struct PlanEntry {
 pub struct ImportPlan {
     /// The entries.
     pub entries: Vec<PlanEntry>,
+    /// The customers the plan cannot write: one `key_conflict` issue each (on the customer's
+    /// first row), naming the two stored customers its keys point to. Not in `entries`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Issue>,
 }
 
 impl ImportPlan {
@@ -141,7 +145,7 @@ impl ImportPlan {
         self.entries.iter().filter(|e| e.action != Action::Unchanged)
     }
 
-    /// True when applying the plan writes nothing.
+    /// True when applying the plan writes nothing (rejected customers write nothing either).
     pub fn is_noop(&self) -> bool {
         self.entries.iter().all(|e| e.action == Action::Unchanged)
     }

@@ -39,6 +39,10 @@ pub enum IssueCode {
     UnknownParent,
     /// The row's field count differs from the header's.
     RaggedRow,
+    /// The row's keys point to two different customers of the base (its external id names one
+    /// stored customer, its tax id another, or its tax id belongs to a stored customer with
+    /// another external id): rejected, nothing is written for it.
+    KeyConflict,
     /// The row has no error of its own but belongs to a customer rejected for errors on other rows.
     CustomerRejected,
     /// Leading zeros lost by a numeric cell were put back (warning).
@@ -83,6 +87,7 @@ impl IssueCode {
         IssueCode::DuplicateKey,
         IssueCode::UnknownParent,
         IssueCode::RaggedRow,
+        IssueCode::KeyConflict,
         IssueCode::CustomerRejected,
         IssueCode::LeadingZerosRestored,
         IssueCode::MultipleMainContacts,
@@ -115,6 +120,7 @@ impl IssueCode {
             IssueCode::DuplicateKey => "duplicate_key",
             IssueCode::UnknownParent => "unknown_parent",
             IssueCode::RaggedRow => "ragged_row",
+            IssueCode::KeyConflict => "key_conflict",
             IssueCode::CustomerRejected => "customer_rejected",
             IssueCode::LeadingZerosRestored => "leading_zeros_restored",
             IssueCode::MultipleMainContacts => "multiple_main_contacts",

@@ -155,12 +155,31 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::RaggedRow, L::Fr) if !what.is_empty() => format!(
             "la ligne a {found} champs, l'en-tête en a {expected} : la valeur de {what} semble contenir un séparateur sans guillemets ; la ligne n'a pas été lue"
         ),
+        (C::RaggedRow, L::Pl) if !what.is_empty() => format!(
+            "wiersz ma {found} pól, nagłówek ma {expected}: wartość {what} zawiera chyba separator bez cudzysłowu; wiersz nie został wczytany"
+        ),
+        (C::RaggedRow, L::Es) if !what.is_empty() => format!(
+            "la fila tiene {found} campos, el encabezado tiene {expected}: el valor de {what} parece contener un separador sin comillas; la fila no se leyó"
+        ),
         (C::RaggedRow, L::En) => format!("the row has {found} fields, the header has {expected}; the row was not read"),
         (C::RaggedRow, L::PtBr) => {
             format!("a linha tem {found} campos, o cabeçalho tem {expected}; a linha não foi lida")
         }
         (C::RaggedRow, L::Fr) => {
             format!("la ligne a {found} champs, l'en-tête en a {expected} ; la ligne n'a pas été lue")
+        }
+        (C::KeyConflict, L::En) => format!("{what}: the row's keys point to two different stored customers"),
+        (C::KeyConflict, L::PtBr) => {
+            format!("{what}: as chaves da linha apontam para dois clientes diferentes da base")
+        }
+        (C::KeyConflict, L::Pl) => {
+            format!("{what}: klucze wiersza wskazują na dwóch różnych zapisanych klientów")
+        }
+        (C::KeyConflict, L::Es) => {
+            format!("{what}: las claves de la fila apuntan a dos clientes distintos de la base")
+        }
+        (C::KeyConflict, L::Fr) => {
+            format!("{what} : les clés de la ligne désignent deux clients différents de la base")
         }
         (C::CustomerRejected, L::En) => format!("rejected with its customer: see the errors on row {row}"),
         (C::CustomerRejected, L::PtBr) => format!("rejeitada junto com o cliente: veja os erros da linha {row}"),
@@ -269,8 +288,8 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
                 "{what}: el cliente principal no está en el archivo ni en la base (o los principales forman un ciclo)"
             )
         }
-        (C::RaggedRow, L::Pl) => format!("wiersz ma {found} pól, nagłówek ma {expected}"),
-        (C::RaggedRow, L::Es) => format!("la fila tiene {found} campos, el encabezado tiene {expected}"),
+        (C::RaggedRow, L::Pl) => format!("wiersz ma {found} pól, nagłówek ma {expected}; wiersz nie został wczytany"),
+        (C::RaggedRow, L::Es) => format!("la fila tiene {found} campos, el encabezado tiene {expected}; la fila no se leyó"),
         (C::CustomerRejected, L::Pl) => format!("odrzucony razem z klientem: zobacz błędy w wierszu {row}"),
         (C::CustomerRejected, L::Es) => format!("rechazada junto con su cliente: vea los errores de la fila {row}"),
         (C::LeadingZerosRestored, L::Pl) => format!("{what}: przywrócono zera wiodące utracone przez arkusz"),
@@ -326,6 +345,57 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
         (C::PhoneNinthDigitAdded, L::Es) => {
             format!("{what}: al móvil brasileño de 8 dígitos se le añadió el noveno dígito (9)")
         }
+    }
+}
+
+/// One side of a `key_conflict`: a stored customer (its host id and its external id or tax
+/// id), or a key of the row that is not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictSide<'a> {
+    /// A stored customer: host id, and the key it is known by (`external_id`/`tax_id` and value).
+    Stored {
+        /// The host's id.
+        id: &'a str,
+        /// The field naming it.
+        field: &'a str,
+        /// Its value.
+        value: &'a str,
+    },
+    /// The row's new external id (matches no stored customer).
+    NewExternalId(&'a str),
+}
+
+/// The message of a `key_conflict` naming both customers.
+///
+/// ```
+/// use cadastro::report::{ConflictSide, Locale, key_conflict_message};
+/// let a = ConflictSide::Stored { id: "1", field: "external_id", value: "C-1" };
+/// let b = ConflictSide::Stored { id: "2", field: "external_id", value: "C-2" };
+/// let m = key_conflict_message(Locale::En, "CPF/CNPJ", a, b);
+/// assert!(m.contains("C-1") && m.contains("C-2"), "{m}");
+/// ```
+pub fn key_conflict_message(locale: Locale, what: &str, a: ConflictSide<'_>, b: ConflictSide<'_>) -> String {
+    let side = |s: ConflictSide<'_>| match (s, locale) {
+        (ConflictSide::Stored { id, field, value }, Locale::En) => format!("stored customer {id} ({field} {value})"),
+        (ConflictSide::Stored { id, field, value }, Locale::PtBr) => format!("cliente {id} da base ({field} {value})"),
+        (ConflictSide::Stored { id, field, value }, Locale::Fr) => {
+            format!("client {id} de la base ({field} {value})")
+        }
+        (ConflictSide::NewExternalId(v), Locale::En) => format!("the new external_id {v}"),
+        (ConflictSide::NewExternalId(v), Locale::PtBr) => format!("o novo external_id {v}"),
+        (ConflictSide::NewExternalId(v), Locale::Fr) => format!("le nouvel external_id {v}"),
+    };
+    let (a, b) = (side(a), side(b));
+    match locale {
+        Locale::En => format!(
+            "{what}: the row's keys point to two different customers: {a} and {b}; nothing was written for this row"
+        ),
+        Locale::PtBr => format!(
+            "{what}: as chaves da linha apontam para dois clientes diferentes: {a} e {b}; nada foi gravado para esta linha"
+        ),
+        Locale::Fr => format!(
+            "{what} : les clés de la ligne désignent deux clients différents : {a} et {b} ; rien n'a été écrit pour cette ligne"
+        ),
     }
 }
 

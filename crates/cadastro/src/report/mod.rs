@@ -19,7 +19,7 @@ pub use text::TextSummary;
 use serde::{Deserialize, Serialize};
 
 pub use issue::{Issue, IssueCode, Severity};
-pub use messages::Locale;
+pub use messages::{ConflictSide, Locale, key_conflict_message};
 
 use crate::mapping::ColumnMapping;
 use crate::model::Customer;

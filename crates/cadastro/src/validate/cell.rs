@@ -93,10 +93,12 @@ pub fn check_value(field: Field, cell: &Cell, country: Option<&str>) -> CellChec
     }
     let numeric = cell.is_number();
     let mut check = match field.kind() {
-        FieldKind::Id | FieldKind::Trimmed => CellCheck::ok(Value::Text(cleaned.into_owned())),
+        // Ids and names are keys: in Unicode NFC, so an NFD spelling (macOS) is the same key.
+        FieldKind::Id => CellCheck::ok(Value::Text(crate::model::nfc_key(&cleaned).into_owned())),
+        FieldKind::Trimmed => CellCheck::ok(Value::Text(cleaned.into_owned())),
         // collapse and compact clean by themselves: give them the raw text, so one formula
         // apostrophe is removed, not two (`''=x`, an exported `'=x`, must come back as `'=x`).
-        FieldKind::Name => CellCheck::ok(Value::Text(text::collapse(&raw))),
+        FieldKind::Name => CellCheck::ok(Value::Text(crate::model::nfc_key(&text::collapse(&raw)).into_owned())),
         FieldKind::Compact => CellCheck::ok(Value::Text(text::compact(&raw))),
         FieldKind::Boolean => match cell {
             Cell::Bool(b) => CellCheck::ok(Value::Bool(*b)),
