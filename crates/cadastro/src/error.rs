@@ -216,6 +216,16 @@ pub enum ErrorKind {
         /// What failed.
         reason: String,
     },
+    /// A host callback (`onProgress`, `on_chunk`, a lookup) called back into the object that
+    /// is running it (CONTRACT section 8): refused at once instead of waiting for itself.
+    #[error(
+        "re-entrant call: {operation} was called from inside a callback of the same object's running \
+         operation; call it after that operation returns"
+    )]
+    ReentrantCall {
+        /// The method that was called back (`Store.customers`...).
+        operation: String,
+    },
 }
 
 impl ErrorKind {
@@ -236,6 +246,7 @@ impl ErrorKind {
             Self::InvalidOptions { .. } => "invalid_options",
             Self::Io { .. } => "io",
             Self::Write { .. } => "write_error",
+            Self::ReentrantCall { .. } => "reentrant_call",
         }
     }
 
@@ -255,6 +266,7 @@ impl ErrorKind {
         "invalid_options",
         "io",
         "write_error",
+        "reentrant_call",
     ];
 }
 
@@ -275,6 +287,12 @@ impl Error {
 
     pub(crate) fn profile(reason: impl Into<String>) -> Self {
         ErrorKind::InvalidProfile { reason: reason.into() }.into()
+    }
+
+    /// A [`ErrorKind::ReentrantCall`] for `operation` (hosts raise it; the core never calls back
+    /// into itself).
+    pub fn reentrant(operation: impl Into<String>) -> Self {
+        ErrorKind::ReentrantCall { operation: operation.into() }.into()
     }
 
     pub(crate) fn io_at(path: &std::path::Path, source: std::io::Error) -> Self {
