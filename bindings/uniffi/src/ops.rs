@@ -3,7 +3,9 @@
 //! flows are the core's and the store crate's (the same calls as `cadastro import` / `export`).
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
+
+use cadastro::reentry::{Exclusive, ExclusiveGuard};
 
 use cadastro::reconcile::Reconciler;
 use cadastro::write::ExportOptions;
@@ -129,16 +131,18 @@ pub(crate) fn customers_from_json(json: String) -> Result<Vec<Customer>, Cadastr
 /// (`Store.open(path).use { ... }`); the file is closed when the object is freed.
 #[derive(Debug, uniffi::Object)]
 pub struct Store {
-    inner: Mutex<cadastro_store::Store>,
+    inner: Exclusive<cadastro_store::Store>,
 }
 
 impl Store {
-    fn lock(&self) -> Result<MutexGuard<'_, cadastro_store::Store>, CadastroError> {
-        self.inner.lock().map_err(|_| CadastroError::internal("a previous call on this store panicked"))
+    /// Locks the store for `operation`; `ReentrantCall` when the calling thread holds it already
+    /// (an `ImportSink` of a running `import_stream` calling back in).
+    fn lock(&self, operation: &str) -> Result<ExclusiveGuard<'_, cadastro_store::Store>, CadastroError> {
+        Ok(self.inner.lock(operation)?)
     }
 
     fn wrap(store: cadastro_store::Store) -> Arc<Self> {
-        Arc::new(Store { inner: Mutex::new(store) })
+        Arc::new(Store { inner: Exclusive::new(store) })
     }
 }
 
@@ -164,21 +168,21 @@ impl Store {
     ///
     /// Errors: `StoreError`.
     pub fn accounts(&self) -> Result<Vec<String>, CadastroError> {
-        Ok(self.lock()?.accounts()?)
+        Ok(self.lock("Store.accounts")?.accounts()?)
     }
 
     /// Creates an account if it does not exist yet (an import creates its account too).
     ///
     /// Errors: `InvalidAccount` (empty or over 200 characters), `StoreError`.
     pub fn create_account(&self, name: String) -> Result<(), CadastroError> {
-        Ok(self.lock()?.create_account(&name)?)
+        Ok(self.lock("Store.create_account")?.create_account(&name)?)
     }
 
     /// The group names of an account that have customers, sorted.
     ///
     /// Errors: `UnknownAccount`, `StoreError`.
     pub fn groups(&self, account: String) -> Result<Vec<String>, CadastroError> {
-        Ok(self.lock()?.groups(&account)?)
+        Ok(self.lock("Store.groups")?.groups(&account)?)
     }
 
     /// The customers of an account (all, or one group by its exact name), in creation order,
@@ -187,7 +191,7 @@ impl Store {
     /// Errors: `UnknownAccount`, `StoreCorrupt`, `StoreError`.
     #[uniffi::method(default(group = None))]
     pub fn customers(&self, account: String, group: Option<String>) -> Result<Vec<Customer>, CadastroError> {
-        let customers = self.lock()?.list_customers(&account, group.as_deref())?;
+        let customers = self.lock("Store.customers")?.list_customers(&account, group.as_deref())?;
         report::from_core(&customers)
     }
 
@@ -209,7 +213,8 @@ impl Store {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let table = cadastro::Source::from(source).open(&importer.options().read)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
-        let (report, outcome) = self.lock()?.import_table(&account, &importer, &table, mode, &mut |_, _| {})?;
+        let (report, outcome) =
+            self.lock("Store.import_file")?.import_table(&account, &importer, &table, mode, &mut |_, _| {})?;
         Ok(ImportResult {
             report: report::from_core(&report)?,
             plan: ImportPlan::from_core(&outcome.plan)?,
@@ -240,7 +245,15 @@ impl Store {
     ) -> Result<crate::stream::StreamImport, CadastroError> {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
-        crate::stream::import_stream(&mut *self.lock()?, &account, &importer, source.into(), mode, chunk_rows, sink)
+        crate::stream::import_stream(
+            &mut *self.lock("Store.import_stream")?,
+            &account,
+            &importer,
+            source.into(),
+            mode,
+            chunk_rows,
+            sink,
+        )
     }
 
     /// Writes the customers of `account` (all, or those of `group`, compared case- and
@@ -257,7 +270,7 @@ impl Store {
         group: Option<String>,
         profile: String,
     ) -> Result<ExportStats, CadastroError> {
-        let customers = self.lock()?.list_customers(&account, None)?;
+        let customers = self.lock("Store.export")?.list_customers(&account, None)?;
         export_to(&customers, &path, &profile, group)
     }
 }
