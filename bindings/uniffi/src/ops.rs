@@ -374,4 +374,87 @@ mod tests {
         assert!(!again.applied);
         assert_eq!(again.plan.counts().unchanged, 2);
     }
+
+    /// A sink that calls back into the store running it: each call is refused with
+    /// `ReentrantCall` at once (issue #17 point 5: it waited for itself forever).
+    struct CallsBack {
+        store: Arc<Store>,
+        seen: std::sync::Mutex<Vec<String>>,
+        rethrow: bool,
+    }
+
+    impl crate::stream::ImportSink for CallsBack {
+        fn on_chunk(&self, _chunk: crate::stream::ImportChunk) -> Result<bool, crate::stream::ChunkSinkError> {
+            let outcome = self.store.accounts();
+            let kind = outcome.as_ref().map_or_else(|e| e.kind(), |_| "ok".to_owned());
+            self.seen.lock().unwrap().push(kind);
+            match outcome {
+                Err(e) if self.rethrow => Err(crate::stream::ChunkSinkError::Failed { detail: e.to_string() }),
+                _ => Ok(true),
+            }
+        }
+    }
+
+    #[test]
+    fn a_sink_calling_its_own_store_gets_reentrant_call() {
+        let store = Store::open_in_memory().unwrap();
+        let mut csv = String::from("external_id,name\n");
+        for i in 0..50 {
+            csv.push_str(&format!("C-{i},Cliente {i}\n"));
+        }
+        let source = || Source::Bytes { data: csv.as_bytes().to_vec() };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let s = Arc::clone(&store);
+        let csv2 = csv.clone();
+        std::thread::spawn(move || {
+            let sink = Arc::new(CallsBack { store: Arc::clone(&s), seen: Default::default(), rethrow: false });
+            let done = s.import_stream(
+                Source::Bytes { data: csv2.into_bytes() },
+                "a".into(),
+                sink.clone(),
+                None,
+                false,
+                false,
+                10,
+            );
+            let seen = sink.seen.lock().unwrap().clone();
+            let _ = tx.send((done.map(|d| d.applied), seen));
+        });
+        let (done, seen) = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("a deadlock");
+        assert_eq!(done.unwrap(), true, "a sink that catches the error goes on");
+        assert!(seen.len() >= 5 && seen.iter().all(|k| k == "reentrant_call"), "{seen:?}");
+        assert_eq!(store.customers("a".into(), None).unwrap().len(), 50);
+        // A sink that lets it through stops the import, rolled back: callback_failed naming it.
+        let sink = Arc::new(CallsBack { store: Arc::clone(&store), seen: Default::default(), rethrow: true });
+        let err = store.import_stream(source(), "b".into(), sink, None, false, false, 10).unwrap_err();
+        assert_eq!(err.kind(), "callback_failed");
+        assert!(err.to_string().contains("re-entrant call: Store.accounts"), "{err}");
+        assert_eq!(store.accounts().unwrap(), ["a"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_with_io() {
+        let dir = temp("fifo");
+        let fifo = dir.join("clientes.csv");
+        let _ = std::fs::remove_file(&fifo);
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.display().to_string();
+        std::thread::spawn(move || {
+            let store = Store::open_in_memory().unwrap();
+            let mut kinds = Vec::new();
+            for p in [path.as_str(), "/dev/zero"] {
+                let src = || Source::Path { path: p.to_owned() };
+                kinds.push(store.import_file(src(), "a".into(), None, false, false).unwrap_err().kind());
+                kinds.push(
+                    crate::Importer::new(crate::ImportOptions::default()).unwrap().validate(src()).unwrap_err().kind(),
+                );
+            }
+            let _ = tx.send(kinds);
+        });
+        let kinds = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("a blocking open");
+        assert_eq!(kinds, ["io", "io", "io", "io"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

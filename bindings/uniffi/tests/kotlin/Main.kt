@@ -98,7 +98,8 @@ fun fileLevelTests() {
                          "duplicate_header", "missing_required_column", "limit_exceeded", "encoding_error",
                          "sheet_not_found", "invalid_profile", "invalid_options", "io", "write_error", "internal",
                          "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account",
-                         "stale_plan", "invalid_plan", "store_corrupt", "lookup_failed", "callback_failed")) {
+                         "stale_plan", "invalid_plan", "store_corrupt", "lookup_failed", "callback_failed",
+                         "reentrant_call")) {
             check(k in kinds) { "$k missing from $kinds" }
         }
     }
