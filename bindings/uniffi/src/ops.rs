@@ -399,7 +399,7 @@ mod tests {
     fn a_sink_calling_its_own_store_gets_reentrant_call() {
         let store = Store::open_in_memory().unwrap();
         let mut csv = String::from("external_id,name\n");
-        for i in 0..50 {
+        for i in 0..200 {
             csv.push_str(&format!("C-{i},Cliente {i}\n"));
         }
         let source = || Source::Bytes { data: csv.as_bytes().to_vec() };
@@ -423,7 +423,7 @@ mod tests {
         let (done, seen) = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("a deadlock");
         assert_eq!(done.unwrap(), true, "a sink that catches the error goes on");
         assert!(seen.len() >= 5 && seen.iter().all(|k| k == "reentrant_call"), "{seen:?}");
-        assert_eq!(store.customers("a".into(), None).unwrap().len(), 50);
+        assert_eq!(store.customers("a".into(), None).unwrap().len(), 200);
         // A sink that lets it through stops the import, rolled back: callback_failed naming it.
         let sink = Arc::new(CallsBack { store: Arc::clone(&store), seen: Default::default(), rethrow: true });
         let err = store.import_stream(source(), "b".into(), sink, None, false, false, 10).unwrap_err();
