@@ -290,9 +290,11 @@ const MAX_DEPTH: usize = 128;
 /// the process; so is a function or a symbol. As in JSON, `undefined` and function properties
 /// of objects are left out.
 pub fn js_to_json(env: &Env, value: Unknown<'_>) -> Result<Json, String> {
-    let stringify: Function<'_, Unknown<'_>, Unknown<'_>> =
-        (|| env.get_global()?.get_named_property::<Object>("JSON")?.get_named_property("stringify"))()
-            .map_err(|e| e.reason)?;
+    let stringify: Function<'_, Unknown<'_>, Unknown<'_>> = env
+        .get_global()
+        .and_then(|global| global.get_named_property::<Object>("JSON"))
+        .and_then(|json| json.get_named_property("stringify"))
+        .map_err(|e| e.reason)?;
     let text = stringify.call(value).map_err(|e| format!("not plain JSON data ({})", e.reason))?;
     if text.get_type().map_err(|e| e.reason)? != ValueType::String {
         return Err("not a JSON value (a function, a symbol or undefined)".to_owned());

@@ -421,7 +421,7 @@ mod tests {
             let _ = tx.send((done.map(|d| d.applied), seen));
         });
         let (done, seen) = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("a deadlock");
-        assert_eq!(done.unwrap(), true, "a sink that catches the error goes on");
+        assert!(done.unwrap(), "a sink that catches the error goes on");
         assert!(seen.len() >= 5 && seen.iter().all(|k| k == "reentrant_call"), "{seen:?}");
         assert_eq!(store.customers("a".into(), None).unwrap().len(), 200);
         // A sink that lets it through stops the import, rolled back: callback_failed naming it.
