@@ -317,10 +317,10 @@ impl Source {
     }
 }
 
-/// Opens `path` for reading, refusing what is not a regular file (a FIFO, a socket, a device
-/// such as `/dev/zero`, a directory) with an `io` error naming it: a FIFO would block the
-/// caller until a writer appears, a device reports size 0 and never ends. Symbolic links are
-/// followed. Returns the file and its size. Every reader of a path goes through here.
+/// Opens `path` for reading, refusing a FIFO, a socket or a device such as `/dev/zero` with an
+/// `io` error naming it: a FIFO would block the caller until a writer appears, a device reports
+/// size 0 and never ends. Symbolic links are followed. Returns the file and its size. Every
+/// reader of a path goes through here.
 ///
 /// # Errors
 /// `io` when the path cannot be opened or is not a regular file.
@@ -335,11 +335,13 @@ pub(crate) fn open_regular(path: &Path) -> Result<(std::fs::File, u64)> {
     Ok((file, meta.len()))
 }
 
+/// A directory passes: reading it fails at once with the system's own error (`EISDIR`, which
+/// hosts map to their usual error: Python `IsADirectoryError`).
 fn refuse_special(path: &Path, kind: &std::fs::FileType) -> Result<()> {
-    if kind.is_file() {
+    if kind.is_file() || kind.is_dir() {
         return Ok(());
     }
-    let what = if kind.is_dir() { "a directory" } else { special_kind(kind) };
+    let what = special_kind(kind);
     let source = std::io::Error::new(
         std::io::ErrorKind::InvalidInput,
         format!("not a regular file ({what}); cadastro reads regular files only: save the data to a file first"),
