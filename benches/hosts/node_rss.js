@@ -1,6 +1,6 @@
 'use strict'
-// RSS of one Node process over many validations of one 10,000-row file (issue #17 point 3).
-//   node benches/hosts/node_rss.js [calls=1000] [sync|async|import] [package dir=bindings/node]
+// RSS of one Node process over many validations of one file (issue #17 point 3).
+//   node benches/hosts/node_rss.js [calls=1000] [sync|async|import] [rows=10000] [package dir=bindings/node]
 // Prints the RSS after 1, 150 and every 250 calls, in MB. `sync` yields to the event loop every
 // 10 calls (as a server does between requests); `async` awaits each validateAsync; `import`
 // runs Store.importFile dry runs against an account that holds the file's customers.
@@ -10,13 +10,14 @@ const path = require('node:path')
 
 const calls = Number(process.argv[2] || 1000)
 const mode = process.argv[3] || 'async'
-const pkg = path.resolve(process.argv[4] || path.join(__dirname, '..', '..', 'bindings', 'node'))
+const rows = Number(process.argv[4] || 10_000)
+const pkg = path.resolve(process.argv[5] || path.join(__dirname, '..', '..', 'bindings', 'node'))
 const cadastro = require(pkg)
 const { customersCsv } = require(path.join(__dirname, '..', '..', 'bindings', 'node', '__test__', 'gen.js'))
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadastro-rss-'))
-const file = path.join(dir, 'clientes-10k.csv')
-fs.writeFileSync(file, customersCsv(10_000))
+const file = path.join(dir, 'clientes.csv')
+fs.writeFileSync(file, customersCsv(rows))
 const store = mode === 'import' ? new cadastro.Store(path.join(dir, 'rss.db')) : null
 if (store) store.importFile(file, { country: 'BR' })
 const mb = () => Math.round(process.memoryUsage().rss / 1e6)
@@ -35,10 +36,10 @@ const mb = () => Math.round(process.memoryUsage().rss / 1e6)
     } else {
       report = await cadastro.validateAsync(file, { country: 'BR' })
     }
-    if (report.stats.customersValid !== 10_000) throw new Error(`customersValid ${report.stats.customersValid}`)
+    if (report.stats.customersValid !== rows) throw new Error(`customersValid ${report.stats.customersValid}`)
     if (i === 1 || i === 150 || i % 250 === 0 || i === calls) out.push(`${i}:${mb()}`)
   }
   if (store) store.close()
   fs.rmSync(dir, { recursive: true, force: true })
-  console.log(`${mode} ${calls} calls in ${((Date.now() - t0) / 1000).toFixed(1)} s; RSS MB after calls ${out.join(' ')}`)
+  console.log(`${mode} ${rows} rows, ${calls} calls in ${((Date.now() - t0) / 1000).toFixed(1)} s; RSS MB after calls ${out.join(' ')}`)
 })()
