@@ -4,8 +4,10 @@
 
 use cadastro::write::ExportOptions;
 use cadastro::{Cell, Customer, Field, ImportOptions, Locale, Source};
-use napi::bindgen_prelude::{ClassInstance, FromNapiValue, JavaScriptClassExt, Object, Uint8Array};
-use napi::{Env, Unknown, ValueType};
+use napi::bindgen_prelude::{
+    Array, ClassInstance, FromNapiValue, Function, JavaScriptClassExt, JsObjectValue, Object, Uint8Array,
+};
+use napi::{Env, JsValue, Unknown, ValueType};
 use serde_json::{Map, Value as Json};
 
 use crate::error::Failure;
@@ -71,7 +73,7 @@ pub fn import_options_with<'a>(
             profile = Some(ClassInstance::<Profile>::from_unknown(value)?.inner.clone());
             continue;
         }
-        let value: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("option {name}: {e}")))?;
+        let value = arg_json(env, value, &format!("option {name}"))?;
         let value = match key.as_str() {
             _ if value.is_null() => continue,
             "profile" => {
@@ -116,8 +118,7 @@ pub fn profile_arg(env: &Env, value: Unknown<'_>) -> Result<cadastro::Profile, F
     if Profile::instance_of(env, &value)? {
         return Ok(ClassInstance::<Profile>::from_unknown(value)?.inner.clone());
     }
-    let value: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("option profile: {e}")))?;
-    profile_doc(value)
+    profile_doc(arg_json(env, value, "option profile")?)
 }
 
 /// The options of the writers (`exportCustomers`, `Store.export`, `template`): `profile`
@@ -144,7 +145,7 @@ pub fn export_options(
                 profile = profile_arg(env, value)?;
                 continue;
             }
-            let value: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("option {name}: {e}")))?;
+            let value = arg_json(env, value, &format!("option {name}"))?;
             match key.as_str() {
                 "delimiter" | "bom" | "line_ending" => csv.insert(key, value),
                 "group" | "sheet_name" | "constant_memory" => top.insert(key, value),
@@ -159,10 +160,22 @@ pub fn export_options(
 
 /// Customers as plain objects (`report.customers`, `store.customers()`, a plan entry's
 /// `customer`): canonical snake_case field names, `custom`, `contacts`; `rows` optional.
+///
+/// Converted one element at a time (each through [`js_to_json`]), so that no array is too long
+/// for one JSON text.
 pub fn customers(env: &Env, value: Unknown<'_>) -> Result<Vec<Customer>, Failure> {
-    let json: Json = env.from_js_value(value).map_err(|e| Failure::invalid(format!("customers: {e}")))?;
-    serde_json::from_value(json)
-        .map_err(|e| Failure::invalid(format!("customers must be an array of customer objects: {e}")))
+    let bad = |e: String| Failure::invalid(format!("customers must be an array of customer objects: {e}"));
+    if value.get_type()? != ValueType::Object || !value.is_array()? {
+        return Err(bad("not an array".to_owned()));
+    }
+    let list = Array::from_unknown(value)?;
+    let mut out = Vec::with_capacity(list.len() as usize);
+    for i in 0..list.len() {
+        let item = list.get::<Unknown>(i)?.ok_or_else(|| bad(format!("[{i}] is missing")))?;
+        let json = js_to_json(env, item).map_err(|e| bad(format!("[{i}]: {e}")))?;
+        out.push(serde_json::from_value(json).map_err(|e| bad(format!("[{i}]: {e}")))?);
+    }
+    Ok(out)
 }
 
 /// `profile`: a built-in name or a profile document (checked by the core: `invalid_profile`).
@@ -234,4 +247,107 @@ pub fn cell(value: Option<Unknown<'_>>) -> Result<Cell, Failure> {
         ValueType::Boolean => Ok(Cell::Bool(bool::from_unknown(value)?)),
         _ => Err(Failure::invalid("a value must be a string, a number, a boolean or null")),
     }
+}
+
+/// Customers per page of JSON text in [`customers_to_js`].
+const PAGE: usize = 8_192;
+
+/// V8's `JSON.parse`, to turn JSON text into JS values in one native step.
+pub fn json_parse(env: &Env) -> Result<Function<'_, String, Unknown<'_>>, Failure> {
+    Ok(env.get_global()?.get_named_property::<Object>("JSON")?.get_named_property("parse")?)
+}
+
+/// Customers as a JS array of plain objects (`report.customers`, `store.customers()`): JSON
+/// text parsed by V8 a page at a time, so that no single string nears V8's length limit and
+/// no count of customers is too many (the objects were once built property by property, which
+/// failed with a non-contract `InvalidArg` above ~58,000 customers).
+pub fn customers_to_js<'env>(env: &'env Env, list: &[Customer]) -> Result<Array<'env>, Failure> {
+    let parse = json_parse(env)?;
+    let page_of = |page: &[Customer]| -> Result<Array<'env>, Failure> {
+        let text = serde_json::to_string(page).map_err(|e| Failure::internal(format!("customers to JSON: {e}")))?;
+        Ok(Array::from_unknown(parse.call(text)?)?)
+    };
+    let mut pages = list.chunks(PAGE);
+    let mut out = page_of(pages.next().unwrap_or_default())?;
+    for page in pages {
+        let part = page_of(page)?;
+        for i in 0..part.len() {
+            if let Some(item) = part.get::<Unknown>(i)? {
+                out.insert(item)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// How deep a value from JavaScript may nest (serde_json's own default, far above any options
+/// object, customer or lookup answer).
+const MAX_DEPTH: usize = 128;
+
+/// A JS value as JSON, through V8's `JSON.stringify` and serde_json: a cyclic value (a
+/// `TypeError` in `JSON.stringify`), one nested deeper than [`MAX_DEPTH`] (a `RangeError` in
+/// V8 or serde_json's recursion limit, 100,000-deep `JSON.parse` results included) and a
+/// `BigInt` are refused with a message instead of overflowing the native stack, which killed
+/// the process; so is a function or a symbol. As in JSON, `undefined` and function properties
+/// of objects are left out.
+pub fn js_to_json(env: &Env, value: Unknown<'_>) -> Result<Json, String> {
+    let stringify: Function<'_, Unknown<'_>, Unknown<'_>> = env
+        .get_global()
+        .and_then(|global| global.get_named_property::<Object>("JSON"))
+        .and_then(|json| json.get_named_property("stringify"))
+        .map_err(|e| e.reason)?;
+    let text = stringify.call(value).map_err(|e| format!("not plain JSON data ({})", e.reason))?;
+    if text.get_type().map_err(|e| e.reason)? != ValueType::String {
+        return Err("not a JSON value (a function, a symbol or undefined)".to_owned());
+    }
+    let text = String::from_unknown(text).map_err(|e| e.reason)?;
+    let json = serde_json::from_str::<Json>(&text).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            format!("nested more than {MAX_DEPTH} levels deep")
+        } else {
+            e.to_string()
+        }
+    })?;
+    Ok(json)
+}
+
+/// [`js_to_json`] for an argument: `invalid_options` naming `what`.
+pub fn arg_json(env: &Env, value: Unknown<'_>, what: &str) -> Result<Json, Failure> {
+    js_to_json(env, value).map_err(|e| Failure::invalid(format!("{what}: {e}")))
+}
+
+/// A string argument; anything else is `invalid_options` naming `what` (napi's own check would
+/// throw its `StringExpected`, not a contract code).
+pub fn string(value: Option<Unknown<'_>>, what: &str) -> Result<String, Failure> {
+    match value {
+        Some(v) if v.get_type()? == ValueType::String => Ok(String::from_unknown(v)?),
+        _ => Err(Failure::invalid(format!("{what} must be a string"))),
+    }
+}
+
+/// An optional string argument: `undefined` or `null` are `None`.
+pub fn opt_string(value: Option<Unknown<'_>>, what: &str) -> Result<Option<String>, Failure> {
+    match value {
+        None => Ok(None),
+        Some(v) if matches!(v.get_type()?, ValueType::Undefined | ValueType::Null) => Ok(None),
+        some => string(some, what).map(Some),
+    }
+}
+
+/// An instance of one of this module's classes (`Report`, `Plan`); anything else is
+/// `invalid_options` naming `what`.
+pub fn instance<'a, T: 'a + napi::bindgen_prelude::MaybeTypeTag>(
+    value: Unknown<'a>,
+    what: &str,
+) -> Result<ClassInstance<'a, T>, Failure> {
+    let bad = || {
+        Failure::invalid(format!(
+            "{what} must be a {}",
+            std::any::type_name::<T>().rsplit("::").next().unwrap_or("class instance")
+        ))
+    };
+    if value.get_type()? != ValueType::Object {
+        return Err(bad());
+    }
+    ClassInstance::<T>::from_unknown(value).map_err(|_| bad())
 }

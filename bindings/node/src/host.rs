@@ -14,6 +14,7 @@ use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::{Env, Status, Unknown, ValueType};
 use serde_json::Value as Json;
 
+use crate::convert::js_to_json;
 use crate::error::Failure;
 
 /// The host's `lookup(keys)`: called with a batch of keys (`[{ by: 'external_id' | 'tax_id' |
@@ -44,8 +45,7 @@ impl CustomerLookup for JsLookup<'_> {
                 "the lookup returned a Promise: `plan` needs the array itself (use `planAsync` for an async lookup)",
             ));
         }
-        let json: Json =
-            self.env.from_js_value(answer).map_err(|e| LookupError::new(format!("the lookup's answer: {e}")))?;
+        let json = js_to_json(&self.env, answer).map_err(|e| LookupError::new(format!("the lookup's answer: {e}")))?;
         existing_list(json)
     }
 }
@@ -108,7 +108,7 @@ impl CustomerLookup for PoolLookup {
 /// awaiting it first when it is a Promise.
 fn settle(ret: napi::Result<Unknown<'static>>, env: Env, tx: Sender<Answer>) {
     let to_json =
-        |env: &Env, v: Unknown<'_>| -> Answer { env.from_js_value(v).map_err(|e| format!("the lookup's answer: {e}")) };
+        |env: &Env, v: Unknown<'_>| -> Answer { js_to_json(env, v).map_err(|e| format!("the lookup's answer: {e}")) };
     let value = match ret {
         Err(e) => {
             let _ = tx.send(Err(format!("the lookup threw: {}", e.reason)));

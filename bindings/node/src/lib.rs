@@ -15,6 +15,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod convert;
 mod error;
 pub mod host;
+mod memory;
 pub mod ops;
 mod profile;
 mod report;
@@ -28,6 +29,7 @@ use napi_derive::napi;
 
 use crate::error::{Code, Failure, INTERNAL, STORE_CODES, guarded, run, run_js};
 use crate::host::Progress;
+use crate::memory::Settle;
 pub use crate::ops::{ExistingCustomer, ExportOptions, ImportFileOptions, Plan, PlanOptions, Store};
 pub use crate::profile::Profile;
 pub use crate::report::{Inspection, Report};
@@ -144,7 +146,7 @@ impl<T> Job<T> {
     }
 }
 
-impl<T: ToNapiValue + TypeName + Send + 'static> Task for Job<T> {
+impl<T: ToNapiValue + TypeName + Send + Settle + 'static> Task for Job<T> {
     type Output = T;
     type JsValue = T;
 
@@ -160,10 +162,13 @@ impl<T: ToNapiValue + TypeName + Send + 'static> Task for Job<T> {
         })
     }
 
-    fn resolve(&mut self, _env: Env, output: T) -> napi::Result<T> {
+    fn resolve(&mut self, env: Env, mut output: T) -> napi::Result<T> {
         match self.take_thrown() {
             Some(e) => Err(e),
-            None => Ok(output),
+            None => {
+                output.settle(&env);
+                Ok(output)
+            }
         }
     }
 
@@ -214,7 +219,9 @@ pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> 
         let source = convert::source(source)?;
         let (opts, extras) = convert::import_options_with(&env, options, &["on_progress"])?;
         progress = Progress::new(extras.into_iter().next().map(|(_, f)| f))?;
-        validate_source(&source, opts, &mut |d, t| progress.report(d, t))
+        let mut report = validate_source(&source, opts, &mut |d, t| progress.report(d, t))?;
+        report.settle(&env);
+        Ok(report)
     });
     match progress.thrown.borrow_mut().take() {
         Some(e) => Err(e),
@@ -259,8 +266,14 @@ pub fn validate_async(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>
     catch_unwind,
     ts_args_type = "field: string, value: string | number | boolean | null | undefined, country?: string | null"
 )]
-pub fn normalize(field: String, value: Option<Unknown<'_>>, country: Option<String>) -> napi::Result<Normalized, Code> {
+pub fn normalize(
+    field: Option<Unknown<'_>>,
+    value: Option<Unknown<'_>>,
+    country: Option<Unknown<'_>>,
+) -> napi::Result<Normalized, Code> {
     run(|| {
+        let field = convert::string(field, "field")?;
+        let country = convert::opt_string(country, "country")?;
         let check =
             cadastro::validate::check_value(convert::field(&field)?, &convert::cell(value)?, country.as_deref());
         Ok(Normalized {

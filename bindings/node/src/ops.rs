@@ -3,19 +3,21 @@
 //! and the store crate's (`cadastro import` / `export` / `template` do the same calls).
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use cadastro::reconcile::{self, ImportPlan, Reconciler};
+use cadastro::reentry::Exclusive;
 use cadastro::write::CsvOptions;
 use cadastro::{ImportOptions, Importer, Source};
 use cadastro_store::ImportMode;
-use napi::bindgen_prelude::{AsyncTask, FromNapiValue, Object};
+use napi::bindgen_prelude::{Array, AsyncTask, FromNapiValue, Object, ObjectFinalize};
 use napi::{Env, Unknown, ValueType};
 use napi_derive::napi;
 use serde_json::Value as Json;
 
 use crate::error::{Code, Failure, guarded, run, run_js};
 use crate::host::{JsLookup, PoolLookup, PoolProgress, Progress};
+use crate::memory::{self, Settle};
 use crate::report::Report;
 use crate::{Job, convert};
 
@@ -126,15 +128,40 @@ fn matched_by(m: reconcile::MatchedBy) -> &'static str {
 }
 
 /// An import plan: one entry per valid imported customer, in file order.
-#[napi]
-#[derive(Clone)]
+#[napi(custom_finalize)]
 pub struct Plan {
     inner: ImportPlan,
+    /// The native bytes reported to V8 for this object (taken back by the finalizer).
+    external: i64,
 }
 
 impl From<ImportPlan> for Plan {
     fn from(inner: ImportPlan) -> Self {
-        Plan { inner }
+        Plan { inner, external: 0 }
+    }
+}
+
+impl Settle for Plan {
+    fn settle(&mut self, env: &Env) {
+        let bytes = memory::signed(memory::plan(&self.inner) + std::mem::size_of::<Self>());
+        memory::adjust(env, bytes - self.external);
+        self.external = bytes;
+    }
+}
+
+impl ObjectFinalize for Plan {
+    fn finalize(self, env: Env) -> napi::Result<()> {
+        memory::adjust(&env, -self.external);
+        Ok(())
+    }
+}
+
+impl Plan {
+    /// A plan handed to JavaScript now, its native memory reported to V8.
+    pub(crate) fn settled(inner: ImportPlan, env: &Env) -> Self {
+        let mut plan = Plan::from(inner);
+        plan.settle(env);
+        plan
     }
 }
 
@@ -214,8 +241,11 @@ pub struct PlanOptions {
     catch_unwind,
     ts_args_type = "report: Report, lookup: (keys: CustomerKey[]) => ExistingCustomer[], options?: PlanOptions"
 )]
-pub fn plan(env: Env, report: &mut Report, lookup: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Plan> {
-    run_js(env, || plan_with(&env, report, &JsLookup::new(env, lookup)?, options))
+pub fn plan(env: Env, report: Unknown<'_>, lookup: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Plan> {
+    run_js(env, || {
+        let mut report = convert::instance::<Report>(report, "report")?;
+        plan_with(&env, &mut report, &JsLookup::new(env, lookup)?, options)
+    })
 }
 
 /// `plan`'s options: the profile (default: the report's) and the batch size.
@@ -262,7 +292,8 @@ fn plan_with(
     let plan = Reconciler::new(&profile).batch_size(batch).plan(report.valid_customers(), lookup)?;
     report.inner_mut().plan = Some(plan.counts());
     report.plan = Some(plan.clone());
-    Ok(Plan::from(plan))
+    report.settle(env);
+    Ok(Plan::settled(plan, env))
 }
 
 /// `plan` off the event loop: the reconciliation runs on the libuv pool and calls `lookup`
@@ -277,11 +308,12 @@ fn plan_with(
 )]
 pub fn plan_async(
     env: Env,
-    report: &Report,
+    report: Unknown<'_>,
     lookup: Unknown<'_>,
     options: Option<Unknown<'_>>,
 ) -> AsyncTask<Job<Plan>> {
     let args = guarded(|| {
+        let report = convert::instance::<Report>(report, "report")?;
         let lookup = PoolLookup::new(lookup)?;
         let (profile, batch) = plan_options(&env, &report.profile, options)?;
         Ok((lookup, profile, batch, report.valid_customers().to_vec()))
@@ -355,10 +387,11 @@ const EXPORT_KEYS: [&str; 7] = ["profile", "group", "delimiter", "bom", "line_en
 pub fn export_customers(
     env: Env,
     customers: Unknown<'_>,
-    path: String,
+    path: Option<Unknown<'_>>,
     options: Option<Unknown<'_>>,
 ) -> napi::Result<ExportStats, Code> {
     run(|| {
+        let path = convert::string(path, "path")?;
         let customers = convert::customers(&env, customers)?;
         let (profile, opts, _) = convert::export_options(&env, options, &EXPORT_KEYS)?;
         let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
@@ -372,8 +405,9 @@ pub fn export_customers(
     catch_unwind,
     ts_args_type = "path: string, options?: Pick<ExportOptions, 'profile' | 'delimiter' | 'bom' | 'lineEnding'>"
 )]
-pub fn template(env: Env, path: String, options: Option<Unknown<'_>>) -> napi::Result<(), Code> {
+pub fn template(env: Env, path: Option<Unknown<'_>>, options: Option<Unknown<'_>>) -> napi::Result<(), Code> {
     run(|| {
+        let path = convert::string(path, "path")?;
         let (profile, opts, _) =
             convert::export_options(&env, options, &["profile", "delimiter", "bom", "line_ending"])?;
         let csv: CsvOptions = opts.csv;
@@ -384,19 +418,25 @@ pub fn template(env: Env, path: String, options: Option<Unknown<'_>>) -> napi::R
 /// The embedded store: one SQLite file (created when missing) holding accounts, their
 /// customers, contacts and groups. Its methods run on the calling thread, except
 /// `importFileAsync` (the libuv pool; the other methods wait while it writes).
+///
+/// A callback of a running method (`onProgress`, `onChunk`) that calls a method of the same
+/// `Store` gets an `Error` with `.code` `reentrant_call` at once (it would wait for itself).
 #[napi]
 pub struct Store {
-    inner: Arc<Mutex<Option<cadastro_store::Store>>>,
+    inner: Shared,
 }
 
-pub(crate) type Shared = Arc<Mutex<Option<cadastro_store::Store>>>;
+/// The store, shared with the libuv pool; its lock refuses re-entry from the holding thread.
+pub(crate) type Shared = Arc<Exclusive<Option<cadastro_store::Store>>>;
 
 /// The open store (a panic while it was locked leaves it usable: SQLite rolled back).
+/// `operation` names the method in a `reentrant_call` error.
 pub(crate) fn with_store<T>(
     shared: &Shared,
+    operation: &str,
     f: impl FnOnce(&mut cadastro_store::Store) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
-    let mut guard: MutexGuard<'_, _> = shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut guard = shared.lock(operation)?;
     match guard.as_mut() {
         Some(store) => f(store),
         None => Err(Failure { code: "store_error", message: "the store is closed".to_owned() }),
@@ -459,46 +499,64 @@ fn import_file(
 impl Store {
     /// Opens (or creates) the store file and migrates its schema. Throws `store_error` when the
     /// file cannot be opened or is not a database, `store_too_new` when a newer cadastro wrote it.
-    #[napi(constructor, catch_unwind)]
-    pub fn new(path: String) -> napi::Result<Self, Code> {
-        run(|| Ok(Store { inner: Arc::new(Mutex::new(Some(cadastro_store::Store::open(&path)?))) }))
+    #[napi(constructor, catch_unwind, ts_args_type = "path: string")]
+    pub fn new(path: Option<Unknown<'_>>) -> napi::Result<Self, Code> {
+        run(|| {
+            let path = convert::string(path, "path")?;
+            Ok(Store { inner: Arc::new(Exclusive::new(Some(cadastro_store::Store::open(&path)?))) })
+        })
     }
 
     /// A store in memory (tests, previews against an empty base); gone when closed.
     #[napi(factory, catch_unwind)]
     pub fn in_memory() -> napi::Result<Store, Code> {
-        run(|| Ok(Store { inner: Arc::new(Mutex::new(Some(cadastro_store::Store::open_in_memory()?))) }))
+        run(|| Ok(Store { inner: Arc::new(Exclusive::new(Some(cadastro_store::Store::open_in_memory()?))) }))
     }
 
-    /// Closes the store; later calls throw `store_error`.
-    #[napi]
-    pub fn close(&self) {
-        let mut guard = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        *guard = None;
+    /// Closes the store; later calls throw `store_error`. Throws `reentrant_call` from a
+    /// callback of one of its running methods.
+    #[napi(catch_unwind)]
+    pub fn close(&self) -> napi::Result<(), Code> {
+        run(|| {
+            *self.inner.lock("Store.close")? = None;
+            Ok(())
+        })
     }
 
     /// Every account name, sorted.
     #[napi(catch_unwind)]
     pub fn accounts(&self) -> napi::Result<Vec<String>, Code> {
-        run(|| with_store(&self.inner, |s| Ok(s.accounts()?)))
+        run(|| with_store(&self.inner, "Store.accounts", |s| Ok(s.accounts()?)))
     }
 
     /// The group names of an account, sorted. Throws `unknown_account`.
-    #[napi(catch_unwind)]
-    pub fn groups(&self, account: String) -> napi::Result<Vec<String>, Code> {
-        run(|| with_store(&self.inner, |s| Ok(s.groups(&account)?)))
+    #[napi(catch_unwind, ts_args_type = "account: string")]
+    pub fn groups(&self, account: Option<Unknown<'_>>) -> napi::Result<Vec<String>, Code> {
+        run(|| {
+            let account = convert::string(account, "account")?;
+            with_store(&self.inner, "Store.groups", |s| Ok(s.groups(&account)?))
+        })
     }
 
     /// The customers of an account (all, or one group: exact name), in creation order, as plain
     /// objects (`report.customers`' shape; `rows` empty). Throws `unknown_account`.
     #[napi(
         catch_unwind,
+        ts_args_type = "account: string, group?: string | undefined | null",
         ts_return_type = "Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>"
     )]
-    pub fn customers(&self, account: String, group: Option<String>) -> napi::Result<Json, Code> {
+    pub fn customers<'env>(
+        &self,
+        env: &'env Env,
+        account: Option<Unknown<'_>>,
+        group: Option<Unknown<'_>>,
+    ) -> napi::Result<Array<'env>, Code> {
         run(|| {
-            let customers = with_store(&self.inner, |s| Ok(s.list_customers(&account, group.as_deref())?))?;
-            serde_json::to_value(customers).map_err(|e| Failure::internal(e.to_string()))
+            let account = convert::string(account, "account")?;
+            let group = convert::opt_string(group, "group")?;
+            let customers =
+                with_store(&self.inner, "Store.customers", |s| Ok(s.list_customers(&account, group.as_deref())?))?;
+            convert::customers_to_js(env, &customers)
         })
     }
 
@@ -515,9 +573,11 @@ impl Store {
             let (opts, extras) = convert::import_options_with(&env, options, &IMPORT_EXTRAS)?;
             let extras = import_extras(&env, extras)?;
             progress = Progress::new(extras.progress)?;
-            with_store(&self.inner, |s| {
+            let mut report = with_store(&self.inner, "Store.importFile", |s| {
                 import_file(s, &source, opts, &extras.account, extras.mode, &mut |d, t| progress.report(d, t))
-            })
+            })?;
+            report.settle(&env);
+            Ok(report)
         });
         match progress.thrown.borrow_mut().take() {
             Some(e) => Err(e),
@@ -575,7 +635,7 @@ impl Store {
             Ok((source, opts, account, mode, mut progress)) => {
                 let thrown = Arc::clone(&progress.thrown);
                 Job::new(move || {
-                    let out = with_store(&shared, |s| {
+                    let out = with_store(&shared, "Store.importFileAsync", |s| {
                         import_file(s, &source, opts, &account, mode, &mut |d, t| progress.report(d, t))
                     });
                     // After the store is released: a sync call waiting for it on the JS thread
@@ -593,10 +653,12 @@ impl Store {
     /// review) in one transaction. Throws `stale_plan` when a stored customer changed since
     /// the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
     /// against another base.
-    #[napi(catch_unwind)]
-    pub fn apply(&self, account: String, plan: &Plan) -> napi::Result<PlanCounts, Code> {
+    #[napi(catch_unwind, ts_args_type = "account: string, plan: Plan")]
+    pub fn apply(&self, account: Option<Unknown<'_>>, plan: Unknown<'_>) -> napi::Result<PlanCounts, Code> {
         run(|| {
-            let c = with_store(&self.inner, |s| Ok(s.apply(&account, &plan.inner)?))?;
+            let account = convert::string(account, "account")?;
+            let plan = convert::instance::<Plan>(plan, "plan")?;
+            let c = with_store(&self.inner, "Store.apply", |s| Ok(s.apply(&account, &plan.inner)?))?;
             Ok(PlanCounts { created: c.created as f64, updated: c.updated as f64, unchanged: c.unchanged as f64 })
         })
     }
@@ -617,7 +679,7 @@ impl Store {
     ) -> napi::Result<Plan, Code> {
         run(|| {
             let (profile, group, dry_run) = copy_options(&env, options)?;
-            let plan = with_store(&self.inner, |s| {
+            let plan = with_store(&self.inner, "Store.copyAccount", |s| {
                 let plan = s.plan_copy(&src, &dst, group.as_deref(), &profile)?;
                 if !dry_run && !plan.is_noop() {
                     s.apply(&dst, &plan)?;
@@ -633,8 +695,14 @@ impl Store {
     /// written as extra columns headed by their names. Throws `unknown_account`,
     /// `invalid_options`, `io`.
     #[napi(catch_unwind, ts_args_type = "path: string, options?: ExportOptions")]
-    pub fn export(&self, env: Env, path: String, options: Option<Unknown<'_>>) -> napi::Result<ExportStats, Code> {
+    pub fn export(
+        &self,
+        env: Env,
+        path: Option<Unknown<'_>>,
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<ExportStats, Code> {
         run(|| {
+            let path = convert::string(path, "path")?;
             let mut keys = EXPORT_KEYS.to_vec();
             keys.push("account");
             let (profile, opts, extras) = convert::export_options(&env, options, &keys)?;
@@ -643,7 +711,7 @@ impl Store {
                 Some(Json::String(a)) => a.clone(),
                 Some(_) => return Err(Failure::invalid("option account must be a string")),
             };
-            let customers = with_store(&self.inner, |s| Ok(s.list_customers(&account, None)?))?;
+            let customers = with_store(&self.inner, "Store.export", |s| Ok(s.list_customers(&account, None)?))?;
             let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
             Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
         })

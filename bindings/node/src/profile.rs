@@ -1,7 +1,9 @@
 //! `Profile`: a built-in or custom profile (CONTRACT section 2), wrapping the core's.
 
+use napi::Unknown;
 use napi_derive::napi;
 
+use crate::convert;
 use crate::error::{Code, run};
 
 /// A profile: the column layout and rules of a billing app's import sheet. Pass it as
@@ -16,16 +18,16 @@ pub struct Profile {
 impl Profile {
     /// A built-in profile: `asaas`, `invoiceocean`, `upflow` or `generic`.
     /// Throws `invalid_options` for another name.
-    #[napi(factory, catch_unwind)]
-    pub fn builtin(name: String) -> napi::Result<Profile, Code> {
-        run(|| Ok(Profile { inner: cadastro::Profile::builtin(&name)? }))
+    #[napi(factory, catch_unwind, ts_args_type = "name: string")]
+    pub fn builtin(name: Option<Unknown<'_>>) -> napi::Result<Profile, Code> {
+        run(|| Ok(Profile { inner: cadastro::Profile::builtin(&convert::string(name, "name")?)? }))
     }
 
     /// Loads and checks a profile document (the JSON of `toJson()`).
     /// Throws `invalid_profile` when it does not parse or is inconsistent.
-    #[napi(factory, catch_unwind)]
-    pub fn from_json(json: String) -> napi::Result<Profile, Code> {
-        run(|| Ok(Profile { inner: cadastro::Profile::from_json(&json)? }))
+    #[napi(factory, catch_unwind, ts_args_type = "json: string")]
+    pub fn from_json(json: Option<Unknown<'_>>) -> napi::Result<Profile, Code> {
+        run(|| Ok(Profile { inner: cadastro::Profile::from_json(&convert::string(json, "json")?)? }))
     }
 
     /// The names of the built-in profiles.

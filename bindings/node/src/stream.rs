@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use std::ops::ControlFlow;
 
 use cadastro::Importer;
-use napi::bindgen_prelude::JsObjectValue;
 use napi::bindgen_prelude::{FromNapiValue, Function, Object};
 use napi::{Env, Unknown, ValueType};
 use napi_derive::napi;
@@ -123,11 +122,11 @@ pub fn import_stream(
         let chunk_rows = chunk_rows(rows.into_iter().next().map(|(_, v)| v))?;
         let extras = import_extras(&env, extras)?;
         let importer = Importer::new(opts)?;
-        let outcome = with_store(store, |s| {
+        let outcome = with_store(store, "Store.importStream", |s| {
             Ok(s.import_stream(&extras.account, &importer, &source, extras.mode, chunk_rows, &mut |chunk| {
                 let arg = ImportChunk {
                     issues: chunk.issues.iter().map(Issue::from).collect(),
-                    plan: Plan::from(chunk.plan.clone()),
+                    plan: Plan::settled(chunk.plan.clone(), &env),
                     written: chunk.written,
                 };
                 answer(func.call(arg), &thrown)
@@ -193,8 +192,7 @@ pub fn validate_stream(
         let func = Function::<Object, Unknown>::from_unknown(on_chunk)?;
         // The customers cross as JSON text parsed by V8 (`JSON.parse`): several times faster than
         // building the objects property by property through napi.
-        let parse: Function<String, Unknown> =
-            env.get_global()?.get_named_property::<Object>("JSON")?.get_named_property("parse")?;
+        let parse = convert::json_parse(&env)?;
         let (opts, extras) = convert::import_options_with(&env, options, &["chunk_rows"])?;
         let chunk_rows = chunk_rows(extras.into_iter().next().map(|(_, v)| v))?;
         let importer = Importer::new(opts)?;

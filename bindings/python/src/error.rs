@@ -59,6 +59,12 @@ create_exception!(cadastro, StalePlan, CadastroError, "The base changed since th
 create_exception!(cadastro, InvalidPlan, CadastroError, "The plan does not come from this store.");
 create_exception!(
     cadastro,
+    ReentrantCall,
+    CadastroError,
+    "A callback (`on_chunk`) called back into the Store running it; call it after that call returns."
+);
+create_exception!(
+    cadastro,
     LookupFailed,
     CadastroError,
     "The customer lookup failed (the host's callable raised or answered wrongly); the original exception is `__cause__`."
@@ -109,6 +115,7 @@ pub const KINDS: &[(&str, ClassFn)] = &[
     ("unknown_account", ty::<UnknownAccount>),
     ("stale_plan", ty::<StalePlan>),
     ("invalid_plan", ty::<InvalidPlan>),
+    ("reentrant_call", ty::<ReentrantCall>),
     (LOOKUP_FAILED, ty::<LookupFailed>),
     (INTERNAL, ty::<InternalError>),
 ];

@@ -29,8 +29,8 @@ mod _cadastro {
     use crate::error::{
         CadastroError, CorruptFile, DuplicateHeader, EmptyFile, EncodingError, EncryptedFile, InternalError,
         InvalidAccount, InvalidOptions, InvalidPlan, InvalidProfile, LimitExceeded, LookupFailed,
-        MissingRequiredColumn, NoHeader, NotAStore, SheetNotFound, StalePlan, StoreBusy, StoreCorrupt, StoreDuplicates,
-        StoreError, StoreOutdated, StoreTooNew, UnknownAccount, UnsupportedFormat, WriteError,
+        MissingRequiredColumn, NoHeader, NotAStore, ReentrantCall, SheetNotFound, StalePlan, StoreBusy, StoreCorrupt,
+        StoreDuplicates, StoreError, StoreOutdated, StoreTooNew, UnknownAccount, UnsupportedFormat, WriteError,
     };
     #[pymodule_export]
     use crate::ops::{PyPlan, PyStore};

@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use cadastro::reconcile::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
+use cadastro::reentry::{Exclusive, ExclusiveGuard};
 use cadastro::validate::engine::{NoBase, ParentLookup};
 use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
 use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Profile, Source};
@@ -326,21 +326,31 @@ pub fn validate(
 /// `Store(path)` opens the file (creating and migrating it); use it as a context manager or
 /// call `close()`. Every call runs with the GIL released; one store may be shared by threads
 /// (calls are serialized).
+///
+/// A callback of a running call (`on_chunk` of `import_stream`) that calls this same store
+/// raises `ReentrantCall` at once: it runs on the thread that holds the store, and would wait
+/// for itself forever.
 #[pyclass(frozen, module = "cadastro", name = "Store")]
 pub struct PyStore {
-    inner: Mutex<Option<Store>>,
+    inner: Exclusive<Option<Store>>,
     path: Option<PathBuf>,
 }
 
 impl PyStore {
     /// Locks the store; must be called with the GIL released (inside `run_released`).
-    fn lock(&self) -> MutexGuard<'_, Option<Store>> {
-        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// `ReentrantCall` from a callback of a call that holds it, on the same thread.
+    fn lock(&self, operation: &str) -> Result<ExclusiveGuard<'_, Option<Store>>, Failure> {
+        Ok(self.inner.lock(operation)?)
     }
 
     /// Runs `f` on the open store, with the GIL released.
-    fn with<T: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut Store) -> Result<T, Failure> + Send) -> PyResult<T> {
-        run_released(py, || match self.lock().as_mut() {
+    fn with<T: Send>(
+        &self,
+        py: Python<'_>,
+        operation: &str,
+        f: impl FnOnce(&mut Store) -> Result<T, Failure> + Send,
+    ) -> PyResult<T> {
+        run_released(py, || match self.lock(operation)?.as_mut() {
             Some(store) => f(store),
             None => Err(Failure::Py(PyValueError::new_err("the store is closed"))),
         })
@@ -353,14 +363,14 @@ impl PyStore {
     #[new]
     fn new(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let store = run_released(py, || Store::open(&path))?;
-        Ok(PyStore { inner: Mutex::new(Some(store)), path: Some(path) })
+        Ok(PyStore { inner: Exclusive::new(Some(store)), path: Some(path) })
     }
 
     /// A store held in memory (tests, previews against an empty base).
     #[staticmethod]
     fn in_memory(py: Python<'_>) -> PyResult<Self> {
         let store = run_released(py, Store::open_in_memory)?;
-        Ok(PyStore { inner: Mutex::new(Some(store)), path: None })
+        Ok(PyStore { inner: Exclusive::new(Some(store)), path: None })
     }
 
     /// The file's path (`None` in memory).
@@ -372,7 +382,7 @@ impl PyStore {
     /// Closes the file; later calls raise `ValueError`. Closing twice is harmless.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
         run_released(py, || {
-            drop(self.lock().take());
+            drop(self.lock("Store.close")?.take());
             Ok::<_, Failure>(())
         })
     }
@@ -389,25 +399,25 @@ impl PyStore {
 
     /// Every account name, sorted.
     fn accounts(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        self.with(py, |s| Ok(s.accounts()?))
+        self.with(py, "Store.accounts", |s| Ok(s.accounts()?))
     }
 
     /// Creates an account if it does not exist yet.
     fn create_account(&self, py: Python<'_>, name: &str) -> PyResult<()> {
-        self.with(py, |s| Ok(s.create_account(name)?))
+        self.with(py, "Store.create_account", |s| Ok(s.create_account(name)?))
     }
 
     /// The group names of an account, sorted.
     #[pyo3(signature = (account="default"))]
     fn groups(&self, py: Python<'_>, account: &str) -> PyResult<Vec<String>> {
-        self.with(py, |s| Ok(s.groups(account)?))
+        self.with(py, "Store.groups", |s| Ok(s.groups(account)?))
     }
 
     /// The customers of an account (all, or one group), in creation order, as dicts with their
     /// contacts (`rows` empty: they are not from a file).
     #[pyo3(signature = (account="default", group=None))]
     fn customers<'py>(&self, py: Python<'py>, account: &str, group: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
-        let list = self.with(py, |s| Ok(s.list_customers(account, group)?))?;
+        let list = self.with(py, "Store.customers", |s| Ok(s.list_customers(account, group)?))?;
         to_python(py, &list)
     }
 
@@ -454,7 +464,7 @@ impl PyStore {
             let table = source.open(&importer.options().read)?;
             let columns = importer.columns(&table)?;
             let parents = {
-                let guard = self.lock();
+                let guard = self.lock("Store.import_file")?;
                 let store = guard.as_ref().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
                 BaseParents::for_table(&table, &columns, &store.base(account)?)?
             };
@@ -462,7 +472,7 @@ impl PyStore {
                 importer.validate_table_with_progress(&table, &parents, &mut |d, t| progress.report(d, t))?;
             progress.finish()?;
             let outcome = {
-                let mut guard = self.lock();
+                let mut guard = self.lock("Store.import_file")?;
                 let store = guard.as_mut().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
                 let opts = importer.options();
                 store.import_report_in(account, &mut report, &opts.profile, mode, opts.locale)?
@@ -520,7 +530,7 @@ impl PyStore {
         let read = crate::convert::ReadKw { sheet: None, encoding, delimiter, header_row };
         let opts = crate::convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
         let mode = ImportMode { dry_run, atomic };
-        self.with(py, |s| {
+        self.with(py, "Store.import_stream", |s| {
             let importer = Importer::new(opts)?;
             crate::stream::import_stream(s, account, &importer, &source, mode, chunk_rows, on_chunk.as_ref())
         })
@@ -532,7 +542,7 @@ impl PyStore {
     #[pyo3(signature = (plan, account="default"))]
     fn apply<'py>(&self, py: Python<'py>, plan: &Bound<'py, PyPlan>, account: &str) -> PyResult<Bound<'py, PyAny>> {
         let plan = &plan.get().inner;
-        let counts = self.with(py, |s| Ok(s.apply(account, plan)?))?;
+        let counts = self.with(py, "Store.apply", |s| Ok(s.apply(account, plan)?))?;
         to_python(py, &counts)
     }
 
@@ -585,7 +595,7 @@ impl PyStore {
     ) -> PyResult<Bound<'py, PyAny>> {
         let profile = crate::convert::profile_or_generic(py, profile)?;
         let opts = ExportOptions { group, csv: csv_options(delimiter, bom, line_ending)?, ..ExportOptions::default() };
-        let customers = self.with(py, |s| Ok(s.list_customers(account, None)?))?;
+        let customers = self.with(py, "Store.export", |s| Ok(s.list_customers(account, None)?))?;
         export(py, &customers, &profile, &path, &opts)
     }
 

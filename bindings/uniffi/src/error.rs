@@ -184,6 +184,13 @@ pub enum CadastroError {
         /// What happened, the sink's message included.
         detail: String,
     },
+    /// A callback (`ImportSink.on_chunk`) called back into the `Store` running it: refused at
+    /// once (it would wait for itself forever). Call it after the running call returns.
+    #[error("{detail}")]
+    ReentrantCall {
+        /// What happened: the method that was called back.
+        detail: String,
+    },
     /// A failure that is a bug in cadastro or in this binding (a kind this binding does not know
     /// yet, a conversion that failed). Rust panics surface as UniFFI's own internal error instead.
     #[error("{detail}")]
@@ -258,6 +265,7 @@ impl CadastroError {
             Self::StoreDuplicates { .. } => "store_duplicates",
             Self::LookupFailed { .. } => LOOKUP_FAILED,
             Self::CallbackFailed { .. } => CALLBACK_FAILED,
+            Self::ReentrantCall { .. } => "reentrant_call",
             Self::Internal { .. } => INTERNAL,
         }
     }
@@ -293,6 +301,7 @@ impl From<cadastro::Error> for CadastroError {
             ErrorKind::InvalidOptions { .. } => Self::InvalidOptions { detail },
             ErrorKind::Io { .. } => Self::Io { detail },
             ErrorKind::Write { .. } => Self::WriteError { detail },
+            ErrorKind::ReentrantCall { .. } => Self::ReentrantCall { detail },
             _ => Self::Internal { detail: format!("{} ({})", detail, err.code()) },
         }
     }
@@ -364,6 +373,7 @@ mod tests {
             ErrorKind::InvalidOptions { reason: "bad".into() },
             ErrorKind::Io { path: None, source: std::io::Error::other("denied") },
             ErrorKind::Write { reason: "disk".into() },
+            ErrorKind::ReentrantCall { operation: "Store.customers".into() },
         ];
         kinds.into_iter().map(cadastro::Error::from).collect()
     }

@@ -3,7 +3,9 @@
 //! flows are the core's and the store crate's (the same calls as `cadastro import` / `export`).
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
+
+use cadastro::reentry::{Exclusive, ExclusiveGuard};
 
 use cadastro::reconcile::Reconciler;
 use cadastro::write::ExportOptions;
@@ -141,16 +143,18 @@ pub(crate) fn customers_from_json(json: String) -> Result<Vec<Customer>, Cadastr
 /// (`Store.open(path).use { ... }`); the file is closed when the object is freed.
 #[derive(Debug, uniffi::Object)]
 pub struct Store {
-    inner: Mutex<cadastro_store::Store>,
+    inner: Exclusive<cadastro_store::Store>,
 }
 
 impl Store {
-    fn lock(&self) -> Result<MutexGuard<'_, cadastro_store::Store>, CadastroError> {
-        self.inner.lock().map_err(|_| CadastroError::internal("a previous call on this store panicked"))
+    /// Locks the store for `operation`; `ReentrantCall` when the calling thread holds it already
+    /// (an `ImportSink` of a running `import_stream` calling back in).
+    fn lock(&self, operation: &str) -> Result<ExclusiveGuard<'_, cadastro_store::Store>, CadastroError> {
+        Ok(self.inner.lock(operation)?)
     }
 
     fn wrap(store: cadastro_store::Store) -> Arc<Self> {
-        Arc::new(Store { inner: Mutex::new(store) })
+        Arc::new(Store { inner: Exclusive::new(store) })
     }
 }
 
@@ -176,21 +180,21 @@ impl Store {
     ///
     /// Errors: `StoreError`.
     pub fn accounts(&self) -> Result<Vec<String>, CadastroError> {
-        Ok(self.lock()?.accounts()?)
+        Ok(self.lock("Store.accounts")?.accounts()?)
     }
 
     /// Creates an account if it does not exist yet (an import creates its account too).
     ///
     /// Errors: `InvalidAccount` (empty or over 200 characters), `StoreError`.
     pub fn create_account(&self, name: String) -> Result<(), CadastroError> {
-        Ok(self.lock()?.create_account(&name)?)
+        Ok(self.lock("Store.create_account")?.create_account(&name)?)
     }
 
     /// The group names of an account that have customers, sorted.
     ///
     /// Errors: `UnknownAccount`, `StoreError`.
     pub fn groups(&self, account: String) -> Result<Vec<String>, CadastroError> {
-        Ok(self.lock()?.groups(&account)?)
+        Ok(self.lock("Store.groups")?.groups(&account)?)
     }
 
     /// The customers of an account (all, or one group by its exact name), in creation order,
@@ -199,7 +203,7 @@ impl Store {
     /// Errors: `UnknownAccount`, `StoreCorrupt`, `StoreError`.
     #[uniffi::method(default(group = None))]
     pub fn customers(&self, account: String, group: Option<String>) -> Result<Vec<Customer>, CadastroError> {
-        let customers = self.lock()?.list_customers(&account, group.as_deref())?;
+        let customers = self.lock("Store.customers")?.list_customers(&account, group.as_deref())?;
         report::from_core(&customers)
     }
 
@@ -221,7 +225,8 @@ impl Store {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let table = cadastro::Source::from(source).open(&importer.options().read)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
-        let (report, outcome) = self.lock()?.import_table(&account, &importer, &table, mode, &mut |_, _| {})?;
+        let (report, outcome) =
+            self.lock("Store.import_file")?.import_table(&account, &importer, &table, mode, &mut |_, _| {})?;
         Ok(ImportResult {
             report: report::from_core(&report)?,
             plan: ImportPlan::from_core(&outcome.plan)?,
@@ -252,7 +257,15 @@ impl Store {
     ) -> Result<crate::stream::StreamImport, CadastroError> {
         let importer = cadastro::Importer::new(options.unwrap_or_default().to_core()?)?;
         let mode = cadastro_store::ImportMode { dry_run, atomic };
-        crate::stream::import_stream(&mut *self.lock()?, &account, &importer, source.into(), mode, chunk_rows, sink)
+        crate::stream::import_stream(
+            &mut *self.lock("Store.import_stream")?,
+            &account,
+            &importer,
+            source.into(),
+            mode,
+            chunk_rows,
+            sink,
+        )
     }
 
     /// Copies the customers of account `src` (all, or one group by its exact name) into account
@@ -295,7 +308,7 @@ impl Store {
         group: Option<String>,
         profile: String,
     ) -> Result<ExportStats, CadastroError> {
-        let customers = self.lock()?.list_customers(&account, None)?;
+        let customers = self.lock("Store.export")?.list_customers(&account, None)?;
         export_to(&customers, &path, &profile, group)
     }
 }
@@ -398,5 +411,88 @@ mod tests {
             .unwrap();
         assert!(!again.applied);
         assert_eq!(again.plan.counts().unchanged, 2);
+    }
+
+    /// A sink that calls back into the store running it: each call is refused with
+    /// `ReentrantCall` at once (issue #17 point 5: it waited for itself forever).
+    struct CallsBack {
+        store: Arc<Store>,
+        seen: std::sync::Mutex<Vec<String>>,
+        rethrow: bool,
+    }
+
+    impl crate::stream::ImportSink for CallsBack {
+        fn on_chunk(&self, _chunk: crate::stream::ImportChunk) -> Result<bool, crate::stream::ChunkSinkError> {
+            let outcome = self.store.accounts();
+            let kind = outcome.as_ref().map_or_else(|e| e.kind(), |_| "ok".to_owned());
+            self.seen.lock().unwrap().push(kind);
+            match outcome {
+                Err(e) if self.rethrow => Err(crate::stream::ChunkSinkError::Failed { detail: e.to_string() }),
+                _ => Ok(true),
+            }
+        }
+    }
+
+    #[test]
+    fn a_sink_calling_its_own_store_gets_reentrant_call() {
+        let store = Store::open_in_memory().unwrap();
+        let mut csv = String::from("external_id,name\n");
+        for i in 0..200 {
+            csv.push_str(&format!("C-{i},Cliente {i}\n"));
+        }
+        let source = || Source::Bytes { data: csv.as_bytes().to_vec() };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let s = Arc::clone(&store);
+        let csv2 = csv.clone();
+        std::thread::spawn(move || {
+            let sink = Arc::new(CallsBack { store: Arc::clone(&s), seen: Default::default(), rethrow: false });
+            let done = s.import_stream(
+                Source::Bytes { data: csv2.into_bytes() },
+                "a".into(),
+                sink.clone(),
+                None,
+                false,
+                false,
+                10,
+            );
+            let seen = sink.seen.lock().unwrap().clone();
+            let _ = tx.send((done.map(|d| d.applied), seen));
+        });
+        let (done, seen) = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("a deadlock");
+        assert!(done.unwrap(), "a sink that catches the error goes on");
+        assert!(seen.len() >= 5 && seen.iter().all(|k| k == "reentrant_call"), "{seen:?}");
+        assert_eq!(store.customers("a".into(), None).unwrap().len(), 200);
+        // A sink that lets it through stops the import, rolled back: callback_failed naming it.
+        let sink = Arc::new(CallsBack { store: Arc::clone(&store), seen: Default::default(), rethrow: true });
+        let err = store.import_stream(source(), "b".into(), sink, None, false, false, 10).unwrap_err();
+        assert_eq!(err.kind(), "callback_failed");
+        assert!(err.to_string().contains("re-entrant call: Store.accounts"), "{err}");
+        assert_eq!(store.accounts().unwrap(), ["a"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_with_io() {
+        let dir = temp("fifo");
+        let fifo = dir.join("clientes.csv");
+        let _ = std::fs::remove_file(&fifo);
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.display().to_string();
+        std::thread::spawn(move || {
+            let store = Store::open_in_memory().unwrap();
+            let mut kinds = Vec::new();
+            for p in [path.as_str(), "/dev/zero"] {
+                let src = || Source::Path { path: p.to_owned() };
+                kinds.push(store.import_file(src(), "a".into(), None, false, false).unwrap_err().kind());
+                kinds.push(
+                    crate::Importer::new(crate::ImportOptions::default()).unwrap().validate(src()).unwrap_err().kind(),
+                );
+            }
+            let _ = tx.send(kinds);
+        });
+        let kinds = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("a blocking open");
+        assert_eq!(kinds, ["io", "io", "io", "io"]);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -103,7 +103,7 @@ pub struct StreamImport {
 /// Where the chunks of `Store.import_stream` go (a foreign trait, like [`ChunkSink`]): `true` to
 /// go on, `false` to stop and roll back; an exception stops, rolls back and makes the call fail
 /// with `CallbackFailed`. Called on the thread that called `import_stream`, with the store
-/// locked: it must not call the same store.
+/// locked: a call it makes to the same store fails at once with `ReentrantCall`.
 #[uniffi::export(foreign)]
 pub trait ImportSink: Send + Sync {
     /// Takes one chunk's issues and plan; `false` stops the import (nothing is written).

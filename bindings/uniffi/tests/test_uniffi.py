@@ -101,7 +101,7 @@ def test_error_kinds_cover_the_contract():
     assert set(cu.error_kinds()) == {
         "unsupported_format", "corrupt_file", "encrypted_file", "empty_file", "no_header", "duplicate_header",
         "missing_required_column", "limit_exceeded", "encoding_error", "sheet_not_found", "invalid_profile",
-        "invalid_options", "io", "write_error", "internal", "callback_failed",
+        "invalid_options", "io", "write_error", "reentrant_call", "internal", "callback_failed",
         # the embedded store's and the lookup's
         "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account", "stale_plan",
         "invalid_plan", "store_corrupt", "lookup_failed", "store_busy", "not_a_store", "store_duplicates",

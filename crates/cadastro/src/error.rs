@@ -227,6 +227,16 @@ pub enum ErrorKind {
         /// What failed.
         reason: String,
     },
+    /// A host callback (`onProgress`, `on_chunk`, a lookup) called back into the object that
+    /// is running it (CONTRACT section 8): refused at once instead of waiting for itself.
+    #[error(
+        "re-entrant call: {operation} was called from inside a callback of the same object's running \
+         operation; call it after that operation returns"
+    )]
+    ReentrantCall {
+        /// The method that was called back (`Store.customers`...).
+        operation: String,
+    },
 }
 
 /// The words of an `io` error: `no such file: PATH`, `permission denied: PATH`, `no space left
@@ -276,6 +286,7 @@ impl ErrorKind {
             Self::InvalidOptions { .. } => "invalid_options",
             Self::Io { .. } => "io",
             Self::Write { .. } => "write_error",
+            Self::ReentrantCall { .. } => "reentrant_call",
         }
     }
 
@@ -295,6 +306,7 @@ impl ErrorKind {
         "invalid_options",
         "io",
         "write_error",
+        "reentrant_call",
     ];
 }
 
@@ -331,6 +343,12 @@ impl Error {
 
     pub(crate) fn profile(reason: impl Into<String>) -> Self {
         ErrorKind::InvalidProfile { reason: reason.into() }.into()
+    }
+
+    /// A [`ErrorKind::ReentrantCall`] for `operation` (hosts raise it; the core never calls back
+    /// into itself).
+    pub fn reentrant(operation: impl Into<String>) -> Self {
+        ErrorKind::ReentrantCall { operation: operation.into() }.into()
     }
 
     pub(crate) fn io_at(path: &std::path::Path, source: std::io::Error) -> Self {

@@ -16,6 +16,7 @@ mod pipeline;
 pub mod profile;
 pub mod read;
 pub mod reconcile;
+pub mod reentry;
 pub mod report;
 pub mod stream;
 pub mod validate;

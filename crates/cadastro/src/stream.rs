@@ -294,7 +294,7 @@ impl Importer {
         let chunk_rows = if chunk_rows == 0 { DEFAULT_CHUNK_ROWS } else { chunk_rows };
         let input: Box<dyn Read + Send> = match source {
             Source::Path(p) => {
-                let file = std::fs::File::open(p).map_err(|e| Error::io_at(p, e))?;
+                let (file, _) = crate::read::open_regular(p)?;
                 Box::new(file)
             }
             Source::Bytes(b) => Box::new(std::io::Cursor::new(b.clone())),

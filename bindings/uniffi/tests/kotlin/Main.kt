@@ -99,7 +99,7 @@ fun fileLevelTests() {
                          "sheet_not_found", "invalid_profile", "invalid_options", "io", "write_error", "internal",
                          "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account",
                          "stale_plan", "invalid_plan", "store_corrupt", "lookup_failed", "callback_failed",
-                         "store_busy", "not_a_store", "store_duplicates")) {
+                         "store_busy", "not_a_store", "store_duplicates", "reentrant_call")) {
             check(k in kinds) { "$k missing from $kinds" }
         }
     }

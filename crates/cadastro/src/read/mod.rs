@@ -25,6 +25,7 @@ pub(crate) mod format;
 pub(crate) mod header;
 mod options;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -397,9 +398,15 @@ impl Source {
                 Ok(std::borrow::Cow::Borrowed(b))
             }
             Source::Path(p) => {
-                let meta = std::fs::metadata(p).map_err(|e| Error::io_at(p, e))?;
-                check_size(meta.len(), limits)?;
-                std::fs::read(p).map(std::borrow::Cow::Owned).map_err(|e| Error::io_at(p, e))
+                let (file, len) = open_regular(p)?;
+                check_size(len, limits)?;
+                // The size the file system reports is not the size read: a file that grows, or a
+                // /proc file that reports 0, is read with the limit enforced while reading.
+                let cap = limits.max_file_bytes.saturating_add(1);
+                let mut bytes = Vec::with_capacity(usize::try_from(len.min(cap)).unwrap_or(0));
+                file.take(cap).read_to_end(&mut bytes).map_err(|e| Error::io_at(p, e))?;
+                check_size(bytes.len() as u64, limits)?;
+                Ok(std::borrow::Cow::Owned(bytes))
             }
         }
     }
@@ -422,6 +429,57 @@ impl Source {
             Source::Bytes(_) => None,
         }
     }
+}
+
+/// Opens `path` for reading, refusing a FIFO, a socket or a device such as `/dev/zero` with an
+/// `io` error naming it: a FIFO would block the caller until a writer appears, a device reports
+/// size 0 and never ends. Symbolic links are followed. Returns the file and its size. Every
+/// reader of a path goes through here.
+///
+/// # Errors
+/// `io` when the path cannot be opened or is not a regular file.
+pub(crate) fn open_regular(path: &Path) -> Result<(std::fs::File, u64)> {
+    // Checked before opening: opening a FIFO for reading blocks until a writer opens it.
+    let meta = std::fs::metadata(path).map_err(|e| Error::io_at(path, e))?;
+    refuse_special(path, &meta.file_type())?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io_at(path, e))?;
+    // Checked again on the handle: the path may have been replaced in between.
+    let meta = file.metadata().map_err(|e| Error::io_at(path, e))?;
+    refuse_special(path, &meta.file_type())?;
+    Ok((file, meta.len()))
+}
+
+/// A directory passes: reading it fails at once with the system's own error (`EISDIR`, which
+/// hosts map to their usual error: Python `IsADirectoryError`).
+fn refuse_special(path: &Path, kind: &std::fs::FileType) -> Result<()> {
+    if kind.is_file() || kind.is_dir() {
+        return Ok(());
+    }
+    let what = special_kind(kind);
+    let source = std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("not a regular file ({what}); cadastro reads regular files only: save the data to a file first"),
+    );
+    Err(Error::io_at(path, source))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_kind: &std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 fn check_size(len: u64, limits: &Limits) -> Result<()> {
