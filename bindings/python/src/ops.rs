@@ -475,7 +475,8 @@ impl PyStore {
                 let mut guard = self.lock("Store.import_file")?;
                 let store = guard.as_mut().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
                 let opts = importer.options();
-                store.import_report_in(account, &mut report, &opts.profile, mode, opts.locale)?
+                let locale = report.locale;
+                store.import_report_in(account, &mut report, &opts.profile, mode, locale)?
             };
             Ok::<_, Failure>((table, report, outcome))
         })?;
@@ -563,7 +564,7 @@ impl PyStore {
         profile: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPlan> {
         let profile = crate::convert::profile_or_generic(py, profile)?;
-        let plan = self.with(py, |s| {
+        let plan = self.with(py, "Store.copy_account", |s| {
             let plan = s.plan_copy(src, dst, group, &profile)?;
             if !dry_run && !plan.is_noop() {
                 s.apply(dst, &plan)?;

@@ -285,7 +285,7 @@ impl Store {
         profile: String,
     ) -> Result<CopyResult, CadastroError> {
         let profile = resolve_profile(&profile)?;
-        let mut store = self.lock()?;
+        let mut store = self.lock("Store.copy_account")?;
         let plan = store.plan_copy(&src, &dst, group.as_deref(), &profile)?;
         let applied = !dry_run && !plan.is_noop();
         if applied {

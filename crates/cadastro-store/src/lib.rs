@@ -390,7 +390,8 @@ impl Store {
         let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
         let mut report = importer.validate_table_with_progress(table, &parents, progress)?;
         let opts = importer.options();
-        let outcome = self.import_report_in(account, &mut report, &opts.profile, mode, opts.locale)?;
+        let locale = report.locale;
+        let outcome = self.import_report_in(account, &mut report, &opts.profile, mode, locale)?;
         Ok((report, outcome))
     }
 

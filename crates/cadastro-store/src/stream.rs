@@ -133,7 +133,10 @@ impl Store {
             Some(id) if !mode.dry_run => Some(Writer::new(&tx, id)?),
             _ => None,
         };
-        let reconciler = Reconciler::new(profile).locale(importer.options().locale);
+        // The row issues a plan adds (key_conflict) speak the host's locale, else the profile's;
+        // the header-language default of the stream is known only after its first chunk.
+        let locale = importer.options().locale.or(profile.locale).unwrap_or(cadastro::Locale::En);
+        let reconciler = Reconciler::new(profile).locale(locale);
         let mut rejected = Stats::default();
         let mut counts = PlanCounts::default();
         let mut has_errors = false;

@@ -20,7 +20,7 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn importer(profile: &str, locale: Locale) -> Importer {
-    Importer::new(ImportOptions { profile: Profile::builtin(profile).unwrap(), locale, ..ImportOptions::default() })
+    Importer::new(ImportOptions { profile: Profile::builtin(profile).unwrap(), locale: Some(locale), ..ImportOptions::default() })
         .unwrap()
 }
 

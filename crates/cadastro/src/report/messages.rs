@@ -384,6 +384,14 @@ pub fn key_conflict_message(locale: Locale, what: &str, a: ConflictSide<'_>, b: 
         (ConflictSide::NewExternalId(v), Locale::En) => format!("the new external_id {v}"),
         (ConflictSide::NewExternalId(v), Locale::PtBr) => format!("o novo external_id {v}"),
         (ConflictSide::NewExternalId(v), Locale::Fr) => format!("le nouvel external_id {v}"),
+        (ConflictSide::Stored { id, field, value }, Locale::Pl) => {
+            format!("zapisany klient {id} ({field} {value})")
+        }
+        (ConflictSide::Stored { id, field, value }, Locale::Es) => {
+            format!("cliente {id} de la base ({field} {value})")
+        }
+        (ConflictSide::NewExternalId(v), Locale::Pl) => format!("nowy external_id {v}"),
+        (ConflictSide::NewExternalId(v), Locale::Es) => format!("el nuevo external_id {v}"),
     };
     let (a, b) = (side(a), side(b));
     match locale {
@@ -395,6 +403,12 @@ pub fn key_conflict_message(locale: Locale, what: &str, a: ConflictSide<'_>, b: 
         ),
         Locale::Fr => format!(
             "{what} : les clés de la ligne désignent deux clients différents : {a} et {b} ; rien n'a été écrit pour cette ligne"
+        ),
+        Locale::Pl => format!(
+            "{what}: klucze wiersza wskazują na dwóch różnych klientów: {a} i {b}; dla tego wiersza nic nie zapisano"
+        ),
+        Locale::Es => format!(
+            "{what}: las claves de la fila apuntan a dos clientes distintos: {a} y {b}; no se escribió nada para esta fila"
         ),
     }
 }

@@ -206,7 +206,9 @@ mod tests {
                 header: f.as_str().to_owned(),
                 field: Some(Target::Field(*f)),
                 confidence: 1.0,
-                reason: MatchReason::Exact,
+                reason: MatchReason::ProfileLabel,
+                needs_review: false,
+                merged_from: Vec::new(),
             })
             .collect();
         let rows = rows

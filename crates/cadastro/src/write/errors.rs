@@ -83,7 +83,9 @@ pub fn row_header(locale: Locale) -> &'static str {
     match locale {
         Locale::PtBr => "Linha",
         Locale::Fr => "Ligne",
-        _ => "Row",
+        Locale::Pl => "Wiersz",
+        Locale::Es => "Fila",
+        Locale::En => "Row",
     }
 }
 
