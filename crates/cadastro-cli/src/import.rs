@@ -122,18 +122,23 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
         (false, _) => Store::open(&args.db)?,
     };
     store.set_busy_timeout(args.busy_timeout())?;
-    // Plan first (a dry run of the same flow), write the error file, and only then apply the
-    // plan: an error file that cannot be written leaves the store as it was.
-    let plan_only = ImportMode { dry_run: true, atomic: args.atomic };
-    let (report, mut outcome) = store.import_table(&args.account, &importer, &table, plan_only, &mut |_, _| {})?;
-    if let Some(out) = &args.opts.errors {
-        cadastro::write::write_error_file(&table, &report, out, report.locale).map_err(Failure::ErrorFile)?;
-    }
-    let apply = !(args.dry_run || (args.atomic && report.has_errors()));
-    if apply {
-        store.apply(&args.account, &outcome.plan)?;
-        outcome.applied = true;
-    }
+    // The error file is written once the plan is made under the write lock (with its
+    // key_conflict rows) and before the transaction commits: an error file that cannot be
+    // written leaves the store as it was.
+    let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
+    let mut file_error = None;
+    let result = store.import_table_with(&args.account, &importer, &table, mode, &mut |report| {
+        let Some(out) = &args.opts.errors else { return Ok(()) };
+        cadastro::write::write_error_file(&table, report, out, report.locale).map_err(|e| {
+            let message = e.to_string();
+            file_error = Some(e);
+            cadastro::Error::from(cadastro::ErrorKind::InvalidOptions { reason: message })
+        })
+    });
+    let (report, outcome) = match (result, file_error) {
+        (Err(_), Some(e)) => return Err(Failure::ErrorFile(e)),
+        (result, _) => result?,
+    };
     match args.opts.format {
         OutputFormat::Json => crate::emit(&format!("{}\n", json(&report, &outcome.plan, args.verbose)))?,
         OutputFormat::Text => crate::emit(&text(&report, &outcome.plan, args, outcome.applied))?,

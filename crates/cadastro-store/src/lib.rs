@@ -346,14 +346,37 @@ impl Store {
         mode: ImportMode,
         locale: Locale,
     ) -> Result<ImportOutcome, StoreError> {
+        self.import_report_with(account, report, profile, mode, locale, &mut |_| Ok(()))
+    }
+
+    /// [`Store::import_report_in`] calling `before_commit(report)` once the plan is made (its
+    /// `key_conflict` rows already in the report) and before anything is committed: a dry run
+    /// calls it too. The CLI writes the error file there, so an error file that cannot be
+    /// written leaves the store as it was. An error from `before_commit` rolls the transaction
+    /// back and is returned as [`StoreError::Core`].
+    ///
+    /// # Errors
+    /// As [`Store::import_report`]; whatever `before_commit` returns.
+    pub fn import_report_with(
+        &mut self,
+        account: &str,
+        report: &mut Report,
+        profile: &Profile,
+        mode: ImportMode,
+        locale: Locale,
+        before_commit: &mut dyn FnMut(&Report) -> Result<(), cadastro::Error>,
+    ) -> Result<ImportOutcome, StoreError> {
         if mode.dry_run || (mode.atomic && report.has_errors()) {
             let plan = reconcile_in(report, profile, &self.base(account)?, locale).map_err(lookup_error)?;
+            before_commit(report)?;
             return Ok(ImportOutcome { plan, applied: false });
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let account_id = ensure_account(&tx, account)?;
         let base = AccountBase { conn: &tx, account: Some(account_id), before: None };
         let plan = reconcile_in(report, profile, &base, locale).map_err(lookup_error)?;
+        // Dropping `tx` on an early return rolls it back.
+        before_commit(report)?;
         if mode.atomic && report.has_errors() {
             tx.rollback()?;
             return Ok(ImportOutcome { plan, applied: false });
@@ -392,6 +415,27 @@ impl Store {
         let opts = importer.options();
         let locale = report.locale;
         let outcome = self.import_report_in(account, &mut report, &opts.profile, mode, locale)?;
+        Ok((report, outcome))
+    }
+
+    /// [`Store::import_table`] with a `before_commit` step (see [`Store::import_report_with`]).
+    ///
+    /// # Errors
+    /// As [`Store::import_table`]; whatever `before_commit` returns.
+    pub fn import_table_with(
+        &mut self,
+        account: &str,
+        importer: &Importer,
+        table: &Table,
+        mode: ImportMode,
+        before_commit: &mut dyn FnMut(&Report) -> Result<(), cadastro::Error>,
+    ) -> Result<(Report, ImportOutcome), StoreError> {
+        let columns = importer.columns(table)?;
+        let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
+        let mut report = importer.validate_table_with_progress(table, &parents, &mut |_, _| {})?;
+        let opts = importer.options();
+        let locale = report.locale;
+        let outcome = self.import_report_with(account, &mut report, &opts.profile, mode, locale, before_commit)?;
         Ok((report, outcome))
     }
 
