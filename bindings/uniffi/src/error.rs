@@ -379,6 +379,14 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_sheet_is_empty_file_with_the_sheets_holding_data() {
+        let err =
+            cadastro::Error::from(ErrorKind::EmptySheet { sheet: "Capa".into(), with_data: vec!["Clientes".into()] });
+        let CadastroError::EmptyFile { detail } = CadastroError::from(err) else { panic!("not EmptyFile") };
+        assert!(detail.contains("sheet \"Clientes\" does"), "{detail}");
+    }
+
+    #[test]
     fn every_core_kind_has_its_variant() {
         let errors = one_of_each();
         let mut seen: Vec<&str> = errors.iter().map(cadastro::Error::code).collect();
