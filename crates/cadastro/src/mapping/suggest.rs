@@ -254,12 +254,12 @@ fn grammar_candidates(header: &str) -> Option<Vec<Candidate>> {
             Some(Field::Address | Field::DeliveryAddress) => Some(Field::DeliveryAddress),
             _ => None,
         };
-    } else if p.contact {
-        if let Some(f) = field {
-            let c = grammar::contact_version(f);
-            moved = c != Some(f);
-            field = c;
-        }
+    } else if p.contact
+        && let Some(f) = field
+    {
+        let c = grammar::contact_version(f);
+        moved = c != Some(f);
+        field = c;
     }
     let reason = if moved { MatchReason::Context } else { reason };
     Some(field.map(|f| Candidate::new(Target::Field(f), weight, reason)).into_iter().collect())
