@@ -516,7 +516,10 @@ fn analyse(
         .collect();
     for c in &mut columns {
         c.needs_review = match c.reason {
+            // The host said so, or the profile's own layout did (a column like InvoiceOcean's
+            // ordinal `No` carries no field on purpose).
             MatchReason::Explicit | MatchReason::Ignored => false,
+            MatchReason::ProfileLabel if c.field.is_none() => false,
             MatchReason::None => !c.header.trim().is_empty() || evidence.get(c.index).is_some_and(|e| e.n > 0),
             _ => c.confidence < threshold,
         };

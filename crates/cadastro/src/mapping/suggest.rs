@@ -254,12 +254,12 @@ fn grammar_candidates(header: &str) -> Option<Vec<Candidate>> {
             Some(Field::Address | Field::DeliveryAddress) => Some(Field::DeliveryAddress),
             _ => None,
         };
-    } else if p.contact {
-        if let Some(f) = field {
-            let c = grammar::contact_version(f);
-            moved = c != Some(f);
-            field = c;
-        }
+    } else if p.contact
+        && let Some(f) = field
+    {
+        let c = grammar::contact_version(f);
+        moved = c != Some(f);
+        field = c;
     }
     let reason = if moved { MatchReason::Context } else { reason };
     Some(field.map(|f| Candidate::new(Target::Field(f), weight, reason)).into_iter().collect())
@@ -293,7 +293,9 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
     if cands.is_empty() {
         // A header the grammar decided holds nothing stays unmapped; a header nothing matched,
         // an empty one or one whose readings were all vetoed takes what the values say.
-        if !had_any && !fold_label(header).is_empty() && grammar_candidates(header).is_some() {
+        // A label known to carry no field (`Status`, `PESEL`, InvoiceOcean's `No`) stays so.
+        let folded = fold_label(header);
+        if !had_any && !folded.is_empty() && (index().is_known(&folded) || grammar_candidates(header).is_some()) {
             return;
         }
         if let Some(f) = ev.field() {

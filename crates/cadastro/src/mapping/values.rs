@@ -190,7 +190,7 @@ impl Evidence {
             Some(Field::Phone)
         } else if self.postal >= 0.9 && self.small_int < 0.5 {
             Some(Field::PostalCode)
-        } else if self.country >= 0.9 && self.two_letters >= 0.9 || self.country >= 0.9 && self.words >= 0.9 {
+        } else if self.country >= 0.9 && (self.two_letters >= 0.9 || self.words >= 0.9) {
             Some(Field::Country)
         } else {
             None
@@ -259,7 +259,7 @@ fn is_words(v: &str) -> bool {
         && !v.contains('@')
         && !v.chars().any(|c| c.is_ascii_digit())
         && v.chars().all(|c| c.is_alphabetic() || " .'-&,()/".contains(c))
-        && !matches!(parse_bool(v), Ok(_) if v.len() <= 5)
+        && !(v.len() <= 5 && parse_bool(v).is_ok())
 }
 
 #[cfg(test)]

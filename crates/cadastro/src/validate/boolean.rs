@@ -58,54 +58,6 @@ pub fn parse_bool(raw: &str) -> Result<bool, IssueCode> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn true_in_five_languages() {
-        for raw in [
-            "1",
-            "TRUE",
-            "true",
-            "Yes",
-            "y",
-            "SIM",
-            "s",
-            "Oui",
-            "o",
-            "Tak",
-            "t",
-            "x",
-            "X",
-            "sí",
-            "Si",
-            "verdadeiro",
-            "VRAI",
-            "prawda",
-            "Verdadero",
-            " yes ",
-        ] {
-            assert_eq!(parse_bool(raw), Ok(true), "{raw:?}");
-        }
-    }
-
-    #[test]
-    fn false_in_five_languages() {
-        for raw in ["0", "FALSE", "false", "No", "n", "NÃO", "nao", "Non", "NIE", "Falso", "faux", "Fałsz", "", "  "]
-        {
-            assert_eq!(parse_bool(raw), Ok(false), "{raw:?}");
-        }
-    }
-
-    #[test]
-    fn anything_else_is_invalid() {
-        for raw in ["2", "-1", "maybe", "talvez", "yes!", "1.5", "ja", "-", "?", "sim não", "#N/A", "true false"] {
-            assert_eq!(parse_bool(raw), Err(IssueCode::InvalidBoolean), "{raw:?}");
-        }
-    }
-}
-
 /// Reads a person-type value as the is-company flag: `PJ`, `Jurídica`, `Pessoa jurídica`,
 /// `Persona jurídica`, `J`, `Company`, `Entreprise`, `Société`, `Firma`, `Empresa` are a company;
 /// `PF`, `Física`, `Pessoa física`, `Persona natural`, `Individual`, `Person`, `Particulier`,
@@ -153,5 +105,53 @@ pub fn parse_person_type(raw: &str) -> Option<bool> {
         Some(false)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn true_in_five_languages() {
+        for raw in [
+            "1",
+            "TRUE",
+            "true",
+            "Yes",
+            "y",
+            "SIM",
+            "s",
+            "Oui",
+            "o",
+            "Tak",
+            "t",
+            "x",
+            "X",
+            "sí",
+            "Si",
+            "verdadeiro",
+            "VRAI",
+            "prawda",
+            "Verdadero",
+            " yes ",
+        ] {
+            assert_eq!(parse_bool(raw), Ok(true), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn false_in_five_languages() {
+        for raw in ["0", "FALSE", "false", "No", "n", "NÃO", "nao", "Non", "NIE", "Falso", "faux", "Fałsz", "", "  "]
+        {
+            assert_eq!(parse_bool(raw), Ok(false), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_invalid() {
+        for raw in ["2", "-1", "maybe", "talvez", "yes!", "1.5", "ja", "-", "?", "sim não", "#N/A", "true false"] {
+            assert_eq!(parse_bool(raw), Err(IssueCode::InvalidBoolean), "{raw:?}");
+        }
     }
 }
