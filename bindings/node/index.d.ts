@@ -19,6 +19,8 @@ export declare class Inspection {
   get rows(): number
   /** Every column with its suggested field. */
   get columns(): Array<InspectColumn>
+  /** The rows the header search weighed, with their scores, the chosen one first. */
+  get headerCandidates(): Array<HeaderCandidate>
   /** The inspection as JSON (one line): what `cadastro inspect --format json` prints. */
   toJson(): string
 }
@@ -347,6 +349,22 @@ export interface FieldChange {
   new?: string | number | boolean | string[]
 }
 
+/** A row the header search weighed (what `inspect` shows). */
+export interface HeaderCandidate {
+  /** The row number a spreadsheet shows. */
+  row: number
+  /** Higher is more header-like. */
+  score: number
+  /** Cells that are known header labels. */
+  knownLabels: number
+  /** Non-blank cells. */
+  cells: number
+  /** Whether the row qualifies as a header. */
+  qualifies: boolean
+  /** Whether this row is the header. */
+  chosen: boolean
+}
+
 /**
  * One chunk of `Store.importStream`: its issues, its plan, and whether the plan was written
  * (inside the import's transaction, which may still be rolled back).
@@ -374,7 +392,7 @@ export interface ImportFileOptions {
   /** The delimiter of delimited text. */
   delimiter?: string
   /** The encoding of delimited text. */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250'
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-2' | 'iso-8859-15' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr' | 'x-mac-roman'
   /** The 1-based header row. */
   headerRow?: number
   /** The country of rows without one. */
@@ -512,7 +530,7 @@ export interface Options {
   /** The delimiter of delimited text, one character (default: sniffed). */
   delimiter?: string
   /** The encoding of delimited text (default: detected). */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250'
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-2' | 'iso-8859-15' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr' | 'x-mac-roman'
   /** The 1-based header row (default: detected below title rows). */
   headerRow?: number
   /** The country of rows without one (ISO alpha-2; default: the profile's). */
@@ -595,18 +613,34 @@ export interface SheetInfo {
   visible: boolean
 }
 
+/** A non-blank row above the header. */
+export interface SkippedRow {
+  /** The row number a spreadsheet shows. */
+  row: number
+  /** `title` or `data` (a data-looking row, warned `skipped_above_header`). */
+  reason: string
+}
+
 /** What was read (the report's `source`). */
 export interface SourceInfo {
   /** `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`. */
   format: string
-  /** Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`. */
+  /**
+   * Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`,
+   * `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`, `gb18030`, `big5`, `euc-kr` or
+   * `x-mac-roman`.
+   */
   encoding?: string
   /** Delimited text: the delimiter. */
   delimiter?: string
   /** Workbooks: the sheet read. */
   sheet?: string
-  /** The 1-based row of the header. */
-  headerRow: number
+  /** The 1-based row of the header; `null` for a table without a header row. */
+  headerRow?: number
+  /** Delimited text: how sure the encoding is (0..1). */
+  encodingConfidence?: number
+  /** The non-blank rows above the header, with why they were skipped. */
+  skippedRows: Array<SkippedRow>
 }
 
 /** The counts of a report. */

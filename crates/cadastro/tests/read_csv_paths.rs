@@ -7,8 +7,11 @@ use std::ops::ControlFlow;
 use cadastro::report::Issue;
 use cadastro::{ImportOptions, Importer, Source, SourceInfo, TextEncoding};
 
+/// An issue's code, row and column.
+type Key = (String, u32, Option<String>);
+
 /// (code, row, column) of every issue, and the source, from both paths; asserts they agree.
-fn both(profile: &str, bytes: &[u8]) -> (Vec<(String, u32, Option<String>)>, SourceInfo, Vec<Issue>) {
+fn both(profile: &str, bytes: &[u8]) -> (Vec<Key>, SourceInfo, Vec<Issue>) {
     let importer = Importer::new(ImportOptions::for_profile(profile).unwrap()).unwrap();
     let source = Source::from_bytes(bytes.to_vec());
     let whole = importer.validate(&source).unwrap();

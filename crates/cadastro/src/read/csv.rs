@@ -15,7 +15,8 @@
 //! # Limits
 //! Checked record by record as the parser delivers them, so reading stops at the first record
 //! past a limit: `rows` against the row number (blank rows included), `columns` against the
-//! record's field count, `cell_chars` against each field. The csv parser buffers one record
+//! fields that hold data (blank or whitespace-only fields past the limit are dropped, never
+//! counted), `cell_chars` against each field. The csv parser buffers one record
 //! whole before it can be checked, so before it runs, [`check_shape`] streams the text once
 //! through `csv_core` (the csv crate's own state machine, same settings) with a fixed 8 KiB
 //! buffer: a field past `max_cell_chars` or a record past `max_columns` (a 100 MB line, an
@@ -99,8 +100,8 @@ fn inner_breaks(record: &csv::ByteRecord) -> u64 {
 /// Fails with `limit_exceeded` (`cell_chars`, `columns`) at the first field or record past the
 /// limits, in constant memory: fields are streamed through an 8 KiB buffer and only counted.
 /// `body` is decoded text, so counting the bytes that do not continue a UTF-8 sequence counts
-/// characters. A record stops the scan at its first field past `max_columns` (the error gives
-/// that count, one past the maximum). A field past the limit stops the scan at the end of the 8 KiB chunk where it
+/// characters. A record stops the scan at its first field past `max_columns` that holds data
+/// (the error gives that field's number); blank fields past the maximum are only counted. A field past the limit stops the scan at the end of the 8 KiB chunk where it
 /// crossed it (the error gives the count reached there: past the maximum by at most 8 KiB), so a
 /// 100 MB field costs no more than a 40 KB one.
 pub(crate) fn check_shape(body: &[u8], dialect: &Dialect, opts: &ReadOptions) -> Result<()> {
@@ -109,10 +110,14 @@ pub(crate) fn check_shape(body: &[u8], dialect: &Dialect, opts: &ReadOptions) ->
     let mut out = [0u8; 8192];
     let mut input = body;
     let (mut chars, mut fields) = (0u64, 0u64);
+    // Blank (whitespace-only) fields never widen the table: only a field holding data past
+    // `max_columns` is over the limit.
+    let mut blank = true;
     loop {
         let (result, read, written) = reader.read_field(input, &mut out);
         input = input.get(read..).unwrap_or_default();
         let chunk = out.get(..written).unwrap_or_default();
+        blank &= chunk.iter().all(u8::is_ascii_whitespace);
         chars = chars.saturating_add(chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64);
         if chars > limits.max_cell_chars {
             return Err(Error::limit(LimitKind::CellChars, chars, limits.max_cell_chars));
@@ -125,9 +130,10 @@ pub(crate) fn check_shape(body: &[u8], dialect: &Dialect, opts: &ReadOptions) ->
                 // counted to the end).
                 fields = fields.saturating_add(1);
                 chars = 0;
-                if fields > limits.max_columns {
+                if fields > limits.max_columns && !blank {
                     return Err(Error::limit(LimitKind::Columns, fields, limits.max_columns));
                 }
+                blank = true;
                 if record_end {
                     fields = 0;
                 }
@@ -177,14 +183,17 @@ pub(crate) fn split_records(
         if row > max_rows {
             return Err(Error::limit(LimitKind::Rows, row, limits.max_rows));
         }
-        let width = record.len() as u64;
-        if width > limits.max_columns {
-            return Err(Error::limit(LimitKind::Columns, width, limits.max_columns));
+        // Trailing blank fields past `max_columns` hold no data: they are dropped (a row padded
+        // with thousands of delimiters is as wide as its data).
+        let width = record.iter().rposition(|f| !f.iter().all(u8::is_ascii_whitespace)).map_or(0, |i| i + 1);
+        if width as u64 > limits.max_columns {
+            return Err(Error::limit(LimitKind::Columns, width as u64, limits.max_columns));
         }
+        let keep = if record.len() as u64 > limits.max_columns { width } else { record.len() };
         let mut cells = Vec::with_capacity(record.len());
         let mut blank = true;
         let (mut nul, mut replaced) = (false, false);
-        for field in &record {
+        for field in record.iter().take(keep) {
             // The body is decoded text and the parser splits at ASCII bytes: a field is UTF-8
             // (the lossy path only serves callers with raw bytes).
             let mut text = match std::str::from_utf8(field) {
@@ -353,9 +362,12 @@ mod tests {
         assert!(err.to_string().starts_with("limit exceeded: cell_chars is "), "{err}");
         let wide = ";".repeat(1_000_000);
         let t = std::time::Instant::now();
-        let err = read_grid(format!("a;b\n{wide}\n").as_bytes(), &opts).unwrap_err();
-        assert!(t.elapsed().as_millis() < 1000, "{:?}", t.elapsed());
-        assert_eq!(err.to_string(), "limit exceeded: columns is 1025, the maximum is 1024");
+        let err = read_grid(format!("a;b\nx{wide}y\n").as_bytes(), &opts).unwrap_err();
+        assert!(t.elapsed().as_millis() < 2000, "{:?}", t.elapsed());
+        assert_eq!(err.to_string(), "limit exceeded: columns is 1000001, the maximum is 1024");
+        // A million blank fields hold no data: they do not widen the table (issue #14, point 2).
+        let g = read_grid(format!("a;b\nx;y{wide}\n").as_bytes(), &opts).unwrap();
+        assert_eq!(g.rows[1].cells.len(), 2);
         // A legitimate wide and long record still reads: 1,024 cells of 32,767 characters.
         let cell = "é".repeat(32_767);
         let full = format!("{}\n", vec![cell.as_str(); 1024].join(";"));
