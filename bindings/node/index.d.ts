@@ -71,6 +71,11 @@ export declare class Report {
   get customers(): Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>
   /** What was read. */
   get source(): SourceInfo
+  /**
+   * The locale of the messages (`en`, `pt-BR`, `fr`, `pl`, `es`): the one asked for, else
+   * the profile's, else the language of the file's headers, else `en`.
+   */
+  get locale(): string
   /** Every column with its field (or `null`), confidence and reason. */
   get mapping(): Array<ColumnMapping>
   /** The profile's name. */
@@ -214,6 +219,14 @@ export interface ContactChange {
   contactEmail?: string
   /** The changed fields (every field of a created contact). */
   changes: Array<FieldChange>
+}
+
+/** The default country inferred from a file's evidence (`source.countryInferred`). */
+export interface CountryInferred {
+  /** ISO 3166-1 alpha-2. */
+  country: string
+  /** What it rests on: `tax_id`, `phone`, `postal_code`, `country`, `header_language`. */
+  evidence: Array<string>
 }
 
 /**
@@ -471,7 +484,11 @@ export interface Options {
   headerRow?: number
   /** The country of rows without one (ISO alpha-2; default: the profile's). */
   country?: string
-  /** The language of messages: `en` (default), `pt-BR` or `fr` (`pt`, `pt_BR`, `fr-FR` work). */
+  /**
+   * The language of messages: `en`, `pt-BR`, `fr`, `pl` or `es` (`pt`, `pt_BR`, `pl-PL`,
+   * `es-ES` work). Default: the profile's (asaas: `pt-BR`), else the language of the file's
+   * headers, else `en`.
+   */
   locale?: string
   /** Resource limits. */
   limits?: Limits
@@ -561,6 +578,11 @@ export interface SourceInfo {
   sheet?: string
   /** The 1-based row of the header. */
   headerRow: number
+  /**
+   * The default country inferred from the file when neither the profile nor the options set
+   * one.
+   */
+  countryInferred?: CountryInferred
 }
 
 /** The counts of a report. */
@@ -610,6 +632,8 @@ export interface StreamSummary {
   source: SourceInfo
   /** Every column with its field (or `null`), confidence and reason. */
   mapping: Array<ColumnMapping>
+  /** The locale of the messages, as `Report.locale`. */
+  locale: string
   /** The counts of the rows read (all of them unless `stopped`). */
   stats: Stats
   /** `onChunk` returned `false`: the rows after that chunk were not read. */
