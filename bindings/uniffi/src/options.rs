@@ -209,8 +209,8 @@ mod tests {
         assert_eq!(core.read.limits.max_columns, cadastro::Limits::default().max_columns);
         assert_eq!(core.country.as_deref(), Some("PT"));
         assert_eq!(core.locale, Some(cadastro::Locale::PtBr));
-        assert_eq!(d().to_core().unwrap().locale, None);
-        let pl = ImportOptions { locale: Some("pl-PL".into()), ..d() };
+        assert_eq!(ImportOptions::default().to_core().unwrap().locale, None);
+        let pl = ImportOptions { locale: Some("pl-PL".into()), ..ImportOptions::default() };
         assert_eq!(pl.to_core().unwrap().locale, Some(cadastro::Locale::Pl));
         assert!(!core.include_values);
     }
