@@ -3,12 +3,8 @@
 // async tasks on the main thread, import the same CPF-keyed file (no external id) at once.
 // Every row is accounted for in every report, no import fails, and the store ends with exactly
 // one customer per CPF.
-//
-// UNIQUE_KEYS: the "no duplicate customers" half needs the unique customer keys and the
-// re-check under the write lock of issue #17 point 2 (conc-store's branch). Without them the
-// stores end with duplicates, so the test is skipped until that lands: flip it to true when
-// merging #17.2.
-const UNIQUE_KEYS = false
+// The "no duplicate customers" half rests on the store's unique customer keys and its planning
+// under the write lock (issue #17 point 2).
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
@@ -43,7 +39,7 @@ function importInWorker(db, file) {
 
 test(
   `${WORKERS} workers and 2 async tasks, each with its own Store, import one CPF-keyed file into a new store`,
-  { skip: !UNIQUE_KEYS && 'needs unique customer keys (issue #17 point 2, conc-store): unskip at the merge', timeout: 300_000 },
+  { timeout: 300_000 },
   async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadastro-conc-'))
     const file = path.join(dir, 'clientes.csv')

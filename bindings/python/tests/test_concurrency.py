@@ -1,10 +1,8 @@
 """Issue #17 (host concurrency): Python threads, each with its own Store on one store file,
 import the same CPF-keyed file (no external id) at once. Every row is accounted for in every
 report, no import fails, and the store ends with exactly one customer per CPF.
-
-UNIQUE_KEYS: the "no duplicate customers" half needs the unique customer keys and the re-check
-under the write lock of issue #17 point 2 (conc-store's branch). Without them the store ends
-with duplicates, so the test is skipped until that lands: flip it to True when merging #17.2."""
+The "no duplicate customers" half rests on the store's unique customer keys and its planning
+under the write lock (issue #17 point 2)."""
 
 from __future__ import annotations
 
@@ -16,12 +14,10 @@ import pytest
 import cadastro
 from gen import customers_csv
 
-UNIQUE_KEYS = False
 ROWS = 1500
 THREADS = 4
 
 
-@pytest.mark.skipif(not UNIQUE_KEYS, reason="needs unique customer keys (issue #17 point 2, conc-store): unskip at the merge")
 def test_threads_with_their_own_store_import_one_cpf_file_into_a_new_store(tmp_path: Path) -> None:
     path = tmp_path / "clientes.csv"
     path.write_text(customers_csv(ROWS), encoding="utf-8")

@@ -56,7 +56,7 @@ fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failur
             if json {
                 let _ = writeln!(out, "{}", serde_json::json!({ "issue": issue }));
             } else {
-                digest.add(&issue);
+                digest.add(issue);
             }
         }
         noop &= chunk.plan.is_noop();

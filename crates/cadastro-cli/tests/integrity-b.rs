@@ -66,7 +66,7 @@ fn generic_infers_brazil_on_both_paths() {
     }
     let text = stdout(&cadastro(&["validate", f]));
     assert!(text.contains("país deduzido: BR (a partir de tax_id, phone, header_language)"), "{text}");
-    assert!(text.contains("phone_ninth_digit_added (aviso): 1 nas linhas 3"), "{text}");
+    assert!(text.contains("phone_ninth_digit_added (aviso): 1 na linha 3"), "{text}");
     // A country from the host: nothing is inferred, the phones are read as Polish.
     let out = cadastro(&["validate", f, "--country", "PL", "--format", "json"]);
     let r = json(&out);

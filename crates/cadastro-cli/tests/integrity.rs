@@ -206,8 +206,9 @@ fn summaries_read_as_words_on_every_path() {
     }
     csv.push_str("Ana;ana@example.com;123.456.789-00\n");
     std::fs::write(dir.join("emails.csv"), &csv).unwrap();
-    let streamed = stdout(&cadastro(&dir, &["validate", "emails.csv", "--country", "BR"]));
-    let whole = stdout(&cadastro(&dir, &["validate", "emails.csv", "--country", "BR", "--whole-file"]));
+    let streamed = stdout(&cadastro(&dir, &["validate", "emails.csv", "--country", "BR", "--locale", "en"]));
+    let whole =
+        stdout(&cadastro(&dir, &["validate", "emails.csv", "--country", "BR", "--locale", "en", "--whole-file"]));
     assert_eq!(streamed, whole, "both paths print the same summary");
     assert!(streamed.contains("invalid_email (error): 7 on rows 2, 3, 4, 5, 6, 7, 8\n"), "{streamed}");
     assert!(streamed.contains("  (3 of 7 shown)\n"), "{streamed}");

@@ -20,8 +20,12 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn importer(profile: &str, locale: Locale) -> Importer {
-    Importer::new(ImportOptions { profile: Profile::builtin(profile).unwrap(), locale: Some(locale), ..ImportOptions::default() })
-        .unwrap()
+    Importer::new(ImportOptions {
+        profile: Profile::builtin(profile).unwrap(),
+        locale: Some(locale),
+        ..ImportOptions::default()
+    })
+    .unwrap()
 }
 
 /// The error file of the Asaas example, in `format` and `locale`, as bytes.

@@ -12,7 +12,8 @@ type Key = (String, u32, Option<String>);
 
 /// (code, row, column) of every issue, and the source, from both paths; asserts they agree.
 fn both(profile: &str, bytes: &[u8]) -> (Vec<Key>, SourceInfo, Vec<Issue>) {
-    let importer = Importer::new(ImportOptions::for_profile(profile).unwrap()).unwrap();
+    let opts = ImportOptions { locale: Some(cadastro::Locale::En), ..ImportOptions::for_profile(profile).unwrap() };
+    let importer = Importer::new(opts).unwrap();
     let source = Source::from_bytes(bytes.to_vec());
     let whole = importer.validate(&source).unwrap();
     let mut streamed = Vec::new();

@@ -256,7 +256,8 @@ fn matching_falls_back_to_tax_id_then_name_without_contradicting_identifiers() {
     let imported = [
         // No id in the base: matched by tax id, gains the external id.
         customer(&[(Id, "A-1"), (Name, "Ana"), (Tax, "52998224725")]),
-        // Same tax id but a different external id: another customer.
+        // Same tax id as a stored customer with another external id: a key conflict (issue
+        // #16: never a second customer holding that tax id).
         customer(&[(Id, "B-1"), (Name, "Bia"), (Tax, "11144477735")]),
         // By folded name.
         customer(&[(Name, "caio reis")]),
@@ -271,13 +272,14 @@ fn matching_falls_back_to_tax_id_then_name_without_contradicting_identifiers() {
         got,
         [
             (Action::Update, Some(("1", MatchedBy::TaxId))),
-            (Action::Create, None),
             (Action::Update, Some(("3", MatchedBy::Name))),
             (Action::Create, None),
         ]
     );
+    let conflicts: Vec<&str> = plan.rejected.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(conflicts, ["key_conflict"]);
     assert_eq!(plan.entries[0].diff.fields[0].field, Target::Field(Id));
-    assert_eq!(plan.entries[2].customer.values[&Name], text("caio reis"));
+    assert_eq!(plan.entries[1].customer.values[&Name], text("caio reis"));
     assert_eq!(plan.entries[0].key, Some(CustomerKey::ExternalId("A-1".into())));
 }
 

@@ -151,7 +151,7 @@ impl IssueCode {
             | IssueCode::InvalidBytesReplaced
             | IssueCode::EncodingDoubt
             | IssueCode::NulBytesRemoved => Severity::Warning,
-            | IssueCode::PhoneNinthDigitAdded => Severity::Warning,
+            IssueCode::PhoneNinthDigitAdded => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -1,12 +1,12 @@
 //! Issue messages in English, Portuguese (pt-BR), French, Polish and Spanish. The code never changes with the
 //! locale; only the words do. Messages name fields, rows and formats, never cell contents.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::IssueCode;
 
 /// The language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[non_exhaustive]
 pub enum Locale {
     /// English (default).
@@ -67,6 +67,17 @@ impl Locale {
     /// The valid tags, for error messages (`en, pt-BR, fr, pl, es`).
     pub fn choices() -> String {
         Locale::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Read leniently, as [`Locale::parse`] reads a tag (`pt_BR`, `pl-PL`, `es-ES`...), so every
+/// host's options document accepts the same tags as the CLI.
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(d)?;
+        Locale::parse(&tag).ok_or_else(|| {
+            serde::de::Error::custom(format!("unknown locale `{tag}` (expected one of {})", Locale::choices()))
+        })
     }
 }
 
@@ -289,7 +300,9 @@ pub(crate) fn render(code: IssueCode, locale: Locale, what: &str, detail: Detail
             )
         }
         (C::RaggedRow, L::Pl) => format!("wiersz ma {found} pól, nagłówek ma {expected}; wiersz nie został wczytany"),
-        (C::RaggedRow, L::Es) => format!("la fila tiene {found} campos, el encabezado tiene {expected}; la fila no se leyó"),
+        (C::RaggedRow, L::Es) => {
+            format!("la fila tiene {found} campos, el encabezado tiene {expected}; la fila no se leyó")
+        }
         (C::CustomerRejected, L::Pl) => format!("odrzucony razem z klientem: zobacz błędy w wierszu {row}"),
         (C::CustomerRejected, L::Es) => format!("rechazada junto con su cliente: vea los errores de la fila {row}"),
         (C::LeadingZerosRestored, L::Pl) => format!("{what}: przywrócono zera wiodące utracone przez arkusz"),
@@ -456,6 +469,9 @@ mod tests {
         ] {
             assert_eq!(Locale::parse(tag), Some(l), "{tag}");
         }
+        assert_eq!(serde_json::from_str::<Locale>("\"pl-PL\"").unwrap(), Locale::Pl);
+        assert_eq!(serde_json::from_str::<Locale>("\"es_ES\"").unwrap(), Locale::Es);
+        assert!(serde_json::from_str::<Locale>("\"de\"").unwrap_err().to_string().contains("en, pt-BR, fr, pl, es"));
         assert_eq!(Locale::parse("de-DE"), None);
         assert_eq!(Locale::parse(""), None);
     }

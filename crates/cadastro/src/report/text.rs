@@ -78,6 +78,8 @@ struct Labels {
     on_row: &'static str,
     on_rows: &'static str,
     and_more: &'static str,
+    /// `{k} of {n} shown`.
+    shown: &'static str,
     row: &'static str,
     column: &'static str,
     country_inferred: &'static str,
@@ -110,6 +112,7 @@ fn labels(locale: Locale) -> Labels {
             on_row: "na linha",
             on_rows: "nas linhas",
             and_more: "e mais {n}",
+            shown: "{k} de {n} mostrados",
             row: "linha",
             column: "coluna",
             country_inferred: "país deduzido",
@@ -139,6 +142,7 @@ fn labels(locale: Locale) -> Labels {
             on_row: "à la ligne",
             on_rows: "aux lignes",
             and_more: "et {n} de plus",
+            shown: "{k} sur {n} affichés",
             row: "ligne",
             column: "colonne",
             country_inferred: "pays déduit",
@@ -168,6 +172,7 @@ fn labels(locale: Locale) -> Labels {
             on_row: "w wierszu",
             on_rows: "w wierszach",
             and_more: "i {n} więcej",
+            shown: "pokazano {k} z {n}",
             row: "wiersz",
             column: "kolumna",
             country_inferred: "wywnioskowany kraj",
@@ -197,6 +202,7 @@ fn labels(locale: Locale) -> Labels {
             on_row: "en la fila",
             on_rows: "en las filas",
             and_more: "y {n} más",
+            shown: "{k} de {n} mostrados",
             row: "fila",
             column: "columna",
             country_inferred: "país deducido",
@@ -226,6 +232,7 @@ fn labels(locale: Locale) -> Labels {
             on_row: "on row",
             on_rows: "on rows",
             and_more: "and {n} more",
+            shown: "{k} of {n} shown",
             row: "row",
             column: "column",
             country_inferred: "country inferred",
@@ -335,7 +342,8 @@ impl TextSummary {
                 let _ = writeln!(out, "  {at}: {}{value}", issue.message);
             }
             if c.count > c.examples.len() {
-                let _ = writeln!(out, "  ({} of {} shown)", c.examples.len(), c.count);
+                let shown = l.shown.replace("{k}", &c.examples.len().to_string()).replace("{n}", &c.count.to_string());
+                let _ = writeln!(out, "  ({shown})");
             }
         }
         out

@@ -162,7 +162,7 @@ fn with_ninth_digit(raw: &str, country: Option<&str>) -> Option<String> {
     };
     let bytes = national.as_bytes();
     let (area, local) = (bytes.get(..2)?, bytes.get(2..)?);
-    if national.len() != 10 || area.iter().any(|d| *d == b'0') || !matches!(local.first(), Some(b'6'..=b'9')) {
+    if national.len() != 10 || area.contains(&b'0') || !matches!(local.first(), Some(b'6'..=b'9')) {
         return None;
     }
     let candidate = format!("+55{}9{}", national.get(..2)?, national.get(2..)?);
