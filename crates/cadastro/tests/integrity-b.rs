@@ -182,7 +182,7 @@ fn default_locale_follows_profile_then_headers_and_the_host_overrides() {
     let (r, _) = both(profile("upflow"), "Nom;Ville;Pays\nACME;Paris;Narnia\n".as_bytes());
     assert_eq!(r.locale, Locale::Fr);
     assert!(r.issues[0].message.contains("pays inconnu"), "{}", r.issues[0].message);
-    let (r, _) = both(ImportOptions::default(), "Nombre;Correo electrónico\nACME;no-es-correo\n".as_bytes());
+    let (r, _) = both(ImportOptions::default(), "Nombre;Correo electrónico\nACME;acme@@ejemplo.es\n".as_bytes());
     assert_eq!(r.locale, Locale::Es);
     assert!(r.issues[0].message.contains("no válida"), "{}", r.issues[0].message);
     assert!(r.to_text().contains("filas: 1"), "{}", r.to_text());

@@ -272,15 +272,9 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         return;
     }
     let had_any = !cands.is_empty();
-    // An unambiguous label is vetoed only by values that are plainly something else: a column
-    // headed `E-mail` whose values are all mistyped keeps its field, so every bad value is
-    // reported (`invalid_email`) instead of the column being dropped with a warning.
-    let other_kind = ev.field();
     cands.retain(|c| {
         matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel)
-            || c.target.field().is_none_or(|f| {
-                ev.verdict(f) != Verdict::Veto || (c.confidence >= STRONG - 1e-9 && other_kind.is_none_or(|o| o == f))
-            })
+            || c.target.field().is_none_or(|f| ev.verdict(f) != Verdict::Veto)
     });
     for c in cands.iter_mut() {
         let Some(f) = c.target.field() else { continue };
