@@ -215,7 +215,7 @@ fn summaries_read_as_words_on_every_path() {
     assert!(streamed.contains("invalid_tax_id (error): 1 on row 9\n"), "{streamed}");
     assert!(!streamed.contains("(1 of 1 shown)"), "{streamed}");
     for stream in [false, true] {
-        let mut args = vec!["import", "emails.csv", "--country", "BR", "--dry-run"];
+        let mut args = vec!["import", "emails.csv", "--country", "BR", "--locale", "en", "--dry-run"];
         if stream {
             args.push("--stream");
         }
@@ -225,7 +225,7 @@ fn summaries_read_as_words_on_every_path() {
         assert!(text.contains("invalid_tax_id (error): 1 on row 9\n"), "stream {stream}: {text}");
     }
     std::fs::write(dir.join("one.csv"), "Nome;E-mail\nAna;ana@@x.com\nBia;bia@example.com\n").unwrap();
-    let text = stdout(&cadastro(&dir, &["import", "one.csv", "--dry-run"]));
+    let text = stdout(&cadastro(&dir, &["import", "one.csv", "--locale", "en", "--dry-run"]));
     assert!(text.contains("  rejected:  1 customer (1 row with errors)\n"), "{text}");
 }
 
