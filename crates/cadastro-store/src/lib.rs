@@ -175,7 +175,7 @@ impl Store {
         // WAL (after the migration, so a refused one leaves the file as it was): readers never
         // wait for a writer; the mode is kept in the file. A crash leaves the -wal file, whose
         // committed frames the next open keeps and the rest it drops.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        enable_wal(&conn)?;
         Ok(Store { conn })
     }
 
@@ -514,6 +514,32 @@ impl Store {
     ) -> Result<ImportPlan, StoreError> {
         let customers = self.list_customers(from, group)?;
         Reconciler::new(profile).plan(&customers, &self.base(to)?).map_err(lookup_error)
+    }
+}
+
+/// Puts the file in WAL mode unless it is already. The switch needs the file to itself and
+/// SQLite answers `SQLITE_BUSY` at once, without its busy handler, while another connection
+/// reads it (several first opens of a new store at the same moment): it is retried, with a
+/// growing pause, up to [`DEFAULT_BUSY_TIMEOUT`].
+fn enable_wal(conn: &Connection) -> Result<(), StoreError> {
+    let current: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if current.eq_ignore_ascii_case("wal") {
+        return Ok(());
+    }
+    let start = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(1);
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && start.elapsed() < DEFAULT_BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(100));
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 
