@@ -720,6 +720,8 @@ def test_headerless_files_rows_above_the_header_and_candidates():
     report = cu.Importer(cu.ImportOptions(profile="asaas")).validate(cu.Source.BYTES(above))
     assert [i.row for i in report.issues if i.code == "skipped_above_header"] == [1, 2]
     assert [(s.row, s.reason) for s in report.source.skipped_rows] == [(1, "data"), (2, "data")]
+
+
 # --- mapping: merges, learned mappings, needs_review --------------------------------------------
 
 MERGE_CSV = (
@@ -727,14 +729,6 @@ MERGE_CSV = (
     "P-1;Ana Souza;529.982.247-25;\n"
     "P-2;Padaria Pão Quente Ltda;;11.222.333/0001-81\n"
     "P-3;João Pereira;390.533.447-05;11.444.777/0001-61\n"
-# --- issue 16 points 4, 5, 7: locale, inferred country, ninth digit ------------------------------
-
-# The generic profile on a Brazilian file as Excel for Brazil saves it (Windows-1252): a bad CPF,
-# a legacy 8-digit mobile, a landline.
-BRAZILIAN = (
-    "Nome;CPF;Celular;Fone\r\n"
-    "Ana Souza;123.456.789-00;(11) 98765-4321;\r\n"
-    "João Lima;529.982.247-25;(85) 9508-7624;(85) 3256-7624\r\n"
 ).encode("cp1252")
 
 
@@ -758,6 +752,20 @@ def test_merges_learned_mappings_and_needs_review():
     assert ins.columns[3].merged_from == ["C", "D"]
     with pytest.raises(cu.CadastroError.InvalidOptions):
         cu.Importer(cu.ImportOptions(mapping_json='{"tax_id": ["CPF"]}'))
+
+
+# --- issue 16 points 4, 5, 7: locale, inferred country, ninth digit ------------------------------
+
+# The generic profile on a Brazilian file as Excel for Brazil saves it (Windows-1252): a bad CPF,
+# a legacy 8-digit mobile, a landline.
+BRAZILIAN = (
+    "Nome;CPF;Celular;Fone\r\n"
+    "Ana Souza;123.456.789-00;(11) 98765-4321;\r\n"
+    "João Lima;529.982.247-25;(85) 9508-7624;(85) 3256-7624\r\n"
+).encode("cp1252")
+
+
+@needs_readers
 def test_country_inferred_and_ninth_digit_on_both_pipelines():
     report = cu.validate(cu.Source.BYTES(BRAZILIAN), None)
     assert report.source.country_inferred == cu.CountryInferred(
@@ -806,6 +814,8 @@ def test_default_locale_follows_the_profile_and_headers():
     assert cu.validate(cu.Source.BYTES(b"Customer name;Email\nACME;x\n"), None).locale == "en"
     with pytest.raises(cu.CadastroError.InvalidOptions):
         cu.Importer(cu.ImportOptions(locale="de"))
+
+
 # --- issue 16 points 2, 3, 6 and issue 17 point 11 (export) ---------------------------------------
 
 
@@ -869,6 +879,8 @@ def test_an_xlsx_export_without_a_temporary_directory_is_an_io_error(tmp_path, m
         cu.export_customers(customers, str(tmp_path / "out.xlsx"), "generic", None)
     assert "no-such-tmp" in str(info.value)
     assert not (tmp_path / "out.xlsx").exists()
+
+
 def _cpf(n):
     """A valid CPF (11 digits, both check digits) from a number."""
     d = [int(c) for c in f"{n % 1_000_000_000:09d}"]
