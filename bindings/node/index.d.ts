@@ -19,6 +19,8 @@ export declare class Inspection {
   get rows(): number
   /** Every column with its suggested field. */
   get columns(): Array<InspectColumn>
+  /** The rows the header search weighed, with their scores, the chosen one first. */
+  get headerCandidates(): Array<HeaderCandidate>
   /** The inspection as JSON (one line): what `cadastro inspect --format json` prints. */
   toJson(): string
 }
@@ -67,6 +69,9 @@ export declare class Report {
   /**
    * The valid customers with their valid contacts: plain objects keyed by the canonical
    * snake_case field names, as in the JSON (`rows`, `name`, `tax_id`, ..., `contacts`).
+   *
+   * Built by V8's `JSON.parse` from pages of JSON text, so that any number of customers
+   * converts (and several times faster than property by property).
    */
   get customers(): Array<{ rows: number[]; contacts?: Array<Record<string, unknown>>; [field: string]: unknown }>
   /** What was read. */
@@ -116,6 +121,9 @@ export declare class Report {
  * The embedded store: one SQLite file (created when missing) holding accounts, their
  * customers, contacts and groups. Its methods run on the calling thread, except
  * `importFileAsync` (the libuv pool; the other methods wait while it writes).
+ *
+ * A callback of a running method (`onProgress`, `onChunk`) that calls a method of the same
+ * `Store` gets an `Error` with `.code` `reentrant_call` at once (it would wait for itself).
  */
 export declare class Store {
   /**
@@ -125,7 +133,10 @@ export declare class Store {
   constructor(path: string)
   /** A store in memory (tests, previews against an empty base); gone when closed. */
   static inMemory(): Store
-  /** Closes the store; later calls throw `store_error`. */
+  /**
+   * Closes the store; later calls throw `store_error`. Throws `reentrant_call` from a
+   * callback of one of its running methods.
+   */
   close(): void
   /** Every account name, sorted. */
   accounts(): Array<string>
@@ -171,8 +182,19 @@ export declare class Store {
    */
   apply(account: string, plan: Plan): PlanCounts
   /**
+   * Copies the customers of account `src` (all, or `options.group`) into account `dst`
+   * (created when missing) through the plan and apply of an import, with its identity rules
+   * (a customer `dst` already has is updated or unchanged), in one transaction; returns the
+   * `Plan` (its `counts`: created, updated, unchanged). With `options.dryRun` nothing is written
+   * (the plan can be applied later with `apply(dst, plan)`). `options.profile`: the profile
+   * whose rules apply (default `generic`). Throws `unknown_account` for `src`.
+   */
+  copyAccount(src: string, dst: string, options?: CopyAccountOptions): Plan
+  /**
    * Exports an account (or one group) to `path`, XLSX or CSV by the extension, in a
-   * profile's layout (default `generic`). Throws `unknown_account`, `invalid_options`, `io`.
+   * profile's layout (default `generic`); custom fields the profile does not have are
+   * written as extra columns headed by their names. Throws `unknown_account`,
+   * `invalid_options`, `io`.
    */
   export(path: string, options?: ExportOptions): ExportStats
 }
@@ -207,8 +229,18 @@ export interface ColumnMapping {
   field?: string
   /** Confidence between 0 and 1. */
   confidence: number
-  /** Why: `explicit`, `exact`, `synonym`, `fuzzy`, `partial`, `samples` or `none`. */
+  /**
+   * Why: `explicit`, `learned`, `profile_label`, `synonym`, `context`, `values`, `fuzzy`
+   * (a column with a field); `ignored`, `context`, `profile_label` or `none` (without).
+   */
   reason: string
+  /**
+   * True when the confidence is below the review threshold (0.9 unless the mapping's
+   * `review_threshold` says otherwise).
+   */
+  needsReview: boolean
+  /** The columns a merge reads for this field (`["B", "C"]` for CPF + CNPJ), else empty. */
+  mergedFrom: Array<string>
 }
 
 /** A created or updated contact of an updated customer. */
@@ -219,6 +251,16 @@ export interface ContactChange {
   contactEmail?: string
   /** The changed fields (every field of a created contact). */
   changes: Array<FieldChange>
+}
+
+/** Options of `Store.copyAccount` (the typings' shape; read by `copy_options`). */
+export interface CopyAccountOptions {
+  /** Only the customers of this group. */
+  group?: string
+  /** Plan only; write nothing. */
+  dryRun?: boolean
+  /** The profile whose identity and write rules apply (default `generic`). */
+  profile?: string | Profile | Record<string, unknown>
 }
 
 /** The default country inferred from a file's evidence (`source.countryInferred`). */
@@ -320,6 +362,22 @@ export interface FieldChange {
   new?: string | number | boolean | string[]
 }
 
+/** A row the header search weighed (what `inspect` shows). */
+export interface HeaderCandidate {
+  /** The row number a spreadsheet shows. */
+  row: number
+  /** Higher is more header-like. */
+  score: number
+  /** Cells that are known header labels. */
+  knownLabels: number
+  /** Non-blank cells. */
+  cells: number
+  /** Whether the row qualifies as a header. */
+  qualifies: boolean
+  /** Whether this row is the header. */
+  chosen: boolean
+}
+
 /**
  * One chunk of `Store.importStream`: its issues, its plan, and whether the plan was written
  * (inside the import's transaction, which may still be rolled back).
@@ -341,13 +399,13 @@ export interface ImportFileOptions {
   /** A built-in profile name, a `Profile`, or a profile document (as in `Options`). */
   profile?: string | Profile | Record<string, unknown>
   /** An explicit mapping (as in `Options`). */
-  mapping?: Record<string, string | null>
+  mapping?: Record<string, string | null | string[] | number | Record<string, string>>
   /** The sheet to read. */
   sheet?: string
   /** The delimiter of delimited text. */
   delimiter?: string
   /** The encoding of delimited text. */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250'
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-2' | 'iso-8859-15' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr' | 'x-mac-roman'
   /** The 1-based header row. */
   headerRow?: number
   /** The country of rows without one. */
@@ -387,8 +445,12 @@ export interface InspectColumn {
   field?: string
   /** The confidence of the suggestion. */
   confidence: number
-  /** Why (`exact`, `synonym`, `fuzzy`, `partial`, `none`...). */
+  /** Why (`profile_label`, `synonym`, `context`, `values`, `fuzzy`, `none`...). */
   reason: string
+  /** True when the suggestion's confidence is below the review threshold (0.9). */
+  needsReview: boolean
+  /** The columns a merge reads for this field (CPF + CNPJ -> tax_id), else empty. */
+  mergedFrom: Array<string>
 }
 
 /** One problem in the data (CONTRACT section 4). */
@@ -471,15 +533,17 @@ export interface Options {
   profile?: string | Profile | Record<string, unknown>
   /**
    * An explicit mapping: header text or column letter -> field name, or `null` to ignore
-   * the column. Overrides the suggestions.
+   * the column; `"field": ["column", "column"]` merges two columns into one field;
+   * `learned: { header: field }` ranks a host's accepted mappings first; `review_threshold`
+   * (0..1) sets `needsReview`. Overrides the suggestions.
    */
-  mapping?: Record<string, string | null>
+  mapping?: Record<string, string | null | string[] | number | Record<string, string>>
   /** The sheet to read (default: the first visible one). */
   sheet?: string
   /** The delimiter of delimited text, one character (default: sniffed). */
   delimiter?: string
   /** The encoding of delimited text (default: detected). */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250'
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1250' | 'windows-1251' | 'iso-8859-2' | 'iso-8859-15' | 'shift_jis' | 'gb18030' | 'big5' | 'euc-kr' | 'x-mac-roman'
   /** The 1-based header row (default: detected below title rows). */
   headerRow?: number
   /** The country of rows without one (ISO alpha-2; default: the profile's). */
@@ -566,18 +630,34 @@ export interface SheetInfo {
   visible: boolean
 }
 
+/** A non-blank row above the header. */
+export interface SkippedRow {
+  /** The row number a spreadsheet shows. */
+  row: number
+  /** `title` or `data` (a data-looking row, warned `skipped_above_header`). */
+  reason: string
+}
+
 /** What was read (the report's `source`). */
 export interface SourceInfo {
   /** `csv`, `xlsx`, `xlsm`, `xlsb`, `xls` or `ods`. */
   format: string
-  /** Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1250`. */
+  /**
+   * Delimited text: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`,
+   * `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`, `gb18030`, `big5`, `euc-kr` or
+   * `x-mac-roman`.
+   */
   encoding?: string
   /** Delimited text: the delimiter. */
   delimiter?: string
   /** Workbooks: the sheet read. */
   sheet?: string
-  /** The 1-based row of the header. */
-  headerRow: number
+  /** The 1-based row of the header; `null` for a table without a header row. */
+  headerRow?: number
+  /** Delimited text: how sure the encoding is (0..1). */
+  encodingConfidence?: number
+  /** The non-blank rows above the header, with why they were skipped. */
+  skippedRows: Array<SkippedRow>
   /**
    * The default country inferred from the file when neither the profile nor the options set
    * one.

@@ -208,7 +208,7 @@ fun readerTests() {
             val lines = out.readLines().filter { it.isNotBlank() }
             eq(lines.size, 1 + report.stats.rowsRejected.toInt(), "header + rejected rows")
             check(lines[1].contains("CLI-005") && lines[2].contains("CLI-001")) { "rows: $lines" }
-            check(lines[0].endsWith(";Row;Errors")) { "the row column, then the errors: ${lines[0]}" }
+            check(lines[0].endsWith(";Linha;Erros")) { "the row column, then the errors, in the profile's pt-BR: ${lines[0]}" }
             // The original rows, before the Errors cell (quoted when it holds several messages).
             val rowOf = Regex(""";(\d+);("(?:[^"]|"")*"|[^;]*)$""")
             eq(lines.drop(1).map { rowOf.find(it)?.groupValues?.get(1) }, listOf("6", "8"), "the original rows")
