@@ -111,41 +111,30 @@ trait CellBook {
     ) -> Result<()>;
 }
 
-impl<RS: std::io::Read + std::io::Seek> CellBook for Xlsx<RS> {
-    fn each_cell(
-        &mut self,
-        name: &str,
-        f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
-    ) -> Result<()> {
-        let format = Format::Xlsx;
-        let mut cells = self.worksheet_cells_reader(name).map_err(|e| map_err(format, &e))?;
-        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
-            let (r, col) = c.get_position();
-            if f(r, col, cell_from_ref(c.get_value()))?.is_break() {
-                break;
+/// xlsx and xlsb: calamine's cell reader of the one sheet, cell by cell.
+macro_rules! cell_book {
+    ($book:ident, $format:expr) => {
+        impl<RS: std::io::Read + std::io::Seek> CellBook for $book<RS> {
+            fn each_cell(
+                &mut self,
+                name: &str,
+                f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
+            ) -> Result<()> {
+                let format = $format;
+                let mut cells = self.worksheet_cells_reader(name).map_err(|e| map_err(format, &e))?;
+                while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
+                    let (r, col) = c.get_position();
+                    if f(r, col, cell_from_ref(c.get_value()))?.is_break() {
+                        break;
+                    }
+                }
+                Ok(())
             }
         }
-        Ok(())
-    }
+    };
 }
-
-impl<RS: std::io::Read + std::io::Seek> CellBook for Xlsb<RS> {
-    fn each_cell(
-        &mut self,
-        name: &str,
-        f: &mut dyn FnMut(u32, u32, Option<Cell>) -> Result<ControlFlow<()>>,
-    ) -> Result<()> {
-        let format = Format::Xlsb;
-        let mut cells = self.worksheet_cells_reader(name).map_err(|e| map_err(format, &e))?;
-        while let Some(c) = cells.next_cell().map_err(|e| map_err(format, &e))? {
-            let (r, col) = c.get_position();
-            if f(r, col, cell_from_ref(c.get_value()))?.is_break() {
-                break;
-            }
-        }
-        Ok(())
-    }
-}
+cell_book!(Xlsx, Format::Xlsx);
+cell_book!(Xlsb, Format::Xlsb);
 
 /// xls and ods: calamine parses every sheet when the workbook opens (bounded by the guard), and
 /// a sheet's range is walked sparsely, row-major.
