@@ -1,6 +1,8 @@
 //! The façade every host calls: [`Importer`] (validate a file into a [`Report`]) and
 //! [`inspect`] (what a file is and how its columns would map).
 
+use std::ops::ControlFlow;
+
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Result};
@@ -8,7 +10,8 @@ use crate::mapping::{self, ColumnMapping, Mapping, MatchReason};
 use crate::profile::Profile;
 use crate::read::{ReadOptions, SheetInfo, Source, SourceInfo, Table};
 use crate::report::{Locale, Report};
-use crate::validate::engine::{NoBase, ParentLookup, Plan, RunOptions};
+use crate::stream::{Chunk, StreamOptions, StreamSummary};
+use crate::validate::engine::{NoBase, ParentLookup};
 
 /// Everything a validation needs besides the file. Plain serde data: hosts pass a dict or an
 /// object; `profile` may be a built-in name or a whole profile document. Unknown fields are
@@ -141,14 +144,36 @@ impl Importer {
         self.country.as_deref()
     }
 
-    /// Reads and validates a file.
+    /// Reads and validates a file: the pipeline ([`Importer::run`]) with a collector sink.
     ///
     /// # Errors
     /// A file-level failure (see [`Source::open`]), `duplicate_header`,
     /// `missing_required_column`, or `invalid_options` for a mapping that names unknown columns.
     pub fn validate(&self, source: &Source) -> Result<Report> {
-        let table = source.open(&self.opts.read)?;
-        self.validate_table(&table, &NoBase)
+        self.validate_with(source, &NoBase)
+    }
+
+    /// [`Importer::validate`], parents also resolved in `base`.
+    ///
+    /// # Errors
+    /// As [`Importer::validate`].
+    pub fn validate_with(&self, source: &Source, base: &dyn ParentLookup) -> Result<Report> {
+        let mut collector = Collector::default();
+        let summary = self.run(source, base, StreamOptions::default(), &mut |c| collector.take(c))?;
+        Ok(collector.report(summary, &self.opts.profile.name))
+    }
+
+    /// [`Importer::validate_with`], keeping the raw rows of the rejected rows: the report and a
+    /// table of those rows only (the header and source of the file), what
+    /// [`crate::write::error_file`] needs. Memory is the report and the rejected rows.
+    ///
+    /// # Errors
+    /// As [`Importer::validate`].
+    pub fn validate_keeping_rejected(&self, source: &Source, base: &dyn ParentLookup) -> Result<(Report, Table)> {
+        let mut collector = Collector { keep: true, ..Collector::default() };
+        let stream = StreamOptions { chunk_rows: 0, rejected_rows: true };
+        let summary = self.run(source, base, stream, &mut |c| collector.take(c))?;
+        Ok(collector.report_and_rows(summary, &self.opts.profile.name))
     }
 
     /// Validates an already read table; parents may also resolve in `base`.
@@ -160,7 +185,8 @@ impl Importer {
     }
 
     /// [`Importer::validate_table`] calling `progress(rows_done, rows_total)` as rows are checked
-    /// (every few thousand rows), for progress bars and host callbacks.
+    /// (every few thousand rows), for progress bars and host callbacks. The table's rows go
+    /// through the pipeline ([`Importer::run_table`]) with a collector sink.
     ///
     /// # Errors
     /// As [`Importer::validate_table`].
@@ -170,27 +196,9 @@ impl Importer {
         base: &dyn ParentLookup,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<Report> {
-        let columns = self.columns(table)?;
-        let defaults = self.file_defaults(&columns, table);
-        let run = RunOptions {
-            profile: &self.opts.profile,
-            country: self.country.as_deref().or(defaults.country()),
-            locale: defaults.locale,
-            include_values: self.opts.include_values,
-        };
-        let outcome = Plan::compile(run, &columns).run_with_progress(table, base, progress);
-        let mut source = table.source.clone();
-        source.country_inferred = defaults.country_inferred;
-        Ok(Report {
-            source,
-            profile: self.opts.profile.name.clone(),
-            locale: defaults.locale,
-            mapping: columns,
-            stats: outcome.stats,
-            issues: outcome.issues,
-            customers: outcome.customers,
-            plan: None,
-        })
+        let mut collector = Collector::default();
+        let summary = self.run_table(table, base, false, progress, &mut |c| collector.take(c))?;
+        Ok(collector.report(summary, &self.opts.profile.name))
     }
 
     /// What a file decides when the options leave it open: the locale of messages (the
@@ -214,6 +222,62 @@ impl Importer {
     /// As [`mapping::resolve`].
     pub fn columns(&self, table: &Table) -> Result<Vec<ColumnMapping>> {
         mapping::resolve_with_samples(&table.headers, &samples(table), &self.opts.profile, self.opts.mapping.as_ref())
+    }
+}
+
+/// The sink of the whole-file operations: every chunk's customers and issues (and rejected
+/// rows, when kept), gathered into a [`Report`].
+#[derive(Default)]
+struct Collector {
+    customers: Vec<crate::model::Customer>,
+    issues: Vec<crate::report::Issue>,
+    keep: bool,
+    rejected: Vec<crate::read::Row>,
+}
+
+impl Collector {
+    fn take(&mut self, chunk: Chunk) -> ControlFlow<()> {
+        self.customers.extend(chunk.customers);
+        self.issues.extend(chunk.issues);
+        if self.keep {
+            self.rejected.extend(chunk.rejected);
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn report(mut self, summary: StreamSummary, profile: &str) -> Report {
+        crate::stream::sort_issues(&mut self.issues);
+        Report {
+            source: summary.source,
+            profile: profile.to_owned(),
+            locale: summary.locale,
+            mapping: summary.mapping,
+            stats: summary.stats,
+            issues: self.issues,
+            customers: self.customers,
+            plan: None,
+        }
+    }
+
+    fn report_and_rows(mut self, summary: StreamSummary, profile: &str) -> (Report, Table) {
+        let rows = std::mem::take(&mut self.rejected);
+        let width = summary.mapping.iter().map(|c| c.index + 1).max().unwrap_or(0);
+        let mut headers = vec![String::new(); width];
+        for c in &summary.mapping {
+            if let Some(h) = headers.get_mut(c.index) {
+                h.clone_from(&c.header);
+            }
+        }
+        let report = self.report(summary, profile);
+        let table = Table {
+            source: report.source.clone(),
+            sheets: Vec::new(),
+            headers,
+            rows,
+            blank_rows: 0,
+            issues: Vec::new(),
+        };
+        (report, table)
     }
 }
 

@@ -1,46 +1,36 @@
-//! Streaming validation: [`Importer::validate_stream`] reads a file row by row and delivers
-//! validated customers and issues in chunks, so neither its rows nor the report are ever held
-//! whole. Memory is one chunk plus the in-file key index (a 64-bit hash and a row number per
-//! external id, tax id and name key).
+//! The one validation pipeline. Every validation, whole-file or streamed, runs this driver:
+//! rows are read in chunks, each chunk is checked by the compiled plan and handed to a sink
+//! (a callback taking a [`Chunk`]). [`Importer::validate`] is a collector over it, the CLI's
+//! writers, the store's import and every binding's stream are other sinks, so a whole-file
+//! result is by construction the concatenation of the stream's chunks (issues put in row
+//! order, see [`sort_issues`]).
 //!
-//! Scope (what streams today):
-//! - delimited text (CSV, `;`, tab, `|`) in UTF-8, Windows-1252 or Windows-1250, read record by record; UTF-16
-//!   text is refused with `invalid_options` (use [`Importer::validate`]);
-//! - workbooks: xlsx, xlsm and xlsb through calamine's cells reader, row by row (the file's
-//!   compressed bytes and its shared strings are held, as calamine needs them); xls and ods,
-//!   for which calamine has no cells reader, from the sheet's range read whole, then handed over
-//!   in chunks like the others (the range is the memory of calamine's own read, the table and
-//!   the report are not built). Same guards, sheet choice, limits and cell kinds as the
-//!   whole-file reader;
-//! - customer-per-row files: a mapping with contact columns, or with `parent_id` /
-//!   `parent_name` (references that may point forward in the file), is refused with
-//!   `invalid_options`. Those need the key index of the whole file before any customer is
-//!   final; the store's streaming import can do it in two passes (not implemented here).
+//! Input (one reader per format, read ahead on its own thread with the `parallel` feature):
+//! - delimited text in any supported encoding: the encoding and the dialect are sniffed from
+//!   the first 1 MiB, then the text is cut into chunks of whole records at `\n` line ends
+//!   outside quotes (a file with lone `\r` line ends has no cut point and is one chunk). A
+//!   UTF-8 file with an invalid byte after the head reads it as U+FFFD, with the warning
+//!   `invalid_bytes_replaced` on its row. UTF-16 is transcoded to UTF-8 as it is read;
+//! - workbooks: xlsx, xlsm and xlsb through calamine's cells reader, row by row; xls and ods
+//!   from the sheet's range (calamine has no cells reader for them), handed over in chunks. A
+//!   sheet whose rows are stored out of order (no spreadsheet application writes one) is an
+//!   `invalid_options` error;
+//! - a [`Table`] a host already holds, in chunks of its rows.
 //!
 //! The header is searched among the first `max(chunk_rows, 60)` rows (further down when
-//! [`crate::ReadOptions::header_row`] names a later row), as the whole-file reader does among
-//! its first 30 non-blank rows.
+//! [`crate::ReadOptions::header_row`] names a later row). `max_file_bytes` is compared with
+//! the size of the whole file (before reading, and with the bytes read so far).
 //!
-//! Differences from [`Importer::validate`], by design of a single pass. Those marked (*) are
-//! detected: the summary's [`StreamSummary::exact`] is then false.
-//! - the encoding and the delimiter are sniffed from the first 1 MiB (a UTF-8 file with an
-//!   invalid byte further on gets U+FFFD there, where the whole-file reader would have read
-//!   the whole file as Windows-1252) (*);
-//! - duplicate keys are found through 64-bit hashes: a false duplicate needs a hash collision
-//!   (probability about n²/2⁶⁵, under 3·10⁻⁶ for ten million keys);
-//! - the header-row warning about an unmapped column without header text, or (workbooks) a
-//!   column right of every cell of the first chunk, comes in the chunk where the column first
-//!   has data, not first of all; the summary's mapping has the column (*);
-//! - a sheet whose rows are stored out of order (no spreadsheet application writes one) is an
-//!   `invalid_options` error: the whole-file reader sorts rows, a stream cannot;
-//! - chunks of text are cut at `\n` line ends outside quotes (each chunk is then split by the
-//!   whole-file reader's own record splitter, so row and line numbers are the same); a file
-//!   with lone `\r` line ends has no cut point and is read as one chunk (correct, but not
-//!   bounded in memory).
+//! Assembly: a file with one customer per row is checked and emitted chunk by chunk; the
+//! in-file key index keeps a 64-bit hash and a row number per external id, tax id and name
+//! key (a false duplicate needs a hash collision, probability about n²/2⁶⁵). A file whose
+//! customers span rows (contact columns) or name parents (`parent_id`, `parent_name`, which may
+//! point forward) is read chunk by chunk too, but its rows are held until the end of the file,
+//! then assembled at once and emitted as one last chunk: see [`Importer::run`].
 //!
-//! On every committed workbook and on generated workbooks and CSV files the chunks
-//! concatenated equal [`Importer::validate`]'s customers, issues and stats (see the tests here
-//! and in tests/stream_excel.rs, and benches/README.md).
+//! The header-row warning about an unmapped column without header text (or a workbook column
+//! right of every cell of the first chunk) comes in the chunk where the column first has data;
+//! [`sort_issues`] puts it back first, as every collector does.
 
 use std::io::{BufRead, BufReader, Read};
 use std::ops::ControlFlow;
@@ -49,11 +39,12 @@ use crate::error::{Error, LimitKind, Result};
 use crate::mapping::ColumnMapping;
 use crate::model::{Customer, Field};
 use crate::pipeline::Importer;
+use crate::profile::Target;
 use crate::read::dialect::Dialect;
 use crate::read::{Format, Grid, Row, Source, SourceInfo, Table, TextEncoding, TextNotes};
 use crate::report::messages::{Detail, render};
 use crate::report::{Issue, IssueCode, Locale, Stats};
-use crate::validate::engine::{KeyIndex, Plan, RunOptions};
+use crate::validate::engine::{KeyIndex, NoBase, ParentLookup, Plan, RunOptions};
 
 /// How many rows a chunk holds by default.
 pub const DEFAULT_CHUNK_ROWS: usize = 16 * 1024;
@@ -69,6 +60,39 @@ pub struct Chunk {
     /// This chunk's issues, sorted by row then column (the first chunk starts with the
     /// header-row warnings).
     pub issues: Vec<Issue>,
+    /// The raw rows (cells as read) of this chunk's rows with an error, in row order, when
+    /// [`StreamOptions::rejected_rows`] asks for them (else empty): what an error file holds.
+    pub rejected: Vec<Row>,
+}
+
+/// How a run hands its chunks over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StreamOptions {
+    /// How many rows a chunk holds (0 means [`DEFAULT_CHUNK_ROWS`]).
+    pub chunk_rows: usize,
+    /// Whether each chunk carries its rejected rows' raw cells ([`Chunk::rejected`]).
+    pub rejected_rows: bool,
+}
+
+impl StreamOptions {
+    /// Chunks of `chunk_rows` rows (0: the default), without the rejected rows.
+    pub fn chunks(chunk_rows: usize) -> Self {
+        StreamOptions { chunk_rows, rejected_rows: false }
+    }
+}
+
+/// Sorts issues by row, then column (`B` before `AA`), stably: the order of a report. The
+/// chunks of a run are each in this order and in row order between them, but for the few
+/// header-row warnings a later chunk gives (see the [module documentation](crate::stream)):
+/// collectors sort what they gathered once, and get the same issues in the same order whatever
+/// the chunk size.
+pub fn sort_issues(issues: &mut [Issue]) {
+    fn key(i: &Issue) -> (u32, Option<(usize, &str)>) {
+        (i.row, i.column.as_deref().map(|c| (c.len(), c)))
+    }
+    if !issues.is_sorted_by(|a, b| key(a) <= key(b)) {
+        issues.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
 }
 
 /// What a streaming validation reports at the end (everything a [`crate::Report`] holds but
@@ -87,14 +111,6 @@ pub struct StreamSummary {
     pub stats: Stats,
     /// The callback returned [`ControlFlow::Break`]: the rows after that chunk were not read.
     pub stopped: bool,
-    /// True when the chunks concatenated are exactly [`crate::Report::issues`] and
-    /// [`crate::Report::customers`] of [`Importer::validate`] on the same file (and `mapping`
-    /// and `stats` its mapping and stats). False when the stream met one of the single-pass
-    /// differences it can detect (see the [module documentation](crate::stream)): a UTF-8 file
-    /// with an invalid byte after the sniffed head, or a column whose header-row warning came
-    /// late. A host that needs the whole-file output byte for byte runs
-    /// [`Importer::validate`] then.
-    pub exact: bool,
 }
 
 /// A 64-bit hash of a key (XXH3, seeded with the key's kind): the same in every run, process
@@ -104,15 +120,14 @@ pub(crate) fn key_hash(kind: u8, key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), u64::from(kind))
 }
 
-/// Feeds `validate` every chunk of `records` until the input ends or `validate` breaks;
-/// returns whether a chunk read lossily. With the `parallel` feature the records are read,
-/// decoded and split on their own thread, one chunk ahead of the checks (a bounded channel), so
-/// the two overlap.
+/// Feeds `validate` every chunk of `records` until the input ends or `validate` breaks. With
+/// the `parallel` feature the records are read, decoded and split on their own thread, one
+/// chunk ahead of the checks (a bounded channel), so the two overlap.
 fn read_chunks<R: BufRead + Send>(
     records: &mut Chunker<R>,
     chunk_rows: usize,
     validate: &mut dyn FnMut(ChunkRows) -> ControlFlow<()>,
-) -> Result<bool> {
+) -> Result<()> {
     #[cfg(feature = "parallel")]
     {
         let (tx, rx) = std::sync::mpsc::sync_channel::<ChunkRows>(1);
@@ -124,7 +139,7 @@ fn read_chunks<R: BufRead + Send>(
                         break;
                     }
                 }
-                Ok(records.lossy)
+                Ok(())
             });
             let mut stopped = false;
             for rows in rx.iter() {
@@ -137,7 +152,7 @@ fn read_chunks<R: BufRead + Send>(
             drop(rx);
             let read = reader.join().unwrap_or_else(|_| Err(Error::corrupt("csv", "the reader failed")));
             // After a stop, what the reader found ahead (an error included) was never asked for.
-            if stopped { Ok(read.unwrap_or(false)) } else { read }
+            if stopped { Ok(()) } else { read }
         })
     }
     #[cfg(not(feature = "parallel"))]
@@ -148,7 +163,91 @@ fn read_chunks<R: BufRead + Send>(
                 break;
             }
         }
-        Ok(records.lossy)
+        Ok(())
+    }
+}
+
+/// `limit_exceeded` (`file_bytes`) when `len` is past `max`.
+fn check_size(len: u64, max: u64) -> Result<()> {
+    if len > max {
+        return Err(Error::limit(LimitKind::FileBytes, len, max));
+    }
+    Ok(())
+}
+
+/// The reader of a file, failing with [`TooLong`] once more than `max` bytes were read.
+struct Capped<R> {
+    inner: R,
+    read: u64,
+    max: u64,
+}
+
+/// The marker of [`Capped`]'s failure inside an `io::Error` (see [`io_error`]).
+#[derive(Debug)]
+struct TooLong(u64, u64);
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "more than {} bytes", self.1)
+    }
+}
+
+impl std::error::Error for TooLong {}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read = self.read.saturating_add(n as u64);
+        if self.read > self.max {
+            return Err(std::io::Error::other(TooLong(self.read, self.max)));
+        }
+        Ok(n)
+    }
+}
+
+/// An input error: `limit_exceeded` for a file past `max_file_bytes`, else `io`.
+fn io_error(e: std::io::Error) -> Error {
+    match e.get_ref().and_then(|inner| inner.downcast_ref::<TooLong>()) {
+        Some(TooLong(read, max)) => Error::limit(LimitKind::FileBytes, *read, *max),
+        None => Error::from(e),
+    }
+}
+
+/// UTF-16 text transcoded to UTF-8 as it is read, through encoding_rs's streaming decoder
+/// (malformed code units become U+FFFD, as the whole-text decoder makes them).
+struct Utf16Reader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    out: Vec<u8>,
+    pos: usize,
+    /// The decoder saw the end of the input (it must not be called again).
+    finished: bool,
+}
+
+impl<R: BufRead> Read for Utf16Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos >= self.out.len() {
+            if self.finished {
+                return Ok(0);
+            }
+            let input = self.inner.fill_buf()?;
+            let last = input.is_empty();
+            let cap = self.decoder.max_utf8_buffer_length(input.len()).unwrap_or(input.len().saturating_mul(3));
+            self.out.clear();
+            self.out.resize(cap.saturating_add(16), 0);
+            self.pos = 0;
+            let (_, read, written, _) = self.decoder.decode_to_utf8(input, &mut self.out, last);
+            self.out.truncate(written);
+            self.inner.consume(read);
+            self.finished = last;
+        }
+        let avail = self.out.get(self.pos..).unwrap_or_default();
+        let n = avail.len().min(buf.len());
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), avail.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.pos += n;
+        Ok(n)
     }
 }
 
@@ -172,9 +271,6 @@ struct Chunker<R: BufRead> {
     rows_before: u64,
     buf: Vec<u8>,
     done: bool,
-    /// A chunk sniffed as UTF-8 had an invalid byte (read as U+FFFD; the whole-file reader
-    /// would have read the file as Windows-1252, or refused a requested UTF-8).
-    lossy: bool,
 }
 
 impl<R: BufRead> Chunker<R> {
@@ -189,13 +285,9 @@ impl<R: BufRead> Chunker<R> {
             // One line, read in pieces: a line past a piece has its shape checked as it grows,
             // so that one huge cell fails at its limit instead of after the whole line is held.
             loop {
-                let n = (&mut self.input).take(LINE_PIECE).read_until(b'\n', &mut self.buf).map_err(Error::from)?;
+                let n = (&mut self.input).take(LINE_PIECE).read_until(b'\n', &mut self.buf).map_err(io_error)?;
                 if n == 0 || self.buf.ends_with(b"\n") || (n as u64) < LINE_PIECE {
                     break;
-                }
-                if self.buf.len() as u64 > self.opts.limits.max_file_bytes {
-                    let len = self.buf.len() as u64;
-                    return Err(Error::limit(LimitKind::FileBytes, len, self.opts.limits.max_file_bytes));
                 }
                 // Raw bytes: characters are counted as the bytes that start one, exact for UTF-8
                 // and a lower bound for the code pages (the decoded chunk is checked exactly).
@@ -220,17 +312,12 @@ impl<R: BufRead> Chunker<R> {
             } else {
                 complete += 1;
             }
-            if self.buf.len() as u64 > self.opts.limits.max_file_bytes {
-                let len = self.buf.len() as u64;
-                return Err(Error::limit(LimitKind::FileBytes, len, self.opts.limits.max_file_bytes));
-            }
         }
         let text = crate::read::encoding::decode_lossy(&self.buf, self.encoding);
         // Only UTF-8 decoding replaces bytes (the code pages map every byte, and return owned
         // text for any non-ASCII byte).
         let lossy = matches!(self.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
             && matches!(text, std::borrow::Cow::Owned(_));
-        self.lossy |= lossy;
         crate::read::csv::check_shape(text.as_bytes(), &self.dialect, &probe_opts)?;
         let (mut rows, mut notes) =
             crate::read::csv::split_records(text.as_bytes(), &self.dialect, 0, &probe_opts, lossy)?;
@@ -255,13 +342,8 @@ impl<R: BufRead> Chunker<R> {
 
 impl Importer {
     /// Validates a file in one streaming pass, calling `on_chunk` with the valid customers and
-    /// the issues of every `chunk_rows` rows (0 means [`DEFAULT_CHUNK_ROWS`]), in file order.
-    /// The callback returns [`ControlFlow::Break`] to stop early (a host whose consumer failed
-    /// or went away): the summary then says `stopped` and counts the rows read. Memory stays
-    /// bounded by one chunk and the key index, whatever the number of rows (a workbook's
-    /// compressed bytes and shared strings are held too). See the
-    /// [module documentation](crate::stream) for the scope and the few differences from
-    /// [`Importer::validate`].
+    /// the issues of every `chunk_rows` rows (0 means [`DEFAULT_CHUNK_ROWS`]), in file order:
+    /// [`Importer::run`] without an existing base.
     ///
     /// ```
     /// use std::ops::ControlFlow;
@@ -277,65 +359,117 @@ impl Importer {
     /// })?;
     /// assert_eq!((valid, summary.stats.customers_rejected), (1, 1));
     /// assert_eq!(issues[0].code.as_str(), "invalid_tax_id");
-    /// assert!(summary.exact);
     /// # Ok::<(), cadastro::Error>(())
     /// ```
     ///
     /// # Errors
-    /// As [`Importer::validate`], and `invalid_options` for what does not stream (UTF-16 text,
-    /// contact or parent columns, a sheet whose rows are stored out of order).
+    /// As [`Importer::run`].
     pub fn validate_stream(
         &self,
         source: &Source,
         chunk_rows: usize,
         on_chunk: &mut dyn FnMut(Chunk) -> ControlFlow<()>,
     ) -> Result<StreamSummary> {
+        self.run(source, &NoBase, StreamOptions::chunks(chunk_rows), on_chunk)
+    }
+
+    /// The pipeline: reads `source` chunk by chunk, checks every chunk and hands it to
+    /// `on_chunk` in file order; parents may also resolve in `base`. The callback returns
+    /// [`ControlFlow::Break`] to stop early (a host whose consumer failed or went away): the
+    /// summary then says `stopped` and counts the rows read. Memory is one chunk (read ahead
+    /// by one more) and the key index, whatever the number of rows (a workbook's compressed
+    /// bytes and shared strings are held too). A file with contact or parent columns holds its
+    /// rows until the end of the file (its customers are only final then) and comes as one
+    /// chunk. See the [module documentation](crate::stream).
+    ///
+    /// # Errors
+    /// A file-level failure (see [`Source::open`]), `duplicate_header`,
+    /// `missing_required_column`, `invalid_options` for a mapping that names unknown columns or
+    /// a sheet whose rows are stored out of order.
+    pub fn run(
+        &self,
+        source: &Source,
+        base: &dyn ParentLookup,
+        stream: StreamOptions,
+        on_chunk: &mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    ) -> Result<StreamSummary> {
         let opts = &self.options().read;
-        let chunk_rows = if chunk_rows == 0 { DEFAULT_CHUNK_ROWS } else { chunk_rows };
-        let input: Box<dyn Read + Send> = match source {
+        let chunk_rows = if stream.chunk_rows == 0 { DEFAULT_CHUNK_ROWS } else { stream.chunk_rows };
+        let max = opts.limits.max_file_bytes;
+        let input: Box<dyn Read + Send + '_> = match source {
             Source::Path(p) => {
-                let (file, _) = crate::read::open_regular(p)?;
+                let (file, len) = crate::read::open_regular(p)?;
+                check_size(len, max)?;
                 Box::new(file)
             }
-            Source::Bytes(b) => Box::new(std::io::Cursor::new(b.clone())),
+            Source::Bytes(b) => {
+                check_size(b.len() as u64, max)?;
+                Box::new(b.as_slice())
+            }
         };
-        let mut input = BufReader::with_capacity(SNIFF_BYTES, input);
-        let head = input.fill_buf().map_err(Error::from)?.to_vec();
+        // The size the file system reports is not the size read (a file that grows, a /proc
+        // file that reports 0): the limit is enforced on the bytes read as well.
+        let mut input = BufReader::with_capacity(SNIFF_BYTES, Capped { inner: input, read: 0, max });
+        let head = input.fill_buf().map_err(io_error)?.to_vec();
         if head.is_empty() {
             return Err(crate::ErrorKind::EmptyFile.into());
         }
+        let sink = Sink { base, stream, on_chunk, progress: None };
         // A zip or compound file is sniffed on all its bytes (its directory is at the end).
         if head.starts_with(crate::read::format::ZIP_MAGIC) || head.starts_with(crate::read::format::CFB_MAGIC) {
             drop(input);
-            return self.stream_workbook(source, chunk_rows, on_chunk);
+            return self.stream_workbook(source, chunk_rows, sink);
         }
         let format = crate::read::format::sniff(&head)?;
         // Sniff on whole lines of the head, so that a character is never cut.
-        let cut =
+        let mut cut =
             if head.len() < SNIFF_BYTES { head.len() } else { head.iter().rposition(|b| *b == b'\n').unwrap_or(0) };
-        let sample = head.get(..cut).unwrap_or_default();
-        let decoded = crate::read::encoding::decode(sample, opts.encoding)?;
-        let encoding = decoded.encoding;
-        if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
-            return Err(Error::options("streaming validation reads UTF-8 and the legacy code pages, not UTF-16"));
+        let mut decoded = crate::read::encoding::decode(head.get(..cut).unwrap_or_default(), opts.encoding)?;
+        let utf16 = match decoded.encoding {
+            TextEncoding::Utf16Le => Some(encoding_rs::UTF_16LE),
+            TextEncoding::Utf16Be => Some(encoding_rs::UTF_16BE),
+            _ => None,
+        };
+        if utf16.is_some() && cut % 2 == 1 {
+            // UTF-16 big-endian: the cut fell inside the line end's code unit.
+            cut -= 1;
+            decoded = crate::read::encoding::decode(head.get(..cut).unwrap_or_default(), opts.encoding)?;
         }
+        let encoding = decoded.encoding;
         let dialect = crate::read::dialect::sniff(&decoded.text, opts)?;
-        let bom = if encoding == TextEncoding::Utf8Bom { 3 } else { 0 };
-        // The `sep=` line is ASCII: its length in bytes is the same in the file.
-        input.consume(bom + dialect.skip_bytes);
+        let mut text: Box<dyn BufRead + Send + '_> = match utf16 {
+            // Transcoded to UTF-8 as it is read (the byte-order mark dropped): the chunks are
+            // then cut and split as any UTF-8 text.
+            Some(enc) => Box::new(BufReader::with_capacity(
+                SNIFF_BYTES,
+                Utf16Reader {
+                    inner: input,
+                    decoder: enc.new_decoder_with_bom_removal(),
+                    out: Vec::new(),
+                    pos: 0,
+                    finished: false,
+                },
+            )),
+            None => {
+                let bom = if encoding == TextEncoding::Utf8Bom { 3 } else { 0 };
+                input.consume(bom);
+                Box::new(input)
+            }
+        };
+        // The `sep=` line is ASCII: its length in bytes is the same in UTF-8 and the code pages.
+        text.consume(dialect.skip_bytes);
         let mut records = Chunker {
-            input,
-            encoding,
+            input: text,
+            encoding: if utf16.is_some() { TextEncoding::Utf8 } else { encoding },
             dialect,
             opts: opts.clone(),
             lines_before: u64::from(dialect.has_sep_line()),
             rows_before: 0,
             buf: Vec::new(),
             done: false,
-            lossy: false,
         };
 
-        // The header: found among the first rows, as the whole-file reader does.
+        // The header: found among the first rows.
         let (first, issues) = records.next_chunk(chunk_rows.max(crate::read::header::HEADER_WINDOW * 2))?;
         let grid = Grid {
             format,
@@ -346,13 +480,50 @@ impl Importer {
             rows: first,
             notes: TextNotes { encoding_confidence: Some(decoded.confidence), encoding_doubt: decoded.doubt, issues },
         };
-        let (mut driver, rows) = Driver::start(self, crate::read::header::build_table(grid, opts)?, on_chunk)?;
+        let (mut driver, rows) = Driver::start(self, crate::read::header::build_table(grid, opts)?, sink)?;
         let flow = driver.chunk(rows, Vec::new());
         if flow.is_continue() && !records.done {
-            let lossy = read_chunks(&mut records, chunk_rows, &mut |(rows, notes)| driver.chunk(rows, notes))?;
-            driver.exact &= !lossy;
+            read_chunks(&mut records, chunk_rows, &mut |(rows, notes)| driver.chunk(rows, notes))?;
         }
-        driver.exact &= !records.lossy;
+        Ok(driver.summary())
+    }
+
+    /// [`Importer::run`] over a table a host already holds (or read whole for another use):
+    /// its rows go through the pipeline in chunks of [`crate::validate::engine::PROGRESS_EVERY`]
+    /// rows, `progress(rows_done, rows_total)` called before each chunk and once at the end.
+    ///
+    /// # Errors
+    /// `duplicate_header`, `missing_required_column`, `invalid_options` (mapping).
+    pub fn run_table(
+        &self,
+        table: &Table,
+        base: &dyn ParentLookup,
+        rejected_rows: bool,
+        progress: &mut dyn FnMut(u64, u64),
+        on_chunk: &mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    ) -> Result<StreamSummary> {
+        let chunk_rows = crate::validate::engine::PROGRESS_EVERY;
+        let first_rows = chunk_rows.max(crate::read::header::HEADER_WINDOW * 2).min(table.rows.len());
+        let (first, rest) = table.rows.split_at(first_rows);
+        let head = Table {
+            source: table.source.clone(),
+            sheets: table.sheets.clone(),
+            headers: table.headers.clone(),
+            rows: first.to_vec(),
+            blank_rows: table.blank_rows,
+            issues: table.issues.clone(),
+        };
+        let stream = StreamOptions { chunk_rows, rejected_rows };
+        let sink = Sink { base, stream, on_chunk, progress: Some((progress, table.rows.len() as u64)) };
+        let (mut driver, rows) = Driver::start(self, head, sink)?;
+        driver.blank_rows = Some(table.blank_rows);
+        let mut flow = driver.chunk(rows, Vec::new());
+        for piece in rest.chunks(chunk_rows) {
+            if flow.is_break() {
+                break;
+            }
+            flow = driver.chunk(piece.to_vec(), Vec::new());
+        }
         Ok(driver.summary())
     }
 
@@ -360,12 +531,7 @@ impl Importer {
     /// in batches (the first one for the header search, then `chunk_rows` rows each), validated
     /// in file order. With the `parallel` feature the sheet is read on its own thread, one batch
     /// ahead of the validation (a bounded channel), so reading and validating overlap.
-    fn stream_workbook(
-        &self,
-        source: &Source,
-        chunk_rows: usize,
-        on_chunk: &mut dyn FnMut(Chunk) -> ControlFlow<()>,
-    ) -> Result<StreamSummary> {
+    fn stream_workbook(&self, source: &Source, chunk_rows: usize, sink: Sink<'_>) -> Result<StreamSummary> {
         let opts = &self.options().read;
         let bytes = source.load(&opts.limits)?;
         let format = crate::read::format::sniff(&bytes)?;
@@ -376,7 +542,7 @@ impl Importer {
             rows: Vec::new(),
             started: false,
         };
-        let mut consumer = Consumer { importer: self, format, sheet: None, driver: None, on_chunk: Some(on_chunk) };
+        let mut consumer = Consumer { importer: self, format, sheet: None, driver: None, sink: Some(sink) };
         #[cfg(feature = "parallel")]
         let read = {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
@@ -506,7 +672,7 @@ struct Consumer<'i, 'c> {
     format: Format,
     sheet: Option<(String, Vec<crate::read::SheetInfo>)>,
     driver: Option<Driver<'i, 'c>>,
-    on_chunk: Option<&'c mut dyn FnMut(Chunk) -> ControlFlow<()>>,
+    sink: Option<Sink<'c>>,
 }
 
 impl Consumer<'_, '_> {
@@ -532,8 +698,8 @@ impl Consumer<'_, '_> {
             notes: TextNotes::default(),
         };
         let table = crate::read::header::build_table(grid, &self.importer.options().read)?;
-        let on_chunk = self.on_chunk.take().ok_or(crate::ErrorKind::EmptyFile)?;
-        let (mut driver, rows) = Driver::start(self.importer, table, on_chunk)?;
+        let sink = self.sink.take().ok_or(crate::ErrorKind::EmptyFile)?;
+        let (mut driver, rows) = Driver::start(self.importer, table, sink)?;
         #[cfg(feature = "parallel")]
         {
             // The reader runs on its own thread: the checks get the other cores.
@@ -546,7 +712,28 @@ impl Consumer<'_, '_> {
     }
 }
 
-/// The validation side of a stream: the plan, the key index and the counts, fed chunk by
+/// Where a run's chunks go, and what it is given besides the rows.
+struct Sink<'c> {
+    /// Parents not in the file may be in this base.
+    base: &'c dyn ParentLookup,
+    stream: StreamOptions,
+    on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    /// A table's run: `progress(rows_done, rows_total)` and the total.
+    progress: Option<(&'c mut dyn FnMut(u64, u64), u64)>,
+}
+
+/// The rows of a file whose customers are only final at its end (contact or parent columns),
+/// held until then.
+#[derive(Default)]
+struct Held {
+    rows: Vec<Row>,
+    /// Their reading warnings (ragged rows included).
+    notes: Vec<Issue>,
+    /// The header-row warnings of columns first filled in a later chunk, already rendered.
+    late: Vec<Issue>,
+}
+
+/// The validation side of the pipeline: the plan, the key index and the counts, fed chunk by
 /// chunk in file order.
 struct Driver<'i, 'c> {
     importer: &'i Importer,
@@ -556,17 +743,22 @@ struct Driver<'i, 'c> {
     info: SourceInfo,
     headers: Vec<String>,
     columns: Vec<ColumnMapping>,
-    /// Unmapped columns without header text and without data so far: the whole-file report
-    /// warns about such a column when any row has data in it.
+    /// Unmapped columns without header text and without data so far: the report warns about
+    /// such a column when any row has data in it.
     silent: Vec<usize>,
     first: bool,
     stopped: bool,
-    exact: bool,
     last_row: u32,
+    /// Rows checked so far (for the progress of a table's run).
+    done: u64,
+    /// A table's own count of blank rows (a file's is derived from the row numbers).
+    blank_rows: Option<u32>,
     /// The first chunk's reading warnings (file-level ones and its rows').
     pending: Vec<Issue>,
+    /// Contact or parent columns: the rows wait for the end of the file.
+    held: Option<Held>,
     locale: Locale,
-    on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
+    sink: Sink<'c>,
     /// The rows' checks run here instead of the global pool: a workbook's reader has a core of
     /// its own, the checks share the others (one on two cores), so the two never compete.
     #[cfg(feature = "parallel")]
@@ -575,23 +767,9 @@ struct Driver<'i, 'c> {
 
 impl<'i, 'c> Driver<'i, 'c> {
     /// Resolves the mapping of the header and compiles the plan; returns the first chunk's rows.
-    fn start(
-        importer: &'i Importer,
-        table: Table,
-        on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
-    ) -> Result<(Self, Vec<Row>)> {
+    fn start(importer: &'i Importer, table: Table, sink: Sink<'c>) -> Result<(Self, Vec<Row>)> {
         let columns = importer.columns(&table)?;
-        let refused = columns
-            .iter()
-            .filter_map(|c| c.field.as_ref())
-            .find_map(|t| t.field().filter(|f| f.is_contact() || matches!(f, Field::ParentId | Field::ParentName)));
-        if let Some(field) = refused {
-            return Err(Error::options(format!(
-                "streaming validation is for one customer per row: column `{field}` needs the whole file"
-            )));
-        }
-        // The locale and the inferred country are decided on the first chunk's rows, the same
-        // first rows the whole-file validation infers from.
+        // The locale and the inferred country are decided on the first chunk's rows.
         let defaults = importer.file_defaults(&columns, &table);
         let locale = defaults.locale;
         let inferred = defaults.country_inferred;
@@ -605,32 +783,44 @@ impl<'i, 'c> Driver<'i, 'c> {
             include_values: importer.options().include_values,
         };
         let plan = Plan::compile(run, &columns);
+        let parents = columns
+            .iter()
+            .filter_map(|c| c.field.as_ref().and_then(Target::field))
+            .any(|f| matches!(f, Field::ParentId | Field::ParentName));
+        let held = (plan.has_contacts() || parents).then(Held::default);
         let Table { source: mut info, headers, rows, issues, .. } = table;
         info.country_inferred = inferred;
         // The first chunk reports the table's own reading warnings (its ragged rows are found
         // again chunk by chunk).
         let pending: Vec<Issue> = issues.into_iter().filter(|i| i.code != IssueCode::RaggedRow).collect();
-        let silent = columns
-            .iter()
-            .filter(|c| is_silent(c) && rows.iter().all(|r| r.cell(c.index).is_blank()))
-            .map(|c| c.index)
-            .collect();
+        // Held rows are checked at once, the unmapped columns' warnings with them.
+        let silent = if held.is_some() {
+            Vec::new()
+        } else {
+            columns
+                .iter()
+                .filter(|c| is_silent(c) && rows.iter().all(|r| r.cell(c.index).is_blank()))
+                .map(|c| c.index)
+                .collect()
+        };
         let driver = Driver {
             importer,
             plan,
             keys: KeyIndex::hashed(),
             stats: Stats::default(),
             last_row: info.header_row_number(),
+            done: 0,
+            blank_rows: None,
             pending,
+            held,
             info,
             headers,
             columns,
             silent,
             first: true,
             stopped: false,
-            exact: true,
             locale,
-            on_chunk,
+            sink,
             #[cfg(feature = "parallel")]
             pool: None,
         };
@@ -638,7 +828,7 @@ impl<'i, 'c> Driver<'i, 'c> {
     }
 
     /// Validates one chunk (the first one even when it has no row: it carries the header's
-    /// warnings) and hands it to the callback.
+    /// warnings) and hands it to the sink; holds it instead in a file of grouped rows.
     fn chunk(&mut self, rows: Vec<Row>, notes: Vec<Issue>) -> ControlFlow<()> {
         if self.stopped {
             return ControlFlow::Break(());
@@ -657,6 +847,17 @@ impl<'i, 'c> Driver<'i, 'c> {
         };
         ragged.extend(std::mem::take(&mut self.pending));
         ragged.extend(notes);
+        if let Some(held) = &mut self.held {
+            held.rows.extend(rows);
+            held.notes.extend(ragged);
+            held.late.extend(late);
+            self.first = false;
+            return ControlFlow::Continue(());
+        }
+        if let Some((progress, total)) = &mut self.sink.progress {
+            progress(self.done, *total);
+        }
+        self.done += rows.len() as u64;
         let table = Table {
             source: self.info.clone(),
             sheets: Vec::new(),
@@ -677,16 +878,31 @@ impl<'i, 'c> Driver<'i, 'c> {
         add_stats(&mut self.stats, &outcome.stats);
         let mut issues = late;
         issues.extend(outcome.issues);
-        if (self.on_chunk)(Chunk { customers: outcome.customers, issues }).is_break() {
+        let rejected = self.rejected(table.rows, &issues);
+        self.emit(Chunk { customers: outcome.customers, issues, rejected })
+    }
+
+    fn emit(&mut self, chunk: Chunk) -> ControlFlow<()> {
+        if (self.sink.on_chunk)(chunk).is_break() {
             self.stopped = true;
             return ControlFlow::Break(());
         }
         ControlFlow::Continue(())
     }
 
+    /// The rows with an error among `rows`, when the sink asked for them.
+    fn rejected(&self, mut rows: Vec<Row>, issues: &[Issue]) -> Vec<Row> {
+        if !self.sink.stream.rejected_rows {
+            return Vec::new();
+        }
+        let errors: std::collections::HashSet<u32> = issues.iter().filter(|i| i.is_error()).map(|i| i.row).collect();
+        rows.retain(|r| errors.contains(&r.row));
+        rows
+    }
+
     /// The header-row warnings the first chunk could not give: a workbook column past the
-    /// header's width, or an unnamed column, whose first data is in this chunk. The whole-file
-    /// report has them before every row's issues: the stream is then not `exact`.
+    /// header's width, or an unnamed column, whose first data is in this chunk (a collector
+    /// puts them first again, see [`sort_issues`]).
     fn late_columns(&mut self, rows: &[Row]) -> Vec<Issue> {
         if self.info.format != Format::Csv {
             let width = rows.iter().map(|r| crate::read::header::filled_width(&r.cells)).max().unwrap_or(0);
@@ -708,7 +924,6 @@ impl<'i, 'c> Driver<'i, 'c> {
                     self.silent.extend(columns.iter().skip(known).filter(|c| is_silent(c)).map(|c| c.index));
                     self.columns.extend(columns.into_iter().skip(known));
                 }
-                self.exact = false;
             }
         }
         let mut issues = Vec::new();
@@ -728,24 +943,51 @@ impl<'i, 'c> Driver<'i, 'c> {
             }
             false
         });
-        if !issues.is_empty() {
-            self.exact = false;
-        }
         issues
     }
 
-    fn summary(self) -> StreamSummary {
-        let mut stats = self.stats;
-        let span = u64::from(self.last_row.saturating_sub(self.info.header_row_number()));
-        stats.rows_blank = span.saturating_sub(stats.rows_total);
-        StreamSummary {
-            source: self.info,
-            mapping: self.columns,
-            locale: self.locale,
-            stats,
-            stopped: self.stopped,
-            exact: self.exact,
+    /// The held rows of a grouped file, assembled and emitted as one chunk.
+    fn flush_held(&mut self) {
+        let Some(held) = self.held.take() else { return };
+        if self.stopped {
+            return;
         }
+        let table = Table {
+            source: self.info.clone(),
+            sheets: Vec::new(),
+            issues: held.notes,
+            headers: self.headers.clone(),
+            rows: held.rows,
+            blank_rows: 0,
+        };
+        let total = table.rows.len() as u64;
+        let outcome = match &mut self.sink.progress {
+            Some((progress, _)) => self.plan.run_with_progress(&table, self.sink.base, &mut **progress),
+            None => self.plan.run(&table, self.sink.base),
+        };
+        self.done = total;
+        add_stats(&mut self.stats, &outcome.stats);
+        let mut issues = held.late;
+        issues.extend(outcome.issues);
+        let rejected = self.rejected(table.rows, &issues);
+        let _ = self.emit(Chunk { customers: outcome.customers, issues, rejected });
+    }
+
+    fn summary(mut self) -> StreamSummary {
+        if self.held.is_some() {
+            self.flush_held();
+        } else if let Some((progress, total)) = &mut self.sink.progress {
+            progress(self.done, (*total).max(self.done));
+        }
+        let mut stats = self.stats;
+        stats.rows_blank = match self.blank_rows {
+            Some(blank) => u64::from(blank),
+            None => {
+                let span = u64::from(self.last_row.saturating_sub(self.info.header_row_number()));
+                span.saturating_sub(stats.rows_total)
+            }
+        };
+        StreamSummary { source: self.info, mapping: self.columns, locale: self.locale, stats, stopped: self.stopped }
     }
 }
 
@@ -815,7 +1057,8 @@ mod tests {
                 csv.push_str("\r\n;;;;\r\n");
             }
         }
-        let whole = importer.validate(&Source::from_bytes(csv.as_bytes().to_vec())).unwrap();
+        // The whole-file reader's table, through the same pipeline.
+        let whole = table_report(&importer, csv.as_bytes());
         for chunk in [1, 7, 64, 0] {
             let (customers, issues, summary) = run(&importer, &csv, chunk);
             let rows = |v: &[Issue]| v.iter().map(|i| (i.row, i.line, i.code)).collect::<Vec<_>>();
@@ -845,7 +1088,8 @@ mod tests {
             csv.push_str(&format!("{}0;Bia;{}{}\n", i, cpf(i + 100), ";".repeat(100)));
         }
         assert!(csv.len() as u64 > 3 * 2 * LINE_PIECE);
-        let whole = importer.validate(&Source::from_bytes(csv.as_bytes().to_vec())).unwrap();
+        // The whole-file reader's table, through the same pipeline.
+        let whole = table_report(&importer, csv.as_bytes());
         for chunk in [1, 0] {
             let (customers, issues, summary) = run(&importer, &csv, chunk);
             assert_eq!(customers, whole.customers, "chunk {chunk}");
@@ -897,7 +1141,7 @@ mod tests {
         let importer = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
         let bytes = b"Nome completo;Cidade;CPF/CNPJ;Identificador Externo\r\nJo\xe3o;S\xe3o Paulo;529.982.247-25;1\r\n"
             .to_vec();
-        let whole = importer.validate(&Source::from_bytes(bytes.clone())).unwrap();
+        let whole = table_report(&importer, &bytes);
         let mut got = Vec::new();
         let summary = importer
             .validate_stream(&Source::from_bytes(bytes), 0, &mut |c| {
@@ -906,29 +1150,117 @@ mod tests {
             })
             .unwrap();
         assert_eq!(summary.source.encoding, Some(TextEncoding::Windows1252));
-        // Accents in a code page are not replacement characters: the stream is exact.
-        assert!(summary.exact);
         assert_eq!(got, whole.customers);
         assert_eq!(got[0].text(Field::Name), Some("João"));
     }
 
+    /// The whole-file reader's table through the pipeline: what the chunked reader must give.
+    fn table_report(importer: &Importer, bytes: &[u8]) -> crate::Report {
+        let table = Source::from_bytes(bytes.to_vec()).open(&importer.options().read).unwrap();
+        importer.validate_table(&table, &NoBase).unwrap()
+    }
+
     #[test]
-    fn what_does_not_stream_is_refused() {
+    fn contact_and_parent_files_stream_held_to_the_end() {
         let importer = Importer::new(ImportOptions::default()).unwrap();
-        let csv = "name,contact_email\nAna,a@b.co\n";
+        // Contacts of one customer on rows far apart (other chunks), a duplicate contact e-mail.
+        let mut csv = String::from("external_id,name,contact_name,contact_email\n");
+        for i in 0..40 {
+            csv.push_str(&format!("{},Cliente {},Pessoa {i},p{i}@example.com\n", i % 7, i % 7));
+        }
+        csv.push_str("3,Cliente 3,Outra,p5@example.com\n");
+        let expected = table_report(&importer, csv.as_bytes());
+        assert_eq!(expected.customers.len(), 7);
+        assert!(expected.issues.iter().any(|i| i.code == IssueCode::DuplicateKey));
+        for chunk in [1, 5, 0] {
+            let mut chunks = 0;
+            let (mut customers, mut issues) = (Vec::new(), Vec::new());
+            let summary = importer
+                .validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), chunk, &mut |c| {
+                    chunks += 1;
+                    customers.extend(c.customers);
+                    issues.extend(c.issues);
+                    ControlFlow::Continue(())
+                })
+                .unwrap();
+            // Held to the end of the file: one chunk.
+            assert_eq!(chunks, 1, "chunk {chunk}");
+            assert_eq!(customers, expected.customers, "chunk {chunk}");
+            assert_eq!(issues, expected.issues, "chunk {chunk}");
+            assert_eq!(summary.stats, expected.stats, "chunk {chunk}");
+        }
+        // Parents that point forward resolve; one that points nowhere is reported.
+        let csv = "external_id,name,parent_id\n1,Filial,2\n2,Matriz,\n3,Outra,9\n";
+        let report = importer.validate(&Source::from_bytes(csv.as_bytes().to_vec())).unwrap();
+        assert_eq!(report, table_report(&importer, csv.as_bytes()));
+        assert_eq!(report.stats.customers_valid, 2);
+        assert_eq!(report.issues.iter().map(|i| (i.row, i.code)).collect::<Vec<_>>(), [(4, IssueCode::UnknownParent)]);
+    }
+
+    #[test]
+    fn utf16_text_streams_transcoded() {
+        let importer = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
+        let mut text = String::from("Identificador Externo;Nome completo;Cidade;CPF/CNPJ\r\n");
+        for i in 0..300 {
+            text.push_str(&format!("{i};\"João\nda Silva {i}\";São Paulo;{}\r\n", cpf(i)));
+        }
+        let utf8 = importer.validate(&Source::from_bytes(text.as_bytes().to_vec())).unwrap();
+        for (bom, be) in [([0xFF, 0xFE], false), ([0xFE, 0xFF], true)] {
+            let mut bytes = bom.to_vec();
+            for unit in text.encode_utf16() {
+                bytes.extend(if be { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            }
+            let expected = table_report(&importer, &bytes);
+            for chunk in [7, 0] {
+                let (customers, issues, summary) = {
+                    let mut customers = Vec::new();
+                    let mut issues = Vec::new();
+                    let summary = importer
+                        .validate_stream(&Source::from_bytes(bytes.clone()), chunk, &mut |c| {
+                            customers.extend(c.customers);
+                            issues.extend(c.issues);
+                            ControlFlow::Continue(())
+                        })
+                        .unwrap();
+                    (customers, issues, summary)
+                };
+                let want = if be { TextEncoding::Utf16Be } else { TextEncoding::Utf16Le };
+                assert_eq!(summary.source.encoding, Some(want));
+                assert_eq!(customers, utf8.customers, "chunk {chunk}");
+                assert_eq!(customers, expected.customers);
+                assert_eq!(issues, expected.issues);
+                assert_eq!(summary.stats, expected.stats);
+            }
+        }
+        assert_eq!(utf8.customers.len(), 300);
+        assert_eq!(utf8.customers[299].text(Field::Name), Some("João da Silva 299"));
+    }
+
+    #[test]
+    fn the_size_limit_is_the_whole_file() {
+        let mut opts = ImportOptions::for_profile("asaas").unwrap();
+        let mut csv = String::from("Identificador Externo;Nome completo;CPF/CNPJ\n");
+        for i in 0..2000 {
+            csv.push_str(&format!("{i};Ana {i};{}\n", cpf(i)));
+        }
+        opts.read.limits.max_file_bytes = csv.len() as u64 - 1;
+        let importer = Importer::new(opts).unwrap();
+        // Every chunk is far below the limit; the file is one byte past it.
         let err = importer
-            .validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), 0, &mut |_| ControlFlow::Continue(()))
+            .validate_stream(&Source::from_bytes(csv.as_bytes().to_vec()), 10, &mut |_| ControlFlow::Continue(()))
             .unwrap_err();
-        assert_eq!(err.code(), "invalid_options");
-        let mut xlsx = Vec::new();
-        crate::write::template_xlsx(&crate::Profile::builtin("asaas").unwrap(), &mut xlsx).unwrap();
-        // A workbook streams (a template: a header, no rows).
-        let asaas = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
-        let summary = asaas.validate_stream(&Source::from_bytes(xlsx), 0, &mut |_| ControlFlow::Continue(())).unwrap();
-        assert_eq!((summary.source.format, summary.stats.rows_total), (Format::Xlsx, 0));
-        let utf16 = b"\xff\xfeN\x00a\x00m\x00e\x00\n\x00A\x00n\x00a\x00\n\x00".to_vec();
-        let err =
-            importer.validate_stream(&Source::from_bytes(utf16), 0, &mut |_| ControlFlow::Continue(())).unwrap_err();
-        assert_eq!(err.code(), "invalid_options");
+        assert!(matches!(err.kind(), crate::ErrorKind::LimitExceeded { limit: LimitKind::FileBytes, .. }), "{err}");
+        let dir = std::env::temp_dir().join(format!("cadastro-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.csv");
+        std::fs::write(&path, &csv).unwrap();
+        let err = importer.validate(&Source::from_path(&path)).unwrap_err();
+        assert!(matches!(err.kind(), crate::ErrorKind::LimitExceeded { limit: LimitKind::FileBytes, .. }), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+        // The reader's own count, for a size the file system does not give.
+        let mut capped = Capped { inner: csv.as_bytes(), read: 0, max: 100 };
+        let mut sink = Vec::new();
+        let err = io_error(std::io::copy(&mut capped, &mut sink).unwrap_err());
+        assert!(matches!(err.kind(), crate::ErrorKind::LimitExceeded { limit: LimitKind::FileBytes, .. }), "{err}");
     }
 }

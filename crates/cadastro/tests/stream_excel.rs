@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use cadastro::stream::StreamSummary;
-use cadastro::{Customer, Field, ImportOptions, Importer, Issue, Report, Source};
+use cadastro::{Customer, ImportOptions, Importer, Issue, Report, Source};
 use rust_xlsxwriter::Workbook;
 
 fn testdata() -> PathBuf {
@@ -39,18 +39,14 @@ fn assert_same(what: &str, whole: &Report, got: &(Vec<Customer>, Vec<Issue>, Str
     }
     assert_eq!(customers, &whole.customers, "{what}: customers");
     assert_eq!(summary.stats, whole.stats, "{what}: stats");
-    assert!(summary.exact, "{what}: exact");
     assert!(!summary.stopped);
 }
 
-/// A mapping the stream refuses: contact or parent columns (one customer per row only).
-fn needs_whole_file(report: &Report) -> bool {
-    report
-        .mapping
-        .iter()
-        .filter_map(|c| c.field.as_ref())
-        .filter_map(|t| t.field())
-        .any(|f| f.is_contact() || matches!(f, Field::ParentId | Field::ParentName))
+/// The whole-file reader's table through the pipeline: what the streamed workbook reader must
+/// give.
+fn whole_file(importer: &Importer, source: &Source) -> cadastro::Result<Report> {
+    let table = source.open(&importer.options().read)?;
+    importer.validate_table(&table, &cadastro::validate::engine::NoBase)
 }
 
 #[test]
@@ -62,7 +58,7 @@ fn every_committed_workbook_streams_like_validate() {
         for profile in ["generic", "asaas", "invoiceocean", "upflow"] {
             let importer = Importer::new(ImportOptions::for_profile(profile).unwrap()).unwrap();
             let what = format!("{} / {profile}", path.display());
-            let whole = importer.validate(&source);
+            let whole = whole_file(&importer, &source);
             for chunk in [1, 7, 0] {
                 match (&whole, stream(&importer, &source, chunk)) {
                     (Ok(whole), Ok(got)) => {
@@ -70,10 +66,7 @@ fn every_committed_workbook_streams_like_validate() {
                         compared += 1;
                     }
                     (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "{what}: {a} / {b}"),
-                    (Ok(whole), Err(e)) => {
-                        assert_eq!(e.code(), "invalid_options", "{what}: {e}");
-                        assert!(needs_whole_file(whole), "{what}: refused without contact or parent columns: {e}");
-                    }
+                    (Ok(_), Err(e)) => panic!("{what}: the whole-file reader read it but the stream failed ({e})"),
                     (Err(e), Ok(_)) => panic!("{what}: validate failed ({e}) but the stream read it"),
                 }
             }
@@ -91,7 +84,7 @@ fn hostile_workbooks_fail_with_the_same_codes() {
         let file = entry["file"].as_str().unwrap();
         let kind = entry["kind"].as_str().unwrap();
         let source = Source::from_path(testdata().join("hostile").join(file));
-        let whole = importer.validate(&source).unwrap_err();
+        let whole = whole_file(&importer, &source).unwrap_err();
         let streamed = stream(&importer, &source, 0).map(|_| ()).unwrap_err();
         assert_eq!(whole.code(), kind, "{file}: {whole}");
         assert_eq!(streamed.code(), kind, "{file}: {streamed}");
@@ -158,7 +151,7 @@ fn a_generated_100k_row_workbook_streams_like_validate() {
     let bytes = workbook(100_000);
     let source = Source::from_bytes(bytes);
     let importer = Importer::new(ImportOptions::for_profile("asaas").unwrap()).unwrap();
-    let whole = importer.validate(&source).unwrap();
+    let whole = whole_file(&importer, &source).unwrap();
     assert_eq!(whole.source.header_row, Some(3));
     assert_eq!(whole.stats.rows_total, 100_001);
     assert!(whole.stats.rows_blank > 2_000);
@@ -176,7 +169,7 @@ fn small_generated_workbooks_at_every_chunk_size() {
         let source = Source::from_bytes(workbook(n));
         for profile in ["asaas", "generic"] {
             let importer = Importer::new(ImportOptions::for_profile(profile).unwrap()).unwrap();
-            let whole = importer.validate(&source).unwrap();
+            let whole = whole_file(&importer, &source).unwrap();
             for chunk in [1, 2, 7, 60, 0] {
                 assert_same(
                     &format!("{n} rows / {profile} / chunk {chunk}"),
@@ -208,7 +201,7 @@ fn header_row_option_further_down_than_the_first_chunk() {
     let mut opts = ImportOptions::for_profile("asaas").unwrap();
     opts.read.header_row = Some(120);
     let importer = Importer::new(opts).unwrap();
-    let whole = importer.validate(&source).unwrap();
+    let whole = whole_file(&importer, &source).unwrap();
     assert_eq!(whole.source.header_row, Some(120));
     assert!(whole.stats.customers_rejected > 10);
     for chunk in [1, 7, 0] {
@@ -217,7 +210,7 @@ fn header_row_option_further_down_than_the_first_chunk() {
 }
 
 #[test]
-fn a_column_whose_first_data_comes_late_is_reported_and_not_exact() {
+fn a_column_whose_first_data_comes_late_is_reported_and_sorted_back_by_collectors() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     for (c, h) in ["Nome completo", "CPF/CNPJ"].iter().enumerate() {
@@ -231,9 +224,8 @@ fn a_column_whose_first_data_comes_late_is_reported_and_not_exact() {
     ws.write_string(150, 3, "solta").unwrap();
     let source = Source::from_bytes(wb.save_to_buffer().unwrap());
     let importer = Importer::new(ImportOptions::default()).unwrap();
-    let whole = importer.validate(&source).unwrap();
+    let whole = whole_file(&importer, &source).unwrap();
     let (customers, issues, summary) = stream(&importer, &source, 10).unwrap();
-    assert!(!summary.exact);
     assert_eq!(summary.mapping, whole.mapping, "the summary's mapping has the late columns");
     assert_eq!(customers, whole.customers);
     assert_eq!(summary.stats, whole.stats);
@@ -244,6 +236,11 @@ fn a_column_whose_first_data_comes_late_is_reported_and_not_exact() {
     };
     assert_eq!(sorted(&issues), sorted(&whole.issues), "the same issues, the late warning out of place");
     assert!(issues.iter().any(|i| i.code.as_str() == "unmapped_column" && i.column.as_deref() == Some("D")));
+    // A collector sorts them back: the whole-file order, the late warning first.
+    let mut sorted_back = issues.clone();
+    cadastro::stream::sort_issues(&mut sorted_back);
+    assert_eq!(sorted_back, whole.issues);
+    assert_eq!(importer.validate(&source).unwrap().issues, whole.issues);
 }
 
 #[test]
@@ -270,7 +267,7 @@ fn workbook_limits_apply_while_streaming() {
     let mut opts = ImportOptions::for_profile("asaas").unwrap();
     opts.read.limits.max_rows = 300;
     let importer = Importer::new(opts).unwrap();
-    let whole = importer.validate(&source).unwrap_err();
+    let whole = whole_file(&importer, &source).unwrap_err();
     let streamed = stream(&importer, &source, 0).map(|_| ()).unwrap_err();
     assert_eq!(whole.code(), "limit_exceeded");
     assert_eq!(streamed.to_string(), whole.to_string());
