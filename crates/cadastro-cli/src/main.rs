@@ -49,19 +49,18 @@ enum Command {
     },
     /// Validate and normalize a file; print the report.
     ///
-    /// Without `--errors`, the file is validated in one streaming pass (rows and report are never
-    /// held whole: a 1M-row file in tens of MB instead of GBs). The output is byte for byte the
-    /// whole-file output: the JSON report's issues and customers go to temporary files until its
-    /// counts are known. Files that do not stream (contact or parent columns, UTF-16 text, the
-    /// rare single-pass differences the stream detects) are read whole instead, as is every file
-    /// with `--errors` or `--whole-file`.
+    /// The file is validated in one streaming pass (rows and report are never held whole: a
+    /// 1M-row file in tens of MB instead of GBs): the JSON report's issues and customers go to
+    /// temporary files until its counts are known, and the output is byte for byte the report's.
+    /// With `--errors` (or `--whole-file`) the report is held in memory, with the raw cells of
+    /// the rejected rows for the error file.
     Validate {
         /// The file to validate.
         file: PathBuf,
         #[command(flatten)]
         opts: ValidateArgs,
-        /// Read the whole file before validating instead of streaming it (same output, more
-        /// memory).
+        /// Hold the whole report in memory instead of spooling it to temporary files (same
+        /// output, more memory).
         #[arg(long)]
         whole_file: bool,
     },
@@ -197,23 +196,21 @@ fn run(command: Command) -> Result<u8, Error> {
             }
             let importer = importer(&opts)?;
             let source = Source::from_path(file);
-            if opts.errors.is_none() && !whole_file {
-                let streamed = with_spinner(|progress| streamed::validate(&importer, &source, opts.format, progress))?;
-                if let Some(done) = streamed {
-                    match done.output.write_to(&mut std::io::stdout().lock()) {
-                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(Error::from(e)),
-                        _ => {}
-                    }
-                    return Ok(u8::from(done.has_errors));
+            let report = if let Some(out) = &opts.errors {
+                // The pipeline's collector, keeping the raw cells of the rejected rows only.
+                let (report, rejected) = importer.validate_keeping_rejected(&source, &NoBase)?;
+                cadastro::write::write_error_file(&rejected, &report, out, report.locale)?;
+                report
+            } else if whole_file {
+                importer.validate(&source)?
+            } else {
+                let done = with_spinner(|progress| streamed::validate(&importer, &source, opts.format, progress))?;
+                match done.output.write_to(&mut std::io::stdout().lock()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(Error::from(e)),
+                    _ => {}
                 }
-            }
-            let table = source.open(&importer.options().read)?;
-            let report = with_progress(table.rows.len(), |progress| {
-                importer.validate_table_with_progress(&table, &NoBase, progress)
-            })?;
-            if let Some(out) = &opts.errors {
-                cadastro::write::write_error_file(&table, &report, out, report.locale)?;
-            }
+                return Ok(u8::from(done.has_errors));
+            };
             match opts.format {
                 OutputFormat::Json => emit(&format!("{}\n", report.to_json()))?,
                 OutputFormat::Text => emit(&report.to_text())?,
@@ -237,22 +234,6 @@ pub(crate) fn emit(text: &str) -> Result<(), Error> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::from(e)),
         _ => Ok(()),
     }
-}
-
-/// Runs `f` with a progress bar on stderr when stderr is a terminal and the file is long.
-fn with_progress<T>(rows: usize, f: impl FnOnce(&mut dyn FnMut(u64, u64)) -> T) -> T {
-    use std::io::IsTerminal as _;
-    if rows < 50_000 || !std::io::stderr().is_terminal() {
-        return f(&mut |_, _| {});
-    }
-    let bar = indicatif::ProgressBar::new(rows as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let out = f(&mut |done, _| bar.set_position(done));
-    bar.finish_and_clear();
-    out
 }
 
 /// Runs `f` with a row counter on stderr when stderr is a terminal.

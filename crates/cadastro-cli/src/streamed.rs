@@ -2,11 +2,9 @@
 //! the rows nor the report are held whole. The text summary is built issue by issue
 //! ([`cadastro::report::TextSummary`]); the JSON report is written piece by piece, its issues
 //! and customers spooled to anonymous temporary files until the stats (which come before them
-//! in the report) are known, then copied out: the bytes are the whole-file report's.
-//!
-//! When the stream cannot give the whole-file output (an error, including what does not stream:
-//! contact or parent columns, UTF-16 text; or a summary that is not `exact`), the caller runs
-//! the whole-file path instead, so the output never depends on the path taken.
+//! in the report) are known, then copied out: the bytes are [`cadastro::Report::to_json`]'s.
+//! A header-row warning that a later chunk gives (a column first filled there) is put back in
+//! its place, as [`cadastro::stream::sort_issues`] puts it in a report.
 
 use std::fs::File;
 use std::io::{BufWriter, Seek as _, Write};
@@ -73,19 +71,34 @@ impl Spool {
         serde_json::to_writer(&mut self.out, value).map_err(std::io::Error::other)
     }
 
+    /// Puts `late` issues in their places among the spooled ones (read back, sorted as a report
+    /// sorts them, spooled again): only for a file with a late header-row warning.
+    fn merge(&mut self, late: Vec<cadastro::Issue>) -> std::io::Result<()> {
+        use std::io::Read as _;
+        self.out.flush()?;
+        let file = self.out.get_mut();
+        file.rewind()?;
+        let reader = std::io::Cursor::new(b"[".to_vec()).chain(&*file).chain(std::io::Cursor::new(b"]".to_vec()));
+        let mut all: Vec<cadastro::Issue> =
+            serde_json::from_reader(std::io::BufReader::new(reader)).map_err(std::io::Error::other)?;
+        all.extend(late);
+        cadastro::stream::sort_issues(&mut all);
+        *self = Spool::new()?;
+        all.iter().try_for_each(|i| self.push(i))
+    }
+
     fn into_file(self) -> std::io::Result<File> {
         self.out.into_inner().map_err(|e| e.into_error())
     }
 }
 
-/// Validates `source` in one pass. `Ok(None)`: the stream cannot give the whole-file output
-/// (see the module documentation); the caller runs the whole-file path.
+/// Validates `source` in one pass.
 pub(crate) fn validate(
     importer: &Importer,
     source: &Source,
     format: OutputFormat,
     progress: &mut dyn FnMut(u64),
-) -> Result<Option<Streamed>, cadastro::Error> {
+) -> Result<Streamed, cadastro::Error> {
     let mut text = TextSummary::new();
     let mut spools = match format {
         OutputFormat::Json => Some((Spool::new()?, Spool::new()?)),
@@ -94,6 +107,9 @@ pub(crate) fn validate(
     let mut has_errors = false;
     let mut failed: Option<std::io::Error> = None;
     let mut rows = 0u64;
+    // Issues out of row order (a header-row warning of a later chunk), put back at the end.
+    let mut late: Vec<cadastro::Issue> = Vec::new();
+    let mut last_row = 0u32;
     let result = importer.validate_stream(source, CHUNK_ROWS, &mut |chunk| {
         has_errors |= chunk.issues.iter().any(cadastro::Issue::is_error);
         rows += chunk.customers.len() as u64;
@@ -102,6 +118,14 @@ pub(crate) fn validate(
             Some((issues, customers)) => chunk
                 .issues
                 .iter()
+                .filter(|i| {
+                    if i.row < last_row {
+                        late.push((*i).clone());
+                        return false;
+                    }
+                    last_row = i.row;
+                    true
+                })
                 .try_for_each(|i| issues.push(i))
                 .and_then(|()| chunk.customers.iter().try_for_each(|c| customers.push(c))),
             None => {
@@ -120,9 +144,11 @@ pub(crate) fn validate(
     if let Some(e) = failed {
         return Err(e.into());
     }
-    let Ok(summary) = result else { return Ok(None) };
-    if !summary.exact || summary.stopped {
-        return Ok(None);
+    let summary = result?;
+    if let Some((issues, _)) = &mut spools
+        && !late.is_empty()
+    {
+        issues.merge(late)?;
     }
     let profile = &importer.options().profile.name;
     let output = match spools {
@@ -145,7 +171,7 @@ pub(crate) fn validate(
             Output::Json { head, issues: issues.into_file()?, customers: customers.into_file()? }
         }
     };
-    Ok(Some(Streamed { output, has_errors }))
+    Ok(Streamed { output, has_errors })
 }
 
 /// A serializable value behind `dyn` (serde's `Serialize` is not object safe).

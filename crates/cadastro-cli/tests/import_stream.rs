@@ -74,12 +74,20 @@ fn the_error_file_is_refused_with_stream_and_no_store_is_left() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--errors is not available with --stream") && err.contains("invalid_options"), "{err}");
     assert!(!dir.join("cadastro.db").exists() && !dir.join("e.csv").exists());
-    // A file that does not stream: the core's refusal; the transaction is rolled back (the
-    // store file, never deleted, holds no account and no customer).
+    // A file with contacts streams too (its rows held to the end): the same customers as the
+    // whole-file import.
     let contacts = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/inputs/csv/upflow_pipe_contacts.csv");
-    let out = cadastro(&dir, &["import", contacts, "--profile", "upflow", "--stream"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid_options"));
-    let store = cadastro_store::Store::open_read_only(dir.join("cadastro.db")).unwrap();
-    assert!(store.accounts().unwrap().is_empty());
+    let out = cadastro(&dir, &["import", contacts, "--profile", "upflow", "--stream", "--db", "s.db"]);
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cadastro(&dir, &["import", contacts, "--profile", "upflow", "--db", "w.db"]);
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let customers = |db: &str| {
+        let store = cadastro_store::Store::open_read_only(dir.join(db)).unwrap();
+        let mut all = store.list_customers(cadastro_store::DEFAULT_ACCOUNT, None).unwrap();
+        all.iter_mut().for_each(|c| c.rows.clear());
+        all
+    };
+    let streamed = customers("s.db");
+    assert!(!streamed.is_empty() && streamed.iter().any(|c| !c.contacts.is_empty()));
+    assert_eq!(streamed, customers("w.db"));
 }

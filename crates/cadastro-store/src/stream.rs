@@ -1,8 +1,9 @@
-//! Streaming import: [`Store::import_stream`] validates a delimited text file chunk by chunk
-//! (the core's [`Importer::validate_stream`]), reconciles and writes each chunk inside **one**
-//! transaction, and hands the host every chunk's issues and plan. Neither the file, its rows,
-//! the report nor the whole plan is ever held: memory is one chunk, the core's in-file key index
-//! and SQLite's bounded page cache.
+//! Streaming import: [`Store::import_stream`] validates a file chunk by chunk (the core's
+//! pipeline, [`Importer::run`], parents also looked up in the account's base), reconciles and
+//! writes each chunk inside **one** transaction, and hands the host every chunk's issues and
+//! plan. Neither the file, its rows, the report nor the whole plan is ever held: memory is one
+//! chunk, the core's in-file key index and SQLite's bounded page cache (a file with contact or
+//! parent columns holds its rows until its end, then comes as one chunk).
 //!
 //! Equivalence with [`Store::import_table`]: each chunk is reconciled against the account's
 //! customers **as they were before the import** (the lookups skip the rows this import created,
@@ -18,7 +19,7 @@
 
 use std::ops::ControlFlow;
 
-use cadastro::reconcile::{ImportPlan, Reconciler};
+use cadastro::reconcile::{ImportPlan, LookupParents, Reconciler};
 use cadastro::stream::StreamSummary;
 use cadastro::{Importer, Issue, PlanCounts, Source, Stats};
 use rusqlite::TransactionBehavior;
@@ -142,7 +143,11 @@ impl Store {
         let mut has_errors = false;
         let mut host_stopped = false;
         let mut failure: Option<StoreError> = None;
-        let summary = importer.validate_stream(source, chunk_rows, &mut |chunk| {
+        // Parents of a file with parent columns are looked up in the base as it was.
+        let parent_base = AccountBase { conn: &tx, account: base_account, before: Some(before) };
+        let parents = LookupParents::new(&parent_base);
+        let stream = cadastro::stream::StreamOptions::chunks(chunk_rows);
+        let summary = importer.run(source, &parents, stream, &mut |chunk| {
             has_errors |= chunk.issues.iter().any(Issue::is_error);
             let base = AccountBase { conn: &tx, account: base_account, before: Some(before) };
             let plan = match reconciler.plan(&chunk.customers, &base).map_err(lookup_error) {
@@ -184,7 +189,7 @@ impl Store {
             host_stopped |= flow.is_break();
             flow
         })?;
-        if let Some(e) = failure {
+        if let Some(e) = failure.or_else(|| parents.into_failure().map(lookup_error)) {
             return Err(e);
         }
         if let Some((path, before)) = watched

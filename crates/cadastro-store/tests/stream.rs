@@ -142,13 +142,8 @@ fn every_streamable_testdata_csv_gives_the_whole_file_result() {
             }
         }
     }
-    // UTF-16 files and the contacts file do not stream; everything else does.
-    let refused: Vec<String> = refused.iter().map(|n| n.to_string_lossy().into_owned()).collect();
-    assert_eq!(
-        refused,
-        ["asaas_utf16be_semicolon.csv", "asaas_utf16le_bom_tab.csv", "upflow_pipe_contacts.csv"],
-        "refused"
-    );
+    // UTF-16 files and files with contacts or parents stream too: nothing is refused.
+    assert!(refused.is_empty(), "refused: {refused:?}");
     assert!(compared >= 10, "{compared} files compared");
 }
 
@@ -307,18 +302,21 @@ fn later_chunks_do_not_match_customers_created_by_earlier_ones() {
 }
 
 #[test]
-fn what_does_not_stream_is_refused_with_invalid_options() {
-    let imp = importer("upflow");
+fn contact_and_parent_files_stream_and_parents_resolve_in_the_base() {
+    // The contacts file (customers over several rows, a parent in the file): the whole-file result.
+    assert_same_as_whole(&repo("testdata/inputs/csv/upflow_pipe_contacts.csv"), &[1, 3, 0]);
+    // A parent stored by an earlier import, named by a streamed file: found in the base.
+    let imp = importer("generic");
     let mut store = Store::open_in_memory().unwrap();
-    let err = stream(
-        &mut store,
-        &imp,
-        &Source::from_path(repo("testdata/inputs/csv/upflow_pipe_contacts.csv")),
-        ImportMode::default(),
-        0,
-    )
-    .unwrap_err();
-    assert!(matches!(err, StoreError::Core(_)));
-    assert_eq!(err.code(), "invalid_options");
-    assert!(store.accounts().unwrap().is_empty());
+    let first = Source::from_bytes(b"external_id,name\nP-1,Matriz\n".to_vec());
+    stream(&mut store, &imp, &first, ImportMode::default(), 0).unwrap();
+    let second = Source::from_bytes(b"external_id,name,parent_id\nF-1,Filial,P-1\nF-2,Outra,P-9\n".to_vec());
+    let (out, seen) = stream(&mut store, &imp, &second, ImportMode::default(), 1).unwrap();
+    assert_eq!(seen.issues.iter().map(|i| (i.row, i.code.as_str())).collect::<Vec<_>>(), [(3, "unknown_parent")]);
+    assert_eq!(out.counts.created, 1);
+    let mut reference = Store::open_in_memory().unwrap();
+    whole(&mut reference, &imp, &first, ImportMode::default());
+    let (report, _) = whole(&mut reference, &imp, &second, ImportMode::default());
+    assert_eq!(report.issues, seen.issues);
+    assert_eq!(stored(&store), stored(&reference));
 }

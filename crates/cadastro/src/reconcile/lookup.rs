@@ -256,3 +256,40 @@ impl ParentLookup for BaseParents {
         }
     }
 }
+
+/// Parents looked up one reference at a time in a [`CustomerLookup`], for a run whose rows are
+/// not held for one batch (a streamed import: the driver asks as it assembles). A lookup that
+/// fails answers "not found" and is kept: the host reports it after the run
+/// ([`LookupParents::into_failure`]) instead of trusting the result.
+pub struct LookupParents<'a> {
+    base: &'a dyn CustomerLookup,
+    failed: std::cell::RefCell<Option<LookupError>>,
+}
+
+impl<'a> LookupParents<'a> {
+    /// Parents in `base`.
+    pub fn new(base: &'a dyn CustomerLookup) -> Self {
+        LookupParents { base, failed: std::cell::RefCell::new(None) }
+    }
+
+    /// The first lookup failure, if any.
+    pub fn into_failure(self) -> Option<LookupError> {
+        self.failed.into_inner()
+    }
+}
+
+impl ParentLookup for LookupParents<'_> {
+    fn parent_exists(&self, parent: ParentRef<'_>) -> bool {
+        let key = match parent {
+            ParentRef::ExternalId(id) => CustomerKey::ExternalId(id.to_owned()),
+            ParentRef::Name(name) => CustomerKey::Name(name.to_owned()),
+        };
+        match self.base.find(std::slice::from_ref(&key)) {
+            Ok(found) => found.iter().any(|e| matches_key(&e.customer, &key)),
+            Err(e) => {
+                self.failed.borrow_mut().get_or_insert(e);
+                false
+            }
+        }
+    }
+}

@@ -47,7 +47,9 @@ mod plan;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-pub use lookup::{BaseParents, CustomerLookup, Existing, LookupError, MemoryBase, identity_keys, matches_key};
+pub use lookup::{
+    BaseParents, CustomerLookup, Existing, LookupError, LookupParents, MemoryBase, identity_keys, matches_key,
+};
 pub use plan::{Action, ContactChange, Diff, ExistingRef, FieldChange, ImportPlan, MatchedBy, PlanEntry};
 
 use crate::model::{Contact, Customer, CustomerKey, Field, Value, fold_name, nfc_key};
