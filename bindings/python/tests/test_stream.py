@@ -16,9 +16,9 @@ from conftest import EXAMPLE_CSV, TESTDATA
 
 CSV_DIR = TESTDATA / "inputs" / "csv"
 PROFILES = json.loads((TESTDATA / "golden" / "profiles.json").read_text())
-# What the streaming reader refuses by design (crates/cadastro/src/stream.rs): UTF-16 text and
-# contact columns.
-REFUSED = {"asaas_utf16be_semicolon.csv", "asaas_utf16le_bom_tab.csv", "upflow_pipe_contacts.csv"}
+# Files the stream once refused: UTF-16 text (now transcoded as it is read) and contact columns
+# (rows held to the end of the file, then one chunk).
+ONCE_REFUSED = {"asaas_utf16be_semicolon.csv", "asaas_utf16le_bom_tab.csv", "upflow_pipe_contacts.csv"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -102,11 +102,6 @@ def test_chunks_equal_the_whole_file(which: str, chunk_rows: int, big_csv: Path)
 @pytest.mark.parametrize("path", sorted(CSV_DIR.glob("*.csv")), ids=lambda p: p.name)
 def test_chunks_equal_the_whole_file_on_testdata(path: Path) -> None:
     profile = profile_of(path)
-    if path.name in REFUSED:
-        with pytest.raises(cadastro.InvalidOptions) as err:
-            list(cadastro.validate_stream(path, profile=profile))
-        assert err.value.kind == "invalid_options"
-        return
     try:
         whole = cadastro.validate(path, profile=profile)
     except cadastro.CadastroError as e:  # no usable header: the stream says the same
@@ -184,13 +179,19 @@ def test_workbooks_stream_too(tmp_path: Path) -> None:
     assert stream.summary is not None and stream.summary.source["format"] == "xlsx"
 
 
-def test_what_does_not_stream_raises_invalid_options(tmp_path: Path) -> None:
-    utf16 = CSV_DIR / "asaas_utf16le_bom_tab.csv"
-    with pytest.raises(cadastro.InvalidOptions, match="UTF-16"):
-        next(cadastro.validate_stream(utf16, profile="asaas"))
-    contacts = CSV_DIR / "upflow_pipe_contacts.csv"
-    with pytest.raises(cadastro.InvalidOptions):
-        list(cadastro.validate_stream(contacts, profile="upflow"))
+def test_utf16_and_contact_files_stream_and_bad_arguments_raise(tmp_path: Path) -> None:
+    for name in sorted(ONCE_REFUSED):
+        profile = profile_of(CSV_DIR / name)
+        whole = cadastro.validate(CSV_DIR / name, profile=profile)
+        customers, issues, summary, chunks = streamed(CSV_DIR / name, profile, 1)
+        assert customers and customers == whole.customers, name
+        assert issues == [i.to_dict() for i in whole.issues]
+        assert summary.stats == whole.stats
+        if "contacts" in name:
+            assert chunks == 1  # held to the end of the file
+            assert any(c["contacts"] for c in customers)
+        else:
+            assert summary.source["encoding"].startswith("utf-16")
     with pytest.raises(FileNotFoundError):
         next(cadastro.validate_stream(tmp_path / "missing.csv"))
     with pytest.raises(cadastro.InvalidOptions):
@@ -243,7 +244,7 @@ def test_store_import_stream_stops_rolls_back_and_reraises(big_csv: Path) -> Non
         assert store.accounts() == []
         dry = store.import_stream(big_csv, "a", profile="asaas", dry_run=True)
         assert not dry.applied and dry.counts["created"] > 0 and store.accounts() == []
-        with pytest.raises(cadastro.InvalidOptions):
-            store.import_stream(CSV_DIR / "asaas_utf16le_bom_tab.csv", "a", profile="asaas")
+        utf16 = store.import_stream(CSV_DIR / "asaas_utf16le_bom_tab.csv", "u", profile="asaas", dry_run=True)
+        assert utf16.counts["created"] > 0 and utf16.summary.source["encoding"] == "utf-16le"
         with pytest.raises(TypeError):
             store.import_stream(big_csv, "a", on_chunk=3)

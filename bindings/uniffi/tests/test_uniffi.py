@@ -571,14 +571,10 @@ def test_stream_chunks_concatenate_to_the_whole_file_report(which, chunk_rows, b
 
 @needs_readers
 @pytest.mark.parametrize("path", sorted((ROOT / "testdata/inputs/csv").glob("*.csv")), ids=lambda p: p.name)
-def test_stream_testdata_files_equal_validate_or_are_refused(path):
+def test_stream_testdata_files_equal_validate(path):
     profiles = json.loads((ROOT / "testdata/golden/profiles.json").read_text())
     options = cu.ImportOptions(profile=profiles.get(f"csv/{path.name}", "generic"))
     source = cu.Source.BYTES(path.read_bytes())
-    if path.name in {"asaas_utf16be_semicolon.csv", "asaas_utf16le_bom_tab.csv", "upflow_pipe_contacts.csv"}:
-        with pytest.raises(cu.CadastroError.InvalidOptions):
-            cu.validate_stream(source, Collect(), options)
-        return
     try:
         whole = cu.validate(source, options)
     except cu.CadastroError as e:  # no usable header: the stream says the same
@@ -613,7 +609,7 @@ def test_stream_sink_exception_stops_and_fails_with_callback_failed(big_asaas):
 
 
 @needs_readers
-def test_stream_reads_workbooks_and_refuses_utf16_and_contact_columns(tmp_path):
+def test_stream_reads_workbooks_utf16_and_contact_columns(tmp_path):
     # 200 customers exported to a workbook: more rows than the first chunk's header window (60
     # rows), so chunks of 2 rows follow it.
     xlsx = tmp_path / "big.xlsx"
@@ -626,13 +622,19 @@ def test_stream_reads_workbooks_and_refuses_utf16_and_contact_columns(tmp_path):
     whole = cu.Importer(io_options).validate(cu.Source.PATH(str(xlsx)))
     assert summary.source.format == "xlsx" and len(sink.chunks) > 1 and len(whole.customers) == 200
     assert [c.external_id for chunk in sink.chunks for c in chunk.customers] == [c.external_id for c in whole.customers]
+    # UTF-16 text is transcoded as it is read; contact rows are held to the end (one chunk).
     utf16 = ROOT / "testdata/inputs/csv/asaas_utf16le_bom_tab.csv"
-    with pytest.raises(cu.CadastroError.InvalidOptions) as info:
-        cu.validate_stream(cu.Source.PATH(str(utf16)), Collect(), cu.ImportOptions(profile="asaas"))
-    assert info.value.kind() == "invalid_options" and "UTF-16" in info.value.detail
+    sink = Collect()
+    summary = cu.validate_stream(cu.Source.PATH(str(utf16)), sink, cu.ImportOptions(profile="asaas"), 1)
+    whole = cu.validate(cu.Source.PATH(str(utf16)), cu.ImportOptions(profile="asaas"))
+    assert summary.source.encoding == "utf-16le" and whole.customers
+    assert [c for ch in sink.chunks for c in ch.customers] == whole.customers
     contacts = ROOT / "testdata/inputs/csv/upflow_pipe_contacts.csv"
-    with pytest.raises(cu.CadastroError.InvalidOptions):
-        cu.validate_stream(cu.Source.PATH(str(contacts)), Collect(), cu.ImportOptions(profile="upflow"))
+    sink = Collect()
+    cu.validate_stream(cu.Source.PATH(str(contacts)), sink, cu.ImportOptions(profile="upflow"), 1)
+    whole = cu.validate(cu.Source.PATH(str(contacts)), cu.ImportOptions(profile="upflow"))
+    assert len(sink.chunks) == 1 and sink.chunks[0].customers == whole.customers
+    assert any(c.contacts for c in whole.customers)
 
 
 class CollectImport(cu.ImportSink):

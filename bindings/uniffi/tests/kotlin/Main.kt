@@ -483,7 +483,7 @@ fun streamTests() {
             eq(sink.chunks.size, 1, "chunks")
         }
     }
-    test("validateStream: a workbook streams; UTF-16 text or contact columns: InvalidOptions") {
+    test("validateStream: a workbook, UTF-16 text and contact columns stream") {
         withTempDir { dir ->
             // 200 customers as a workbook: past the first chunk's 60-row header window.
             val xlsx = File(dir, "big.xlsx")
@@ -499,9 +499,16 @@ fun streamTests() {
             eq(sink.chunks.sumOf { it.customers.size }, 200, "customers")
         }
         val utf16 = File(root, "testdata/inputs/csv/asaas_utf16le_bom_tab.csv")
-        raises<CadastroException.InvalidOptions> { validateStream(Source.Path(utf16.path), Collect(), options) }
+        val u = Collect()
+        val uSummary = validateStream(Source.Path(utf16.path), u, options, 1u)
+        eq(uSummary.source.encoding, "utf-16le", "encoding")
+        eq(u.chunks.flatMap { it.customers }, validate(Source.Path(utf16.path), options).customers, "utf-16 customers")
         val contacts = File(root, "testdata/inputs/csv/upflow_pipe_contacts.csv")
-        raises<CadastroException.InvalidOptions> { validateStream(Source.Path(contacts.path), Collect(), ImportOptions(profile = "upflow")) }
+        val upflow = ImportOptions(profile = "upflow")
+        val c = Collect()
+        validateStream(Source.Path(contacts.path), c, upflow, 1u)
+        eq(c.chunks.size, 1, "contact rows held to the end: one chunk")
+        eq(c.chunks[0].customers, validate(Source.Path(contacts.path), upflow).customers, "contact customers")
     }
 }
 
