@@ -121,7 +121,7 @@ pub enum ErrorKind {
     /// (`"html"`, `"xml-spreadsheet-2003"`, `"pdf"`, `"doc"`, `"docx"`, `"excel-4.0"`, `"binary"`...);
     /// the message says what that is for a person ("a Word document", "an Excel 4.0 worksheet
     /// from 1992, ... save it as .xlsx").
-    #[error("unsupported format: the file is {}", crate::read::format::describe(detected))]
+    #[error("unsupported format: the file is {}", describe(detected))]
     UnsupportedFormat {
         /// What the bytes look like.
         detected: String,
@@ -354,6 +354,44 @@ impl Error {
     pub(crate) fn io_at(path: &std::path::Path, source: std::io::Error) -> Self {
         ErrorKind::Io { path: Some(path.display().to_string()), source }.into()
     }
+}
+
+/// What a person calls the file that `detected` names (for [`ErrorKind::UnsupportedFormat`]'s
+/// message): "a Word document", "an Excel 4.0 worksheet from 1992: save it as .xlsx"...
+pub(crate) fn describe(detected: &str) -> String {
+    let resave = "a format cadastro does not read: open it in Excel or LibreOffice and save it as .xlsx";
+    let text = match detected {
+        "html" => "a web page (HTML), not CSV or a spreadsheet: open it in Excel or LibreOffice and save it as .xlsx",
+        "xml-spreadsheet-2003" => {
+            "an XML Spreadsheet 2003 file (Excel's old XML format), a format cadastro does not read: save it as .xlsx"
+        }
+        "xml" => "an XML document, not CSV or a spreadsheet",
+        "pdf" => "a PDF document, not CSV or a spreadsheet",
+        "doc" => "a Word document (.doc), not CSV or a spreadsheet",
+        "docx" => "a Word document (.docx), not CSV or a spreadsheet",
+        "ppt" => "a PowerPoint presentation (.ppt), not CSV or a spreadsheet",
+        "pptx" => "a PowerPoint presentation (.pptx), not CSV or a spreadsheet",
+        "msg" => "an Outlook message (.msg), not CSV or a spreadsheet",
+        "odt" => "an OpenDocument text document (.odt), not CSV or a spreadsheet",
+        "odp" => "an OpenDocument presentation (.odp), not CSV or a spreadsheet",
+        "opendocument (not a spreadsheet)" => "an OpenDocument file that is not a spreadsheet",
+        "zip" => "a zip archive that holds no spreadsheet",
+        "cfb" => "an OLE compound file that holds no workbook",
+        "excel-2.x" => return format!("an Excel 2.x worksheet from 1987, {resave}"),
+        "excel-3.0" => return format!("an Excel 3.0 worksheet from 1990, {resave}"),
+        "excel-4.0" => return format!("an Excel 4.0 worksheet from 1992, {resave}"),
+        "excel-4.0-workbook" => return format!("an Excel 4.0 workbook from 1992, {resave}"),
+        "excel-chart" => "an Excel chart sheet from before 1995: it holds no table",
+        "excel-macro-sheet" => "an Excel macro sheet from before 1995: it holds no table",
+        "lotus-1-2-3" => return format!("a Lotus 1-2-3 worksheet, {resave}"),
+        "png" | "jpeg" | "gif" => "an image, not CSV or a spreadsheet",
+        "gzip" | "7z" | "rar" => "a compressed archive: extract the spreadsheet from it first",
+        "sqlite" => "an SQLite database, not CSV or a spreadsheet",
+        "rtf" => "a rich text (RTF) document, not CSV or a spreadsheet",
+        "binary" => "binary data, not CSV or a spreadsheet",
+        other => return format!("{other}, not CSV or a spreadsheet"),
+    };
+    text.to_owned()
 }
 
 #[cfg(test)]

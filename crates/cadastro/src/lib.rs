@@ -17,8 +17,8 @@ pub mod profile;
 pub mod read;
 pub mod reconcile;
 pub mod reentry;
+pub use pipeline::stream;
 pub mod report;
-pub mod stream;
 pub mod validate;
 pub mod write;
 

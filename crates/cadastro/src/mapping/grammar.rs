@@ -4,9 +4,9 @@
 //! from the words that say the field, and the qualifier that decides the field
 //! (`billing_address[zip]` is the postal code, `Main Address Line 2` the complement).
 
-use super::fold::fold_label;
 use super::synonyms::index;
 use crate::model::Field;
+use crate::model::label::fold_label;
 
 /// Which address block a header belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::fold::{fold_label, fold_tokens};
 use super::grammar::{self, Block, Parsed};
 use super::synonyms::{RULES, STRONG, index};
 use super::values::{Evidence, Verdict};
 use super::{Fixed, MatchReason};
 use crate::model::Field;
+use crate::model::label::{fold_label, fold_tokens};
 use crate::profile::{Profile, Target};
 
 /// One possible target of a column.

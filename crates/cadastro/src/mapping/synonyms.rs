@@ -9,8 +9,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::fold::fold_label;
 use crate::model::Field;
+use crate::model::label::fold_label;
 use crate::profile::Profile;
 
 /// Confidence of an unambiguous synonym.

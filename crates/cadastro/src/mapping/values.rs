@@ -5,8 +5,8 @@
 //! countries, booleans, IBANs, dates), so a column the values confirm is a column that imports.
 
 use crate::model::Field;
+use crate::model::country::normalize_country;
 use crate::validate::boolean::{parse_bool, parse_person_type};
-use crate::validate::country::normalize_country;
 use crate::validate::email::normalize_email;
 use crate::validate::number::parse_date;
 use crate::validate::tax_id::{normalize_tax_id, normalize_vat};

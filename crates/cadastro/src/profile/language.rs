@@ -3,14 +3,14 @@
 //! `en` when unclear).
 //!
 //! The guess is a vote of header words: each label is folded to ASCII words
-//! ([`fold_words`](crate::validate::fold::fold_words)) and every word that belongs to one
+//! ([`fold_words`](crate::model::fold::fold_words)) and every word that belongs to one
 //! language only (`nome`, `cidade` Portuguese; `nazwa`, `miasto` Polish; `ville`, `prenom`
 //! French; `nombre`, `ciudad` Spanish; `name`, `city` English) counts one vote. Words several
 //! languages share (`email`, `empresa`, `numero`, `contact`, `telephone`) count for none. The
 //! language with the most votes wins when it leads the next one; a tie or no vote is unclear.
 
-use crate::report::Locale;
-use crate::validate::fold::fold_words;
+use crate::model::Locale;
+use crate::model::fold::fold_words;
 
 use super::Profile;
 

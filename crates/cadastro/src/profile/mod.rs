@@ -18,9 +18,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 use crate::model::Field;
-use crate::report::Locale;
+use crate::model::Locale;
 
+mod column;
 pub mod language;
+
+pub use column::{ColumnMapping, MatchReason};
 
 /// What a column maps to: a canonical field or a custom field of the profile.
 ///
@@ -315,7 +318,7 @@ impl Profile {
             }
         }
         if let Some(cc) = &self.default_country
-            && crate::validate::country::normalize_country(cc).ok() != Some(cc.as_str())
+            && crate::model::country::normalize_country(cc).ok() != Some(cc.as_str())
         {
             return Err(Error::profile(format!("default_country `{cc}` is not an ISO 3166-1 alpha-2 code")));
         }

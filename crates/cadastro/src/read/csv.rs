@@ -27,7 +27,7 @@ use super::{Format, Grid, ReadOptions, Row, TextNotes, dialect, encoding};
 use crate::error::{Error, LimitKind, Result};
 use crate::model::Cell;
 use crate::model::cell::is_blank_char;
-use crate::report::{Issue, IssueCode};
+use crate::model::{Issue, IssueCode};
 
 /// Decodes `bytes`, sniffs the dialect and splits the records into a [`Grid`].
 ///

@@ -55,8 +55,8 @@ use super::{Format, Grid, ReadOptions, Row, SkipReason, SkippedRow, SourceInfo, 
 use crate::error::{Error, ErrorKind, Result};
 use crate::mapping::is_known_label;
 use crate::model::Cell;
-use crate::report::{Issue, IssueCode};
-use crate::validate::text::collapse;
+use crate::model::text::collapse;
+use crate::model::{Issue, IssueCode};
 
 /// How many non-blank rows the header search looks at.
 pub(crate) const HEADER_WINDOW: usize = 30;

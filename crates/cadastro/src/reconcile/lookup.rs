@@ -5,10 +5,10 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::mapping::ColumnMapping;
+use crate::model::Table;
 use crate::model::{Customer, CustomerKey, Field, Value, fold_name, nfc_key};
+use crate::profile::ColumnMapping;
 use crate::profile::Target;
-use crate::read::Table;
 use crate::validate::check_value;
 use crate::validate::engine::{ParentLookup, ParentRef};
 

@@ -10,50 +10,21 @@
 //! # Ok::<(), cadastro::Error>(())
 //! ```
 
-mod issue;
-pub mod messages;
 mod text;
+
+pub use crate::model::messages;
+pub use crate::model::{PlanCounts, Stats};
 
 pub use text::TextSummary;
 
 use serde::{Deserialize, Serialize};
 
-pub use issue::{Issue, IssueCode, Severity};
+pub use crate::model::{Issue, IssueCode, Severity};
 pub use messages::{ConflictSide, Locale, key_conflict_message};
 
-use crate::mapping::ColumnMapping;
 use crate::model::Customer;
-use crate::read::SourceInfo;
-
-/// The counts of a report.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stats {
-    /// Non-blank data rows below the header.
-    pub rows_total: u64,
-    /// Blank rows skipped below the header.
-    pub rows_blank: u64,
-    /// Rows that carry at least one error issue.
-    pub rows_rejected: u64,
-    /// Valid customers.
-    pub customers_valid: u64,
-    /// Rejected customers.
-    pub customers_rejected: u64,
-    /// Valid contacts (of valid customers).
-    pub contacts_valid: u64,
-    /// Rejected contacts (with an error, or of a rejected customer).
-    pub contacts_rejected: u64,
-}
-
-/// Counts of an import plan (`cadastro import`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlanCounts {
-    /// Customers to create.
-    pub created: u64,
-    /// Customers to update.
-    pub updated: u64,
-    /// Customers already identical in the base.
-    pub unchanged: u64,
-}
+use crate::model::SourceInfo;
+use crate::profile::ColumnMapping;
 
 /// The result of validating a file (CONTRACT section 5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

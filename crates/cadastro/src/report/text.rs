@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{Issue, IssueCode, Locale, PlanCounts, Report, Stats};
-use crate::read::SourceInfo;
+use crate::model::SourceInfo;
 
 /// How many example issues are shown per code.
 const EXAMPLES: usize = 3;

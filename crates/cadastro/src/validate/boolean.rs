@@ -1,6 +1,6 @@
 //! Booleans in five languages (en, pt, fr, pl, es), case- and accent-insensitive.
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::fold::fold_text;
 

@@ -1,9 +1,9 @@
 //! One cell through its field's leaf: the unit the engine runs per cell, and what hosts call to
 //! normalize a single value ([`check_value`]).
 
+use crate::model::IssueCode;
 use crate::model::{Cell, Field, FieldKind, Value};
 use crate::profile::{CustomKind, Profile, Target};
-use crate::report::IssueCode;
 
 use super::{boolean, country, email, enums, iban, number, phone, postal, state, tax_id, text};
 

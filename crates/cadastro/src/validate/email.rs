@@ -11,7 +11,7 @@
 
 use email_address::{EmailAddress, Options};
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::text::clean;
 

@@ -10,12 +10,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::cell::{CellCheck, check_target, check_value};
-use crate::mapping::ColumnMapping;
+use crate::model::messages::{Detail, Locale, render};
 use crate::model::{Cell, Contact, Customer, Field, Value, fold_name};
+use crate::model::{Issue, IssueCode, Stats};
+use crate::model::{Row, Table};
+use crate::profile::ColumnMapping;
 use crate::profile::{Profile, Target};
-use crate::read::{Row, Table};
-use crate::report::messages::{Detail, Locale, render};
-use crate::report::{Issue, IssueCode, Stats};
 
 /// How often (in rows) a progress callback is called.
 pub const PROGRESS_EVERY: usize = 4096;
@@ -118,11 +118,11 @@ impl<'a> Plan<'a> {
                 // layout that carries no field (InvoiceOcean's ordinal `No`).
                 None if matches!(
                     c.reason,
-                    crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::ProfileLabel
+                    crate::profile::MatchReason::Ignored | crate::profile::MatchReason::ProfileLabel
                 ) => {}
                 None => {
                     // The error file's own row and Errors columns are ignored on re-import.
-                    if !crate::write::is_error_file_column(&c.header) {
+                    if !crate::model::label::is_error_file_column(&c.header) {
                         unmapped.push((c.index, c.column.clone(), c.header.clone()));
                     }
                 }
@@ -188,7 +188,7 @@ impl<'a> Plan<'a> {
     }
 
     /// Runs the plan over one chunk of a customer-per-row file, the key index carried from
-    /// chunk to chunk (streaming, see [`crate::stream`]). `first` marks the first chunk, which
+    /// chunk to chunk (streaming, see [`crate::Importer::run`]). `first` marks the first chunk, which
     /// reports the unmapped columns. Parents are not resolved (streaming refuses them).
     pub fn run_chunk(&self, table: &Table, keys: &mut KeyIndex, first: bool) -> Outcome {
         let mut ctx = Ctx { plan: self, table, issues: Vec::new() };
@@ -231,7 +231,7 @@ impl KeyIndex {
         KeyIndex::default()
     }
 
-    /// An index keeping a 64-bit hash per key (see [`crate::stream`]).
+    /// An index keeping a 64-bit hash per key (see [`crate::Importer::run`]).
     pub fn hashed() -> Self {
         KeyIndex { exact: Default::default(), hashed: Some(Default::default()) }
     }
@@ -240,7 +240,7 @@ impl KeyIndex {
     /// row when the key was seen before.
     fn first_seen(&mut self, kind: usize, key: &str, row: u32) -> Option<u32> {
         match &mut self.hashed {
-            Some(set) => set.first_seen(crate::stream::key_hash(kind as u8, key), row),
+            Some(set) => set.first_seen(super::key_set::key_hash(kind as u8, key), row),
             None => first_seen(self.exact.get_mut(kind)?, key, row),
         }
     }
@@ -816,7 +816,7 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
             if let Some(first) = filled.first() {
                 cell = first;
             }
-            let key = |c: &Cell| crate::validate::text::compact(&c.as_text()).to_uppercase();
+            let key = |c: &Cell| crate::model::text::compact(&c.as_text()).to_uppercase();
             if filled.iter().skip(1).any(|c| key(c) != key(cell)) {
                 data.customer_error |= !slot.target.field().is_some_and(Field::is_contact);
                 data.contact_error |= slot.target.field().is_some_and(Field::is_contact);

@@ -2,7 +2,7 @@
 
 use iban::{Iban, IbanLike};
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::text::clean;
 

@@ -19,31 +19,21 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::mapping::ColumnMapping;
+use crate::model::Locale;
+use crate::model::Row;
 use crate::model::{Field, FieldKind};
-use crate::read::Row;
-use crate::report::Locale;
+use crate::profile::ColumnMapping;
 
 use super::{country, phone, tax_id};
 
 /// How many data rows the inference reads: the header search window, which the first chunk of
-/// a streaming validation always holds (see [`crate::stream`]).
+/// a streaming validation always holds (see [`crate::Importer::run`]).
 pub const INFER_ROWS: usize = 30;
 
 /// The countries the phone evidence tries for numbers written without a country code.
 const PHONE_REGIONS: &[&str] = &["BR", "PL", "FR", "ES"];
 
-/// The inferred default country and what it rests on (`source.country_inferred`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CountryInferred {
-    /// ISO 3166-1 alpha-2.
-    pub country: String,
-    /// The kinds of evidence that voted for it, in this order: `tax_id`, `phone`,
-    /// `postal_code`, `country`, `header_language`.
-    pub evidence: Vec<String>,
-}
+pub use crate::model::CountryInferred;
 
 /// Infers the default country of a file from its mapped columns, its first [`INFER_ROWS`]
 /// rows and the language of its headers.
@@ -192,8 +182,8 @@ fn postal_countries(v: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mapping::MatchReason;
     use crate::model::Cell;
+    use crate::profile::MatchReason;
     use crate::profile::Target;
 
     fn table(fields: &[Field], rows: &[&[&str]]) -> (Vec<ColumnMapping>, Vec<Row>) {

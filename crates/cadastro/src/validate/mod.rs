@@ -6,11 +6,9 @@
 
 pub mod boolean;
 mod cell;
-pub mod country;
 pub mod email;
 pub mod engine;
 pub mod enums;
-pub mod fold;
 pub mod iban;
 pub mod infer;
 mod key_set;
@@ -19,8 +17,8 @@ pub mod phone;
 pub mod postal;
 pub mod state;
 pub mod tax_id;
-pub mod text;
 
+pub use crate::model::{country, fold, text};
 pub use cell::{CellCheck, check_custom, check_target, check_value, max_len};
 
 /// A normalized value that may have been repaired on the way (leading zeros put back).

@@ -11,7 +11,7 @@
 //! Dates are written without a date crate: the conversions are the few lines of the proleptic
 //! Gregorian calendar below, and cadastro has no other use for one.
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::fold::fold_text;
 use super::text::clean;

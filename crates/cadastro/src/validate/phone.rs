@@ -31,7 +31,7 @@ use std::str::FromStr;
 use phonenumber::PhoneNumber;
 use phonenumber::country::Id;
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::fold::fold_words;
 use super::text::clean;

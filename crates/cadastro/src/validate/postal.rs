@@ -12,7 +12,7 @@
 //! padded (a numeric cell that lost them, or text that came from one) and flagged
 //! `leading_zeros_restored`.
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::Fixed;
 use super::text::clean;

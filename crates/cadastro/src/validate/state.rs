@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::fold::fold_key;
 use super::text::clean;

@@ -14,7 +14,7 @@ use rust_xlsxwriter::{Color, Format, Note, Workbook};
 use super::{csv_safe, xlsx_error};
 use crate::error::{Error, Result};
 use crate::model::Cell;
-use crate::read::{Table, column_index};
+use crate::model::{Table, column_index};
 use crate::report::{Issue, Locale, Report};
 
 /// The format of an error file.
@@ -87,23 +87,6 @@ pub fn row_header(locale: Locale) -> &'static str {
         Locale::Es => "Fila",
         Locale::En => "Row",
     }
-}
-
-/// Folded labels of the columns an error file adds (its row column and its Errors column, in
-/// every locale): a re-imported error file maps them to nothing and warns about neither.
-const ERROR_FILE_LABELS: &[&str] =
-    &["row", "linha", "ligne", "wiersz", "fila", "errors", "erros", "erreurs", "bledy", "błędy", "errores"];
-
-/// Whether a header is one of the columns an error file adds (`Row`/`Linha`/`Ligne`/`Wiersz`/
-/// `Fila`, `Errors`/`Erros`/`Erreurs`...), compared folded (case, accents, spaces).
-///
-/// ```
-/// assert!(cadastro::write::is_error_file_column(" LINHA "));
-/// assert!(cadastro::write::is_error_file_column("Erros"));
-/// assert!(!cadastro::write::is_error_file_column("Nome"));
-/// ```
-pub fn is_error_file_column(header: &str) -> bool {
-    ERROR_FILE_LABELS.contains(&crate::mapping::fold_label(header).as_str())
 }
 
 /// The header of the Errors column in each locale (the importer ignores these headers).

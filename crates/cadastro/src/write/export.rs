@@ -988,7 +988,7 @@ mod tests {
         assert_eq!(xlsx_text("'=1+1"), "''=1+1");
         assert_eq!(xlsx_text("'abc"), "'abc");
         for v in ["'=x", "'@y", "''+1", "=z", "plain", "'", "'a"] {
-            assert_eq!(crate::validate::text::clean(&xlsx_text(v)), v);
+            assert_eq!(crate::model::text::clean(&xlsx_text(v)), v);
         }
     }
 

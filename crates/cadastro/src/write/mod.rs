@@ -10,7 +10,8 @@ use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Result};
 
-pub use errors::{ErrorFileFormat, check_error_path, error_file, is_error_file_column, row_header, write_error_file};
+pub use crate::model::label::is_error_file_column;
+pub use errors::{ErrorFileFormat, check_error_path, error_file, row_header, write_error_file};
 pub use export::{
     CsvExporter, CsvOptions, ExportFormat, ExportOptions, ExportStats, LineEnding, XlsxExporter, default_delimiter,
     export_csv, export_headers, export_to_path, export_xlsx, with_custom_columns,
@@ -31,7 +32,7 @@ pub use template::{template_csv, template_to_path, template_xlsx};
 pub fn csv_safe(value: &str) -> Cow<'_, str> {
     let needs_quote = match value.chars().next() {
         Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => crate::validate::text::is_formula_like(value),
+        Some('+' | '-') => crate::model::text::is_formula_like(value),
         // A value that already starts with an apostrophe before a formula character would lose
         // it on import: protect it too.
         Some('\'') => value.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -91,7 +92,7 @@ pub(crate) fn guard_xlsx<T>(tempdir: &std::path::Path, f: impl FnOnce() -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::text::clean;
+    use crate::model::text::clean;
 
     #[test]
     fn csv_safe_round_trips_through_clean() {

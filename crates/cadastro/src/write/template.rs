@@ -30,9 +30,9 @@ use super::export::{
 };
 use super::xlsx_error;
 use crate::error::{Error, LimitKind, Result};
+use crate::model::column_letter;
 use crate::model::{Field, FieldKind};
 use crate::profile::{CustomKind, Profile};
-use crate::read::column_letter;
 
 /// The last 0-based row the template's drop-downs and input messages cover.
 const LAST_ROW: u32 = 1_048_575;

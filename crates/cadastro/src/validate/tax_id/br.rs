@@ -1,6 +1,6 @@
 //! Brazil: CPF (11 digits) and CNPJ (14 characters, numeric or alphanumeric).
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 use crate::validate::Fixed;
 
 use super::check::{fixed, is_digits};
@@ -27,7 +27,7 @@ fn all_same(s: &str) -> bool {
 /// assert!(!is_valid_cpf("111.111.111-11")); // check digits match, but one repeated digit
 /// ```
 pub fn is_valid_cpf(number: &str) -> bool {
-    let number = crate::validate::text::compact(number);
+    let number = crate::model::text::compact(number);
     let Some(d) = fixed::<11>(&number) else { return false };
     if all_same(&number) {
         return false;
@@ -49,7 +49,7 @@ pub fn is_valid_cpf(number: &str) -> bool {
 /// assert!(!is_valid_cnpj("00.000.000/0000-00"));
 /// ```
 pub fn is_valid_cnpj(number: &str) -> bool {
-    let number = crate::validate::text::compact(number);
+    let number = crate::model::text::compact(number);
     if number.len() != 14 || all_same(&number) || number.starts_with("000000000000") {
         return false;
     }

@@ -13,7 +13,7 @@ const KEY_ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 /// assert!(!is_valid_siren("732 829 321"));
 /// ```
 pub fn is_valid_siren(number: &str) -> bool {
-    fixed::<9>(&crate::validate::text::compact(number)).is_some_and(|d| luhn_valid(&d))
+    fixed::<9>(&crate::model::text::compact(number)).is_some_and(|d| luhn_valid(&d))
 }
 
 /// True when `number` is a valid SIRET: 14 digits, a valid SIREN followed by a 5-digit
@@ -27,7 +27,7 @@ pub fn is_valid_siren(number: &str) -> bool {
 /// assert!(!is_valid_siret("732 829 320 00075"));
 /// ```
 pub fn is_valid_siret(number: &str) -> bool {
-    let number = crate::validate::text::compact(number);
+    let number = crate::model::text::compact(number);
     let Some(d) = fixed::<14>(&number) else { return false };
     let checksum_ok = if number.starts_with("356000000") && number != "35600000000048" {
         d.iter().sum::<u32>() % 5 == 0
@@ -49,7 +49,7 @@ pub fn is_valid_siret(number: &str) -> bool {
 /// assert!(!is_valid_fr_vat("FR 41 303 265 045"));
 /// ```
 pub fn is_valid_fr_vat(number: &str) -> bool {
-    let number = crate::validate::text::compact(number);
+    let number = crate::model::text::compact(number);
     check_vat_body(number.strip_prefix("FR").unwrap_or(&number))
 }
 

@@ -1,7 +1,7 @@
 //! Tax ids (CPF, CNPJ, NIP, SIREN, SIRET, EU VAT numbers) and VAT numbers with their check digits.
 //!
 //! The normalized form is compact: no dots, dashes, slashes or spaces, letters upper case (see
-//! [`compact`](crate::validate::text::compact)).
+//! [`compact`](crate::model::text::compact)).
 //!
 //! # `tax_id` ([`normalize_tax_id`]), by the row's country
 //! - `BR`: a CPF (11 digits) or a CNPJ (14 characters, numeric or alphanumeric); one repeated digit
@@ -43,7 +43,7 @@ pub use br::{is_valid_cnpj, is_valid_cpf};
 pub use fr::{is_valid_fr_vat, is_valid_siren, is_valid_siret};
 pub use pl::is_valid_nip;
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::Fixed;
 use check::is_digits;

@@ -12,7 +12,7 @@ use super::check::{fixed, weighted};
 /// assert!(!is_valid_nip("1234563219"));
 /// ```
 pub fn is_valid_nip(number: &str) -> bool {
-    let number = crate::validate::text::compact(number);
+    let number = crate::model::text::compact(number);
     let body = number.strip_prefix("PL").unwrap_or(&number);
     check_body(body)
 }

@@ -109,7 +109,7 @@ pub(super) fn looks_like(country: &str, body: &str) -> bool {
 /// ```
 pub fn is_valid(country: &str, number: &str) -> bool {
     let Some(country) = canonical(&country.to_ascii_uppercase()) else { return false };
-    let number = crate::validate::text::compact(number);
+    let number = crate::model::text::compact(number);
     let body = own_prefixes(country).iter().find_map(|p| number.strip_prefix(p)).unwrap_or(&number);
     check_body(country, body).is_some()
 }

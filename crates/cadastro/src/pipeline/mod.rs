@@ -1,16 +1,19 @@
 //! The façade every host calls: [`Importer`] (validate a file into a [`Report`]) and
 //! [`inspect`] (what a file is and how its columns would map).
 
+pub mod stream;
+
 use std::ops::ControlFlow;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Result};
-use crate::mapping::{self, ColumnMapping, Mapping, MatchReason};
+use crate::mapping::{self, Mapping};
+use crate::pipeline::stream::{Chunk, StreamOptions, StreamSummary};
 use crate::profile::Profile;
+use crate::profile::{ColumnMapping, MatchReason};
 use crate::read::{ReadOptions, SheetInfo, Source, SourceInfo, Table};
 use crate::report::{Locale, Report};
-use crate::stream::{Chunk, StreamOptions, StreamSummary};
 use crate::validate::engine::{NoBase, ParentLookup};
 
 /// Everything a validation needs besides the file. Plain serde data: hosts pass a dict or an
@@ -125,7 +128,7 @@ impl Importer {
         opts.profile.check()?;
         let country = match &opts.country {
             Some(c) => Some(
-                crate::validate::country::normalize_country(c)
+                crate::model::country::normalize_country(c)
                     .map_err(|_| Error::options(format!("unknown country `{c}`")))?
                     .to_owned(),
             ),
@@ -232,7 +235,7 @@ struct Collector {
     customers: Vec<crate::model::Customer>,
     issues: Vec<crate::report::Issue>,
     keep: bool,
-    rejected: Vec<crate::read::Row>,
+    rejected: Vec<crate::model::Row>,
 }
 
 impl Collector {
@@ -246,7 +249,7 @@ impl Collector {
     }
 
     fn report(mut self, summary: StreamSummary, profile: &str) -> Report {
-        crate::stream::sort_issues(&mut self.issues);
+        crate::pipeline::stream::sort_issues(&mut self.issues);
         Report {
             source: summary.source,
             profile: profile.to_owned(),
@@ -287,7 +290,7 @@ pub struct FileDefaults {
     /// The locale of messages.
     pub locale: Locale,
     /// The inferred default country, if any.
-    pub country_inferred: Option<crate::validate::infer::CountryInferred>,
+    pub country_inferred: Option<crate::model::CountryInferred>,
 }
 
 impl FileDefaults {

@@ -72,6 +72,23 @@ fn for_each_folded_char(label: &str, mut emit: impl FnMut(Option<char>)) {
     }
 }
 
+/// Folded labels of the columns an error file adds (its row column and its Errors column, in
+/// every locale): a re-imported error file maps them to nothing and warns about neither.
+const ERROR_FILE_LABELS: &[&str] =
+    &["row", "linha", "ligne", "wiersz", "fila", "errors", "erros", "erreurs", "bledy", "błędy", "errores"];
+
+/// Whether a header is one of the columns an error file adds (`Row`/`Linha`/`Ligne`/`Wiersz`/
+/// `Fila`, `Errors`/`Erros`/`Erreurs`...), compared folded (case, accents, spaces).
+///
+/// ```
+/// assert!(cadastro::write::is_error_file_column(" LINHA "));
+/// assert!(cadastro::write::is_error_file_column("Erros"));
+/// assert!(!cadastro::write::is_error_file_column("Nome"));
+/// ```
+pub fn is_error_file_column(header: &str) -> bool {
+    ERROR_FILE_LABELS.contains(&fold_label(header).as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::report::IssueCode;
+use crate::model::IssueCode;
 
 use super::fold::fold_key;
 

@@ -35,14 +35,14 @@
 use std::io::{BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 
+use super::Importer;
 use crate::error::{Error, LimitKind, Result};
-use crate::mapping::ColumnMapping;
+use crate::model::messages::{Detail, render};
 use crate::model::{Customer, Field};
-use crate::pipeline::Importer;
+use crate::profile::ColumnMapping;
 use crate::profile::Target;
 use crate::read::dialect::Dialect;
 use crate::read::{Format, Grid, Row, Source, SourceInfo, Table, TextEncoding, TextNotes};
-use crate::report::messages::{Detail, render};
 use crate::report::{Issue, IssueCode, Locale, Stats};
 use crate::validate::engine::{KeyIndex, NoBase, ParentLookup, Plan, RunOptions};
 
@@ -83,7 +83,7 @@ impl StreamOptions {
 
 /// Sorts issues by row, then column (`B` before `AA`), stably: the order of a report. The
 /// chunks of a run are each in this order and in row order between them, but for the few
-/// header-row warnings a later chunk gives (see the [module documentation](crate::stream)):
+/// header-row warnings a later chunk gives (see the [module documentation](crate::pipeline::stream)):
 /// collectors sort what they gathered once, and get the same issues in the same order whatever
 /// the chunk size.
 pub fn sort_issues(issues: &mut [Issue]) {
@@ -111,13 +111,6 @@ pub struct StreamSummary {
     pub stats: Stats,
     /// The callback returned [`ControlFlow::Break`]: the rows after that chunk were not read.
     pub stopped: bool,
-}
-
-/// A 64-bit hash of a key (XXH3, seeded with the key's kind): the same in every run, process
-/// and version. XXH3 passes SMHasher and hashes a short key about three times faster than the
-/// standard library's SipHash, which was most of the key index's time.
-pub(crate) fn key_hash(kind: u8, key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64_with_seed(key.as_bytes(), u64::from(kind))
 }
 
 /// Feeds `validate` every chunk of `records` until the input ends or `validate` breaks. With
@@ -380,7 +373,7 @@ impl Importer {
     /// by one more) and the key index, whatever the number of rows (a workbook's compressed
     /// bytes and shared strings are held too). A file with contact or parent columns holds its
     /// rows until the end of the file (its customers are only final then) and comes as one
-    /// chunk. See the [module documentation](crate::stream).
+    /// chunk. See the [module documentation](crate::pipeline::stream).
     ///
     /// # Errors
     /// A file-level failure (see [`Source::open`]), `duplicate_header`,
@@ -778,7 +771,7 @@ impl<'i, 'c> Driver<'i, 'c> {
             // The plan outlives this call: the inferred code as the country table's own string.
             country: importer
                 .country()
-                .or(inferred.as_ref().and_then(|c| crate::validate::country::normalize_country(&c.country).ok())),
+                .or(inferred.as_ref().and_then(|c| crate::model::country::normalize_country(&c.country).ok())),
             locale,
             include_values: importer.options().include_values,
         };
@@ -996,7 +989,7 @@ impl<'i, 'c> Driver<'i, 'c> {
 fn is_silent(c: &ColumnMapping) -> bool {
     c.field.is_none()
         && c.header.trim().is_empty()
-        && !matches!(c.reason, crate::mapping::MatchReason::Ignored | crate::mapping::MatchReason::ProfileLabel)
+        && !matches!(c.reason, crate::profile::MatchReason::Ignored | crate::profile::MatchReason::ProfileLabel)
 }
 
 fn add_stats(total: &mut Stats, s: &Stats) {
