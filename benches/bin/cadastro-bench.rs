@@ -184,7 +184,7 @@ fn run(args: &[String]) -> Res<()> {
             let table = cadastro::Source::from_path(arg(args, 1)?).open(&importer.options().read)?;
             let read = t.elapsed();
             let t = std::time::Instant::now();
-            let report = importer.validate_table(&table, &cadastro::validate::engine::NoBase)?;
+            let report = importer.validate_table(&table, &cadastro::NoBase)?;
             let validate = t.elapsed();
             let t = std::time::Instant::now();
             let text = report.to_text();

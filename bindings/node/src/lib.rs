@@ -21,7 +21,7 @@ mod profile;
 mod report;
 pub mod stream;
 
-use cadastro::validate::engine::NoBase;
+use cadastro::NoBase;
 use cadastro::{ImportOptions, Importer, Source};
 use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task, Unknown};
@@ -274,8 +274,7 @@ pub fn normalize(
     run(|| {
         let field = convert::string(field, "field")?;
         let country = convert::opt_string(country, "country")?;
-        let check =
-            cadastro::validate::check_value(convert::field(&field)?, &convert::cell(value)?, country.as_deref());
+        let check = cadastro::check_value(convert::field(&field)?, &convert::cell(value)?, country.as_deref());
         Ok(Normalized {
             value: check.value.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null)),
             error: check.error.map(|c| c.as_str().to_owned()),

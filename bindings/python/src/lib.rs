@@ -251,9 +251,8 @@ mod _cadastro {
     ) -> PyResult<PyNormalized> {
         let cell = convert::cell(value)?;
         let field = Field::from_name(field).ok_or_else(|| invalid_options(format!("unknown field `{field}`")))?;
-        let check = run_released(py, move || {
-            Ok::<_, Failure>(cadastro::validate::check_value(field, &cell, country.as_deref()))
-        })?;
+        let check =
+            run_released(py, move || Ok::<_, Failure>(cadastro::check_value(field, &cell, country.as_deref())))?;
         PyNormalized::from_check(py, &check)
     }
 

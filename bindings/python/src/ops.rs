@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use cadastro::reconcile::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
 use cadastro::reentry::{Exclusive, ExclusiveGuard};
-use cadastro::validate::engine::{NoBase, ParentLookup};
 use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
 use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Profile, Source};
+use cadastro::{NoBase, ParentLookup};
 use cadastro_store::{ImportMode, Store};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;

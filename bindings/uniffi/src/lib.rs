@@ -28,7 +28,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::Path;
 use std::sync::Arc;
 
-use cadastro::validate::engine::NoBase;
+use cadastro::NoBase;
 
 pub mod error;
 pub mod ops;
@@ -178,7 +178,7 @@ pub fn write_errors(source: Source, path: String, options: Option<ImportOptions>
 pub fn normalize(field: String, value: CellValue, country: Option<String>) -> Result<Normalized, CadastroError> {
     let field =
         cadastro::Field::from_name(&field).ok_or_else(|| CadastroError::options(format!("unknown field `{field}`")))?;
-    Ok(cadastro::validate::check_value(field, &value.into(), country.as_deref()).into())
+    Ok(cadastro::check_value(field, &value.into(), country.as_deref()).into())
 }
 
 /// A built-in profile by name (`asaas`, `invoiceocean`, `upflow`, `generic`).

@@ -648,10 +648,10 @@ impl From<cadastro::validate::CellCheck> for Normalized {
 
 #[cfg(test)]
 mod tests {
+    use cadastro::NoBase;
     use cadastro::mapping::MatchReason;
     use cadastro::profile::Target;
     use cadastro::read::{Format, Row, SourceInfo as CoreSource, Table};
-    use cadastro::validate::engine::NoBase;
     use cadastro::{Cell, CustomField, CustomKind, Field, ImportOptions, Importer, ProfileColumn};
 
     use super::*;

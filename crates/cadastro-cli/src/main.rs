@@ -19,8 +19,8 @@ mod streamed;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use cadastro::NoBase;
 use cadastro::mapping::Mapping;
-use cadastro::validate::engine::NoBase;
 use cadastro::{Error, ImportOptions, Importer, Limits, Locale, Profile, ReadOptions, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 

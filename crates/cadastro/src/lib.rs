@@ -24,7 +24,9 @@ pub mod write;
 
 pub use error::{Error, ErrorKind, LimitKind, Result};
 pub use model::{Cell, Contact, Customer, CustomerKey, Field, FieldKind, Value};
+pub use pipeline::stream::{Chunk, DEFAULT_CHUNK_ROWS, StreamOptions, StreamSummary, sort_issues};
 pub use pipeline::{FileDefaults, ImportOptions, Importer, InspectColumn, Inspection, inspect, validate};
 pub use profile::{CustomField, CustomKind, Profile, ProfileColumn, Target, WritePolicy};
 pub use read::{Format, Limits, ReadOptions, Source, SourceInfo, Table, TextEncoding};
 pub use report::{Issue, IssueCode, Locale, PlanCounts, Report, Severity, Stats};
+pub use validate::{CellCheck, NoBase, ParentLookup, ParentRef, check_value};

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use cadastro::read::Table;
-use cadastro::validate::engine::{ParentLookup, ParentRef};
-use cadastro::{Field, ImportOptions, Importer, IssueCode, Profile, Report, Value, validate::engine::NoBase};
+use cadastro::{Field, ImportOptions, Importer, IssueCode, NoBase, Profile, Report, Value};
+use cadastro::{ParentLookup, ParentRef};
 
 fn table(headers: &[&str], rows: &[&[&str]]) -> Table {
     Table::from_text_rows(headers, rows)

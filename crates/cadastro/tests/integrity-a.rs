@@ -32,7 +32,7 @@ fn importer(profile: &str, locale: Locale) -> Importer {
 fn error_file(format: ErrorFileFormat, locale: Locale) -> Vec<u8> {
     let imp = importer("asaas", locale);
     let table = Source::from_path(ASAAS).open(&imp.options().read).unwrap();
-    let report = imp.validate_table(&table, &cadastro::validate::engine::NoBase).unwrap();
+    let report = imp.validate_table(&table, &cadastro::NoBase).unwrap();
     cadastro::write::error_file(&table, &report, format, locale).unwrap()
 }
 

@@ -205,7 +205,7 @@ fn error_file_header_and_reimport_in_pl_and_es() {
     let importer = Importer::new(ImportOptions::default()).unwrap();
     let source = Source::from_bytes(csv.as_bytes().to_vec());
     let table = source.open(&importer.options().read).unwrap();
-    let report = importer.validate_table(&table, &cadastro::validate::engine::NoBase).unwrap();
+    let report = importer.validate_table(&table, &cadastro::NoBase).unwrap();
     let bytes =
         cadastro::write::error_file(&table, &report, cadastro::write::ErrorFileFormat::Csv, report.locale).unwrap();
     let text = String::from_utf8_lossy(&bytes);

@@ -6,12 +6,12 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
+use cadastro::NoBase;
 use cadastro::read::Table;
 use cadastro::reconcile::{
     Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MatchedBy, MemoryBase, Reconciler,
     reconcile,
 };
-use cadastro::validate::engine::NoBase;
 use cadastro::{Customer, CustomerKey, Field, ImportOptions, Importer, Profile, Report, Target, Value, WritePolicy};
 
 fn table(headers: &[&str], rows: &[&[&str]]) -> Table {

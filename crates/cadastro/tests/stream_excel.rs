@@ -46,7 +46,7 @@ fn assert_same(what: &str, whole: &Report, got: &(Vec<Customer>, Vec<Issue>, Str
 /// give.
 fn whole_file(importer: &Importer, source: &Source) -> cadastro::Result<Report> {
     let table = source.open(&importer.options().read)?;
-    importer.validate_table(&table, &cadastro::validate::engine::NoBase)
+    importer.validate_table(&table, &cadastro::NoBase)
 }
 
 #[test]

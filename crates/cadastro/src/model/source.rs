@@ -252,7 +252,7 @@ impl Table {
     ///
     /// ```
     /// use cadastro::{Table, Importer, ImportOptions};
-    /// use cadastro::validate::engine::NoBase;
+    /// use cadastro::NoBase;
     /// let table = Table::from_text_rows(&["Name", "Email"], &[["Ana", "ana@example.com"], ["", "x"]]);
     /// let report = Importer::new(ImportOptions::default())?.validate_table(&table, &NoBase)?;
     /// assert_eq!(report.stats.customers_valid, 1);

@@ -705,6 +705,9 @@ impl Consumer<'_, '_> {
     }
 }
 
+/// A progress callback: `progress(rows_done, rows_total)`.
+type Progress<'c> = &'c mut dyn FnMut(u64, u64);
+
 /// Where a run's chunks go, and what it is given besides the rows.
 struct Sink<'c> {
     /// Parents not in the file may be in this base.
@@ -712,7 +715,7 @@ struct Sink<'c> {
     stream: StreamOptions,
     on_chunk: &'c mut dyn FnMut(Chunk) -> ControlFlow<()>,
     /// A table's run: `progress(rows_done, rows_total)` and the total.
-    progress: Option<(&'c mut dyn FnMut(u64, u64), u64)>,
+    progress: Option<(Progress<'c>, u64)>,
 }
 
 /// The rows of a file whose customers are only final at its end (contact or parent columns),

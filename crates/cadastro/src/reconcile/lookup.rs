@@ -166,7 +166,7 @@ pub fn identity_keys(customer: &Customer) -> Vec<CustomerKey> {
 ///
 /// ```
 /// use cadastro::reconcile::{BaseParents, Existing, MemoryBase};
-/// use cadastro::validate::engine::{ParentLookup, ParentRef};
+/// use cadastro::{ParentLookup, ParentRef};
 /// use cadastro::{Customer, Field, Value};
 /// let mut holding = Customer::default();
 /// holding.values.insert(Field::ExternalId, Value::Text("H-1".into()));

@@ -7,7 +7,7 @@
 pub mod boolean;
 mod cell;
 pub mod email;
-pub mod engine;
+pub(crate) mod engine;
 pub mod enums;
 pub mod iban;
 pub mod infer;
@@ -20,6 +20,7 @@ pub mod tax_id;
 
 pub use crate::model::{country, fold, text};
 pub use cell::{CellCheck, check_custom, check_target, check_value, max_len};
+pub use engine::{NoBase, ParentLookup, ParentRef};
 
 /// A normalized value that may have been repaired on the way (leading zeros put back).
 #[derive(Debug, Clone, PartialEq, Eq)]
