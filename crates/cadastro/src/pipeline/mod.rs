@@ -1,7 +1,10 @@
 //! The façade every host calls: [`Importer`] (validate a file into a [`Report`]) and
 //! [`inspect`] (what a file is and how its columns would map).
 
+mod book;
+mod driver;
 pub mod stream;
+mod text;
 
 use std::ops::ControlFlow;
 
