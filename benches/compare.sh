@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Knobs: RUNS, BENCH_ROWS, ONLY=regex, SKIP_BUILD=1, BINDINGS=0, PROFILE (cargo profile),
+# BIN_DIR (the binaries to measure), BASE_BIN (a second build's cadastro, timed beside).
+#
 # Whole processes side by side, in one run, on the same files (issue 9): cadastro validate
 # (release; it streams, `--whole-file` reads the whole file first) against the raw parsers
 # (csv crate, calamine) and the Python tools (pandas with pyarrow, python-calamine, openpyxl,
@@ -20,7 +23,7 @@ mkdir -p "$OUT"
 PROFILE="${PROFILE:-release}"
 [ -n "${SKIP_BUILD:-}" ] || cargo build --profile "$PROFILE" -q -p cadastro-cli -p cadastro-benches
 # With CARGO_BUILD_TARGET set, cargo puts the binaries under the target triple's directory.
-BIN="$CARGO_TARGET_DIR/${CARGO_BUILD_TARGET:+$CARGO_BUILD_TARGET/}$PROFILE"
+BIN="${BIN_DIR:-$CARGO_TARGET_DIR/${CARGO_BUILD_TARGET:+$CARGO_BUILD_TARGET/}$PROFILE}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q pandas pyarrow python-calamine openpyxl frictionless
@@ -85,6 +88,14 @@ CASES=(
   "cadastro import into the store (whole file), UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench import $BIG_UTF8 $OUT/import.db"
   "cadastro import into the store (streamed), UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench import-stream $BIG_UTF8 $OUT/import.db"
 )
+# BASE_BIN=dir: the same validations by another build's `cadastro` (before/after in one run).
+if [ -n "${BASE_BIN:-}" ]; then
+  B="$BASE_BIN/cadastro validate --profile asaas"
+  CASES+=(
+    "BASE cadastro validate --format json, high-error ${BENCH_ROWS}|$B --format json $BAD_UTF8"
+    "BASE cadastro validate --format json, low-error UTF-8 ${BENCH_ROWS}|$B --format json $BIG_UTF8"
+  )
+fi
 [ -n "${ONLY:-}" ] && mapfile -t CASES < <(printf '%s\n' "${CASES[@]}" | grep -E "$ONLY")
 
 {
