@@ -272,8 +272,8 @@ mod valid {
         /// of the digits, [`fast_national`] leaves the number to the library.
         rewrites: Vec<Regex>,
         general: Matcher,
-        /// Every type but "unknown": premium rate, toll free, shared cost, VoIP, personal,
-        /// pager, UAN, voicemail, fixed line, mobile.
+        /// Every type but "unknown": mobile, fixed line, toll free, premium rate, shared cost,
+        /// VoIP, personal, pager, UAN, voicemail.
         types: Vec<LazyMatcher>,
         leading_digits: Option<Regex>,
     }
@@ -281,17 +281,19 @@ mod valid {
     impl Plan {
         fn compile(meta: &'static Metadata) -> Option<Plan> {
             let d = meta.descriptors();
+            // `has_type` asks whether any type matches, so the order changes no answer: the
+            // common types first, so that most numbers match after one or two patterns.
             let types = [
-                d.premium_rate(),
+                d.mobile(),
+                d.fixed_line(),
                 d.toll_free(),
+                d.premium_rate(),
                 d.shared_cost(),
                 d.voip(),
                 d.personal_number(),
                 d.pager(),
                 d.uan(),
                 d.voicemail(),
-                d.fixed_line(),
-                d.mobile(),
             ];
             let types = types.into_iter().flatten().map(LazyMatcher::new).collect();
             let leading_digits = match meta.leading_digits() {
