@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+# Knobs: RUNS, BENCH_ROWS, ONLY=regex, SKIP_BUILD=1, BINDINGS=0, PROFILE (cargo profile),
+# BIN_DIR (the binaries to measure), BASE_BIN (a second build's cadastro, timed beside).
+#
 # Whole processes side by side, in one run, on the same files (issue 9): cadastro validate
 # (release; it streams, `--whole-file` reads the whole file first) against the raw parsers
 # (csv crate, calamine) and the Python tools (pandas with pyarrow, python-calamine, openpyxl,
@@ -15,8 +18,12 @@ OUT="${OUT:-$CARGO_TARGET_DIR/bench-results}"
 VENV="$CARGO_TARGET_DIR/bench-venv"
 mkdir -p "$OUT"
 
-[ -n "${SKIP_BUILD:-}" ] || cargo build --release -q -p cadastro-cli -p cadastro-benches
-BIN="$CARGO_TARGET_DIR/release"
+# PROFILE=profiling builds with line tables and symbols (the same code generation as release),
+# so the binaries measured are the ones perf and callgrind read.
+PROFILE="${PROFILE:-release}"
+[ -n "${SKIP_BUILD:-}" ] || cargo build --profile "$PROFILE" -q -p cadastro-cli -p cadastro-benches
+# With CARGO_BUILD_TARGET set, cargo puts the binaries under the target triple's directory.
+BIN="${BIN_DIR:-$CARGO_TARGET_DIR/${CARGO_BUILD_TARGET:+$CARGO_BUILD_TARGET/}$PROFILE}"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q pandas pyarrow python-calamine openpyxl frictionless
@@ -37,10 +44,20 @@ BIG_1252="$DATA/customers-$BENCH_ROWS-cp1252-v1.csv"
 SMALL_UTF8="$DATA/customers-100000-utf8-v1.csv"
 SMALL_1252="$DATA/customers-100000-cp1252-v1.csv"
 XLSX="$DATA/customers-100000-xlsx-v1.xlsx"
+# The high-error workload (issue 18): about half the mobile phones legacy or invalid.
+BAD_UTF8="$DATA/customers-$BENCH_ROWS-utf8-badphones-v1.csv"
 V="$BIN/cadastro validate --profile asaas"
 
 # name|command (a validation that finds errors exits 1: hyperfine -i ignores that).
 CASES=(
+  # Issue 18's targets: validate --format json against the raw pass and pandas, high- and
+  # low-error workloads.
+  "csv crate ByteRecord, high-error ${BENCH_ROWS}|$BIN/cadastro-bench csv-raw $BAD_UTF8"
+  "cadastro validate --format json, high-error ${BENCH_ROWS}|$V --format json $BAD_UTF8"
+  "cadastro validate --format json --whole-file, high-error ${BENCH_ROWS}|$V --format json --whole-file $BAD_UTF8"
+  "pandas+pyarrow checks with phones, high-error ${BENCH_ROWS}|$PY $PEERS pandas-phones $BAD_UTF8"
+  "cadastro validate --format json, low-error UTF-8 ${BENCH_ROWS}|$V --format json $BIG_UTF8"
+  "pandas+pyarrow checks with phones, low-error UTF-8 ${BENCH_ROWS}|$PY $PEERS pandas-phones $BIG_UTF8"
   "csv crate ByteRecord, UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench csv-raw $BIG_UTF8"
   "cadastro validate, UTF-8 ${BENCH_ROWS}|$V $BIG_UTF8"
   "cadastro validate --whole-file, UTF-8 ${BENCH_ROWS}|$V --whole-file $BIG_UTF8"
@@ -71,6 +88,14 @@ CASES=(
   "cadastro import into the store (whole file), UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench import $BIG_UTF8 $OUT/import.db"
   "cadastro import into the store (streamed), UTF-8 ${BENCH_ROWS}|$BIN/cadastro-bench import-stream $BIG_UTF8 $OUT/import.db"
 )
+# BASE_BIN=dir: the same validations by another build's `cadastro` (before/after in one run).
+if [ -n "${BASE_BIN:-}" ]; then
+  B="$BASE_BIN/cadastro validate --profile asaas"
+  CASES+=(
+    "BASE cadastro validate --format json, high-error ${BENCH_ROWS}|$B --format json $BAD_UTF8"
+    "BASE cadastro validate --format json, low-error UTF-8 ${BENCH_ROWS}|$B --format json $BIG_UTF8"
+  )
+fi
 [ -n "${ONLY:-}" ] && mapfile -t CASES < <(printf '%s\n' "${CASES[@]}" | grep -E "$ONLY")
 
 {

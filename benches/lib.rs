@@ -11,6 +11,12 @@
 //! matching the city; street, number, complement (half empty), district, CEP (formatted),
 //! city, UF, country (`Brasil` or `BR`), group, and notes (mostly empty, some with commas and
 //! quotes that CSV must quote).
+//!
+//! The high-error workload ([`Kind::Utf8CsvPhones`], issue 18) is the same rows with the mobile
+//! phone of about half of them replaced, from a second generator (so the other columns are the
+//! bytes of the low-error file): a legacy 8-digit mobile without its ninth digit (`(85)
+//! 9508-7624`, warning `phone_ninth_digit_added`), or an invalid number (a digit missing or
+//! extra, an area code that does not exist, or text that is no number at all).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -21,6 +27,9 @@ pub const GENERATOR_VERSION: u32 = 1;
 
 /// The fixed seed.
 pub const SEED: u64 = 0x00C0_FFEE_2026_0009;
+
+/// The seed of the phones that the high-error workload replaces.
+pub const PHONE_SEED: u64 = 0x00C0_FFEE_2026_0018;
 
 /// The header row (Asaas labels plus `País`).
 pub const HEADERS: [&str; 16] = [
@@ -280,6 +289,45 @@ pub fn rows(n: u64) -> impl Iterator<Item = [String; 16]> {
     (1..=n).map(move |i| row(&mut rng, i))
 }
 
+/// Area codes that no Brazilian number has.
+const BAD_DDD: &[&str] = &["20", "23", "25", "26", "29", "36", "39", "52", "56", "57", "58", "59"];
+/// What people type in a phone column when they have no number.
+const NOT_A_PHONE: &[&str] =
+    &["não tem", "0", "99999", "ligar no escritório", "(11)", "n/a", "mesmo do fixo", "11 9999", "-", "sem celular"];
+
+/// The mobile phone of a high-error row: `None` keeps the generated one (about half the rows);
+/// otherwise a legacy 8-digit mobile (about 55% of the replaced ones) or an invalid number.
+pub fn bad_mobile(rng: &mut Rng, ddd: &str) -> Option<String> {
+    if rng.chance(500) {
+        return None;
+    }
+    let (a, b, c) = (6 + rng.below(4), rng.below(1000), rng.below(10_000));
+    Some(match rng.below(20) {
+        // Legacy: the 8 digits a mobile had before the ninth digit (by 2016).
+        0..=10 => format!("({ddd}) {a}{b:03}-{c:04}"),
+        // A digit missing (7 digits after the area code).
+        11..=13 => format!("({ddd}) {a}{:02}-{c:04}", b % 100),
+        // A digit too many.
+        14 => format!("({ddd}) 9{a}{b:03}-{c:04}{}", rng.below(10)),
+        // An area code that does not exist.
+        15..=17 => format!("({}) 9{a}{b:03}-{c:04}", rng.pick(BAD_DDD)),
+        _ => rng.pick(NOT_A_PHONE).to_owned(),
+    })
+}
+
+/// The high-error workload: [`rows`] with about half the mobile phones replaced by
+/// [`bad_mobile`].
+pub fn rows_with_bad_phones(n: u64) -> impl Iterator<Item = [String; 16]> {
+    let mut phones = Rng::new(PHONE_SEED);
+    rows(n).map(move |mut r| {
+        let ddd = CITIES.iter().find(|c| c.0 == r[11]).map_or("11", |c| c.2);
+        if let Some(m) = bad_mobile(&mut phones, ddd) {
+            r[5] = m;
+        }
+        r
+    })
+}
+
 /// The file kinds of the workload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -289,6 +337,8 @@ pub enum Kind {
     Win1252Csv,
     /// An XLSX workbook with one sheet.
     Xlsx,
+    /// The high-error workload (about half the mobile phones legacy or invalid), UTF-8, `,`.
+    Utf8CsvPhones,
 }
 
 impl Kind {
@@ -298,6 +348,7 @@ impl Kind {
             Kind::Utf8Csv => ("utf8", "csv"),
             Kind::Win1252Csv => ("cp1252", "csv"),
             Kind::Xlsx => ("xlsx", "xlsx"),
+            Kind::Utf8CsvPhones => ("utf8-badphones", "csv"),
         };
         format!("customers-{n}-{tag}-v{GENERATOR_VERSION}.{ext}")
     }
@@ -335,19 +386,25 @@ pub fn ensure(kind: Kind, n: u64) -> Result<PathBuf, Box<dyn std::error::Error>>
 /// I/O and writer errors.
 pub fn write(kind: Kind, n: u64, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     match kind {
-        Kind::Utf8Csv => write_csv(n, path, b',', false),
-        Kind::Win1252Csv => write_csv(n, path, b';', true),
+        Kind::Utf8Csv => write_csv(rows(n), path, b',', false),
+        Kind::Win1252Csv => write_csv(rows(n), path, b';', true),
+        Kind::Utf8CsvPhones => write_csv(rows_with_bad_phones(n), path, b',', false),
         Kind::Xlsx => write_xlsx(n, path),
     }
 }
 
-fn write_csv(n: u64, path: &Path, delimiter: u8, cp1252: bool) -> Result<(), Box<dyn std::error::Error>> {
+fn write_csv(
+    rows: impl Iterator<Item = [String; 16]>,
+    path: &Path,
+    delimiter: u8,
+    cp1252: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
     let file = BufWriter::with_capacity(1 << 20, File::create(path)?);
     let out: Box<dyn Write> =
         if cp1252 { Box::new(Cp1252Writer { out: file, pending: Vec::new() }) } else { Box::new(file) };
     let mut w = csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(out);
     w.write_record(HEADERS)?;
-    for r in rows(n) {
+    for r in rows {
         w.write_record(&r)?;
     }
     w.flush()?;

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! cadastro-bench gen                     # print the workload paths, generating what is missing
+//! cadastro-bench gen-kind KIND N         # one workload file (KIND utf8, cp1252, xlsx, badphones)
 //! cadastro-bench csv-raw FILE            # csv crate ByteRecord pass (delimiter sniffed: , or ;)
 //! cadastro-bench calamine-range FILE     # calamine worksheet_range of the first sheet
 //! cadastro-bench calamine-cells FILE     # calamine worksheet_cells_reader of the first sheet
@@ -53,6 +54,8 @@ fn run(args: &[String]) -> Res<()> {
                 (Kind::Utf8Csv, big),
                 (Kind::Win1252Csv, big),
                 (Kind::Xlsx, 100_000),
+                (Kind::Utf8CsvPhones, 100_000),
+                (Kind::Utf8CsvPhones, big),
             ] {
                 println!("{}", ensure(kind, n)?.display());
             }
@@ -99,6 +102,16 @@ fn run(args: &[String]) -> Res<()> {
             let customers = (1..).zip(rows(n)).map(|(i, r)| customer(i, &r));
             let stats = cadastro::write::export_to_path(customers, &profile, out.as_ref(), &ExportOptions::default())?;
             println!("{} customers", stats.customers);
+        }
+        "gen-kind" => {
+            let kind = match arg(args, 1)? {
+                "utf8" => Kind::Utf8Csv,
+                "cp1252" => Kind::Win1252Csv,
+                "xlsx" => Kind::Xlsx,
+                "badphones" => Kind::Utf8CsvPhones,
+                other => return Err(format!("unknown kind `{other}`").into()),
+            };
+            println!("{}", ensure(kind, arg(args, 2)?.parse()?)?.display());
         }
         "gen-big" => {
             // The 10M-row streaming workload (UTF-8 CSV): `gen-big N`.

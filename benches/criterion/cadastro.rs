@@ -1,4 +1,5 @@
-//! cadastro on the workload files (issue 9): validate (UTF-8 CSV, Windows-1252 CSV, XLSX), and
+//! cadastro on the workload files (issue 9): validate (UTF-8 CSV, the high-error UTF-8 CSV of
+//! issue 18, Windows-1252 CSV, XLSX), and
 //! export of the validated customers to XLSX and CSV. Compare with benches/criterion/limits.rs.
 
 use std::hint::black_box;
@@ -14,7 +15,7 @@ fn validate(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     let importer = Importer::new(ImportOptions::for_profile("asaas").expect("profile")).expect("importer");
     let n = big_rows();
-    for (kind, rows) in [(Kind::Utf8Csv, n), (Kind::Win1252Csv, n), (Kind::Xlsx, 100_000)] {
+    for (kind, rows) in [(Kind::Utf8Csv, n), (Kind::Utf8CsvPhones, n), (Kind::Win1252Csv, n), (Kind::Xlsx, 100_000)] {
         let path = ensure(kind, rows).expect("workload");
         g.bench_function(format!("validate/{}", kind.file_name(rows)), |b| {
             b.iter(|| black_box(importer.validate(&Source::from_path(&path)).expect("validate").stats));

@@ -30,6 +30,9 @@ use super::text::clean;
 pub fn normalize_email(raw: &str) -> Result<String, IssueCode> {
     let cleaned = clean(raw);
     let address = unwrap_address(&cleaned).ok_or(IssueCode::InvalidEmail)?;
+    if plain_ascii_address(address) {
+        return Ok(address.to_ascii_lowercase());
+    }
     if address.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"') {
         return Err(IssueCode::InvalidEmail);
     }
@@ -82,6 +85,37 @@ fn unwrap_address(text: &str) -> Option<&str> {
     };
     let text = text.trim();
     (!text.is_empty()).then_some(text)
+}
+
+/// The ASCII fast path: true for an address that the full check below accepts for sure, and
+/// whose lower case is [`str::to_ascii_lowercase`]'s: a local part of 1-64 letters, digits and
+/// `. _ + - '` with no empty dot-separated piece; a domain of at most 253 bytes, two labels or
+/// more of 1-63 letters, digits and inner hyphens; a top-level domain not all digits. Anything
+/// else (non-ASCII, quotes, other symbols, any doubt) takes the full check, so the answer is
+/// the same either way (`tests::fast_path_agrees_with_the_full_check`).
+fn plain_ascii_address(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else { return false };
+    let local_ok = (1..=64).contains(&local.len())
+        && local.split('.').all(|atom| {
+            !atom.is_empty()
+                && atom.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-' | b'\''))
+        });
+    if !local_ok || domain.len() > 253 {
+        return false;
+    }
+    let mut labels = 0;
+    let mut last = "";
+    for label in domain.split('.') {
+        let bytes = label.as_bytes();
+        let ends_ok =
+            bytes.first().is_some_and(u8::is_ascii_alphanumeric) && bytes.last().is_some_and(u8::is_ascii_alphanumeric);
+        if !ends_ok || bytes.len() > 63 || !bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+            return false;
+        }
+        labels += 1;
+        last = label;
+    }
+    labels >= 2 && !last.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Letters, digits and inner hyphens in every label; a top-level domain not all digits.
@@ -151,6 +185,49 @@ mod tests {
         ] {
             assert_eq!(normalize_email(raw), Err(IssueCode::InvalidEmail), "{raw:?}");
         }
+    }
+
+    /// The ASCII fast path accepts nothing the full check refuses, and gives the same text.
+    #[test]
+    fn fast_path_agrees_with_the_full_check() {
+        let alphabet: Vec<char> = "aZ09._+-'@ \"!#%&*/=?^`{|}~<>(),;:[]\\é\u{a0}".chars().collect();
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut fast = 0;
+        for i in 0..50_000 {
+            // Mostly plausible addresses with one or two characters changed, some random text.
+            let mut text: Vec<char> = if i % 4 == 0 {
+                (0..next(30)).map(|_| alphabet[next(alphabet.len())]).collect()
+            } else {
+                let local = ["ana", "ana.silva", "a_b-c", "o'brien", "x+tag", "ANA", "a..b", ".a"][next(8)];
+                let domain =
+                    ["example.com", "sub.example.com.br", "x.io", "10.0.0.1", "a-.b", "x.1", "EX.COM"][next(7)];
+                format!("{local}@{domain}").chars().collect()
+            };
+            for _ in 0..next(3) {
+                let at = next(text.len() + 1);
+                text.insert(at, alphabet[next(alphabet.len())]);
+            }
+            let text: String = text.into_iter().collect();
+            if !plain_ascii_address(&text) {
+                continue;
+            }
+            fast += 1;
+            let lower = text.to_lowercase();
+            let options = Options::default().without_display_text().without_domain_literal().with_required_tld();
+            let parsed = EmailAddress::parse_with_options(&lower, options);
+            assert!(parsed.is_ok_and(|p| domain_is_hostname(p.domain())), "{text:?}");
+            assert_eq!(text.to_ascii_lowercase(), lower);
+        }
+        assert!(fast > 3_000, "{fast}");
+        // A local part of 65 characters or a label of 64 is left to the full check.
+        assert!(!plain_ascii_address(&format!("{}@x.com", "a".repeat(65))));
+        assert!(!plain_ascii_address(&format!("a@{}.com", "b".repeat(64))));
     }
 
     #[test]

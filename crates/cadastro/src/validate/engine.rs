@@ -845,10 +845,10 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
                 data.customer_error = true;
             }
             data.errored.insert(slot.target.clone());
-            issues.push(issue_at(plan, code, &data, Some(slot), Detail::None, Some(cell_raw(cell))));
+            issues.push(issue_at(plan, code, &data, Some(slot), Detail::None, raw_value(plan, cell)));
         }
         for w in &check.warnings {
-            issues.push(issue_at(plan, *w, &data, Some(slot), Detail::None, Some(cell_raw(cell))));
+            issues.push(issue_at(plan, *w, &data, Some(slot), Detail::None, raw_value(plan, cell)));
         }
         if let Some(value) = check.value {
             match &slot.target {
@@ -910,6 +910,11 @@ fn first_seen(map: &mut HashMap<String, u32>, key: &str, row: u32) -> Option<u32
             None
         }
     }
+}
+
+/// The raw text of a cell for an issue's `value`, only when the run keeps values.
+fn raw_value(plan: &Plan<'_>, cell: &Cell) -> Option<String> {
+    plan.opts.include_values.then(|| cell_raw(cell))
 }
 
 /// The raw text of a cell for the issue's `value`.
