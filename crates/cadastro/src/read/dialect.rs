@@ -45,7 +45,7 @@ const USUAL: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// Other delimiters always tried when the usual ones fail.
 const OTHERS: [u8; 5] = [b' ', b':', b'~', b'^', b'#'];
 /// Bytes never taken as a delimiter: parts of values (e-mails, numbers, dates, paths, names).
-const NEVER: &[u8] = b"@.-/_\"'\\=()[]{}<>";
+const NEVER: &[u8] = b"@.-/_\"'\\=()[]{}<>$%*+";
 /// Bytes of text the sniffer looks at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 /// Records the sniffer looks at.
@@ -94,6 +94,8 @@ pub(crate) fn sniff(text: &str, opts: &ReadOptions) -> Result<Dialect> {
     let skip_bytes = sep.map_or(0, |(_, len)| len);
     let body = text.get(skip_bytes..).unwrap_or_default();
     let (sample, truncated) = sample(body);
+    let uncommented = without_comment_lines(sample);
+    let sample = uncommented.as_ref();
     let fixed = match (requested, sep) {
         (Some(d), _) => Some(d),
         (None, Some((d, _))) => Some(d),
@@ -163,6 +165,8 @@ struct Split {
     multi: usize,
     /// Non-blank records in the sample.
     records: usize,
+    /// Share of the fields that are empty or numbers (amounts, decimals, dates, times).
+    typed: f64,
 }
 
 /// The delimiter and the quote of `sample`.
@@ -176,7 +180,11 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
     others.extend(frequent_punctuation(sample).into_iter().filter(|&d| !between_digits(sample, d)));
     let other = choose_quote(sample, truncated, &others);
     // The others must do clearly better than a usual delimiter.
-    if other.0.consistency >= 0.8 && other.0.score > usual.0.score * 1.25 && other.0.score >= 0.1 {
+    if other.0.consistency >= 0.8
+        && other.0.records >= 2
+        && other.0.score > usual.0.score * 1.25
+        && other.0.score >= 0.1
+    {
         return (other.0.delimiter, other.0.quote);
     }
     if usual_holds {
@@ -192,12 +200,12 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
     if let Some(r) = ragged {
         return (r.delimiter, r.quote);
     }
-    // A single column: the candidate that splits nothing (or least).
+    // A single column: the candidate that splits fewest records (quoted delimiters split
+    // nothing: `"123,456.789"` is one column of `,`), in tie-break order.
     let mut least = (usize::MAX, b',');
-    for &d in &USUAL {
-        let n = sample.bytes().filter(|&b| b == d).count();
-        if n < least.0 {
-            least = (n, d);
+    for s in usual.1.iter().filter(|s| s.quote == b'"') {
+        if s.multi < least.0 {
+            least = (s.multi, s.delimiter);
         }
     }
     (least.1, b'"')
@@ -221,10 +229,14 @@ fn choose_quote(sample: &str, truncated: bool, candidates: &[u8]) -> (Split, Vec
         consistency: 0.0,
         multi: 0,
         records: 0,
+        typed: 0.0,
     });
     for s in &all {
-        // Strictly better wins; on a tie the earlier candidate (and the `"` quote) stays.
-        if s.score > best.score + 1e-9 {
+        // Strictly better wins; on a tie the earlier candidate (and the `"` quote) stays,
+        // unless the other splits into clearly more values of a known kind (`£ 1,80;£ 9000,50`
+        // is two amounts with `;`, noise with `,`).
+        let tie = (s.score - best.score).abs() <= 0.02 * best.score.max(1e-9);
+        if s.score > best.score + 1e-9 && !(tie && best.typed > s.typed + 0.2) || (tie && s.typed > best.typed + 0.2) {
             best = *s;
         }
     }
@@ -272,6 +284,9 @@ fn frequent_punctuation(sample: &str) -> Vec<u8> {
 /// values, not a delimiter.
 fn between_digits(sample: &str, d: u8) -> bool {
     let bytes = sample.as_bytes();
+    if d == b' ' {
+        return thousands_spaces(bytes);
+    }
     let (mut total, mut digits) = (0usize, 0usize);
     for w in bytes.windows(3) {
         if let [a, m, b] = w
@@ -282,6 +297,85 @@ fn between_digits(sample: &str, d: u8) -> bool {
         }
     }
     total > 0 && digits * 2 >= total
+}
+
+/// True when most spaces between digits group thousands (`1 000`, `12 345,50`): a digit, one
+/// space, three digits and no fourth. Other spaces between digits separate columns of numbers.
+fn thousands_spaces(bytes: &[u8]) -> bool {
+    let (mut total, mut grouped) = (0usize, 0usize);
+    for (i, w) in bytes.windows(2).enumerate() {
+        if let [a, b' '] = w
+            && a.is_ascii_digit()
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+        {
+            total += 1;
+            let digits = bytes.get(i + 2..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+            grouped += usize::from(digits == 3);
+        }
+    }
+    total > 0 && grouped * 2 >= total
+}
+
+/// The sample without comment lines (`# ...` outside a quoted field), when other lines remain:
+/// a `#` before the first field marks a comment in LimeSurvey dumps, config tables and
+/// scientific exports, whose prose would otherwise vote for a delimiter.
+fn without_comment_lines(sample: &str) -> std::borrow::Cow<'_, str> {
+    let mut kept = String::with_capacity(sample.len());
+    let (mut comments, mut others, mut quoted) = (0usize, 0usize, false);
+    for line in sample.split_inclusive('\n') {
+        let comment = !quoted && line.trim_start().starts_with('#');
+        if comment {
+            comments += 1;
+            continue;
+        }
+        others += usize::from(!line.trim().is_empty());
+        quoted ^= line.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+        kept.push_str(line);
+    }
+    if comments == 0 || others == 0 {
+        return std::borrow::Cow::Borrowed(sample);
+    }
+    std::borrow::Cow::Owned(kept)
+}
+
+/// Runs of spaces collapsed to one, and the spaces around each line trimmed: how a
+/// space-aligned table (`H        0.000000       -0.363000`) splits into its columns.
+fn collapse_spaces(sample: &str) -> String {
+    let mut out = String::with_capacity(sample.len());
+    for line in sample.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let end = line.get(body.len()..).unwrap_or_default();
+        let mut prev_space = false;
+        for c in body.trim_matches(' ').chars() {
+            if c == ' ' && prev_space {
+                continue;
+            }
+            prev_space = c == ' ';
+            out.push(c);
+        }
+        out.push_str(end);
+    }
+    out
+}
+
+/// A field of a known kind: empty, or a number with its usual dress (`1,80`, `£ 9000,50`,
+/// `-0.36`, `12%`, `28/01/2018`, `10:55`).
+fn typed_field(field: &[u8]) -> bool {
+    let f = field.trim_ascii();
+    let f = f.strip_prefix(b"\xc2\xa3").or_else(|| f.strip_prefix(b"\xe2\x82\xac")).unwrap_or(f);
+    let f = f.strip_prefix(b"$").unwrap_or(f).trim_ascii();
+    if f.is_empty() {
+        return true;
+    }
+    f.iter().any(u8::is_ascii_digit)
+        && f.iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'/' | b':' | b'%' | b'e' | b'E'))
+}
+
+/// A field no real delimiter leaves: an odd number of quotes (a quoted field cut open), or a
+/// tab in a file not split by tabs.
+fn broken_field(field: &[u8], delimiter: u8, quote: u8) -> bool {
+    field.iter().filter(|&&b| b == quote).count() % 2 == 1 || (delimiter != b'\t' && field.contains(&b'\t'))
 }
 
 /// A backslash before a quote inside a field (`\"` not at the end of a field).
@@ -305,8 +399,16 @@ fn sample(text: &str) -> (&str, bool) {
 }
 
 fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
+    let collapsed;
+    let sample = if delimiter == b' ' {
+        collapsed = collapse_spaces(sample);
+        collapsed.as_str()
+    } else {
+        sample
+    };
     let mut reader = Dialect { delimiter, quote, escape: None, skip_bytes: 0 }.reader().from_reader(sample.as_bytes());
     let mut counts: Vec<usize> = Vec::new();
+    let (mut fields, mut typed, mut broken) = (0usize, 0usize, 0usize);
     let mut record = csv::ByteRecord::new();
     while counts.len() < SAMPLE_RECORDS {
         match reader.read_byte_record(&mut record) {
@@ -317,6 +419,9 @@ fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
                     || (record.len() > 1 && delimiter != b' ')
                 {
                     counts.push(record.len());
+                    fields += record.len();
+                    typed += record.iter().filter(|f| typed_field(f)).count();
+                    broken += record.iter().filter(|f| broken_field(f, delimiter, quote)).count();
                 }
             }
             Ok(false) | Err(_) => break,
@@ -342,9 +447,14 @@ fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
     if patterns > 0 {
         score /= patterns as f64;
     }
+    // Fields cut open or holding tabs say the delimiter is wrong.
+    if fields > 0 {
+        score *= 1.0 - broken as f64 / fields as f64;
+    }
     let multi = counts.iter().filter(|&&n| n >= 2).count();
     let consistency = if records == 0 { 0.0 } else { hits as f64 / records as f64 };
-    Split { delimiter, quote, score, consistency, multi, records }
+    let typed = if fields == 0 { 0.0 } else { typed as f64 / fields as f64 };
+    Split { delimiter, quote, score, consistency, multi, records, typed }
 }
 
 #[cfg(test)]
