@@ -175,16 +175,14 @@ fn score(set: &Path) -> Score {
 #[ignore = "needs the fetched benchmark: see the module docs"]
 fn csv_benchmark_scores() {
     let root = PathBuf::from(std::env::var("CSV_BENCHMARK").expect("CSV_BENCHMARK names the fetched directory"));
-    let root = if root.is_absolute() { root } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(root) };
+    let root =
+        if root.is_absolute() { root } else { PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(root) };
     let only = std::env::var("CSV_BENCHMARK_SETS").ok();
     let mut sets: Vec<PathBuf> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.join("files").is_dir())
-        .filter(|p| {
-            only.as_deref()
-                .is_none_or(|o| o.split(',').any(|n| p.file_name().is_some_and(|f| f == n)))
-        })
+        .filter(|p| only.as_deref().is_none_or(|o| o.split(',').any(|n| p.file_name().is_some_and(|f| f == n))))
         .collect();
     sets.sort();
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };

@@ -553,6 +553,61 @@ mod tests {
     }
 
     #[test]
+    fn quoted_delimiters_do_not_make_a_single_column_split() {
+        // W3C CSVW test168.csv and test286.csv: one column of quoted numbers.
+        assert_eq!(delim("decimal\n\"123,456.789\"\n"), ',');
+        assert_eq!(delim("##0\n\"1,234\"\n"), ',');
+        // CSV Wrangling ads_classic_queries.csv: short codes, no delimiter at all.
+        assert_eq!(delim("M5\nM4\nM3\nMg\nQT\n"), ',');
+    }
+
+    #[test]
+    fn comment_lines_do_not_vote() {
+        // A LimeSurvey dump (CSV Wrangling BIO.csv): prose in `#` lines, then `,` tables.
+        let text = "# LimeSurvey Group Dump\n# DBVersion 130\n# This is a dumped group from the LimeSurvey Script\n\
+                    # http://www.limesurvey.org/\n# Do not change this header!\n\n#\n# GROUPS TABLE\n#\n\
+                    \"gid\",\"sid\",\"group_name\",\"group_order\",\"description\",\"language\"\n\
+                    \"43\",\"10\",\"Student BIO\",\"6\",\"Fragebogen für Biologistudenten<br />\",\"de\"\n";
+        assert_eq!(delim(text), ',');
+        // A `#` line inside a quoted field is not a comment (POLLOCK csv_good_dialect_star.csv).
+        let text = "title,description,url,group\nsample title,\"###\n# ||abc - abc||\n||def -|| def\",u,g\n";
+        assert_eq!(delim(text), ',');
+        // A single line with a `#` in it is one value (CSV Wrangling admins.csv).
+        assert_eq!(delim("milan#_%pass\n"), ',');
+    }
+
+    #[test]
+    fn space_aligned_tables_split_on_spaces() {
+        // W3C CSVW methane_molecular_structure_xyz_20140911.csv.
+        let text = "5\nmethane molecule (in angstroms)\nC        0.000000        0.000000        0.000000\n\
+                    H        0.000000        0.000000        1.089000\nH        1.026719        0.000000       -0.363000\n\
+                    H       -0.513360       -0.889165       -0.363000\nH       -0.513360        0.889165       -0.363000\n";
+        assert_eq!(delim(text), ' ');
+        // Thousands grouped by spaces are not a delimiter.
+        assert_eq!(delim("valor\n1 000\n12 345\n2 500\n"), ',');
+    }
+
+    #[test]
+    fn fields_cut_open_or_holding_tabs_count_against_a_delimiter() {
+        // POLLOCK "Optional quoted fields.csv": `;` would cut the quoted field open.
+        assert_eq!(delim("Field1,Field2,\"Field;3;3;3\""), ',');
+        // POLLOCK picasso.csv: tab-separated, with comma-joined triples in the fields.
+        let text = "1894_0.jpg\t1894_0.jpg\t51,47,45\t87,88,86\t110,112,110\n\
+                    1895_0.jpg\t1895_0.jpg\t37,25,24\t87,59,47\t105,88,88\n\
+                    1895_1.jpg\t1895_1.jpg\t48,34,46\t80,51,58\t98,80,88\n";
+        assert_eq!(delim(text), '\t');
+    }
+
+    #[test]
+    fn amounts_break_a_tie() {
+        // POLLOCK "Mixed comma and semicolon.csv": 3 fields either way; `;` gives amounts.
+        let text = "'Neroductions Group';£ 1,80;£ 9000,50\n'Hatchworks Ltd.';£ 2,00;£ 100000,30";
+        assert_eq!(delim(text), ';');
+        // POLLOCK file_field_delimiter_0x20.csv has a `$` price on every line: not a delimiter.
+        assert_ne!(delim("a b $1.00 c\nd e $2.50 f\ng h $3.75 i\n"), '$');
+    }
+
+    #[test]
     fn garbage_does_not_panic() {
         for text in ["", "\"", "\"\"\"", ";\u{0}|\t,\r", "\r\r\r", "\u{FEFF}", "\u{FEFF}sep=;"] {
             let _ = sniff(text, &ReadOptions::default()).unwrap();
