@@ -167,6 +167,8 @@ struct Split {
     records: usize,
     /// Share of the fields that are empty or numbers (amounts, decimals, dates, times).
     typed: f64,
+    /// Records of three fields or more.
+    wide: usize,
 }
 
 /// The delimiter and the quote of `sample`.
@@ -200,6 +202,17 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
     if let Some(r) = ragged {
         return (r.delimiter, r.quote);
     }
+    // A small table inside prose (a report's pinout between paragraphs): two records or more
+    // hold three fields or more.
+    let mut table: Option<Split> = None;
+    for s in usual.1.iter().filter(|s| s.wide >= 2) {
+        if table.is_none_or(|t| s.score > t.score) {
+            table = Some(*s);
+        }
+    }
+    if let Some(t) = table {
+        return (t.delimiter, t.quote);
+    }
     // A single column: the candidate that splits fewest records (quoted delimiters split
     // nothing: `"123,456.789"` is one column of `,`), in tie-break order.
     let mut least = (usize::MAX, b',');
@@ -230,6 +243,7 @@ fn choose_quote(sample: &str, truncated: bool, candidates: &[u8]) -> (Split, Vec
         multi: 0,
         records: 0,
         typed: 0.0,
+        wide: 0,
     });
     for s in &all {
         // Strictly better wins; on a tie the earlier candidate (and the `"` quote) stays,
@@ -452,9 +466,10 @@ fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
         score *= 1.0 - broken as f64 / fields as f64;
     }
     let multi = counts.iter().filter(|&&n| n >= 2).count();
+    let wide = counts.iter().filter(|&&n| n >= 3).count();
     let consistency = if records == 0 { 0.0 } else { hits as f64 / records as f64 };
     let typed = if fields == 0 { 0.0 } else { typed as f64 / fields as f64 };
-    Split { delimiter, quote, score, consistency, multi, records, typed }
+    Split { delimiter, quote, score, consistency, multi, records, typed, wide }
 }
 
 #[cfg(test)]
@@ -605,6 +620,20 @@ mod tests {
         assert_eq!(delim(text), ';');
         // POLLOCK file_field_delimiter_0x20.csv has a `$` price on every line: not a delimiter.
         assert_ne!(delim("a b $1.00 c\nd e $2.50 f\ng h $3.75 i\n"), '$');
+    }
+
+    #[test]
+    fn a_small_table_inside_prose() {
+        // CSV Wrangling task4_pad.csv: a Xilinx pinout report, its table between paragraphs.
+        let text = "Release 8.1i - Fit L.33\nCopyright(c) 1995-2003 Xilinx Inc. All rights reserved\n\n\
+                    NOTE: This file is designed to be imported into a spreadsheet program\n\
+                    such as Microsoft Excel for viewing, printing and sorting. The comma ','\n\
+                    character is used as the data field separator.\nInput file:  task4.ngd\n\
+                    Part type:   xa95144xl\nSpeed grade: -15\n\nPinout by Pin Number:\n\n\
+                    -----,-----,-----,-----,-----,\nPin Number,Signal Name,Pin Usage,Pin Name,Direction,IO Standard\n\n\
+                    To preserve the pinout above for future design iterations in\n\
+                    Project Navigator simply execute the (Lock Pins) process\n";
+        assert_eq!(delim(text), ',');
     }
 
     #[test]
