@@ -320,9 +320,27 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
 
 /// Decodes `bytes` in `encoding` without BOM handling, malformed sequences replaced by U+FFFD
 /// (the streaming reader's chunks, whose encoding was settled on the file's head).
+///
+/// UTF-8 settled on an ASCII head can meet a code page past it (a windows-1252 `São Paulo` in
+/// row 40,000 of a file whose first megabyte is ASCII): bytes that are not UTF-8, among no
+/// valid multi-byte characters, are read in the legacy encoding detected on them, as the
+/// whole-file reader reads that file. Only damage inside real UTF-8 (valid multi-byte
+/// characters around, see [`mostly_utf8`]) becomes U+FFFD.
 pub(crate) fn decode_lossy(bytes: &[u8], encoding: TextEncoding) -> Cow<'_, str> {
     match encoding {
-        TextEncoding::Utf8 | TextEncoding::Utf8Bom => String::from_utf8_lossy(bytes),
+        TextEncoding::Utf8 | TextEncoding::Utf8Bom => {
+            if std::str::from_utf8(bytes).is_ok() {
+                return String::from_utf8_lossy(bytes);
+            }
+            let (valid, invalid) = utf8_sequences(bytes);
+            if valid == 0 || !mostly_utf8(valid, invalid) {
+                let (legacy, _, _) = legacy_encoding(bytes);
+                if !matches!(legacy, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
+                    return encoding_rs_of(legacy).decode_without_bom_handling(bytes).0;
+                }
+            }
+            String::from_utf8_lossy(bytes)
+        }
         _ => encoding_rs_of(encoding).decode_without_bom_handling(bytes).0,
     }
 }
@@ -640,6 +658,18 @@ mod tests {
             let d = decode(&bytes, None).unwrap();
             assert_eq!((d.text.as_ref(), d.encoding), (text, TextEncoding::Windows1252));
         }
+    }
+
+    /// A chunk of a stream sniffed as UTF-8 on its ASCII head: code-page bytes are read in
+    /// their code page, damage inside real UTF-8 stays U+FFFD.
+    #[test]
+    fn chunks_past_an_ascii_head_keep_their_code_page() {
+        let bytes = encoded(WINDOWS_1252, "José Araújo,São Paulo\nAna,Recife\n");
+        assert_eq!(decode_lossy(&bytes, TextEncoding::Utf8), "José Araújo,São Paulo\nAna,Recife\n");
+        let mut bytes = "José Araújo,São Paulo,Ação,Pão\n".as_bytes().to_vec();
+        bytes.push(0xC3);
+        bytes.extend_from_slice(b",x\n");
+        assert_eq!(decode_lossy(&bytes, TextEncoding::Utf8), "José Araújo,São Paulo,Ação,Pão\n\u{FFFD},x\n");
     }
 
     /// `£12` is a UK price, `Ł12` noise: the pound sign keeps a UK file in windows-1252.
