@@ -200,6 +200,17 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
         }
     }
     if let Some(r) = ragged {
+        // Space-delimited text with words in some fields (`$74.69 Men's Waterproof Hiking Boots
+        // "These boots, ..."`): every record splits in three or more at spaces, more
+        // consistently than at the ragged delimiter.
+        if let Some(space) = other.1.iter().find(|s| s.delimiter == b' ')
+            && space.records > 0
+            && space.wide == space.records
+            && space.consistency > r.consistency
+            && space.score > r.score * 1.25
+        {
+            return (b' ', space.quote);
+        }
         return (r.delimiter, r.quote);
     }
     // A small table inside prose (a report's pinout between paragraphs): two records or more
@@ -620,6 +631,17 @@ mod tests {
         assert_eq!(delim(text), ';');
         // POLLOCK file_field_delimiter_0x20.csv has a `$` price on every line: not a delimiter.
         assert_ne!(delim("a b $1.00 c\nd e $2.50 f\ng h $3.75 i\n"), '$');
+    }
+
+    #[test]
+    fn space_delimited_text_with_words_in_fields() {
+        // POLLOCK file_field_delimiter_0x20.csv: commas only inside the quoted descriptions.
+        let text = "DATE TIME Qty PRODUCTID Price ProductType \"ProductDescription\" \"URL\" Comments\n\
+                    28/01/2018 00:00 2 MG-8769 $74.69 Men's Waterproof Hiking Boots \"These boots for men are rugged, light and quick.\" \"https://www.example.com/product/MG_8769.html\" \n\
+                    29/01/2018 00:15 0 RI-3895 $29.81 Light-Up Running Jacket \"The next level of weather protection, from running, biking or walking the dog.\" \"https://www.example.com/product/RI_3895.html\" \n\
+                    30/01/2018 00:30 1 TX-1111 $9.99 Socks \"Warm and soft.\" \"https://www.example.com/product/TX_1111.html\" \n\
+                    31/01/2018 00:45 4 KX-2222 $19.99 Wool Hat \"Warm, soft, light, cheap and red.\" \"https://www.example.com/product/KX_2222.html\" \n";
+        assert_eq!(delim(text), ' ');
     }
 
     #[test]
