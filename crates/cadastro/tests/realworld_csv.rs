@@ -112,7 +112,7 @@ fn replay(manifest: &str, dir: &str, at_least: usize, floors: &Floors) {
 
 const FLOOR_DELIMITER: f64 = 98.0;
 const FLOOR_ENCODING: f64 = 100.0;
-const FLOOR_HEADER: f64 = 73.9;
+const FLOOR_HEADER: f64 = 78.0;
 const FLOOR_RECORDS: f64 = 100.0;
 const SAMPLE_FLOOR_DELIMITER: f64 = 99.0;
 const SAMPLE_FLOOR_RECORDS: f64 = 99.5;
