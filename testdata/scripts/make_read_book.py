@@ -131,3 +131,30 @@ def twice(name, blob):
     return blob
 
 repack(base, "ambiguous_case.xlsx", twice)
+
+
+def stray_space_ods():
+    """stray_space.ods: asaas_clientes.ods (saved by LibreOffice 7.4) with one space typed at
+    the last cell of the sheet (XFD1048576), written as LibreOffice writes such a row: the
+    16,383 empty cells before it repeated, then the string cell. Only zipfile is needed."""
+    src_path = os.path.join(os.path.dirname(__file__), "..", "inputs", "excel", "asaas_clientes.ods")
+    src = zipfile.ZipFile(src_path)
+    last = ('<table:table-row table:style-name="ro1"><table:table-cell table:number-columns-repeated="16384"/>'
+            '</table:table-row></table:table>')
+    stray = ('<table:table-row table:style-name="ro1"><table:table-cell table:number-columns-repeated="16383"/>'
+             '<table:table-cell office:value-type="string" calcext:value-type="string"><text:p> </text:p>'
+             '</table:table-cell></table:table-row></table:table>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "content.xml":
+                text = data.decode("utf-8")
+                assert text.count(last) >= 1
+                data = text.replace(last, stray, 1).encode("utf-8")
+            dst.writestr(info, data, compress_type=info.compress_type)
+    with open(os.path.join(OUT, "stray_space.ods"), "wb") as f:
+        f.write(out.getvalue())
+
+
+stray_space_ods()

@@ -15,6 +15,7 @@ for (const [name, encoding, delimiter, text] of [
   ['sjis.csv', 'shift_jis', ',', '本日はいい天気'],
   ['Speaking_Tool.csv', 'x-mac-roman', ';', 'Të dua'],
   ['councils.csv', 'utf-8', '#', 'Almería'],
+  ['diamonds.csv', 'utf-8', ' ', 'Premium'],
 ]) {
   test(`${name}: ${encoding}, delimiter ${delimiter}`, { skip }, () => {
     const ins = inspect(path.join(REAL, name))
@@ -52,4 +53,11 @@ test('a ragged row is rejected whole, naming the split column', { skip }, () => 
   const csv = 'Nome,Morada,País\nAna Souza,Rua das Flores, 123,Porto\nBia Lima,Rua A 1,Brasil\n'
   const errors = validate(Buffer.from(csv)).issues.filter((i) => i.severity === 'error')
   assert.deepEqual(errors.map((i) => [i.row, i.code, i.column]), [[2, 'ragged_row', 'B']])
+})
+
+test('space-aligned columns and a headerless all-text file', { skip }, () => {
+  const aligned = inspect(path.join(REAL, 'diamonds.csv'))
+  assert.deepEqual(aligned.columns.slice(0, 4).map((c) => c.header), ['id', 'carat', 'cut', 'color'])
+  // shops.csv has no header row: its first row's voivodeship recurs below it.
+  assert.equal(inspect(path.join(REAL, 'shops.csv')).source.headerRow, undefined)
 })

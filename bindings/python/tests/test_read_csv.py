@@ -19,6 +19,7 @@ REAL = Path(__file__).resolve().parents[3] / "testdata" / "realworld" / "csv"
         ("Speaking_Tool.csv", "x-mac-roman", ";", "Të dua"),
         ("shops.csv", "windows-1250", ";", "dolnośląskie"),
         ("councils.csv", "utf-8", "#", "Almería"),
+        ("diamonds.csv", "utf-8", " ", "Premium"),
     ],
 )
 def test_real_files_in_legacy_encodings_and_other_delimiters(name: str, encoding: str, delimiter: str, text: str) -> None:
@@ -69,3 +70,10 @@ def test_a_ragged_row_is_rejected_whole(tmp_path: Path) -> None:
     report = cadastro.validate(path)
     codes = [(i.row, i.code, i.column) for i in report.issues if i.severity == "error"]
     assert codes == [(2, "ragged_row", "B")]
+
+
+def test_space_aligned_columns_and_a_headerless_all_text_file() -> None:
+    aligned = cadastro.inspect(REAL / "diamonds.csv")
+    assert [c["header"] for c in aligned.columns][:4] == ["id", "carat", "cut", "color"]
+    # shops.csv has no header row: its first row's voivodeship recurs below it.
+    assert cadastro.inspect(REAL / "shops.csv").source["header_row"] is None

@@ -696,6 +696,7 @@ REAL = pathlib.Path(ROOT, "testdata", "realworld", "csv")
         ("sjis.csv", "shift_jis", ","),
         ("Speaking_Tool.csv", "x-mac-roman", ";"),
         ("councils.csv", "utf-8", "#"),
+        ("diamonds.csv", "utf-8", " "),
     ],
 )
 def test_real_files_in_legacy_encodings_and_other_delimiters(name, encoding, delimiter):
@@ -704,6 +705,14 @@ def test_real_files_in_legacy_encodings_and_other_delimiters(name, encoding, del
     assert 0.5 <= ins.source.encoding_confidence <= 1.0
     forced = cu.inspect(cu.Source.PATH(str(REAL / name)), cu.ImportOptions(encoding="x-mac-roman"))
     assert forced.source.encoding == "x-mac-roman"
+
+
+@needs_readers
+def test_space_aligned_columns_and_a_headerless_all_text_file():
+    aligned = cu.inspect(cu.Source.PATH(str(REAL / "diamonds.csv")), None)
+    assert [c.header for c in aligned.columns][:4] == ["id", "carat", "cut", "color"]
+    # shops.csv has no header row: its first row's voivodeship recurs below it.
+    assert cu.inspect(cu.Source.PATH(str(REAL / "shops.csv")), None).source.header_row is None
 
 
 @needs_readers

@@ -279,3 +279,23 @@ fn real_files_new_encodings_headerless_and_header_candidates() {
     let out = cadastro(&["inspect", &file("data.csv")]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("header row: none"));
 }
+
+/// Issue #14's benchmark fixes through the CLI: a space-aligned table, a headerless all-text
+/// file (testdata/realworld/csv) and an ods with a stray space at its last cell.
+#[test]
+fn space_aligned_headerless_text_and_a_stray_ods_cell() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    let path = |name: &str| root.join(name).to_str().unwrap().to_owned();
+    let out = cadastro(&["inspect", &path("realworld/csv/diamonds.csv"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ins = json(&out);
+    assert_eq!(ins["source"]["delimiter"], " ");
+    let headers: Vec<&str> = ins["columns"].as_array().unwrap().iter().map(|c| c["header"].as_str().unwrap()).collect();
+    assert_eq!(headers, ["id", "carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z"]);
+    let out = cadastro(&["inspect", &path("realworld/csv/shops.csv"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(json(&out)["source"]["header_row"].is_null());
+    let out = cadastro(&["inspect", &path("workbooks/stray_space.ods"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["source"]["sheet"], "Clientes");
+}

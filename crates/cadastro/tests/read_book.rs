@@ -180,3 +180,24 @@ fn files_are_refused_with_the_right_kind_and_a_message_naming_what_they_are() {
     let e = err(testdata().join("hostile/not_a_workbook.xlsx"));
     assert!(e.to_string().contains("a Word document"), "{e}");
 }
+
+#[test]
+fn a_stray_space_at_the_last_cell_of_an_ods_does_not_widen_the_sheet() {
+    // asaas_clientes.ods (LibreOffice 7.4) with " " typed at XFD1048576, as LibreOffice writes it
+    // (testdata/scripts/make_read_book.py): calamine would allocate the whole sheet for it.
+    let start = Instant::now();
+    let plain = std::fs::read(testdata().join("inputs/excel/asaas_clientes.ods")).unwrap();
+    let stray = std::fs::read(workbook("stray_space.ods")).unwrap();
+    let a = read_bytes(&plain, &ReadOptions::default()).unwrap();
+    let b = read_bytes(&stray, &ReadOptions::default()).unwrap();
+    assert_eq!(a.headers, b.headers);
+    assert_eq!(a.rows.len(), b.rows.len());
+    for (x, y) in a.rows.iter().zip(&b.rows) {
+        assert_eq!(x.cells, y.cells);
+    }
+    // The whole-file and streamed imports agree and read the sheet.
+    let (report, _) = both(&workbook("stray_space.ods"), None).unwrap();
+    assert_eq!(report.source.sheet.as_deref(), Some("Clientes"));
+    assert_eq!(report.stats.rows_total as usize, a.rows.len());
+    assert!(start.elapsed() < Duration::from_secs(10));
+}

@@ -124,3 +124,37 @@ fn new_dialects_on_both_paths() {
     let table = Source::from_bytes(csv.as_bytes().to_vec()).open(&Default::default()).unwrap();
     assert_eq!(table.rows[0].cell(1).as_text(), "she said \"hi\"");
 }
+
+/// The stream settles the encoding on the file's first MiB: a windows-1252 file whose first
+/// non-ASCII byte lies past it is still read as windows-1252 (no U+FFFD), as the whole file is.
+#[test]
+fn a_code_page_past_the_first_mebibyte_streams_right() {
+    let mut text = String::from("Name,City\r\n");
+    let mut n = 0;
+    while text.len() < 1_200_000 {
+        n += 1;
+        text.push_str(&format!("Cliente {n:06},Recife\r\n"));
+    }
+    text.push_str("José Araújo,São Paulo\r\n");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(bytes.iter().position(|b| !b.is_ascii()).unwrap() > 1 << 20);
+    let opts = ImportOptions { locale: Some(cadastro::Locale::En), ..ImportOptions::for_profile("generic").unwrap() };
+    let importer = Importer::new(opts).unwrap();
+    let source = Source::from_bytes(bytes.into_owned());
+    let mut last = None;
+    let mut issues = Vec::new();
+    importer
+        .validate_stream(&source, 5000, &mut |chunk| {
+            issues.extend(chunk.issues);
+            if let Some(c) = chunk.customers.last() {
+                last = Some(c.clone());
+            }
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    let last = last.unwrap();
+    assert_eq!(last.text(cadastro::Field::Name), Some("José Araújo"));
+    assert!(!issues.iter().any(|i| i.code.as_str() == "invalid_bytes_replaced"), "{issues:?}");
+    let whole = importer.validate(&source).unwrap();
+    assert_eq!(whole.source.encoding, Some(TextEncoding::Windows1252));
+}

@@ -402,7 +402,14 @@ fn scan_ods_content<R: Read>(guard: &mut Guarded<'_, R>) -> io::Result<()> {
                 if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
             {
                 let cols = repeat_attr(e, "table:number-columns-repeated").max(1);
-                let has_content = matches!(event, Event::Start(_)) || has_attr(e, "office:value-type");
+                let mut has_content = matches!(event, Event::Start(_)) || has_attr(e, "office:value-type");
+                let textual = is_textual_cell(e);
+                if matches!(event, Event::Start(_)) {
+                    // A cell of only spaces is blanked before calamine reads the sheet (see
+                    // `blank_whitespace_ods_cells`): it does not widen the box.
+                    let blank = skip_cell(&mut reader, &mut skip)?;
+                    has_content = !(textual && blank);
+                }
                 if let Some(t) = table.as_mut() {
                     let start = col.min(ODS_MAX_COLUMNS);
                     let span = col.saturating_add(cols).min(ODS_MAX_COLUMNS) - start;
@@ -412,11 +419,6 @@ fn scan_ods_content<R: Read>(guard: &mut Guarded<'_, R>) -> io::Result<()> {
                     }
                 }
                 col = col.saturating_add(cols);
-                if let Event::Start(e) = &event {
-                    let end = e.to_end().into_owned();
-                    skip.clear();
-                    reader.read_to_end_into(end.name(), &mut skip).map_err(io::Error::other)?;
-                }
             }
             _ => {}
         }
@@ -427,6 +429,119 @@ fn scan_ods_content<R: Read>(guard: &mut Guarded<'_, R>) -> io::Result<()> {
     }
     // Drain what the XML reader left (to finish the CRC check).
     drain(reader.get_mut())
+}
+
+/// True for an ods cell whose value is its text: a string cell, or a cell without a value type
+/// (a cell holding a number, a date or a boolean has a value whatever its text shows).
+fn is_textual_cell(e: &BytesStart<'_>) -> bool {
+    !e.attributes().flatten().any(|a| match a.key.as_ref() {
+        "office:value-type" => a.value.as_ref() != "string",
+        "office:string-value" | "office:value" | "office:formula" | "table:formula" => true,
+        _ => false,
+    })
+}
+
+/// Reads past the end of the cell just started; true when it held only whitespace: text
+/// paragraphs, spans, `text:s` spaces, tabs and line breaks around blank text (what a space
+/// typed into a cell leaves). A comment, an image or any other element is content.
+fn skip_cell<R: io::BufRead>(reader: &mut quick_xml::Reader<R>, buf: &mut Vec<u8>) -> io::Result<bool> {
+    let mut depth = 1usize;
+    let mut blank = true;
+    while depth > 0 {
+        buf.clear();
+        match reader.read_event_into(buf).map_err(io::Error::other)? {
+            Event::Eof => return Err(io::Error::other("content.xml ends inside a cell")),
+            Event::Start(e) => {
+                depth += 1;
+                blank &= blank_element(e.name().as_ref());
+            }
+            Event::Empty(e) => blank &= blank_element(e.name().as_ref()),
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => blank &= t.as_ref().trim().is_empty(),
+            Event::Comment(_) => {}
+            _ => blank = false,
+        }
+    }
+    Ok(blank)
+}
+
+/// The elements a cell of only whitespace may hold.
+fn blank_element(name: &str) -> bool {
+    matches!(name, "text:p" | "text:span" | "text:s" | "text:tab" | "text:line-break" | "text:soft-page-break")
+}
+
+/// The most bytes of an ods `content.xml` rewritten by [`blank_whitespace_ods_cells`].
+const MAX_ODS_CONTENT: u64 = 256 * 1024 * 1024;
+
+/// A copy of an ods package whose `content.xml` has every cell holding only whitespace made an
+/// empty cell (its column span kept), or `None` when there is none. calamine keeps a `" "`
+/// cell as a string and allocates the box up to it: one space typed at the last cell of a
+/// sheet (what LibreOffice saves after Ctrl+End and a keystroke) would make it allocate the
+/// whole sheet. cadastro reads whitespace-only cells as empty anyway.
+///
+/// # Errors
+/// `corrupt_file` for a broken container (already checked by [`check_zip`]).
+pub(crate) fn blank_whitespace_ods_cells(bytes: &[u8]) -> Result<Option<Vec<u8>>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("ods", &e))?;
+    let Some(index) = zip.index_for_name("content.xml") else { return Ok(None) };
+    let xml = {
+        let entry = zip.by_index(index).map_err(|e| zip_error("ods", &e))?;
+        if entry.size() > MAX_ODS_CONTENT {
+            // Never reached within the entry limits; refused rather than left to calamine.
+            return Err(Error::limit(LimitKind::EntryBytes, entry.size(), MAX_ODS_CONTENT));
+        }
+        let mut out = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
+        entry
+            .take(MAX_ODS_CONTENT)
+            .read_to_end(&mut out)
+            .map_err(|e| Error::corrupt("ods", format!("entry content.xml: {e}")))?;
+        out
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let broken = |e: &dyn std::fmt::Display| Error::corrupt("ods", format!("entry content.xml: {e}"));
+    // (from, to, replacement) byte ranges of content.xml: the same cells, judged the same way,
+    // as the area guard's scan (`scan_ods_content`) excluded from the box.
+    let mut cuts: Vec<(usize, usize, String)> = Vec::new();
+    let mut buf = Vec::new();
+    let mut skip = Vec::new();
+    loop {
+        let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
+        let e = match &event {
+            Event::Eof => break,
+            Event::Start(e) => e,
+            _ => continue,
+        };
+        let name = e.name().as_ref().to_owned();
+        if !matches!(name.as_str(), "table:table-cell" | "table:covered-table-cell") {
+            continue;
+        }
+        let textual = is_textual_cell(e);
+        let cols = repeat_attr(e, "table:number-columns-repeated").max(1);
+        let blank = skip_cell(&mut reader, &mut skip).map_err(|e| broken(&e))?;
+        let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        if textual && blank {
+            let cell = if cols > 1 {
+                format!("<{name} table:number-columns-repeated=\"{cols}\"/>")
+            } else {
+                format!("<{name}/>")
+            };
+            cuts.push((before, after, cell));
+        }
+    }
+    if cuts.is_empty() {
+        return Ok(None);
+    }
+    let mut patched = Vec::with_capacity(xml.len());
+    let mut at = 0;
+    for (from, to, cell) in &cuts {
+        patched.extend_from_slice(xml.get(at..*from).unwrap_or_default());
+        patched.extend_from_slice(cell.as_bytes());
+        at = *to;
+    }
+    patched.extend_from_slice(xml.get(at..).unwrap_or_default());
+    Ok(Some(rebuild(&mut zip, "content.xml", &patched)?))
 }
 
 /// A change to an xls `Workbook` stream made before calamine reads it (same length, in place).

@@ -162,6 +162,7 @@ pub(crate) fn split_records(
     let mut issues = Vec::new();
     // The previous record: its row, its start line and the line breaks inside it.
     let mut prev: Option<(u64, u64, u64)> = None;
+    let aligned = dialect.delimiter == b' ';
     loop {
         let before = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
         match reader.read_byte_record(&mut record) {
@@ -183,17 +184,20 @@ pub(crate) fn split_records(
         if row > max_rows {
             return Err(Error::limit(LimitKind::Rows, row, limits.max_rows));
         }
+        // Space-delimited text is aligned with runs of spaces: a run is one separator, and the
+        // spaces before the first value are not a field (`  1   0.23  Ideal`).
+        let fields: Vec<&[u8]> = record.iter().filter(|f| !(aligned && f.is_empty())).collect();
         // Trailing blank fields past `max_columns` hold no data: they are dropped (a row padded
         // with thousands of delimiters is as wide as its data).
-        let width = record.iter().rposition(|f| !f.iter().all(u8::is_ascii_whitespace)).map_or(0, |i| i + 1);
+        let width = fields.iter().rposition(|f| !f.iter().all(u8::is_ascii_whitespace)).map_or(0, |i| i + 1);
         if width as u64 > limits.max_columns {
             return Err(Error::limit(LimitKind::Columns, width as u64, limits.max_columns));
         }
-        let keep = if record.len() as u64 > limits.max_columns { width } else { record.len() };
-        let mut cells = Vec::with_capacity(record.len());
+        let keep = if fields.len() as u64 > limits.max_columns { width } else { fields.len() };
+        let mut cells = Vec::with_capacity(fields.len());
         let mut blank = true;
         let (mut nul, mut replaced) = (false, false);
-        for field in record.iter().take(keep) {
+        for &field in fields.iter().take(keep) {
             // The body is decoded text and the parser splits at ASCII bytes: a field is UTF-8
             // (the lossy path only serves callers with raw bytes).
             let mut text = match std::str::from_utf8(field) {
@@ -312,6 +316,22 @@ mod tests {
     fn quotes_separators_and_escaped_quotes() {
         let g = grid("nome,apelido\n\"Silva, Ana\",\"O \"\"Anjo\"\"\"\n");
         assert_eq!(g.rows[1].cells, vec![Cell::Text("Silva, Ana".into()), Cell::Text("O \"Anjo\"".into())]);
+    }
+
+    #[test]
+    fn space_aligned_columns_read_as_their_values() {
+        // The first lines of diamonds.csv (CSV Wrangling), aligned with runs of spaces.
+        let g = grid(
+            "id      carat       cut color clarity depth table price     x     y     z\n\
+             1      0.23     Ideal     E     SI2  61.5  55.0   326  3.95  3.98  2.43\n\
+             2      0.21   Premium     E     SI1  59.8  61.0   326  3.89  3.84  2.31\n\
+             3      0.23      Good     E     VS1  56.9  65.0   327  4.05  4.07  2.31\n",
+        );
+        assert_eq!(g.delimiter, Some(' '));
+        let rows = shape(&g);
+        assert_eq!(rows[0].2, s(&["id", "carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z"]));
+        assert_eq!(rows[2].2, s(&["2", "0.21", "Premium", "E", "SI1", "59.8", "61.0", "326", "3.89", "3.84", "2.31"]));
+        assert!(rows.iter().all(|r| r.2.len() == 11));
     }
 
     #[test]

@@ -45,7 +45,7 @@ const USUAL: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// Other delimiters always tried when the usual ones fail.
 const OTHERS: [u8; 5] = [b' ', b':', b'~', b'^', b'#'];
 /// Bytes never taken as a delimiter: parts of values (e-mails, numbers, dates, paths, names).
-const NEVER: &[u8] = b"@.-/_\"'\\=()[]{}<>";
+const NEVER: &[u8] = b"@.-/_\"'\\=()[]{}<>$%*+";
 /// Bytes of text the sniffer looks at.
 const SAMPLE_BYTES: usize = 64 * 1024;
 /// Records the sniffer looks at.
@@ -94,6 +94,8 @@ pub(crate) fn sniff(text: &str, opts: &ReadOptions) -> Result<Dialect> {
     let skip_bytes = sep.map_or(0, |(_, len)| len);
     let body = text.get(skip_bytes..).unwrap_or_default();
     let (sample, truncated) = sample(body);
+    let uncommented = without_comment_lines(sample);
+    let sample = uncommented.as_ref();
     let fixed = match (requested, sep) {
         (Some(d), _) => Some(d),
         (None, Some((d, _))) => Some(d),
@@ -163,6 +165,10 @@ struct Split {
     multi: usize,
     /// Non-blank records in the sample.
     records: usize,
+    /// Share of the fields that are empty or numbers (amounts, decimals, dates, times).
+    typed: f64,
+    /// Records of three fields or more.
+    wide: usize,
 }
 
 /// The delimiter and the quote of `sample`.
@@ -176,7 +182,11 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
     others.extend(frequent_punctuation(sample).into_iter().filter(|&d| !between_digits(sample, d)));
     let other = choose_quote(sample, truncated, &others);
     // The others must do clearly better than a usual delimiter.
-    if other.0.consistency >= 0.8 && other.0.score > usual.0.score * 1.25 && other.0.score >= 0.1 {
+    if other.0.consistency >= 0.8
+        && other.0.records >= 2
+        && other.0.score > usual.0.score * 1.25
+        && other.0.score >= 0.1
+    {
         return (other.0.delimiter, other.0.quote);
     }
     if usual_holds {
@@ -190,14 +200,36 @@ fn sniff_delimiter(sample: &str, truncated: bool) -> (u8, u8) {
         }
     }
     if let Some(r) = ragged {
+        // Space-delimited text with words in some fields (`$74.69 Men's Waterproof Hiking Boots
+        // "These boots, ..."`): every record splits in three or more at spaces, more
+        // consistently than at the ragged delimiter.
+        if let Some(space) = other.1.iter().find(|s| s.delimiter == b' ')
+            && space.records > 0
+            && space.wide == space.records
+            && space.consistency > r.consistency
+            && space.score > r.score * 1.25
+        {
+            return (b' ', space.quote);
+        }
         return (r.delimiter, r.quote);
     }
-    // A single column: the candidate that splits nothing (or least).
+    // A small table inside prose (a report's pinout between paragraphs): two records or more
+    // hold three fields or more.
+    let mut table: Option<Split> = None;
+    for s in usual.1.iter().filter(|s| s.wide >= 2) {
+        if table.is_none_or(|t| s.score > t.score) {
+            table = Some(*s);
+        }
+    }
+    if let Some(t) = table {
+        return (t.delimiter, t.quote);
+    }
+    // A single column: the candidate that splits fewest records (quoted delimiters split
+    // nothing: `"123,456.789"` is one column of `,`), in tie-break order.
     let mut least = (usize::MAX, b',');
-    for &d in &USUAL {
-        let n = sample.bytes().filter(|&b| b == d).count();
-        if n < least.0 {
-            least = (n, d);
+    for s in usual.1.iter().filter(|s| s.quote == b'"') {
+        if s.multi < least.0 {
+            least = (s.multi, s.delimiter);
         }
     }
     (least.1, b'"')
@@ -221,10 +253,15 @@ fn choose_quote(sample: &str, truncated: bool, candidates: &[u8]) -> (Split, Vec
         consistency: 0.0,
         multi: 0,
         records: 0,
+        typed: 0.0,
+        wide: 0,
     });
     for s in &all {
-        // Strictly better wins; on a tie the earlier candidate (and the `"` quote) stays.
-        if s.score > best.score + 1e-9 {
+        // Strictly better wins; on a tie the earlier candidate (and the `"` quote) stays,
+        // unless the other splits into clearly more values of a known kind (`£ 1,80;£ 9000,50`
+        // is two amounts with `;`, noise with `,`).
+        let tie = (s.score - best.score).abs() <= 0.02 * best.score.max(1e-9);
+        if s.score > best.score + 1e-9 && !(tie && best.typed > s.typed + 0.2) || (tie && s.typed > best.typed + 0.2) {
             best = *s;
         }
     }
@@ -272,6 +309,9 @@ fn frequent_punctuation(sample: &str) -> Vec<u8> {
 /// values, not a delimiter.
 fn between_digits(sample: &str, d: u8) -> bool {
     let bytes = sample.as_bytes();
+    if d == b' ' {
+        return thousands_spaces(bytes);
+    }
     let (mut total, mut digits) = (0usize, 0usize);
     for w in bytes.windows(3) {
         if let [a, m, b] = w
@@ -282,6 +322,85 @@ fn between_digits(sample: &str, d: u8) -> bool {
         }
     }
     total > 0 && digits * 2 >= total
+}
+
+/// True when most spaces between digits group thousands (`1 000`, `12 345,50`): a digit, one
+/// space, three digits and no fourth. Other spaces between digits separate columns of numbers.
+fn thousands_spaces(bytes: &[u8]) -> bool {
+    let (mut total, mut grouped) = (0usize, 0usize);
+    for (i, w) in bytes.windows(2).enumerate() {
+        if let [a, b' '] = w
+            && a.is_ascii_digit()
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+        {
+            total += 1;
+            let digits = bytes.get(i + 2..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+            grouped += usize::from(digits == 3);
+        }
+    }
+    total > 0 && grouped * 2 >= total
+}
+
+/// The sample without comment lines (`# ...` outside a quoted field), when other lines remain:
+/// a `#` before the first field marks a comment in LimeSurvey dumps, config tables and
+/// scientific exports, whose prose would otherwise vote for a delimiter.
+fn without_comment_lines(sample: &str) -> std::borrow::Cow<'_, str> {
+    let mut kept = String::with_capacity(sample.len());
+    let (mut comments, mut others, mut quoted) = (0usize, 0usize, false);
+    for line in sample.split_inclusive('\n') {
+        let comment = !quoted && line.trim_start().starts_with('#');
+        if comment {
+            comments += 1;
+            continue;
+        }
+        others += usize::from(!line.trim().is_empty());
+        quoted ^= line.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+        kept.push_str(line);
+    }
+    if comments == 0 || others == 0 {
+        return std::borrow::Cow::Borrowed(sample);
+    }
+    std::borrow::Cow::Owned(kept)
+}
+
+/// Runs of spaces collapsed to one, and the spaces around each line trimmed: how a
+/// space-aligned table (`H        0.000000       -0.363000`) splits into its columns.
+fn collapse_spaces(sample: &str) -> String {
+    let mut out = String::with_capacity(sample.len());
+    for line in sample.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\r', '\n']);
+        let end = line.get(body.len()..).unwrap_or_default();
+        let mut prev_space = false;
+        for c in body.trim_matches(' ').chars() {
+            if c == ' ' && prev_space {
+                continue;
+            }
+            prev_space = c == ' ';
+            out.push(c);
+        }
+        out.push_str(end);
+    }
+    out
+}
+
+/// A field of a known kind: empty, or a number with its usual dress (`1,80`, `£ 9000,50`,
+/// `-0.36`, `12%`, `28/01/2018`, `10:55`).
+fn typed_field(field: &[u8]) -> bool {
+    let f = field.trim_ascii();
+    let f = f.strip_prefix(b"\xc2\xa3").or_else(|| f.strip_prefix(b"\xe2\x82\xac")).unwrap_or(f);
+    let f = f.strip_prefix(b"$").unwrap_or(f).trim_ascii();
+    if f.is_empty() {
+        return true;
+    }
+    f.iter().any(u8::is_ascii_digit)
+        && f.iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b'/' | b':' | b'%' | b'e' | b'E'))
+}
+
+/// A field no real delimiter leaves: an odd number of quotes (a quoted field cut open), or a
+/// tab in a file not split by tabs.
+fn broken_field(field: &[u8], delimiter: u8, quote: u8) -> bool {
+    field.iter().filter(|&&b| b == quote).count() % 2 == 1 || (delimiter != b'\t' && field.contains(&b'\t'))
 }
 
 /// A backslash before a quote inside a field (`\"` not at the end of a field).
@@ -305,8 +424,16 @@ fn sample(text: &str) -> (&str, bool) {
 }
 
 fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
+    let collapsed;
+    let sample = if delimiter == b' ' {
+        collapsed = collapse_spaces(sample);
+        collapsed.as_str()
+    } else {
+        sample
+    };
     let mut reader = Dialect { delimiter, quote, escape: None, skip_bytes: 0 }.reader().from_reader(sample.as_bytes());
     let mut counts: Vec<usize> = Vec::new();
+    let (mut fields, mut typed, mut broken) = (0usize, 0usize, 0usize);
     let mut record = csv::ByteRecord::new();
     while counts.len() < SAMPLE_RECORDS {
         match reader.read_byte_record(&mut record) {
@@ -317,6 +444,9 @@ fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
                     || (record.len() > 1 && delimiter != b' ')
                 {
                     counts.push(record.len());
+                    fields += record.len();
+                    typed += record.iter().filter(|f| typed_field(f)).count();
+                    broken += record.iter().filter(|f| broken_field(f, delimiter, quote)).count();
                 }
             }
             Ok(false) | Err(_) => break,
@@ -342,9 +472,15 @@ fn split(sample: &str, delimiter: u8, quote: u8, truncated: bool) -> Split {
     if patterns > 0 {
         score /= patterns as f64;
     }
+    // Fields cut open or holding tabs say the delimiter is wrong.
+    if fields > 0 {
+        score *= 1.0 - broken as f64 / fields as f64;
+    }
     let multi = counts.iter().filter(|&&n| n >= 2).count();
+    let wide = counts.iter().filter(|&&n| n >= 3).count();
     let consistency = if records == 0 { 0.0 } else { hits as f64 / records as f64 };
-    Split { delimiter, quote, score, consistency, multi, records }
+    let typed = if fields == 0 { 0.0 } else { typed as f64 / fields as f64 };
+    Split { delimiter, quote, score, consistency, multi, records, typed, wide }
 }
 
 #[cfg(test)]
@@ -440,6 +576,86 @@ mod tests {
         assert_eq!(delim(&text), ';');
         let text = format!("a;b\n{}", "é".repeat(SAMPLE_BYTES));
         let _ = delim(&text);
+    }
+
+    #[test]
+    fn quoted_delimiters_do_not_make_a_single_column_split() {
+        // W3C CSVW test168.csv and test286.csv: one column of quoted numbers.
+        assert_eq!(delim("decimal\n\"123,456.789\"\n"), ',');
+        assert_eq!(delim("##0\n\"1,234\"\n"), ',');
+        // CSV Wrangling ads_classic_queries.csv: short codes, no delimiter at all.
+        assert_eq!(delim("M5\nM4\nM3\nMg\nQT\n"), ',');
+    }
+
+    #[test]
+    fn comment_lines_do_not_vote() {
+        // A LimeSurvey dump (CSV Wrangling BIO.csv): prose in `#` lines, then `,` tables.
+        let text = "# LimeSurvey Group Dump\n# DBVersion 130\n# This is a dumped group from the LimeSurvey Script\n\
+                    # http://www.limesurvey.org/\n# Do not change this header!\n\n#\n# GROUPS TABLE\n#\n\
+                    \"gid\",\"sid\",\"group_name\",\"group_order\",\"description\",\"language\"\n\
+                    \"43\",\"10\",\"Student BIO\",\"6\",\"Fragebogen für Biologistudenten<br />\",\"de\"\n";
+        assert_eq!(delim(text), ',');
+        // A `#` line inside a quoted field is not a comment (POLLOCK csv_good_dialect_star.csv).
+        let text = "title,description,url,group\nsample title,\"###\n# ||abc - abc||\n||def -|| def\",u,g\n";
+        assert_eq!(delim(text), ',');
+        // A single line with a `#` in it is one value (CSV Wrangling admins.csv).
+        assert_eq!(delim("milan#_%pass\n"), ',');
+    }
+
+    #[test]
+    fn space_aligned_tables_split_on_spaces() {
+        // W3C CSVW methane_molecular_structure_xyz_20140911.csv.
+        let text = "5\nmethane molecule (in angstroms)\nC        0.000000        0.000000        0.000000\n\
+                    H        0.000000        0.000000        1.089000\nH        1.026719        0.000000       -0.363000\n\
+                    H       -0.513360       -0.889165       -0.363000\nH       -0.513360        0.889165       -0.363000\n";
+        assert_eq!(delim(text), ' ');
+        // Thousands grouped by spaces are not a delimiter.
+        assert_eq!(delim("valor\n1 000\n12 345\n2 500\n"), ',');
+    }
+
+    #[test]
+    fn fields_cut_open_or_holding_tabs_count_against_a_delimiter() {
+        // POLLOCK "Optional quoted fields.csv": `;` would cut the quoted field open.
+        assert_eq!(delim("Field1,Field2,\"Field;3;3;3\""), ',');
+        // POLLOCK picasso.csv: tab-separated, with comma-joined triples in the fields.
+        let text = "1894_0.jpg\t1894_0.jpg\t51,47,45\t87,88,86\t110,112,110\n\
+                    1895_0.jpg\t1895_0.jpg\t37,25,24\t87,59,47\t105,88,88\n\
+                    1895_1.jpg\t1895_1.jpg\t48,34,46\t80,51,58\t98,80,88\n";
+        assert_eq!(delim(text), '\t');
+    }
+
+    #[test]
+    fn amounts_break_a_tie() {
+        // POLLOCK "Mixed comma and semicolon.csv": 3 fields either way; `;` gives amounts.
+        let text = "'Neroductions Group';£ 1,80;£ 9000,50\n'Hatchworks Ltd.';£ 2,00;£ 100000,30";
+        assert_eq!(delim(text), ';');
+        // POLLOCK file_field_delimiter_0x20.csv has a `$` price on every line: not a delimiter.
+        assert_ne!(delim("a b $1.00 c\nd e $2.50 f\ng h $3.75 i\n"), '$');
+    }
+
+    #[test]
+    fn space_delimited_text_with_words_in_fields() {
+        // POLLOCK file_field_delimiter_0x20.csv: commas only inside the quoted descriptions.
+        let text = "DATE TIME Qty PRODUCTID Price ProductType \"ProductDescription\" \"URL\" Comments\n\
+                    28/01/2018 00:00 2 MG-8769 $74.69 Men's Waterproof Hiking Boots \"These boots for men are rugged, light and quick.\" \"https://www.example.com/product/MG_8769.html\" \n\
+                    29/01/2018 00:15 0 RI-3895 $29.81 Light-Up Running Jacket \"The next level of weather protection, from running, biking or walking the dog.\" \"https://www.example.com/product/RI_3895.html\" \n\
+                    30/01/2018 00:30 1 TX-1111 $9.99 Socks \"Warm and soft.\" \"https://www.example.com/product/TX_1111.html\" \n\
+                    31/01/2018 00:45 4 KX-2222 $19.99 Wool Hat \"Warm, soft, light, cheap and red.\" \"https://www.example.com/product/KX_2222.html\" \n";
+        assert_eq!(delim(text), ' ');
+    }
+
+    #[test]
+    fn a_small_table_inside_prose() {
+        // CSV Wrangling task4_pad.csv: a Xilinx pinout report, its table between paragraphs.
+        let text = "Release 8.1i - Fit L.33\nCopyright(c) 1995-2003 Xilinx Inc. All rights reserved\n\n\
+                    NOTE: This file is designed to be imported into a spreadsheet program\n\
+                    such as Microsoft Excel for viewing, printing and sorting. The comma ','\n\
+                    character is used as the data field separator.\nInput file:  task4.ngd\n\
+                    Part type:   xa95144xl\nSpeed grade: -15\n\nPinout by Pin Number:\n\n\
+                    -----,-----,-----,-----,-----,\nPin Number,Signal Name,Pin Usage,Pin Name,Direction,IO Standard\n\n\
+                    To preserve the pinout above for future design iterations in\n\
+                    Project Navigator simply execute the (Lock Pins) process\n";
+        assert_eq!(delim(text), ',');
     }
 
     #[test]

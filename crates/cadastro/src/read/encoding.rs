@@ -229,11 +229,18 @@ fn confidence(best: i64, runner: i64) -> f64 {
 fn evidence(text: &str) -> i64 {
     let mut score = 0i64;
     let mut prev = ' ';
-    let mut chars = text.chars().peekable();
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
         if !c.is_ascii() {
-            score += char_evidence(prev, c, next);
+            let mut ahead = chars.clone();
+            let next = ahead.next().unwrap_or(' ');
+            let after = ahead.next().unwrap_or(' ');
+            score += if c == '’' && prev.is_alphabetic() && matches!(next, 's' | 't') && !after.is_alphabetic() {
+                // An English contraction or possessive: `deposit’s`, `isn’t`.
+                3
+            } else {
+                char_evidence(prev, c, next)
+            };
         }
         prev = c;
     }
@@ -263,6 +270,10 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
         }
         return if prev.is_uppercase() || next.is_uppercase() { 0 } else { -1 };
     }
+    if c.is_uppercase() && !letter(prev) && !letter(next) && !prev.is_ascii_digit() && !next.is_ascii_digit() {
+        // An upper-case letter standing alone: `(Ł)` is the `(£)` of a misread UK file.
+        return -1;
+    }
     if c.is_uppercase() {
         if prev.is_lowercase() {
             return -3;
@@ -276,13 +287,29 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
         return 0;
     }
     if letter(c) {
-        // Letters without case (CJK, modifier letters): in a run of such letters.
+        // Letters without case (CJK, modifier letters): in a run of such letters, as strong as
+        // a lower-case letter inside a word. A lone half-width katakana between Latin text is
+        // what a Latin byte read as Shift_JIS looks like (`1001 ｷ MacQuarie`).
         let caseless = |x: char| x.is_alphabetic() && !x.is_lowercase() && !x.is_uppercase() && !x.is_ascii();
-        return if caseless(prev) || caseless(next) { 1 } else { 0 };
+        let halfwidth = |x: char| ('\u{FF61}'..='\u{FF9F}').contains(&x);
+        if caseless(prev) || caseless(next) {
+            return 2;
+        }
+        return if halfwidth(c) { -2 } else { 0 };
     }
     let currency = matches!(c, '£' | '€' | '¥' | '¢' | '$');
-    if currency && (next.is_ascii_digit() || prev.is_ascii_digit() || next == ' ' || prev == ' ') {
+    let around = |x: char| x.is_ascii_digit() || matches!(x, ' ' | '(' | ')' | '[' | ']' | '/' | ',' | ';' | '"');
+    if currency && (around(prev) || around(next)) {
+        // `£12`, `12 €`, `Payscale Minimum (£)`.
         return 2;
+    }
+    if matches!(c, '’' | '”') && letter(prev) && !letter(next) {
+        // A closing quote after a word: `Mars’ seasonal` (Mac Roman would read `Marsí`).
+        return 3;
+    }
+    if c == '·' && (prev == ' ' || next == ' ') {
+        // A middle dot between words or codes: `1001 · MacQuarie`.
+        return 1;
     }
     // Punctuation or a symbol inside a word is noise.
     if letter(prev) && letter(next) && !matches!(c, '’' | '‘' | '–' | '—' | '·' | '\u{a0}') {
@@ -293,9 +320,27 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
 
 /// Decodes `bytes` in `encoding` without BOM handling, malformed sequences replaced by U+FFFD
 /// (the streaming reader's chunks, whose encoding was settled on the file's head).
+///
+/// UTF-8 settled on an ASCII head can meet a code page past it (a windows-1252 `São Paulo` in
+/// row 40,000 of a file whose first megabyte is ASCII): bytes that are not UTF-8, among no
+/// valid multi-byte characters, are read in the legacy encoding detected on them, as the
+/// whole-file reader reads that file. Only damage inside real UTF-8 (valid multi-byte
+/// characters around, see [`mostly_utf8`]) becomes U+FFFD.
 pub(crate) fn decode_lossy(bytes: &[u8], encoding: TextEncoding) -> Cow<'_, str> {
     match encoding {
-        TextEncoding::Utf8 | TextEncoding::Utf8Bom => String::from_utf8_lossy(bytes),
+        TextEncoding::Utf8 | TextEncoding::Utf8Bom => {
+            if std::str::from_utf8(bytes).is_ok() {
+                return String::from_utf8_lossy(bytes);
+            }
+            let (valid, invalid) = utf8_sequences(bytes);
+            if valid == 0 || !mostly_utf8(valid, invalid) {
+                let (legacy, _, _) = legacy_encoding(bytes);
+                if !matches!(legacy, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
+                    return encoding_rs_of(legacy).decode_without_bom_handling(bytes).0;
+                }
+            }
+            String::from_utf8_lossy(bytes)
+        }
         _ => encoding_rs_of(encoding).decode_without_bom_handling(bytes).0,
     }
 }
@@ -597,6 +642,34 @@ mod tests {
             assert_eq!((d.text.as_ref(), d.encoding), (text, expected), "{expected:?}");
             assert!(d.confidence > 0.5 && d.confidence <= 1.0, "{expected:?} {}", d.confidence);
         }
+    }
+
+    /// Lines of real files (W3C CSVW HEFCE_organogram_junior_data_31032011.csv, CSV Wrangling
+    /// ABCAUS2011.csv and hirise_captions.csv) whose few non-ASCII characters are
+    /// punctuation: windows-1252, not `(Ł)`, not a Shift_JIS `ｷ`, not a Mac Roman `Marsí`.
+    #[test]
+    fn punctuation_alone_decides_for_windows_1252() {
+        for text in [
+            "Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title\nAnalyst,5,25000,30000,Analyst\n",
+            "Type,Date,Num,Name,Memo,Account,Amount,Balance\n,15/01/2011,1001 · MacQuarie,x,y,1001 · MacQuarie,52,52\n",
+            "ESP_011842_0980\tMars’ seasonal dry ice\tThe deposit’s edge\n",
+        ] {
+            let bytes = encoded(WINDOWS_1252, text);
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (text, TextEncoding::Windows1252));
+        }
+    }
+
+    /// A chunk of a stream sniffed as UTF-8 on its ASCII head: code-page bytes are read in
+    /// their code page, damage inside real UTF-8 stays U+FFFD.
+    #[test]
+    fn chunks_past_an_ascii_head_keep_their_code_page() {
+        let bytes = encoded(WINDOWS_1252, "José Araújo,São Paulo\nAna,Recife\n");
+        assert_eq!(decode_lossy(&bytes, TextEncoding::Utf8), "José Araújo,São Paulo\nAna,Recife\n");
+        let mut bytes = "José Araújo,São Paulo,Ação,Pão\n".as_bytes().to_vec();
+        bytes.push(0xC3);
+        bytes.extend_from_slice(b",x\n");
+        assert_eq!(decode_lossy(&bytes, TextEncoding::Utf8), "José Araújo,São Paulo,Ação,Pão\n\u{FFFD},x\n");
     }
 
     /// `£12` is a UK price, `Ł12` noise: the pound sign keeps a UK file in windows-1252.

@@ -80,7 +80,10 @@ fn with_book<T>(
             archive::check_zip(bytes, format, limits)?;
             shielded(format, || {
                 // calamine's ods reader needs an owned reader type; the copy is the file's size.
-                let wb: Ods<_> = Ods::new(Cursor::new(bytes.to_vec())).map_err(|e| map_err(format, &e))?;
+                // Cells of only spaces are blanked first: a stray `" "` at the far corner would
+                // make calamine allocate the sheet's whole box.
+                let data = archive::blank_whitespace_ods_cells(bytes)?.unwrap_or_else(|| bytes.to_vec());
+                let wb: Ods<_> = Ods::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
                 let mut book = Ranged { wb, format };
                 let choice = choose(format, book.wb.sheets_metadata(), wanted, &[])?;
                 then(&mut book, &choice)

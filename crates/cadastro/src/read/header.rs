@@ -295,6 +295,8 @@ struct Profile {
     known: usize,
     /// The kind of every cell.
     kinds: Vec<Kind>,
+    /// Every cell's text, whitespace collapsed and lower-cased (blank: empty).
+    texts: Vec<String>,
 }
 
 impl Profile {
@@ -304,10 +306,12 @@ impl Profile {
             let kind = Kind::of(cell);
             p.kinds.push(kind);
             if kind == Kind::Blank {
+                p.texts.push(String::new());
                 continue;
             }
             p.filled += 1;
             let text = collapse(&cell.as_text());
+            p.texts.push(if text.chars().count() <= 100 { text.to_lowercase() } else { String::new() });
             if kind.label_like() && text.chars().count() <= 100 {
                 p.labels += 1;
                 if is_known_label(&text) {
@@ -344,6 +348,8 @@ struct Evidence {
     too_wide: bool,
     /// Width of the table below.
     table_width: usize,
+    /// A cell of the row recurs in its column below (see `evidence`).
+    echoed: bool,
 }
 
 fn evidence(profiles: &[Profile], i: usize, csv: bool) -> Evidence {
@@ -373,6 +379,17 @@ fn evidence(profiles: &[Profile], i: usize, csv: bool) -> Evidence {
         }
     }
     let data_like = typed_cells > 0 && !below.is_empty() && same * 5 >= p.filled * 4;
+    // A label is not a value of its own column: a row whose cell recurs below it, in the same
+    // column, is data (`dolnośląskie;Głogów;...` over more `dolnośląskie` rows), unless the
+    // whole row recurs (a header repeated on every page) or it holds a known label.
+    let echoed = p.known == 0
+        && p.texts
+            .iter()
+            .enumerate()
+            .any(|(col, t)| t.chars().count() >= 2 && below.iter().any(|b| b.texts.get(col).is_some_and(|x| x == t)))
+        && !below.iter().any(|b| {
+            p.texts.iter().enumerate().all(|(col, t)| t.is_empty() || b.texts.get(col).is_some_and(|x| x == t))
+        });
     // Delimited text: a row wider than every record below it is not their header (a title line
     // with commas over 2-column data). Workbooks: trailing header columns may stay empty.
     let widest_record = below.iter().map(|b| b.fields).max();
@@ -386,8 +403,9 @@ fn evidence(profiles: &[Profile], i: usize, csv: bool) -> Evidence {
         && p.filled * 2 >= table_width
         && !too_wide
         && !data_like
+        && !echoed
         && heads_something;
-    Evidence { qualifies, contrast, data_like, too_wide, table_width }
+    Evidence { qualifies, contrast, data_like, too_wide, table_width, echoed }
 }
 
 /// The header search over the first rows: the index of the header (None: headerless) and every
@@ -412,7 +430,18 @@ pub(crate) fn find_header(rows: &[Row], csv: bool) -> (Option<usize>, Vec<Header
         (s * 100.0).round() / 100.0
     };
 
-    let qualifying: Vec<usize> = (0..window).filter(|&i| evidences.get(i).is_some_and(|e| e.qualifies)).collect();
+    // When the first row is data by its echoes, the table starts there: a later row heads it
+    // only with a known label or a kind contrast (a label over numbers), not as one more
+    // all-text row that happens to have no echo.
+    let starts_with_data = evidences.first().is_some_and(|e| e.echoed);
+    let qualifying: Vec<usize> = (0..window)
+        .filter(|&i| evidences.get(i).is_some_and(|e| e.qualifies))
+        .filter(|&i| {
+            !starts_with_data
+                || profiles.get(i).is_some_and(|p| p.known > 0)
+                || evidences.get(i).is_some_and(|e| e.contrast > 0)
+        })
+        .collect();
     let known = |i: usize| profiles.get(i).map_or(0, |p| p.known);
     let filled = |i: usize| profiles.get(i).map_or(0, |p| p.filled);
     let mut chosen: Option<usize> = None;
@@ -622,6 +651,31 @@ mod tests {
         assert_eq!(t.source.header_row, Some(3));
         // The title row has one field, the header two: rows below are not ragged.
         assert!(t.issues.is_empty());
+    }
+
+    #[test]
+    fn a_first_row_whose_values_recur_below_is_data() {
+        // CSV Wrangling shops.csv: Polish shops by voivodeship, no header row.
+        let rows = [
+            ["dolnośląskie", "Głogów", "ul. Grodzka 34"],
+            ["dolnośląskie", "Zgorzelec", "ul. Sowińska"],
+            ["dolnośląskie", "Jelenia Góra", "ul. M. Konopnickiej 16"],
+            ["kujawsko-pomorskie", "Bydgoszcz", "ul. Fordońska 141"],
+            ["kujawsko-pomorskie", "Toruń", "ul. Szosa Chełmińska 30"],
+            ["lubelskie", "Lublin", "ul. Lipowa 13"],
+        ];
+        let t = table(rows.iter().enumerate().map(|(i, r)| text_row(i as u32 + 1, r)).collect()).unwrap();
+        assert_eq!(t.source.header_row, None);
+        assert_eq!(t.rows.len(), 6);
+        // A header repeated further down (page headers) is still the header.
+        let t = table(vec![
+            text_row(1, &["Loja", "Cidade"]),
+            text_row(2, &["Centro", "Recife"]),
+            text_row(3, &["Loja", "Cidade"]),
+            text_row(4, &["Boa Viagem", "Recife"]),
+        ])
+        .unwrap();
+        assert_eq!(t.source.header_row, Some(1));
     }
 
     #[test]
