@@ -488,6 +488,9 @@ fn analyse(
     if !taken.contains(&Target::Field(crate::model::Field::ShortName)) {
         suggest::second_names(headers, &mut all, &mut chosen);
     }
+    if !taken.contains(&Target::Field(crate::model::Field::AdditionalEmails)) {
+        suggest::second_emails(headers, &mut all, &mut chosen);
+    }
     let mut columns: Vec<ColumnMapping> = headers
         .iter()
         .enumerate()

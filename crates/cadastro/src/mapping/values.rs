@@ -113,6 +113,10 @@ impl Evidence {
             return Neutral;
         }
         let few = self.n < 2;
+        // Bare numbers are never a country (`codigo_pais` holding BACEN codes), however few.
+        if field == Field::Country && self.digits_only >= 0.8 {
+            return Veto;
+        }
         let pick = |confirm: bool, veto: bool| {
             if confirm {
                 Confirm
@@ -133,7 +137,9 @@ impl Evidence {
                 pick(self.phone >= 0.7, self.words >= 0.5 || self.email >= 0.5 || self.small_int >= 0.8)
             }
             Field::PostalCode => pick(self.postal >= 0.8, self.words >= 0.5 || self.email >= 0.5 || self.phone >= 0.5),
-            Field::Country => pick(self.country >= 0.8, self.country < 0.3 && self.words < 0.5),
+            Field::Country => {
+                pick(self.country >= 0.8, self.country < 0.3 && self.words < 0.5 || self.digits_only >= 0.8)
+            }
             Field::IsCompany => {
                 pick(self.boolean >= 0.8 || self.person_type >= 0.8, self.boolean < 0.5 && self.person_type < 0.5)
             }
@@ -206,7 +212,7 @@ fn is_tax_id(v: &str) -> bool {
     if !v.bytes().any(|b| b.is_ascii_digit()) || v.bytes().any(|b| b.is_ascii_lowercase()) {
         return false;
     }
-    ["BR", "PL", "FR"].iter().any(|c| normalize_tax_id(v, Some(c), false).is_ok())
+    ["BR", "PL", "FR", "ES"].iter().any(|c| normalize_tax_id(v, Some(c), false).is_ok())
 }
 
 fn is_phone(v: &str) -> bool {
