@@ -312,7 +312,7 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
     }
     // An id column holding names is the name counterpart (Odoo's `parent_id` exports the
     // parent's name).
-    if ev.words >= 0.6 && ev.code < 0.2 {
+    if ev.words >= 0.6 && ev.multiword >= 0.5 && ev.code < 0.2 {
         for c in cands.iter_mut().filter(|c| c.reason != MatchReason::Learned) {
             if c.target == Target::Field(Field::ParentId) {
                 c.target = Target::Field(Field::ParentName);

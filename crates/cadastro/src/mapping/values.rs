@@ -21,7 +21,7 @@ pub(crate) struct Evidence {
     /// Non-blank values read.
     pub n: usize,
     pub email: f64,
-    /// A Brazilian, Polish or French tax id with valid check digits.
+    /// A Brazilian, Polish, French or Spanish tax id with valid check digits.
     pub tax_id: f64,
     /// A VAT number with its country prefix.
     pub vat: f64,
@@ -49,6 +49,8 @@ pub(crate) struct Evidence {
     pub person_type: f64,
     /// Bare digits (no punctuation, no letter).
     pub digits_only: f64,
+    /// Share of values of two or more words (`Boulangerie Dupont SARL`): names, not codes.
+    pub multiword: f64,
 }
 
 /// What the values say about a field the header suggests.
@@ -101,6 +103,7 @@ impl Evidence {
                 && !v.contains(char::is_whitespace)
         });
         ev.digits_only = share(&|v| v.bytes().all(|b| b.is_ascii_digit()));
+        ev.multiword = share(&|v| is_words(v) && v.split_whitespace().count() >= 2);
         ev.person_type = share(&|v| parse_person_type(v).is_some());
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
         ev
