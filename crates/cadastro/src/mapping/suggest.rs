@@ -56,6 +56,8 @@ const FUZZY_MIN: f64 = 0.75;
 const FUZZY_MIN_LEN: usize = 5;
 /// Longest folded header compared fuzzily.
 const FUZZY_MAX_LEN: usize = 64;
+/// Confidence of an unambiguous header whose values its field vetoes but no other field takes.
+const KEPT_DESPITE_VALUES: f64 = 0.5;
 /// Confidence of a reading of values with check digits over a loose header.
 const CHECKED_VALUES: f64 = 0.85;
 /// Confidence of a bare `Number` far from any address column read as the record's number.
@@ -331,8 +333,29 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         cands.insert(0, Candidate::new(Target::Field(f), CHECKED_VALUES, MatchReason::Values));
     }
     let had_any = !cands.is_empty();
+    // A header that says e-mail unambiguously (`E-mail`, `Correo electrónico`) keeps its e-mail
+    // field when the values fit no other field: they are bad e-mails, which the import reports
+    // row by row, and the reading drops below review. A header that does not say e-mail
+    // (`Account Owner` holding names), an ambiguous one and values that fit another field lose
+    // the reading.
+    let words = fold_tokens(header).concat();
+    let says_mail = ["mail", "courriel", "correo"].iter().any(|w| words.contains(w));
+    let bad_values = ev.field().is_none();
+    for c in cands.iter_mut() {
+        if bad_values
+            && says_mail
+            && c.target.field().is_some_and(is_email_kind)
+            && c.reason == MatchReason::Synonym
+            && c.confidence >= STRONG - 1e-9
+            && c.target.field().is_some_and(|f| ev.verdict(f) == Verdict::Veto)
+        {
+            c.confidence = KEPT_DESPITE_VALUES;
+            c.reason = MatchReason::Context;
+        }
+    }
     cands.retain(|c| {
         matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+            || c.confidence == KEPT_DESPITE_VALUES
             || c.target.field().is_none_or(|f| ev.verdict(f) != Verdict::Veto)
     });
     for c in cands.iter_mut() {
@@ -397,6 +420,11 @@ fn is_placeholder(folded: &str) -> bool {
             "cabecalho",
         ]
         .contains(&word)
+}
+
+/// Fields holding e-mail addresses.
+fn is_email_kind(f: Field) -> bool {
+    matches!(f, Field::Email | Field::ContactEmail | Field::AdditionalEmails | Field::AccountManagerEmail)
 }
 
 /// Person fields of a customer that a contact block turns into the contact's.
@@ -888,6 +916,15 @@ mod tests {
         assert_eq!(row(&[("Tipo", &["PJ", "PF", "PJ"])]), [f("is_company")]);
         assert_eq!(row(&[("parent_id", &["Boulangerie Dupont SARL", "Martin & Fils SAS"])]), [f("parent_name")]);
         assert_eq!(row(&[("codigo_pais", &["1058"])]), [None]);
+        // An e-mail header holding names keeps its field below review (the rows report the bad
+        // e-mails); an owner holding names is no account manager's e-mail.
+        let cols = crate::mapping::suggest_with_samples(
+            &["Name".to_owned(), "Email address".to_owned()],
+            &[vec![], vec!["Ana Souza".to_owned(), "Bia Lima".to_owned()]],
+            &Profile::generic(),
+        );
+        assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("email"), true));
+        assert_eq!(row(&[("Name", &[]), ("Account Owner", &["Jane Rep", "Sam Sales"])]), [f("name"), None]);
     }
 
     #[test]
