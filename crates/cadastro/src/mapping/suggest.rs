@@ -914,6 +914,8 @@ mod tests {
         assert_eq!(row(&[("reg_no", &["732829320", "552081317"])]), [f("tax_id")]);
         // Person types name a `Tipo` column; an id of names is the name; numbers are no country.
         assert_eq!(row(&[("Tipo", &["PJ", "PF", "PJ"])]), [f("is_company")]);
+        assert_eq!(row(&[("tipo", &["J", "F", "J"])]), [f("is_company")]);
+        assert_eq!(row(&[("Gênero", &["F", "F", "F"])]), [None]);
         assert_eq!(row(&[("parent_id", &["Boulangerie Dupont SARL", "Martin & Fils SAS"])]), [f("parent_name")]);
         assert_eq!(row(&[("codigo_pais", &["1058"])]), [None]);
         // An e-mail header holding names keeps its field below review (the rows report the bad

@@ -104,7 +104,9 @@ impl Evidence {
         });
         ev.digits_only = share(&|v| v.bytes().all(|b| b.is_ascii_digit()));
         ev.multiword = share(&|v| is_words(v) && v.split_whitespace().count() >= 2);
-        ev.person_type = share(&|v| parse_person_type(v).is_some());
+        // `F`/`J` (física/jurídica) count only together: `F` alone may be a gender.
+        let fj = values.contains(&"F") && values.contains(&"J");
+        ev.person_type = share(&|v| parse_person_type(v).is_some() || fj && (v == "F" || v == "J"));
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
         ev
     }
