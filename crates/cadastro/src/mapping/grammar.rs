@@ -8,6 +8,9 @@ use super::synonyms::index;
 use crate::model::Field;
 use crate::model::label::fold_label;
 
+/// Weight of a reading through a header's final words only ([`Parsed::suffix_label`]).
+const SUFFIX: f64 = 0.85;
+
 /// Which address block a header belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Block {
@@ -15,6 +18,9 @@ pub(crate) enum Block {
     Main,
     /// A shipping or delivery marker (`SA`, `Shipping`, `Delivery`, `Livraison`, `Entrega`).
     Shipping,
+    /// A secondary marker (`Home`, `Other`, `Personal`, `Car`, `Assistant's`): another
+    /// person's or another place's copy of a detail, which yields to the main one.
+    Other,
 }
 
 /// A header read by the grammar.
@@ -32,6 +38,8 @@ pub(crate) struct Parsed {
     pub billing: bool,
     /// A code marker: NF-e's `c` prefix (`cPais`, `cMun`: the code of the country, the city).
     pub code: bool,
+    /// The header is a ` - ` path (`Address 1 - City`, `Organization - Name`).
+    pub path: bool,
 }
 
 /// Splits a header into words: at punctuation and spaces, at camelCase humps (`POAddressLine1`
@@ -97,18 +105,63 @@ const SHIPPING: &[&str] = &[
 ];
 const BILLING: &[&str] =
     &["billing", "bill", "billto", "invoice", "facturation", "cobranca", "faturamento", "facturacion"];
-const CONTACT: &[&str] = &["contact", "contato", "contacto", "kontakt", "person", "personne", "persona", "osoba"];
+/// Markers of a secondary copy of a detail (`Home Phone`, `Other Street`, `Assistant's Phone`).
+const OTHER: &[&str] = &[
+    "home",
+    "other",
+    "personal",
+    "private",
+    "alternate",
+    "alternative",
+    "secondary",
+    "car",
+    "assistant",
+    "assistants",
+    "radio",
+    "callback",
+    "pager",
+    "telex",
+    "tty",
+    "tdd",
+    "isdn",
+    "domicile",
+    "residencial",
+];
+/// Words after a numbered item that say "the kind of the item", not the item
+/// (`Phone 1 - Type`, `telefone1_ddd`).
+const ITEM_KIND: &[&str] = &["type", "label", "kind", "tipo", "rodzaj", "ddd", "ddi", "prefix", "service"];
+/// Words after a numbered item that say "the item itself" (`E-mail 1 - Value`,
+/// `telefone1_numero`, `E-mail 2 Address`).
+const ITEM_VALUE: &[&str] = &["value", "valor", "valeur", "wartosc", "numero", "number", "nummer", "address"];
+const CONTACT: &[&str] = &[
+    "contact",
+    "contacts",
+    "contato",
+    "contatos",
+    "contacto",
+    "contactos",
+    "kontakt",
+    "kontakty",
+    "person",
+    "personne",
+    "persona",
+    "osoba",
+];
 /// Structural words that only say where a value sits (`customer[...]`, `card.address_country`,
 /// `Organization - ...`, `KontrNazwa`, NF-e `xNome`).
 const STRUCTURE: &[&str] = &[
     "customer",
     "client",
+    "cliente",
     "card",
     "account",
     "organization",
     "organisation",
     "kontr",
     "kontrahent",
+    "buyer",
+    "nabywca",
+    "defaults",
     "x",
     "main",
     "primary",
@@ -131,17 +184,26 @@ impl Parsed {
     /// Reads a header.
     pub fn read(header: &str) -> Parsed {
         let words = words(header);
+        // A table alias (`s.nom`, `c.email` in SQL-style exports): a single letter and a dot.
+        let alias = header.as_bytes().get(1) == Some(&b'.')
+            && header.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && words.len() > 1;
         let mut block = Block::Main;
         let mut contact = false;
         let mut billing = false;
-        let code = words.len() > 1 && words.first().is_some_and(|w| w == "c");
+        let code = !alias && words.len() > 1 && words.first().is_some_and(|w| w == "c");
         let mut core: Vec<String> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let first = i == 0 && words.len() > 1;
+            if first && alias {
+                continue;
+            }
             if SHIPPING.contains(&w.as_str()) || first && w == "sa" {
                 block = Block::Shipping;
             } else if BILLING.contains(&w.as_str()) || first && w == "po" {
                 billing = true;
+            } else if OTHER.contains(&w.as_str()) && words.len() > 1 && block == Block::Main {
+                block = Block::Other;
             } else if CONTACT.contains(&w.as_str()) && words.len() > 1 {
                 contact = true;
             } else if w.bytes().all(|b| b.is_ascii_digit())
@@ -154,7 +216,7 @@ impl Parsed {
                 core.push(w.clone());
             }
         }
-        Parsed { words, core, block, contact, billing, code }
+        Parsed { words, core, block, contact, billing, code, path: header.contains(" - ") }
     }
 
     fn has(&self, w: &str) -> bool {
@@ -170,6 +232,7 @@ impl Parsed {
         let line_words = [
             "line",
             "address",
+            "addr",
             "street",
             "linha",
             "ligne",
@@ -186,13 +249,69 @@ impl Parsed {
         })
     }
 
+    /// A numbered item followed by its part (`E-mail 1 - Value`, `Phone 2 - Type`,
+    /// `Address 1 - Street`, `telefone1_numero`, `E-mail 2 Address`): the part decides.
+    /// `Some(None)` for the item's kind or label, or for a second or later item of a
+    /// single-valued field; the second e-mail is an additional e-mail.
+    fn numbered_item(&self) -> Option<Option<Field>> {
+        let k = self.core.iter().position(|w| w.bytes().all(|b| b.is_ascii_digit()))?;
+        let n: u32 = self.core.get(k)?.parse().ok()?;
+        let (entity, rest) = (self.core.get(..k)?, self.core.get(k + 1..)?);
+        if entity.is_empty() || rest.is_empty() {
+            return None;
+        }
+        if rest.iter().all(|w| ITEM_KIND.contains(&w.as_str())) {
+            return Some(None);
+        }
+        let entity_field = index().readings(&entity.concat()).first().map(|&(f, _)| f);
+        let is_address =
+            entity.iter().any(|w| ["address", "addr", "endereco", "adresse", "direccion"].contains(&w.as_str()));
+        if is_address && entity.len() == 1 {
+            if !self.path {
+                return None;
+            }
+            if n != 1 {
+                return Some(None);
+            }
+            let part = Parsed { core: rest.to_vec(), ..self.clone() };
+            return Some(part.plain_qualifier().flatten());
+        }
+        if !rest.iter().all(|w| ITEM_VALUE.contains(&w.as_str())) {
+            return None;
+        }
+        let field = entity_field?;
+        Some(match (field, n) {
+            (_, 1) => Some(field),
+            (Field::Email, 2) => Some(Field::AdditionalEmails),
+            _ => None,
+        })
+    }
+
     /// The field the qualifier words decide, before block and contact markers apply: `None`
     /// when no qualifier is there. `Some(None)` means "a part the engine has no field for".
     pub fn qualifier(&self) -> Option<Option<Field>> {
+        if let Some(found) = self.numbered_item() {
+            return Some(found);
+        }
+        self.plain_qualifier()
+    }
+
+    /// [`Parsed::qualifier`] without the numbered-item reading.
+    fn plain_qualifier(&self) -> Option<Option<Field>> {
+        // An e-mail's or a web site's address is the e-mail or the site, not a postal address
+        // (`PrimaryEmailAddr.Address`, `WebAddr.URI`, `E-mail Address`).
+        let addressish = ["address", "addr", "adresse", "endereco", "direccion", "adres"];
+        if self.core.windows(2).any(|w| {
+            w.first().is_some_and(|a| ["email", "mail", "web", "www", "site", "url", "uri"].contains(&a.as_str()))
+                && w.get(1).is_some_and(|b| addressish.contains(&b.as_str()))
+        }) {
+            return None;
+        }
         let joined = self.core.concat();
-        let address_word =
-            ["address", "street", "endereco", "adresse", "direccion", "adres", "addresses"].iter().any(|w| self.has(w));
-        if address_word && self.any(&["additional", "additionalinformation", "complement", "complemento"]) {
+        let address_word = ["address", "street", "endereco", "adresse", "direccion", "adres", "addresses", "addr"]
+            .iter()
+            .any(|w| self.has(w));
+        if address_word && self.any(&["additional", "additionalinformation", "complement", "complemento", "extended"]) {
             return Some(Some(Field::Complement));
         }
         if self.any(&["zip", "zipcode", "postcode", "cep", "plz", "pocztowy", "postalcode", "codpostal"])
@@ -204,6 +323,10 @@ impl Parsed {
         }
         if self.any(&["city", "town", "cidade", "ville", "miasto", "miejscowosc", "ciudad", "localidad", "municipio"]) {
             return Some(Some(Field::City));
+        }
+        // ISO 3166-2 "country subdivision" (QuickBooks `CountrySubDivisionCode`): the state.
+        if self.has("subdivision") || joined.contains("subdivision") {
+            return Some(Some(Field::State));
         }
         if self.any(&["country", "pais", "pays", "kraj"]) {
             return Some(Some(Field::Country));
@@ -239,6 +362,7 @@ impl Parsed {
         }
         if self.any(&[
             "address",
+            "addr",
             "street",
             "endereco",
             "logradouro",
@@ -276,15 +400,34 @@ impl Parsed {
     }
 
     /// The core words read as one label, through the synonym table (first reading).
-    pub fn core_label(&self) -> Option<(Field, f64)> {
+    /// Every reading of the core words, strongest first (`company`: the name, then the
+    /// is-company flag).
+    pub fn core_labels(&self) -> Vec<(Field, f64)> {
         if self.core.is_empty()
             || self.core == self.words
             || self.billing && self.core == ["code"]
             || self.core.last().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
         {
-            return None;
+            return Vec::new();
         }
-        index().readings(&self.core.concat()).first().copied()
+        let joined = self.core.concat();
+        let idx = index();
+        let found = idx.readings(&joined);
+        if found.is_empty() { idx.core_readings(&joined).to_vec() } else { found.to_vec() }
+    }
+
+    /// The longest run of two or more final core words that is a known label
+    /// (`sales tax registration number` → `tax registration number`), at a lower weight: a
+    /// head-final compound usually names a kind of its last words.
+    pub fn suffix_label(&self) -> Option<(Field, f64)> {
+        let idx = index();
+        (1..self.core.len().saturating_sub(1)).find_map(|start| {
+            let joined = self.core.get(start..)?.concat();
+            idx.readings(&joined)
+                .first()
+                .or_else(|| idx.core_readings(&joined).first())
+                .map(|&(f, w)| (f, w.min(SUFFIX)))
+        })
     }
 }
 
@@ -353,5 +496,35 @@ mod tests {
         assert_eq!(Parsed::read("Shipping City").block, Block::Shipping);
         assert_eq!(Parsed::read("POCity").block, Block::Main);
         assert!(Parsed::read("Person1Email").contact);
+    }
+
+    #[test]
+    fn numbered_items_and_markers() {
+        let q = |h: &str| Parsed::read(h).qualifier();
+        assert_eq!(q("E-mail 1 - Value"), Some(Some(Field::Email)));
+        assert_eq!(q("E-mail 2 - Value"), Some(Some(Field::AdditionalEmails)));
+        assert_eq!(q("E-mail 2 Address"), Some(Some(Field::AdditionalEmails)));
+        assert_eq!(q("E-mail 3 Address"), Some(None));
+        assert_eq!(q("Phone 1 - Type"), Some(None));
+        assert_eq!(q("Phone 2 - Value"), Some(None));
+        assert_eq!(q("Address 1 - Street"), Some(Some(Field::Address)));
+        assert_eq!(q("Address 1 - Extended Address"), Some(Some(Field::Complement)));
+        assert_eq!(q("Address 1 - PO Box"), Some(None));
+        assert_eq!(q("Address 2 - City"), Some(None));
+        assert_eq!(q("telefone1_numero"), Some(Some(Field::Phone)));
+        assert_eq!(q("telefone1_ddd"), Some(None));
+        assert_eq!(q("BillAddr.CountrySubDivisionCode"), Some(Some(Field::State)));
+        assert_eq!(q("WebAddr.URI"), None);
+        assert_eq!(q("PrimaryEmailAddr.Address"), None);
+        assert_eq!(Parsed::read("Home Phone").block, Block::Other);
+        assert_eq!(Parsed::read("Assistant's Phone").block, Block::Other);
+        assert_eq!(Parsed::read("Business Phone").block, Block::Main);
+        assert_eq!(Parsed::read("s.nom").core, ["nom"]);
+        assert_eq!(Parsed::read("buyer_first_name").core, ["first", "name"]);
+        assert_eq!(Parsed::read("codigo_cliente_integracao").core, ["codigo", "integracao"]);
+        assert_eq!(
+            Parsed::read("sales_tax_registration_number").suffix_label().map(|r| r.0),
+            index().readings("taxregistrationnumber").first().map(|r| r.0)
+        );
     }
 }

@@ -56,6 +56,14 @@ const FUZZY_MIN: f64 = 0.75;
 const FUZZY_MIN_LEN: usize = 5;
 /// Longest folded header compared fuzzily.
 const FUZZY_MAX_LEN: usize = 64;
+/// Confidence of an unambiguous header whose values its field vetoes but no other field takes.
+const KEPT_DESPITE_VALUES: f64 = 0.5;
+/// Confidence of a reading of values with check digits over a loose header.
+const CHECKED_VALUES: f64 = 0.85;
+/// Confidence of a bare `Number` far from any address column read as the record's number.
+const LOOSE_NUMBER: f64 = 0.7;
+/// Highest confidence of a secondary copy of a detail (`Home Phone`).
+const SECONDARY: f64 = 0.6;
 /// Confidence of a suggestion drawn from the sample values alone.
 const VALUES_ONLY: f64 = 0.6;
 
@@ -68,6 +76,14 @@ const VALUES_ONLY: f64 = 0.6;
 pub(crate) fn candidates(header: &str, profile: &Profile, learned: &BTreeMap<String, Target>) -> Vec<Candidate> {
     let folded = fold_label(header);
     let mut cands = header_candidates(header, &folded, profile);
+    // A secondary copy (`Home Phone`, `Other Street`, `Assistant's Phone`) yields to the main
+    // column and is never sure.
+    if Parsed::read(header).block == Block::Other {
+        for c in cands.iter_mut().filter(|c| c.reason != MatchReason::ProfileLabel) {
+            c.confidence = c.confidence.min(SECONDARY);
+            c.reason = MatchReason::Context;
+        }
+    }
     if let Some(t) = learned.get(&folded) {
         cands.retain(|c| &c.target != t);
         cands.insert(0, Candidate::new(t.clone(), LEARNED, MatchReason::Learned));
@@ -127,14 +143,23 @@ fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candi
 
 /// The first keyword rule the header's words satisfy.
 fn keyword_candidate(header: &str) -> Option<Candidate> {
-    let tokens = fold_tokens(header);
-    // Adjacent words joined too, so `E mail` and `CPF CNPJ` are seen as `email`, `cpfcnpj`.
-    let joined: Vec<String> = tokens.windows(2).map(|w| w.concat()).collect();
-    let has = |word: &str| tokens.iter().chain(&joined).any(|t| t == word);
-    RULES
-        .iter()
-        .find(|rule| rule.groups.iter().all(|group| group.iter().any(|w| has(w))))
-        .map(|rule| Candidate::new(Target::Field(rule.field), rule.confidence, MatchReason::Synonym))
+    let find = |tokens: &[String], rules: &[super::synonyms::Rule]| {
+        // Adjacent words joined too, so `E mail` and `CPF CNPJ` are seen as `email`, `cpfcnpj`.
+        let joined: Vec<String> = tokens.windows(2).map(|w| w.concat()).collect();
+        let has = |word: &str| tokens.iter().chain(&joined).any(|t| t == word);
+        rules
+            .iter()
+            .find(|rule| rule.groups.iter().all(|group| group.iter().any(|w| has(w))))
+            .map(|rule| Candidate::new(Target::Field(rule.field), rule.confidence, MatchReason::Synonym))
+    };
+    // Then the camelCase words (`EmailID`, `dueDays`), but not for the last, weakest rule
+    // ("some kind of name"): `SkypeName` is no customer name.
+    // A numbered header (`Notes2`) is another copy of the field, not the field.
+    let words = grammar::words(header);
+    let numbered = words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    find(&fold_tokens(header), RULES).or_else(|| {
+        (!numbered).then(|| find(&words, RULES.get(..RULES.len().saturating_sub(1)).unwrap_or_default())).flatten()
+    })
 }
 
 /// Labels within a few typing errors of the header.
@@ -238,31 +263,47 @@ fn grammar_candidates(header: &str) -> Option<Vec<Candidate>> {
     {
         return Some(vec![Candidate::new(Target::Field(f), DETAIL, MatchReason::Context)]);
     }
-    let (field, weight) = match p.core_label() {
-        Some((f, w)) => (Some(f), w.min(GRAMMAR)),
-        None => match p.qualifier() {
-            Some(q) => (q, GRAMMAR),
-            None => return None,
-        },
+    let readings: Vec<(Option<Field>, f64)> = {
+        let labels = p.core_labels();
+        if labels.is_empty() {
+            match p.qualifier() {
+                Some(q) => vec![(q, GRAMMAR)],
+                None => match p.suffix_label() {
+                    Some((f, w)) => vec![(Some(f), w)],
+                    None => return None,
+                },
+            }
+        } else {
+            labels.into_iter().map(|(f, w)| (Some(f), w.min(GRAMMAR))).collect()
+        }
     };
-    let reason = MatchReason::Synonym;
-    let mut moved = false;
-    let mut field = field;
-    if p.block == Block::Shipping {
-        moved = true;
-        field = match field {
-            Some(Field::Address | Field::DeliveryAddress) => Some(Field::DeliveryAddress),
-            _ => None,
-        };
-    } else if p.contact
-        && let Some(f) = field
-    {
-        let c = grammar::contact_version(f);
-        moved = c != Some(f);
-        field = c;
+    let mut out: Vec<Candidate> = Vec::new();
+    for (field, weight) in readings {
+        let mut moved = false;
+        let mut field = field;
+        if p.block == Block::Shipping {
+            moved = true;
+            field = match field {
+                Some(Field::Address | Field::DeliveryAddress) => Some(Field::DeliveryAddress),
+                _ => None,
+            };
+        } else if p.contact
+            && let Some(f) = field
+            // A record's owner is the account manager whatever the record (`Contact owner`).
+            && f != Field::AccountManagerEmail
+        {
+            let c = grammar::contact_version(f);
+            moved = c != Some(f);
+            field = c;
+        }
+        let reason = if moved { MatchReason::Context } else { MatchReason::Synonym };
+        if let Some(f) = field
+            && !out.iter().any(|c| c.target == Target::Field(f))
+        {
+            out.push(Candidate::new(Target::Field(f), weight, reason));
+        }
     }
-    let reason = if moved { MatchReason::Context } else { reason };
-    Some(field.map(|f| Candidate::new(Target::Field(f), weight, reason)).into_iter().collect())
+    Some(out)
 }
 
 /// The values confirm or veto the header's readings: vetoed readings go, a confirmed reading
@@ -271,9 +312,50 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
     if ev.n == 0 {
         return;
     }
+    // An id column holding names is the name counterpart (Odoo's `parent_id` exports the
+    // parent's name).
+    if ev.words >= 0.6 && ev.multiword >= 0.5 && ev.code < 0.2 {
+        for c in cands.iter_mut().filter(|c| c.reason != MatchReason::Learned) {
+            if c.target == Target::Field(Field::ParentId) {
+                c.target = Target::Field(Field::ParentName);
+            }
+        }
+    }
+    // Values with check digits (tax ids, IBANs) outweigh a loose header (`code` holding NIFs,
+    // `ID` holding CPFs): a column is rarely filled with valid identifiers of another kind.
+    if let Some(f @ (Field::TaxId | Field::BankAccount)) = ev.field()
+        && let Some(top) = cands.first()
+        && top.confidence < STRONG - 1e-9
+        && !matches!(top.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+        && top.target.field().is_some_and(|t| t != f && !(f == Field::TaxId && t == Field::VatNumber))
+    {
+        cands.retain(|c| c.target != Target::Field(f));
+        cands.insert(0, Candidate::new(Target::Field(f), CHECKED_VALUES, MatchReason::Values));
+    }
     let had_any = !cands.is_empty();
+    // A header that says e-mail unambiguously (`E-mail`, `Correo electrónico`) keeps its e-mail
+    // field when the values fit no other field: they are bad e-mails, which the import reports
+    // row by row, and the reading drops below review. A header that does not say e-mail
+    // (`Account Owner` holding names), an ambiguous one and values that fit another field lose
+    // the reading.
+    let words = fold_tokens(header).concat();
+    let says_mail = ["mail", "courriel", "correo"].iter().any(|w| words.contains(w));
+    let bad_values = ev.field().is_none();
+    for c in cands.iter_mut() {
+        if bad_values
+            && says_mail
+            && c.target.field().is_some_and(is_email_kind)
+            && c.reason == MatchReason::Synonym
+            && c.confidence >= STRONG - 1e-9
+            && c.target.field().is_some_and(|f| ev.verdict(f) == Verdict::Veto)
+        {
+            c.confidence = KEPT_DESPITE_VALUES;
+            c.reason = MatchReason::Context;
+        }
+    }
     cands.retain(|c| {
         matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+            || c.confidence == KEPT_DESPITE_VALUES
             || c.target.field().is_none_or(|f| ev.verdict(f) != Verdict::Veto)
     });
     for c in cands.iter_mut() {
@@ -294,14 +376,55 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         // A header the grammar decided holds nothing stays unmapped; a header nothing matched,
         // an empty one or one whose readings were all vetoed takes what the values say.
         // A label known to carry no field (`Status`, `PESEL`, InvoiceOcean's `No`) stays so.
-        let folded = fold_label(header);
-        if !had_any && !folded.is_empty() && (index().is_known(&folded) || grammar_candidates(header).is_some()) {
+        // A header that names something the table does not know (`Photo`, `CC`) is not
+        // guessed from its values either: only an empty or placeholder header (`Column 3`) is.
+        // A column of person types (`F`/`J`, `PF`/`PJ`) is the is-company flag even under a
+        // label known to carry nothing (`Tipo`).
+        if ev.person_type >= 0.9 && ev.n >= 2 {
+            cands.push(Candidate::new(Target::Field(Field::IsCompany), VALUES_ONLY, MatchReason::Values));
             return;
         }
-        if let Some(f) = ev.field() {
+        let folded = fold_label(header);
+        let field = ev.field();
+        // Values that carry their own proof (e-mails, identifiers with check digits) may name
+        // a column whose header is unknown; weaker shapes only a placeholder header's.
+        let proven = matches!(field, Some(Field::Email | Field::TaxId | Field::BankAccount | Field::VatNumber));
+        let known = index().is_known(&folded) || grammar_candidates(header).is_some();
+        if !had_any && !folded.is_empty() && !is_placeholder(&folded) && (known || !proven) {
+            return;
+        }
+        if let Some(f) = field {
             cands.push(Candidate::new(Target::Field(f), VALUES_ONLY, MatchReason::Values));
         }
     }
+}
+
+/// A header that says nothing about its column: `Column 3`, `Coluna`, `Field7`, `Unnamed: 2`.
+fn is_placeholder(folded: &str) -> bool {
+    let word = folded.trim_end_matches(|c: char| c.is_ascii_digit());
+    word.is_empty()
+        || [
+            "column",
+            "coluna",
+            "colonne",
+            "kolumna",
+            "columna",
+            "col",
+            "field",
+            "campo",
+            "champ",
+            "pole",
+            "unnamed",
+            "untitled",
+            "header",
+            "cabecalho",
+        ]
+        .contains(&word)
+}
+
+/// Fields holding e-mail addresses.
+fn is_email_kind(f: Field) -> bool {
+    matches!(f, Field::Email | Field::ContactEmail | Field::AdditionalEmails | Field::AccountManagerEmail)
 }
 
 /// Person fields of a customer that a contact block turns into the contact's.
@@ -358,7 +481,7 @@ pub(crate) fn apply_context(
     // 3. A customer's own `Contact name` / `Contact ID` (Xero, Zoho): the customer's name or
     //    number when no other column is.
     let claims = |all: &[Vec<Candidate>], f: Field| {
-        all.iter().any(|c| c.first().is_some_and(|c| c.target == Target::Field(f)))
+        all.iter().any(|c| c.first().is_some_and(|c| c.target == Target::Field(f) && c.confidence >= 0.8))
             || fixed.values().any(|x| x.target == Some(Target::Field(f)))
     };
     if generic {
@@ -458,6 +581,121 @@ pub(crate) fn apply_context(
         }
     }
 
+    // 4e. A bare `id` beside another column read as the customer's number (`Código`, `ref`,
+    //     `customId`): the bare one is the source system's key, the other the user's number.
+    let bare_id = |i: usize| {
+        headers.get(i).is_some_and(|h| {
+            let p = parsed.get(i);
+            let alias = h.as_bytes().get(1) == Some(&b'.');
+            matches!(fold_label(h).as_str(), "id" | "rowid")
+                || alias && p.is_some_and(|p| p.core == ["id"] || p.core == ["rowid"])
+        })
+    };
+    let ids: Vec<usize> =
+        (0..all.len()).filter(|&i| all.get(i).and_then(|c| first_field(c)) == Some(Field::ExternalId)).collect();
+    let code_word = |i: usize| {
+        parsed.get(i).is_some_and(|p| {
+            p.core.iter().any(|w| {
+                ["codigo", "code", "cod", "ref", "reference", "referencia", "custom", "integracao", "kod", "symbol"]
+                    .contains(&w.as_str())
+            })
+        })
+    };
+    if ids.iter().any(|&i| !bare_id(i) && code_word(i)) {
+        for &i in ids.iter().filter(|&&i| bare_id(i)) {
+            if let Some(cands) = all.get_mut(i).filter(|c| c.first().is_some_and(|c| c.reason != MatchReason::Learned))
+            {
+                cands.clear();
+            }
+        }
+    }
+
+    // 4f. A contact's role, main flag or reference needs a contact: without a contact's name,
+    //     e-mail or phone in the file, `Job Title` is the customer's own, which cadastro does
+    //     not store.
+    let has_contact = (0..all.len()).any(|i| {
+        all.get(i).and_then(|c| first_field(c)).or_else(|| fixed_field(i)).is_some_and(|f| {
+            matches!(f, Field::ContactEmail | Field::ContactFirstName | Field::ContactLastName | Field::ContactPhone)
+        })
+    });
+    // (A lone header has no row to judge by.)
+    if !has_contact && headers.len() >= 3 {
+        for cands in all.iter_mut() {
+            if cands.first().is_some_and(|c| {
+                !matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+                    && matches!(
+                        c.target.field(),
+                        Some(Field::ContactPosition | Field::ContactIsMain | Field::ContactReference)
+                    )
+            }) {
+                cands.clear();
+            }
+        }
+    }
+
+    // 4g. A bare `Number` / `Número` is the street number beside an address column; elsewhere
+    //     it is the record's number (Invoice Ninja's client `number`).
+    let address_like =
+        |f: Field| matches!(f, Field::Address | Field::Complement | Field::District | Field::PostalCode | Field::City);
+    for i in 0..all.len() {
+        let Some(h) = headers.get(i) else { continue };
+        if headers.len() < 3
+            || !["number", "numero", "nro", "num", "nr", "no"].contains(&fold_label(h).as_str())
+            || all.get(i).and_then(|c| c.first()).is_none_or(|c| {
+                c.target != Target::Field(Field::AddressNumber)
+                    || c.reason == MatchReason::Learned
+                    || c.reason == MatchReason::ProfileLabel && !generic
+            })
+        {
+            continue;
+        }
+        let near = (i.saturating_sub(2)..=i + 2)
+            .filter(|&j| j != i)
+            .any(|j| all.get(j).and_then(|c| first_field(c)).or_else(|| fixed_field(j)).is_some_and(address_like));
+        if near {
+            continue;
+        }
+        let to = (!claims(all, Field::ExternalId)).then_some(Field::ExternalId);
+        if let Some(cands) = all.get_mut(i) {
+            cands.clear();
+            if let Some(f) = to {
+                cands.push(Candidate::new(Target::Field(f), LOOSE_NUMBER, MatchReason::Context));
+            }
+        }
+    }
+
+    // 4h. A geolocation block (IP region, country code and city beside `Latitude`/`Longitude`,
+    //     as in Mailchimp's export): a column nearer to the coordinates than to any address
+    //     column is where the subscriber was seen, not the customer's address.
+    let coords: Vec<usize> = (0..headers.len())
+        .filter(|&i| {
+            headers
+                .get(i)
+                .is_some_and(|h| ["latitude", "longitude", "lat", "lng", "lon"].contains(&fold_label(h).as_str()))
+        })
+        .collect();
+    if coords.len() >= 2 {
+        let fields: Vec<Option<Field>> =
+            (0..all.len()).map(|i| all.get(i).and_then(|c| first_field(c)).or_else(|| fixed_field(i))).collect();
+        for i in 0..all.len() {
+            let Some(f) = fields.get(i).copied().flatten() else { continue };
+            if !matches!(f, Field::State | Field::Country | Field::City | Field::PostalCode) || fixed.contains_key(&i) {
+                continue;
+            }
+            let to_coords = coords.iter().map(|&j| j.abs_diff(i)).min().unwrap_or(usize::MAX);
+            let to_address = (0..fields.len())
+                .filter(|&j| j != i && fields.get(j).copied().flatten().is_some_and(grammar::is_address_part))
+                .map(|j| j.abs_diff(i))
+                .min()
+                .unwrap_or(usize::MAX);
+            if to_coords < to_address
+                && let Some(cands) = all.get_mut(i)
+            {
+                cands.clear();
+            }
+        }
+    }
+
     // 5. A second column for an address part, after a shipping-marked column: the shipping
     //    copy, which cadastro does not store.
     let mut seen: BTreeSet<Field> = BTreeSet::new();
@@ -509,6 +747,42 @@ pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chose
         {
             let confidence = c.confidence.min(0.8);
             cands.push(Candidate::new(short.clone(), confidence, MatchReason::Context));
+            *slot = Some(cands.len() - 1);
+            return;
+        }
+    }
+}
+
+/// A second e-mail column of the customer (`billing_email`, `E-mail 2`) that lost the main
+/// e-mail to another column: the additional e-mails, when no column is.
+pub(crate) fn second_emails(headers: &[String], all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
+    let extra = Target::Field(Field::AdditionalEmails);
+    let email = Target::Field(Field::Email);
+    let picked = |c: &Option<usize>, cands: &Vec<Candidate>, t: &Target| {
+        c.and_then(|c| cands.get(c)).is_some_and(|c| &c.target == t)
+    };
+    if chosen.iter().zip(all.iter()).any(|(c, cands)| picked(c, cands, &extra))
+        || !chosen.iter().zip(all.iter()).any(|(c, cands)| picked(c, cands, &email))
+    {
+        return;
+    }
+    // The header that got the e-mail: a repeat of it is a duplicate column, not a second e-mail.
+    let main: Option<String> = chosen
+        .iter()
+        .zip(all.iter())
+        .position(|(c, cands)| picked(c, cands, &email))
+        .and_then(|i| headers.get(i))
+        .map(|h| fold_label(h));
+    for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
+        if main.as_deref() == Some(fold_label(header).as_str()) {
+            continue;
+        }
+        if slot.is_none()
+            && let Some(c) =
+                cands.iter().find(|c| c.target == email && c.confidence >= 0.6 && c.reason == MatchReason::Synonym)
+        {
+            let confidence = c.confidence.min(0.8);
+            cands.push(Candidate::new(extra.clone(), confidence, MatchReason::Context));
             *slot = Some(cands.len() - 1);
             return;
         }
@@ -571,6 +845,88 @@ mod tests {
         let names: Vec<Option<&str>> =
             chosen.iter().zip(&all).map(|(i, c)| i.and_then(|i| c.get(i)).map(|c| c.target.name())).collect();
         assert_eq!(names, [Some("is_company"), Some("name"), Some("email"), None]);
+    }
+
+    fn row(cols: &[(&str, &[&str])]) -> Vec<Option<String>> {
+        let headers: Vec<String> = cols.iter().map(|(h, _)| (*h).to_owned()).collect();
+        let samples: Vec<Vec<String>> = cols.iter().map(|(_, v)| v.iter().map(|s| (*s).to_owned()).collect()).collect();
+        crate::mapping::suggest_with_samples(&headers, &samples, &Profile::generic())
+            .into_iter()
+            .map(|c| c.field.map(|t| t.name().to_owned()))
+            .collect()
+    }
+
+    fn f(name: &str) -> Option<String> {
+        Some(name.to_owned())
+    }
+
+    #[test]
+    fn header_row_context() {
+        // A bare `id` yields to the user's own code.
+        let got = row(&[("id", &["16817294613"]), ("Código", &["CLI-001", "CLI-002"]), ("Nome", &["Ana", "Bia"])]);
+        assert_eq!(got, [None, f("external_id"), f("name")]);
+        // A second e-mail column is the additional e-mails; a repeated header is not.
+        let got =
+            row(&[("Name", &[]), ("email", &["a@x.com", "b@y.com"]), ("billing_email", &["ap@x.com", "ap@y.com"])]);
+        assert_eq!(got, [f("name"), f("email"), f("additional_emails")]);
+        // A job title without any contact in the file is not a contact's role.
+        assert_eq!(row(&[("Name", &[]), ("Job Title", &["CFO"]), ("Email", &[])]), [f("name"), None, f("email")]);
+        let got = row(&[("Name", &[]), ("Contact email", &[]), ("Job title", &["ACCOUNTING"])]);
+        assert_eq!(got, [f("name"), f("contact_email"), f("contact_position")]);
+        // `Number` is the street number beside an address, the record's number elsewhere.
+        assert_eq!(
+            row(&[("Rua", &[]), ("Número", &["10"]), ("Bairro", &[])]),
+            [f("address"), f("address_number"), f("district")]
+        );
+        assert_eq!(row(&[("name", &[]), ("number", &["0001"]), ("email", &[]), ("phone", &[])])[1], f("external_id"));
+        // A geolocation block is not the address; a store list's state is.
+        let geo = row(&[
+            ("Email", &[]),
+            ("Address", &[]),
+            ("Phone", &[]),
+            ("LATITUDE", &[]),
+            ("LONGITUDE", &[]),
+            ("REGION", &["CA"]),
+        ]);
+        assert_eq!(geo[5], None);
+        let store = row(&[
+            ("Name", &[]),
+            ("Address", &[]),
+            ("City", &[]),
+            ("State", &["CA"]),
+            ("Latitude", &[]),
+            ("Longitude", &[]),
+        ]);
+        assert_eq!(store[3], f("state"));
+        // A secondary copy yields to the main column.
+        let got =
+            row(&[("Company", &[]), ("Home Phone", &["+1 415 555 0111"]), ("Business Phone", &["+1 415 555 0132"])]);
+        assert_eq!(got, [f("name"), None, f("phone")]);
+    }
+
+    #[test]
+    fn values_decide_more() {
+        // An unknown header is not guessed from weak shapes; a placeholder is.
+        assert_eq!(row(&[("Photo", &["https://a.example/p.png", "https://b.example/q.png"])]), [None]);
+        assert_eq!(row(&[("Coluna 3", &["https://acme.com", "www.globex.co.uk"])]), [f("website")]);
+        // Values with check digits outweigh a loose header, and name an unknown one.
+        assert_eq!(row(&[("code", &["B12345674", "B86561412"])]), [f("tax_id")]);
+        assert_eq!(row(&[("reg_no", &["732829320", "552081317"])]), [f("tax_id")]);
+        // Person types name a `Tipo` column; an id of names is the name; numbers are no country.
+        assert_eq!(row(&[("Tipo", &["PJ", "PF", "PJ"])]), [f("is_company")]);
+        assert_eq!(row(&[("tipo", &["J", "F", "J"])]), [f("is_company")]);
+        assert_eq!(row(&[("Gênero", &["F", "F", "F"])]), [None]);
+        assert_eq!(row(&[("parent_id", &["Boulangerie Dupont SARL", "Martin & Fils SAS"])]), [f("parent_name")]);
+        assert_eq!(row(&[("codigo_pais", &["1058"])]), [None]);
+        // An e-mail header holding names keeps its field below review (the rows report the bad
+        // e-mails); an owner holding names is no account manager's e-mail.
+        let cols = crate::mapping::suggest_with_samples(
+            &["Name".to_owned(), "Email address".to_owned()],
+            &[vec![], vec!["Ana Souza".to_owned(), "Bia Lima".to_owned()]],
+            &Profile::generic(),
+        );
+        assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("email"), true));
+        assert_eq!(row(&[("Name", &[]), ("Account Owner", &["Jane Rep", "Sam Sales"])]), [f("name"), None]);
     }
 
     #[test]

@@ -884,6 +884,7 @@ const LABELS: &[(Field, &[&str])] = &[
         Field::Group,
         &[
             "Group",
+            "Group name",
             "Customer group",
             "Segment",
             "Category",
@@ -1161,6 +1162,11 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Account number", Field::ExternalId, AMBIGUOUS_FIRST),
     ("Account number", Field::BankAccount, AMBIGUOUS_SECOND),
     ("ID number", Field::TaxId, AMBIGUOUS_FIRST),
+    // A company's registration number: its national id in most countries (SIREN in France);
+    // the values confirm.
+    ("Registration number", Field::TaxId, AMBIGUOUS_FIRST),
+    ("Reg no", Field::TaxId, AMBIGUOUS_FIRST),
+    ("Company registration number", Field::TaxId, AMBIGUOUS_FIRST),
     // An owner is a person: an e-mail makes it the account manager.
     ("Company owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
     ("Owner", Field::AccountManagerEmail, AMBIGUOUS_FIRST),
@@ -1248,6 +1254,9 @@ const UNMAPPED: &[&str] = &[
     "Balance",
     "Solde",
     "Bank account name",
+    // The id of a group record (Holded `groupId`), not the group; Upflow's own `Group ID`
+    // (the parent's id) is read through its profile.
+    "Group ID",
     "Annual revenue",
     "Revenue",
     "Chiffre d'affaires",
@@ -1319,7 +1328,7 @@ pub(crate) const RULES: &[Rule] = &[
         field: Field::City,
         confidence: 0.7,
     },
-    Rule { groups: &[&["website", "www", "url", "homepage"]], field: Field::Website, confidence: 0.7 },
+    Rule { groups: &[&["website", "www", "url", "uri", "homepage", "web"]], field: Field::Website, confidence: 0.7 },
     Rule { groups: &[&["complemento", "complement"]], field: Field::Complement, confidence: 0.7 },
     Rule {
         groups: &[&["entrega", "delivery", "shipping", "livraison", "dostawy", "envio"]],
@@ -1348,6 +1357,14 @@ pub(crate) const RULES: &[Rule] = &[
         field: Field::Notes,
         confidence: 0.65,
     },
+    Rule {
+        groups: &[
+            &["due", "payment", "net", "credit", "vencimiento", "vencimento", "paiement", "platnosci"],
+            &["days", "day", "dias", "jours", "dni"],
+        ],
+        field: Field::PaymentTermsDays,
+        confidence: 0.7,
+    },
     // Last and weakest: some kind of name (`Customer name (legal)`, `Nome do sacado/pagador`).
     Rule { groups: &[NAME], field: Field::Name, confidence: 0.6 },
 ];
@@ -1361,6 +1378,11 @@ pub(crate) struct Index {
     no_field: HashSet<String>,
     /// (folded label, field) of the unambiguous labels, for fuzzy matching.
     pub fuzzy: Vec<(String, Field)>,
+    /// The labels' core words (the header grammar's reading: structural words such as `de`,
+    /// `client`, `customer` removed) → readings, for labels whose core differs from the whole
+    /// label: `Código de Integração` is also `codigo integracao`, as in
+    /// `codigo_cliente_integracao`.
+    by_core: HashMap<String, Vec<(Field, f64)>>,
 }
 
 impl Index {
@@ -1398,7 +1420,9 @@ impl Index {
                 match col.field.as_ref().and_then(crate::profile::Target::field) {
                     Some(field) => {
                         for label in std::iter::once(&col.header).chain(&col.synonyms) {
-                            add(label, field, STRONG, true);
+                            if !no_field.contains(&fold_label(label)) {
+                                add(label, field, STRONG, true);
+                            }
                         }
                     }
                     None => {
@@ -1411,12 +1435,39 @@ impl Index {
             readings.sort_by(|a, b| b.1.total_cmp(&a.1));
         }
         // Loose and ambiguous labels are too weak to be guessed at from a misspelling.
+        let mut by_core: HashMap<String, Vec<(Field, f64)>> = HashMap::new();
+        let all_labels = LABELS
+            .iter()
+            .flat_map(|(field, labels)| labels.iter().map(move |l| (*l, *field, STRONG)))
+            .chain(LOOSE_LABELS.iter().copied());
+        for (label, field, weight) in all_labels {
+            let p = super::grammar::Parsed::read(label);
+            if p.block != super::grammar::Block::Main || p.contact || p.billing || p.core.is_empty() {
+                continue;
+            }
+            let core = p.core.concat();
+            if core == fold_label(label) || by_label.contains_key(&core) {
+                continue;
+            }
+            let readings = by_core.entry(core).or_default();
+            if !readings.iter().any(|(f, _)| *f == field) {
+                readings.push((field, weight));
+            }
+        }
+        for readings in by_core.values_mut() {
+            readings.sort_by(|a, b| b.1.total_cmp(&a.1));
+        }
         let mut fuzzy: Vec<(String, Field)> = by_label
             .iter()
             .filter_map(|(label, r)| r.first().filter(|(_, w)| *w >= STRONG).map(|(f, _)| (label.clone(), *f)))
             .collect();
         fuzzy.sort();
-        Index { by_label, no_field, fuzzy }
+        Index { by_label, no_field, fuzzy, by_core }
+    }
+
+    /// Readings of a header's core words (see the `by_core` field): empty when unknown.
+    pub fn core_readings(&self, core: &str) -> &[(Field, f64)] {
+        self.by_core.get(core).map_or(&[], Vec::as_slice)
     }
 
     /// The readings of a folded label, strongest first (empty when unknown).

@@ -21,7 +21,7 @@ pub(crate) struct Evidence {
     /// Non-blank values read.
     pub n: usize,
     pub email: f64,
-    /// A Brazilian, Polish or French tax id with valid check digits.
+    /// A Brazilian, Polish, French or Spanish tax id with valid check digits.
     pub tax_id: f64,
     /// A VAT number with its country prefix.
     pub vat: f64,
@@ -49,6 +49,8 @@ pub(crate) struct Evidence {
     pub person_type: f64,
     /// Bare digits (no punctuation, no letter).
     pub digits_only: f64,
+    /// Share of values of two or more words (`Boulangerie Dupont SARL`): names, not codes.
+    pub multiword: f64,
 }
 
 /// What the values say about a field the header suggests.
@@ -101,7 +103,10 @@ impl Evidence {
                 && !v.contains(char::is_whitespace)
         });
         ev.digits_only = share(&|v| v.bytes().all(|b| b.is_ascii_digit()));
-        ev.person_type = share(&|v| parse_person_type(v).is_some());
+        ev.multiword = share(&|v| is_words(v) && v.split_whitespace().count() >= 2);
+        // `F`/`J` (física/jurídica) count only together: `F` alone may be a gender.
+        let fj = values.contains(&"F") && values.contains(&"J");
+        ev.person_type = share(&|v| parse_person_type(v).is_some() || fj && (v == "F" || v == "J"));
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
         ev
     }
@@ -113,6 +118,10 @@ impl Evidence {
             return Neutral;
         }
         let few = self.n < 2;
+        // Bare numbers are never a country (`codigo_pais` holding BACEN codes), however few.
+        if field == Field::Country && self.digits_only >= 0.8 {
+            return Veto;
+        }
         let pick = |confirm: bool, veto: bool| {
             if confirm {
                 Confirm
@@ -133,7 +142,9 @@ impl Evidence {
                 pick(self.phone >= 0.7, self.words >= 0.5 || self.email >= 0.5 || self.small_int >= 0.8)
             }
             Field::PostalCode => pick(self.postal >= 0.8, self.words >= 0.5 || self.email >= 0.5 || self.phone >= 0.5),
-            Field::Country => pick(self.country >= 0.8, self.country < 0.3 && self.words < 0.5),
+            Field::Country => {
+                pick(self.country >= 0.8, self.country < 0.3 && self.words < 0.5 || self.digits_only >= 0.8)
+            }
             Field::IsCompany => {
                 pick(self.boolean >= 0.8 || self.person_type >= 0.8, self.boolean < 0.5 && self.person_type < 0.5)
             }
@@ -206,7 +217,7 @@ fn is_tax_id(v: &str) -> bool {
     if !v.bytes().any(|b| b.is_ascii_digit()) || v.bytes().any(|b| b.is_ascii_lowercase()) {
         return false;
     }
-    ["BR", "PL", "FR"].iter().any(|c| normalize_tax_id(v, Some(c), false).is_ok())
+    ["BR", "PL", "FR", "ES"].iter().any(|c| normalize_tax_id(v, Some(c), false).is_ok())
 }
 
 fn is_phone(v: &str) -> bool {
