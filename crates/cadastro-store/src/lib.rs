@@ -716,6 +716,8 @@ fn apply_entries(
                     }
                     Err(StoreError::StalePlan(_)) => {
                         tx.execute_batch("ROLLBACK TO apply_entry; RELEASE apply_entry")?;
+                        // A group the entry created is rolled back too: forget the cached ids.
+                        writer = Writer::new(tx, account_id)?;
                         stale.push(StaleEntry::new(entry, StaleReason::KeyTaken));
                     }
                     Err(e) => return Err(e),

@@ -291,10 +291,23 @@ fn stale_rows_are_named_and_apply_fresh_writes_the_rest() {
     };
     let now = store.list_customers("a", None).unwrap();
     assert_eq!(now.len(), 4, "C-5 not created twice");
+    let before_groups = store.groups("a").unwrap();
+    assert!(before_groups.is_empty());
     assert_eq!(city(&now, "C-1").as_deref(), Some("Caruaru"), "the other writer's change is kept");
     assert_eq!(city(&now, "C-2").as_deref(), Some("Mossoró"), "the fresh entry is written");
     assert_eq!(city(&now, "C-3").as_deref(), Some("Garanhuns"));
     assert_eq!(city(&now, "C-5").as_deref(), Some("Gravatá"));
+
+    // A create whose key was taken, in a group that did not exist: the group it created is
+    // rolled back with it, and the next entry's new group is still written correctly.
+    let hg = ["External ID", "Name", "Group"];
+    let grouped = validate(&store, "a", &profile, &table(&hg, &[&["C-8", "Hugo", "Novos"], &["C-9", "Iris", "Novos"]]));
+    let grouped = Reconciler::new(&profile).plan(&grouped.customers, &store.base("a").unwrap()).unwrap();
+    import(&mut store, "a", &profile, &table(&h, &[&["C-8", "Hugo", "Juazeiro"]]), ImportMode::default());
+    let out = store.apply_fresh("a", &grouped).unwrap();
+    assert_eq!((out.written.created, out.stale.len()), (1, 1));
+    assert_eq!(store.groups("a").unwrap(), ["Novos"]);
+    assert_eq!(store.list_customers("a", Some("Novos")).unwrap().len(), 1);
 
     // A deleted target is stale too (`deleted`), and a plan with nothing stale applies whole.
     let again = validate(&store, "a", &profile, &table(&h, &[&["C-2", "Bia", "Natal"], &["C-6", "Fia", "Crato"]]));
