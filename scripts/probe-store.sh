@@ -4,7 +4,11 @@
 #   1. two streamed imports (different customers) into a new store: both succeed, none lost;
 #   2. two first opens: two processes import at once into a new store: both succeed;
 #   3. four concurrent CPF-keyed imports of one 5,000-row file: 5,000 customers, no duplicate;
-#   4. NFC/NFD names: the same name in NFC then NFD is one customer.
+#   4. NFC/NFD names: the same name in NFC then NFD is one customer;
+#   5. a FIFO as input (no writer on the other end): `validate`, `import` and `import --stream`
+#      refuse it with exit 2 within 20 s instead of blocking;
+#   6. /dev/zero as input under a 1 GiB address-space cap (`ulimit -v`): refused with exit 2
+#      within 20 s instead of being read until memory runs out.
 # Prints one line per probe with its pass count; exits 1 when any round failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +45,8 @@ gen id 0 2000 "$W/a.csv"; gen id 2000 2000 "$W/b.csv"; gen cpf 0 5000 "$W/cpf.cs
 printf 'Name\nJos\xc3\xa9 Lima\n' >"$W/nfc.csv"
 printf 'Name\nJose\xcc\x81 Lima\n' >"$W/nfd.csv"
 fail=0
-p1=0 p2=0 p3=0 p4=0
+p1=0 p2=0 p3=0 p4=0 p5=0 p6=0
+mkfifo "$W/fifo.csv"
 for r in $(seq "$ROUNDS"); do
   rm -f "$W"/*.db*
   "$CADASTRO" import "$W/a.csv" --db "$W/s1.db" --stream >/dev/null & x=$!
@@ -65,9 +70,25 @@ for r in $(seq "$ROUNDS"); do
   "$CADASTRO" import "$W/nfc.csv" --db "$W/s4.db" >/dev/null
   "$CADASTRO" import "$W/nfd.csv" --db "$W/s4.db" >/dev/null
   if [ "$(count "$W/s4.db")" = 1 ]; then p4=$((p4 + 1)); else fail=1; fi
+
+  ok=1
+  for args in "validate" "import --db $W/s5.db" "import --db $W/s5.db --stream"; do
+    rc=0; timeout 20 "$CADASTRO" $args "$W/fifo.csv" >/dev/null 2>"$W/err" || rc=$?
+    [ $rc = 2 ] && grep -q "not a regular file" "$W/err" || ok=0
+  done
+  if [ $ok = 1 ]; then p5=$((p5 + 1)); else fail=1; fi
+
+  ok=1
+  for args in "validate" "import --db $W/s6.db --dry-run" "import --db $W/s6.db --stream"; do
+    rc=0; (ulimit -v 1048576; timeout 20 "$CADASTRO" $args /dev/zero >/dev/null 2>"$W/err") || rc=$?
+    [ $rc = 2 ] && grep -q "not a regular file" "$W/err" || ok=0
+  done
+  if [ $ok = 1 ]; then p6=$((p6 + 1)); else fail=1; fi
 done
 echo "two streamed imports into a new store: $p1/$ROUNDS"
 echo "two first opens (concurrent imports into a new store): $p2/$ROUNDS"
 echo "four concurrent CPF-keyed imports (5,000 rows): $p3/$ROUNDS"
 echo "NFC then NFD name: $p4/$ROUNDS"
+echo "a FIFO as input (validate, import, import --stream): $p5/$ROUNDS"
+echo "/dev/zero as input under a 1 GiB memory cap: $p6/$ROUNDS"
 exit $fail

@@ -129,8 +129,12 @@ export declare class Store {
   /**
    * Opens (or creates) the store file and migrates its schema. Throws `store_error` when the
    * file cannot be opened or is not a database, `store_too_new` when a newer cadastro wrote it.
+   *
+   * `options.busyTimeout`: how many seconds a write (and the open itself) waits for another
+   * connection's write lock before `store_busy` (default 30, as the CLI's `--busy-timeout`;
+   * 0 fails at once).
    */
-  constructor(path: string)
+  constructor(path: string, options?: StoreOptions)
   /** A store in memory (tests, previews against an empty base); gone when closed. */
   static inMemory(): Store
   /**
@@ -176,11 +180,16 @@ export declare class Store {
   importFileAsync(source: string | Uint8Array, options?: ImportFileOptions): Promise<Report>
   /**
    * Writes a plan made against this store's `account` (a dry run's `report.plan`, after
-   * review) in one transaction. Throws `stale_plan` when a stored customer changed since
-   * the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
-   * against another base.
+   * review) in one transaction. Every entry is checked against the store as it is now: one
+   * whose stored customer changed or was deleted since the plan was made, or whose key
+   * another customer took meanwhile, is stale. By default a plan with a stale entry is
+   * refused whole with `stale_plan` (nothing is written; the message names the stale rows);
+   * with `options.skipStale` the other entries are written and the stale ones are returned
+   * in `stale` (not written: plan them again). Returns what was written (`stale` only with
+   * `skipStale`). Throws
+   * `invalid_plan` for a plan made against another base.
    */
-  apply(account: string, plan: Plan): PlanCounts
+  apply(account: string, plan: Plan, options?: ApplyOptions): ApplyResult
   /**
    * Copies the customers of account `src` (all, or `options.group`) into account `dst`
    * (created when missing) through the plan and apply of an import, with its identity rules
@@ -204,6 +213,27 @@ export declare function __panicForTests(): void
 
 /** Test hook: panics on the libuv pool; the Promise must reject with `.code` `internal`. */
 export declare function __panicForTestsAsync(): Promise<void>
+
+/** Options of `Store.apply` (the typings' shape; read by `skip_stale_option`). */
+export interface ApplyOptions {
+  /**
+   * Write the entries that still fit and return the stale ones in `stale` (default: refuse
+   * the whole plan with `stale_plan` when any entry is stale).
+   */
+  skipStale?: boolean
+}
+
+/** What `Store.apply` wrote. */
+export interface ApplyResult {
+  /** Customers created. */
+  created: number
+  /** Customers updated. */
+  updated: number
+  /** Customers left unchanged (as planned). */
+  unchanged: number
+  /** With `skipStale`: the stale entries, not written (absent without the option). */
+  stale?: Array<StaleEntry>
+}
 
 /**
  * One chunk of `validateStream`: the valid customers and the issues of a run of rows, in file
@@ -665,6 +695,21 @@ export interface SourceInfo {
   countryInferred?: CountryInferred
 }
 
+/** A plan entry `Store.apply` did not write because the store changed since the plan was made. */
+export interface StaleEntry {
+  /** The file rows of the entry's customer. */
+  rows: Array<number>
+  /** What the plan meant to do: `create`, `update` or `unchanged`. */
+  action: 'create' | 'update' | 'unchanged'
+  /** The stored customer the entry matched (update and unchanged). */
+  id?: string
+  /**
+   * `changed` (the stored customer was updated since), `deleted`, or `key_taken` (its
+   * external id, tax id or name now belongs to another stored customer).
+   */
+  reason: 'changed' | 'deleted' | 'key_taken'
+}
+
 /** The counts of a report. */
 export interface Stats {
   /** Non-blank data rows below the header. */
@@ -681,6 +726,15 @@ export interface Stats {
   contactsValid: number
   /** Rejected contacts. */
   contactsRejected: number
+}
+
+/** Options of `new Store(path, options)` (the typings' shape; read by `busy_timeout_option`). */
+export interface StoreOptions {
+  /**
+   * Seconds a write (and the open) waits for another connection's write lock before
+   * `store_busy` (default 30; 0 fails at once).
+   */
+  busyTimeout?: number
 }
 
 /** What `Store.importStream` did. */

@@ -130,20 +130,24 @@ fn matched_by(m: reconcile::MatchedBy) -> &'static str {
 /// An import plan: one entry per valid imported customer, in file order.
 #[napi(custom_finalize)]
 pub struct Plan {
-    inner: ImportPlan,
+    /// Shared with the `Report` it came from (`report.plan` hands out the same plan, not a
+    /// copy of its entries).
+    inner: Arc<ImportPlan>,
     /// The native bytes reported to V8 for this object (taken back by the finalizer).
     external: i64,
 }
 
 impl From<ImportPlan> for Plan {
     fn from(inner: ImportPlan) -> Self {
-        Plan { inner, external: 0 }
+        Plan { inner: Arc::new(inner), external: 0 }
     }
 }
 
 impl Settle for Plan {
     fn settle(&mut self, env: &Env) {
-        let bytes = memory::signed(memory::plan(&self.inner) + std::mem::size_of::<Self>());
+        // A plan shared with its report is counted once, by the report.
+        let held = if Arc::strong_count(&self.inner) == 1 { memory::plan(&self.inner) } else { 0 };
+        let bytes = memory::signed(held + std::mem::size_of::<Self>());
         memory::adjust(env, bytes - self.external);
         self.external = bytes;
     }
@@ -159,7 +163,12 @@ impl ObjectFinalize for Plan {
 impl Plan {
     /// A plan handed to JavaScript now, its native memory reported to V8.
     pub(crate) fn settled(inner: ImportPlan, env: &Env) -> Self {
-        let mut plan = Plan::from(inner);
+        Plan::shared(Arc::new(inner), env)
+    }
+
+    /// A plan shared with a report, handed to JavaScript now.
+    pub(crate) fn shared(inner: Arc<ImportPlan>, env: &Env) -> Self {
+        let mut plan = Plan { inner, external: 0 };
         plan.settle(env);
         plan
     }
@@ -291,9 +300,10 @@ fn plan_with(
     let (profile, batch) = plan_options(env, &report.profile, options)?;
     let plan = Reconciler::new(&profile).batch_size(batch).plan(report.valid_customers(), lookup)?;
     report.inner_mut().plan = Some(plan.counts());
-    report.plan = Some(plan.clone());
+    let plan = Arc::new(plan);
+    report.plan = Some(Arc::clone(&plan));
     report.settle(env);
-    Ok(Plan::settled(plan, env))
+    Ok(Plan::shared(plan, env))
 }
 
 /// `plan` off the event loop: the reconciliation runs on the libuv pool and calls `lookup`
@@ -490,7 +500,7 @@ fn import_file(
     let (report, outcome) = store.import_table(account, &importer, &table, mode, progress)?;
     let locale = report.locale;
     let mut report = Report::new(report, table, locale, profile);
-    report.plan = Some(outcome.plan);
+    report.plan = Some(Arc::new(outcome.plan));
     report.applied = Some(outcome.applied);
     Ok(report)
 }
@@ -499,11 +509,17 @@ fn import_file(
 impl Store {
     /// Opens (or creates) the store file and migrates its schema. Throws `store_error` when the
     /// file cannot be opened or is not a database, `store_too_new` when a newer cadastro wrote it.
-    #[napi(constructor, catch_unwind, ts_args_type = "path: string")]
-    pub fn new(path: Option<Unknown<'_>>) -> napi::Result<Self, Code> {
+    ///
+    /// `options.busyTimeout`: how many seconds a write (and the open itself) waits for another
+    /// connection's write lock before `store_busy` (default 30, as the CLI's `--busy-timeout`;
+    /// 0 fails at once).
+    #[napi(constructor, catch_unwind, ts_args_type = "path: string, options?: StoreOptions")]
+    pub fn new(env: Env, path: Option<Unknown<'_>>, options: Option<Unknown<'_>>) -> napi::Result<Self, Code> {
         run(|| {
             let path = convert::string(path, "path")?;
-            Ok(Store { inner: Arc::new(Exclusive::new(Some(cadastro_store::Store::open(&path)?))) })
+            let timeout = busy_timeout_option(&env, options)?;
+            let store = cadastro_store::Store::open_with_busy_timeout(&path, timeout)?;
+            Ok(Store { inner: Arc::new(Exclusive::new(Some(store))) })
         })
     }
 
@@ -650,16 +666,50 @@ impl Store {
     }
 
     /// Writes a plan made against this store's `account` (a dry run's `report.plan`, after
-    /// review) in one transaction. Throws `stale_plan` when a stored customer changed since
-    /// the plan was made (nothing is written: plan again), `invalid_plan` for a plan made
-    /// against another base.
-    #[napi(catch_unwind, ts_args_type = "account: string, plan: Plan")]
-    pub fn apply(&self, account: Option<Unknown<'_>>, plan: Unknown<'_>) -> napi::Result<PlanCounts, Code> {
+    /// review) in one transaction. Every entry is checked against the store as it is now: one
+    /// whose stored customer changed or was deleted since the plan was made, or whose key
+    /// another customer took meanwhile, is stale. By default a plan with a stale entry is
+    /// refused whole with `stale_plan` (nothing is written; the message names the stale rows);
+    /// with `options.skipStale` the other entries are written and the stale ones are returned
+    /// in `stale` (not written: plan them again). Returns what was written (`stale` only with
+    /// `skipStale`). Throws
+    /// `invalid_plan` for a plan made against another base.
+    #[napi(catch_unwind, ts_args_type = "account: string, plan: Plan, options?: ApplyOptions")]
+    pub fn apply(
+        &self,
+        env: Env,
+        account: Option<Unknown<'_>>,
+        plan: Unknown<'_>,
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<ApplyResult, Code> {
         run(|| {
             let account = convert::string(account, "account")?;
             let plan = convert::instance::<Plan>(plan, "plan")?;
-            let c = with_store(&self.inner, "Store.apply", |s| Ok(s.apply(&account, &plan.inner)?))?;
-            Ok(PlanCounts { created: c.created as f64, updated: c.updated as f64, unchanged: c.unchanged as f64 })
+            let skip_stale = skip_stale_option(&env, options)?;
+            let out = with_store(&self.inner, "Store.apply", |s| {
+                if skip_stale {
+                    Ok(s.apply_fresh(&account, &plan.inner)?)
+                } else {
+                    Ok(cadastro_store::ApplyOutcome { written: s.apply(&account, &plan.inner)?, stale: Vec::new() })
+                }
+            })?;
+            let c = out.written;
+            Ok(ApplyResult {
+                created: c.created as f64,
+                updated: c.updated as f64,
+                unchanged: c.unchanged as f64,
+                stale: skip_stale.then(|| {
+                    out.stale
+                        .iter()
+                        .map(|e| StaleEntry {
+                            rows: e.rows.clone(),
+                            action: e.action.as_str().to_owned(),
+                            id: e.id.clone(),
+                            reason: e.reason.as_str().to_owned(),
+                        })
+                        .collect()
+                }),
+            })
         })
     }
 
@@ -715,6 +765,96 @@ impl Store {
             let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
             Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
         })
+    }
+}
+
+/// Options of `new Store(path, options)` (the typings' shape; read by `busy_timeout_option`).
+#[napi(object)]
+pub struct StoreOptions {
+    /// Seconds a write (and the open) waits for another connection's write lock before
+    /// `store_busy` (default 30; 0 fails at once).
+    pub busy_timeout: Option<f64>,
+}
+
+/// Options of `Store.apply` (the typings' shape; read by `skip_stale_option`).
+#[napi(object)]
+pub struct ApplyOptions {
+    /// Write the entries that still fit and return the stale ones in `stale` (default: refuse
+    /// the whole plan with `stale_plan` when any entry is stale).
+    pub skip_stale: Option<bool>,
+}
+
+/// A plan entry `Store.apply` did not write because the store changed since the plan was made.
+#[napi(object)]
+pub struct StaleEntry {
+    /// The file rows of the entry's customer.
+    pub rows: Vec<u32>,
+    /// What the plan meant to do: `create`, `update` or `unchanged`.
+    #[napi(ts_type = "'create' | 'update' | 'unchanged'")]
+    pub action: String,
+    /// The stored customer the entry matched (update and unchanged).
+    pub id: Option<String>,
+    /// `changed` (the stored customer was updated since), `deleted`, or `key_taken` (its
+    /// external id, tax id or name now belongs to another stored customer).
+    #[napi(ts_type = "'changed' | 'deleted' | 'key_taken'")]
+    pub reason: String,
+}
+
+/// What `Store.apply` wrote.
+#[napi(object)]
+pub struct ApplyResult {
+    /// Customers created.
+    pub created: f64,
+    /// Customers updated.
+    pub updated: f64,
+    /// Customers left unchanged (as planned).
+    pub unchanged: f64,
+    /// With `skipStale`: the stale entries, not written (absent without the option).
+    pub stale: Option<Vec<StaleEntry>>,
+}
+
+/// The one boolean or number option of a small options object (`undefined`/`null` options or
+/// value: `None`); any other key is `invalid_options`.
+fn single_option(env: &Env, options: Option<Unknown<'_>>, names: [&str; 2]) -> Result<Option<Json>, Failure> {
+    let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
+        return Ok(None);
+    };
+    if options.get_type()? != ValueType::Object {
+        return Err(Failure::invalid("options must be an object"));
+    }
+    let obj = Object::from_unknown(options)?;
+    let mut out = None;
+    for name in Object::keys(&obj)? {
+        let Some(value) = obj.get::<Unknown>(&name)? else { continue };
+        if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
+            continue;
+        }
+        if !names.contains(&name.as_str()) {
+            return Err(Failure::invalid(format!("unknown option `{name}`")));
+        }
+        out =
+            Some(convert::js_to_json(env, value).map_err(|_| Failure::invalid(format!("option {name}: not a value")))?);
+    }
+    Ok(out)
+}
+
+/// `new Store`'s `busyTimeout` (seconds, a finite number >= 0).
+fn busy_timeout_option(env: &Env, options: Option<Unknown<'_>>) -> Result<std::time::Duration, Failure> {
+    match single_option(env, options, ["busyTimeout", "busy_timeout"])? {
+        None => Ok(cadastro_store::DEFAULT_BUSY_TIMEOUT),
+        Some(v) => v
+            .as_f64()
+            .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+            .ok_or_else(|| Failure::invalid("option busyTimeout must be a number of seconds, 0 or more")),
+    }
+}
+
+/// `Store.apply`'s `skipStale`.
+fn skip_stale_option(env: &Env, options: Option<Unknown<'_>>) -> Result<bool, Failure> {
+    match single_option(env, options, ["skipStale", "skip_stale"])? {
+        None => Ok(false),
+        Some(Json::Bool(b)) => Ok(b),
+        Some(_) => Err(Failure::invalid("option skipStale must be a boolean")),
     }
 }
 

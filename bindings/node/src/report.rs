@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use cadastro::reconcile::ImportPlan;
 use cadastro::{Locale, Table};
@@ -226,7 +227,7 @@ pub struct Report {
     /// The profile validated with: its write policies are the default of `plan`.
     pub(crate) profile: cadastro::Profile,
     /// The import plan, once `plan()` or `Store.importFile` made one.
-    pub(crate) plan: Option<ImportPlan>,
+    pub(crate) plan: Option<Arc<ImportPlan>>,
     /// `Store.importFile`: whether the plan was written.
     pub(crate) applied: Option<bool>,
 }
@@ -308,7 +309,7 @@ impl Report {
     /// creates, updates (with field diffs) and leaves unchanged; `null` before.
     #[napi(getter)]
     pub fn plan(&self, env: Env) -> Option<Plan> {
-        self.plan.clone().map(|p| Plan::settled(p, &env))
+        self.plan.as_ref().map(|p| Plan::shared(Arc::clone(p), &env))
     }
 
     /// `Store.importFile`: true when the plan was written (false for a dry run, or an atomic
@@ -358,7 +359,7 @@ impl Settle for Report {
         let bytes = memory::signed(
             memory::report(&self.inner)
                 + memory::table(&self.table)
-                + self.plan.as_ref().map_or(0, memory::plan)
+                + self.plan.as_deref().map_or(0, memory::plan)
                 + std::mem::size_of::<Self>(),
         );
         memory::adjust(env, bytes - self.external);

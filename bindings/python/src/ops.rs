@@ -359,10 +359,19 @@ impl PyStore {
 
 #[pymethods]
 impl PyStore {
-    /// Opens (or creates) the store file and migrates its schema.
+    /// Opens (or creates) the store file and migrates its schema. `busy_timeout`: how many
+    /// seconds a write (and the open itself) waits for another connection's write lock before
+    /// `StoreBusy` (default 30, as the CLI's `--busy-timeout`; 0 fails at once).
     #[new]
-    fn new(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let store = run_released(py, || Store::open(&path))?;
+    #[pyo3(signature = (path, *, busy_timeout=None))]
+    #[pyo3(text_signature = "(path, *, busy_timeout=30.0)")]
+    fn new(py: Python<'_>, path: PathBuf, busy_timeout: Option<f64>) -> PyResult<Self> {
+        let timeout = match busy_timeout {
+            None => cadastro_store::DEFAULT_BUSY_TIMEOUT,
+            Some(s) => Duration::try_from_secs_f64(s)
+                .map_err(|_| PyErr::from(invalid_options("busy_timeout must be a number of seconds, 0 or more")))?,
+        };
+        let store = run_released(py, || Store::open_with_busy_timeout(&path, timeout))?;
         Ok(PyStore { inner: Exclusive::new(Some(store)), path: Some(path) })
     }
 
@@ -538,13 +547,33 @@ impl PyStore {
     }
 
     /// Applies a plan made against `account` (a dry run's, after review) in one transaction;
-    /// returns its counts. Raises `StalePlan` when the account changed since the plan was made
-    /// (nothing is written), `InvalidPlan` for a plan that is not this store's.
-    #[pyo3(signature = (plan, account="default"))]
-    fn apply<'py>(&self, py: Python<'py>, plan: &Bound<'py, PyPlan>, account: &str) -> PyResult<Bound<'py, PyAny>> {
+    /// returns what was written (`created`, `updated`, `unchanged`). Every entry is checked
+    /// against the store as it is now: one whose stored customer changed or was deleted since
+    /// the plan was made, or whose key another customer took meanwhile, is stale. By default
+    /// a plan with a stale entry raises `StalePlan` (nothing is written; the message names the
+    /// stale rows). With `skip_stale=True` the other entries are written and the result also
+    /// has `stale`: `[{"rows", "action", "id", "reason"}]` (`reason` `changed`, `deleted` or
+    /// `key_taken`), the entries not written, to plan again. Raises `InvalidPlan` for a plan
+    /// that is not this store's.
+    #[pyo3(signature = (plan, account="default", *, skip_stale=false))]
+    fn apply<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &Bound<'py, PyPlan>,
+        account: &str,
+        skip_stale: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let plan = &plan.get().inner;
-        let counts = self.with(py, "Store.apply", |s| Ok(s.apply(account, plan)?))?;
-        to_python(py, &counts)
+        if !skip_stale {
+            let counts = self.with(py, "Store.apply", |s| Ok(s.apply(account, plan)?))?;
+            return to_python(py, &counts);
+        }
+        let out = self.with(py, "Store.apply", |s| Ok(s.apply_fresh(account, plan)?))?;
+        let c = out.written;
+        let json = serde_json::json!({
+            "created": c.created, "updated": c.updated, "unchanged": c.unchanged, "stale": out.stale,
+        });
+        to_python(py, &json)
     }
 
     /// Copies the customers of account `src` (all, or one group) into account `dst` (created

@@ -76,6 +76,29 @@ pub struct CopyResult {
     pub applied: bool,
 }
 
+/// A plan entry `Store.apply` did not write because the store changed since the plan was made.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StaleEntry {
+    /// The file rows of the entry's customer.
+    pub rows: Vec<u32>,
+    /// What the plan meant to do: `create`, `update` or `unchanged`.
+    pub action: String,
+    /// The stored customer the entry matched (update and unchanged).
+    pub id: Option<String>,
+    /// `changed` (updated since the plan), `deleted`, or `key_taken` (its external id, tax id
+    /// or name now belongs to another stored customer).
+    pub reason: String,
+}
+
+/// What `Store.apply` wrote, and the stale entries it left out (`skip_stale` only).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ApplyResult {
+    /// Customers created, updated, left unchanged.
+    pub written: crate::report::PlanCounts,
+    /// The stale entries, not written.
+    pub stale: Vec<StaleEntry>,
+}
+
 /// Writes `customers` to `path` in `profile`'s layout, XLSX or CSV by the extension (see
 /// [`export_customers`](crate::export_customers)).
 fn export_to(
@@ -166,6 +189,21 @@ impl Store {
     #[uniffi::constructor]
     pub fn open(path: String) -> Result<Arc<Self>, CadastroError> {
         Ok(Self::wrap(cadastro_store::Store::open(path)?))
+    }
+
+    /// [`Store::open`] waiting `busy_timeout_seconds` (instead of 30) for another connection's
+    /// write lock, for the open itself and every later write, before `StoreBusy` (0 fails at
+    /// once), as the CLI's `--busy-timeout`.
+    ///
+    /// Errors: as `open`; `InvalidOptions` for a negative or non-finite timeout; `StoreBusy`.
+    #[uniffi::constructor]
+    pub fn open_with_busy_timeout(path: String, busy_timeout_seconds: f64) -> Result<Arc<Self>, CadastroError> {
+        let timeout = std::time::Duration::try_from_secs_f64(busy_timeout_seconds).map_err(|_| {
+            CadastroError::from(cadastro::Error::from(cadastro::ErrorKind::InvalidOptions {
+                reason: "busy_timeout_seconds must be a number of seconds, 0 or more".to_owned(),
+            }))
+        })?;
+        Ok(Self::wrap(cadastro_store::Store::open_with_busy_timeout(path, timeout)?))
     }
 
     /// A store in memory, gone when the object is freed (previews, tests).
@@ -266,6 +304,45 @@ impl Store {
             chunk_rows,
             sink,
         )
+    }
+
+    /// Writes a plan made against `account` (a dry run's `ImportResult.plan`, after review) in
+    /// one transaction. Every entry is checked against the store as it is now: one whose stored
+    /// customer changed or was deleted since the plan was made, or whose key another customer
+    /// took meanwhile, is stale. By default a plan with a stale entry is refused whole with
+    /// `StalePlan` (nothing written; the detail names the stale rows); with `skip_stale` the
+    /// other entries are written and the stale ones are returned in `stale`, not written.
+    ///
+    /// Errors: `StalePlan`; `InvalidPlan` for a plan made against another base;
+    /// `InvalidAccount`, `StoreBusy`, `StoreError`.
+    #[uniffi::method(default(skip_stale = false))]
+    pub fn apply(&self, account: String, plan: ImportPlan, skip_stale: bool) -> Result<ApplyResult, CadastroError> {
+        let core: cadastro::reconcile::ImportPlan = serde_json::from_str(&plan.to_json())
+            .map_err(|e| CadastroError::from(cadastro_store::StoreError::InvalidPlan(e.to_string())))?;
+        let mut store = self.lock("Store.apply")?;
+        let out = if skip_stale {
+            store.apply_fresh(&account, &core)?
+        } else {
+            cadastro_store::ApplyOutcome { written: store.apply(&account, &core)?, stale: Vec::new() }
+        };
+        let c = out.written;
+        Ok(ApplyResult {
+            written: crate::report::PlanCounts {
+                created: i64::try_from(c.created).unwrap_or(i64::MAX),
+                updated: i64::try_from(c.updated).unwrap_or(i64::MAX),
+                unchanged: i64::try_from(c.unchanged).unwrap_or(i64::MAX),
+            },
+            stale: out
+                .stale
+                .into_iter()
+                .map(|e| StaleEntry {
+                    rows: e.rows,
+                    action: e.action.as_str().to_owned(),
+                    id: e.id,
+                    reason: e.reason.as_str().to_owned(),
+                })
+                .collect(),
+        })
     }
 
     /// Copies the customers of account `src` (all, or one group by its exact name) into account

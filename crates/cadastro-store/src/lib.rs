@@ -103,7 +103,18 @@ impl Store {
     /// [`StoreError::Sqlite`] when the file cannot be opened or is not a database,
     /// [`StoreError::NewerSchema`] when a newer cadastro wrote it.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
-        let store = Store::from_connection(Connection::open(path)?)?;
+        Store::open_with_busy_timeout(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`] with another busy timeout than [`DEFAULT_BUSY_TIMEOUT`]: how long this
+    /// connection waits for another one's write lock (the open itself included: a first open
+    /// creates the schema under that lock) before [`StoreError::Busy`]. `Duration::ZERO` fails
+    /// at once. The bindings' `busy_timeout` option and the CLI's `--busy-timeout`.
+    ///
+    /// # Errors
+    /// As [`Store::open`].
+    pub fn open_with_busy_timeout(path: impl AsRef<Path>, timeout: std::time::Duration) -> Result<Store, StoreError> {
+        let store = Store::from_connection_with(Connection::open(path)?, timeout)?;
         schema::quick_check(&store.conn)?;
         Ok(store)
     }
@@ -167,15 +178,20 @@ impl Store {
     ///
     /// # Errors
     /// As [`Store::open`].
-    pub fn from_connection(mut conn: Connection) -> Result<Store, StoreError> {
-        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+    pub fn from_connection(conn: Connection) -> Result<Store, StoreError> {
+        Store::from_connection_with(conn, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    fn from_connection_with(mut conn: Connection, timeout: std::time::Duration) -> Result<Store, StoreError> {
+        let timeout = clamp_timeout(timeout);
+        conn.busy_timeout(timeout)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::check_is_store(&conn)?;
         schema::migrate(&mut conn)?;
         // WAL (after the migration, so a refused one leaves the file as it was): readers never
         // wait for a writer; the mode is kept in the file. A crash leaves the -wal file, whose
         // committed frames the next open keeps and the rest it drops.
-        enable_wal(&conn)?;
+        enable_wal(&conn, timeout)?;
         Ok(Store { conn })
     }
 
@@ -185,7 +201,7 @@ impl Store {
     /// # Errors
     /// [`StoreError::Sqlite`].
     pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
-        self.conn.busy_timeout(timeout)?;
+        self.conn.busy_timeout(clamp_timeout(timeout))?;
         Ok(())
     }
 
@@ -272,12 +288,15 @@ impl Store {
         Ok(out)
     }
 
-    /// Applies a plan made against `account` (created if missing), in one transaction.
+    /// Applies a plan made against `account` (created if missing), in one transaction: all of
+    /// it, or nothing. Every entry is checked against the store as it is now, under the write
+    /// lock: when any is stale (see [`Store::apply_fresh`]) nothing is written and the error
+    /// names every stale row.
     ///
     /// # Errors
-    /// [`StoreError::StalePlan`] when a stored customer changed since the plan was made, or
-    /// a created key was taken meanwhile; [`StoreError::InvalidPlan`] for ids that are not this
-    /// store's; [`StoreError::Sqlite`]. On any error nothing is written.
+    /// [`StoreError::StalePlan`] when a stored customer changed or was deleted since the plan
+    /// was made, or a key the plan writes was taken meanwhile; [`StoreError::InvalidPlan`] for
+    /// ids that are not this store's; [`StoreError::Sqlite`]. On any error nothing is written.
     pub fn apply(&mut self, account: &str, plan: &ImportPlan) -> Result<PlanCounts, StoreError> {
         self.apply_with_progress(account, plan, &mut |_, _| {})
     }
@@ -293,21 +312,72 @@ impl Store {
         plan: &ImportPlan,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<PlanCounts, StoreError> {
+        let outcome = self.apply_checked(account, plan, false, progress)?;
+        Ok(outcome.written)
+    }
+
+    /// Applies the entries of a reviewed plan that still fit the store, in one transaction,
+    /// and reports the others instead of refusing the whole plan. An entry is **stale** when the
+    /// stored customer it matched was changed (its revision moved) or deleted since the plan was
+    /// made, or when the key it writes now belongs to another customer (created meanwhile). A
+    /// stale entry is not written at all (the other writer's change is kept, nothing is
+    /// duplicated); the outcome lists it with its file rows, to plan again. `unchanged` entries
+    /// are checked too: a customer that changed since is stale, not silently left as it is.
+    ///
+    /// ```
+    /// use cadastro::reconcile::Reconciler;
+    /// use cadastro::{Customer, Field, Profile, Value};
+    /// use cadastro_store::{StaleReason, Store};
+    ///
+    /// let mut store = Store::open_in_memory()?;
+    /// let profile = Profile::generic();
+    /// let customer = |id: &str, city: &str| {
+    ///     let mut c = Customer::default();
+    ///     c.values.insert(Field::ExternalId, Value::Text(id.into()));
+    ///     c.values.insert(Field::Name, Value::Text(format!("Customer {id}")));
+    ///     c.values.insert(Field::City, Value::Text(city.into()));
+    ///     c.rows = vec![2];
+    ///     c
+    /// };
+    /// store.import_customers("a", &[customer("C-1", "Recife")], &profile)?;
+    /// // Reviewed: update C-1, create C-2. Meanwhile someone else updates C-1.
+    /// let plan = Reconciler::new(&profile)
+    ///     .plan(&[customer("C-1", "Olinda"), customer("C-2", "Natal")], &store.base("a")?)
+    ///     .map_err(cadastro_store::StoreError::Lookup)?;
+    /// store.import_customers("a", &[customer("C-1", "Caruaru")], &profile)?;
+    /// let outcome = store.apply_fresh("a", &plan)?;
+    /// assert_eq!(outcome.written.created, 1);
+    /// assert_eq!(outcome.written.updated, 0);
+    /// assert_eq!(outcome.stale[0].reason, StaleReason::Changed);
+    /// assert_eq!(store.list_customers("a", None)?[0].text(Field::City), Some("Caruaru"));
+    /// # Ok::<(), cadastro_store::StoreError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`StoreError::InvalidPlan`] for ids that are not this store's; [`StoreError::Sqlite`],
+    /// [`StoreError::Busy`]. On an error nothing is written.
+    pub fn apply_fresh(&mut self, account: &str, plan: &ImportPlan) -> Result<ApplyOutcome, StoreError> {
+        self.apply_checked(account, plan, true, &mut |_, _| {})
+    }
+
+    fn apply_checked(
+        &mut self,
+        account: &str,
+        plan: &ImportPlan,
+        skip_stale: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ApplyOutcome, StoreError> {
         // The write lock first: the revisions and unique keys are checked against the store as
         // it is now, and nobody writes between the checks and the commit.
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let account_id = ensure_account(&tx, account)?;
-        let total = plan.changes().count();
-        {
-            let mut writer = Writer::new(&tx, account_id)?;
-            for (done, entry) in plan.changes().enumerate() {
-                writer.write(entry)?;
-                progress(done.saturating_add(1), total);
-            }
-            writer.link_parents()?;
+        let (written, stale) = apply_entries(&tx, account_id, plan, progress)?;
+        if !skip_stale && !stale.is_empty() {
+            // Dropping `tx` rolls back what was written before the stale rows were found.
+            return Err(StoreError::StalePlan(stale_message(&stale, plan.entries.len())));
         }
         tx.commit()?;
-        Ok(plan.counts())
+        Ok(ApplyOutcome { written, stale })
     }
 
     /// The flow of `cadastro import` on a validated report: plans it against `account` (the
@@ -517,11 +587,17 @@ impl Store {
     }
 }
 
+/// SQLite takes the busy timeout in milliseconds as an `int`: longer ones (about 24.8 days and
+/// more) wait that long instead of overflowing.
+fn clamp_timeout(timeout: std::time::Duration) -> std::time::Duration {
+    timeout.min(std::time::Duration::from_millis(i32::MAX.unsigned_abs().into()))
+}
+
 /// Puts the file in WAL mode unless it is already. The switch needs the file to itself and
 /// SQLite answers `SQLITE_BUSY` at once, without its busy handler, while another connection
 /// reads it (several first opens of a new store at the same moment): it is retried, with a
-/// growing pause, up to [`DEFAULT_BUSY_TIMEOUT`].
-fn enable_wal(conn: &Connection) -> Result<(), StoreError> {
+/// growing pause, up to the busy timeout.
+fn enable_wal(conn: &Connection, timeout: std::time::Duration) -> Result<(), StoreError> {
     let current: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     if current.eq_ignore_ascii_case("wal") {
         return Ok(());
@@ -531,10 +607,7 @@ fn enable_wal(conn: &Connection) -> Result<(), StoreError> {
     loop {
         match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
             Ok(_) => return Ok(()),
-            Err(e)
-                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
-                    && start.elapsed() < DEFAULT_BUSY_TIMEOUT =>
-            {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) && start.elapsed() < timeout => {
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(std::time::Duration::from_millis(100));
             }
@@ -551,6 +624,153 @@ fn lookup_error(e: LookupError) -> StoreError {
         Some(Err(other)) => StoreError::Lookup(LookupError { message, source: Some(other) }),
         None => StoreError::Lookup(LookupError::new(message)),
     }
+}
+
+/// A plan entry that no longer fits the store (see [`Store::apply_fresh`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StaleEntry {
+    /// The file rows of the entry's customer (as in the plan).
+    pub rows: Vec<u32>,
+    /// What the plan meant to do: `create`, `update` or `unchanged`.
+    pub action: Action,
+    /// The stored customer the entry matched (update and unchanged), as in the plan.
+    pub id: Option<String>,
+    /// Why it is stale.
+    pub reason: StaleReason,
+}
+
+impl StaleEntry {
+    fn new(entry: &PlanEntry, reason: StaleReason) -> Self {
+        StaleEntry {
+            rows: entry.customer.rows.clone(),
+            action: entry.action,
+            id: entry.existing.as_ref().map(|r| r.id.clone()),
+            reason,
+        }
+    }
+}
+
+/// Why a plan entry is stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaleReason {
+    /// The stored customer was updated since the plan was made (its revision moved).
+    Changed,
+    /// The stored customer is gone.
+    Deleted,
+    /// The external id, tax id or name the entry writes now belongs to another stored customer.
+    KeyTaken,
+}
+
+impl StaleReason {
+    /// The stable name: `changed`, `deleted`, `key_taken`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaleReason::Changed => "changed",
+            StaleReason::Deleted => "deleted",
+            StaleReason::KeyTaken => "key_taken",
+        }
+    }
+}
+
+/// What [`Store::apply_fresh`] did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ApplyOutcome {
+    /// What was written: customers created, updated, and left unchanged (stale entries are
+    /// in none of the three).
+    pub written: PlanCounts,
+    /// The entries not written because they were stale, in plan order.
+    pub stale: Vec<StaleEntry>,
+}
+
+/// Writes every entry of `plan` that still fits, each in its own savepoint; returns what was
+/// written and the stale entries (whose savepoint was rolled back).
+fn apply_entries(
+    tx: &Transaction<'_>,
+    account_id: i64,
+    plan: &ImportPlan,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(PlanCounts, Vec<StaleEntry>), StoreError> {
+    let total = plan.changes().count();
+    let mut written = PlanCounts::default();
+    let mut stale = Vec::new();
+    let mut done = 0usize;
+    let mut writer = Writer::new(tx, account_id)?;
+    for entry in &plan.entries {
+        if let Some(reason) = stored_state(tx, account_id, entry)? {
+            stale.push(StaleEntry::new(entry, reason));
+            continue;
+        }
+        match entry.action {
+            Action::Unchanged => written.unchanged += 1,
+            Action::Create | Action::Update => {
+                tx.execute_batch("SAVEPOINT apply_entry")?;
+                match writer.write(entry) {
+                    Ok(()) => {
+                        tx.execute_batch("RELEASE apply_entry")?;
+                        if entry.action == Action::Create {
+                            written.created += 1;
+                        } else {
+                            written.updated += 1;
+                        }
+                    }
+                    Err(StoreError::StalePlan(_)) => {
+                        tx.execute_batch("ROLLBACK TO apply_entry; RELEASE apply_entry")?;
+                        // A group the entry created is rolled back too: forget the cached ids.
+                        writer = Writer::new(tx, account_id)?;
+                        stale.push(StaleEntry::new(entry, StaleReason::KeyTaken));
+                    }
+                    Err(e) => return Err(e),
+                }
+                done = done.saturating_add(1);
+                progress(done, total);
+            }
+        }
+    }
+    writer.link_parents()?;
+    Ok((written, stale))
+}
+
+/// Whether the stored customer an entry matched is still as the plan saw it: `None` when it
+/// is (or the entry matched none), else why not.
+fn stored_state(tx: &Transaction<'_>, account_id: i64, entry: &PlanEntry) -> Result<Option<StaleReason>, StoreError> {
+    let Some(existing) = &entry.existing else { return Ok(None) };
+    let id: i64 =
+        existing.id.parse().map_err(|_| StoreError::InvalidPlan(format!("`{}` is not a store id", existing.id)))?;
+    let revision: Option<i64> = tx
+        .prepare_cached("SELECT revision FROM customers WHERE id = ?1 AND account_id = ?2")?
+        .query_row(params![id, account_id], |r| r.get(0))
+        .optional()?;
+    Ok(match revision {
+        None => Some(StaleReason::Deleted),
+        Some(r) if u64::try_from(r).ok() != Some(existing.revision) => Some(StaleReason::Changed),
+        Some(_) => None,
+    })
+}
+
+/// The message of a refused stale plan: how many entries, and the first rows of each kind.
+fn stale_message(stale: &[StaleEntry], entries: usize) -> String {
+    let mut parts = Vec::new();
+    for reason in [StaleReason::Changed, StaleReason::Deleted, StaleReason::KeyTaken] {
+        let rows: Vec<String> = stale
+            .iter()
+            .filter(|s| s.reason == reason)
+            .map(|s| s.rows.first().map_or_else(|| "?".to_owned(), u32::to_string))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let what = match reason {
+            StaleReason::Changed => "the stored customer changed since the plan was made",
+            StaleReason::Deleted => "the stored customer was deleted",
+            StaleReason::KeyTaken => "a stored customer already has its key (external id, tax id or name)",
+        };
+        let shown: Vec<&str> = rows.iter().take(20).map(String::as_str).collect();
+        let more =
+            if rows.len() > shown.len() { format!(" and {} more", rows.len() - shown.len()) } else { String::new() };
+        parts.push(format!("{what}: row{} {}{more}", if rows.len() == 1 { "" } else { "s" }, shown.join(", ")));
+    }
+    format!("{} of the plan's {entries} entries are stale ({})", stale.len(), parts.join("; "))
 }
 
 fn ensure_account(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {

@@ -11,7 +11,7 @@
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use cadastro::{Field, ImportOptions, Importer, IssueCode, Source};
 use cadastro_store::{ImportMode, SCHEMA_VERSION, Store, StoreError};
@@ -304,6 +304,35 @@ fn readers_are_not_blocked_and_a_blocked_writer_gets_store_busy() {
 }
 
 /// Issue 17 point 11: another application's database is refused, an empty one is adopted.
+/// The busy timeout given at open applies to the open itself and to later writes: with the
+/// write lock held elsewhere, `open_with_busy_timeout` of a new store (whose schema needs the
+/// lock) and an import on an open store both wait about that long, then fail with `store_busy`.
+#[test]
+fn the_busy_timeout_given_at_open_bounds_every_wait() {
+    let path = tmp("busy-open").join("store.db");
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let t0 = Instant::now();
+    let err = Store::open_with_busy_timeout(&path, Duration::from_millis(400)).unwrap_err();
+    let waited = t0.elapsed();
+    assert_eq!(err.code(), "store_busy", "{err}");
+    assert!(waited >= Duration::from_millis(400) && waited < Duration::from_secs(20), "{waited:?}");
+    holder.execute_batch("ROLLBACK").unwrap();
+
+    let mut store = Store::open_with_busy_timeout(&path, Duration::from_millis(300)).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let t0 = Instant::now();
+    let err = whole(&mut store, &rows_csv("tax_id", 3), false).unwrap_err();
+    let waited = t0.elapsed();
+    assert_eq!(err.code(), "store_busy", "{err}");
+    assert!(waited >= Duration::from_millis(300) && waited < Duration::from_secs(20), "{waited:?}");
+    holder.execute_batch("ROLLBACK").unwrap();
+    whole(&mut store, &rows_csv("tax_id", 3), false).unwrap();
+    // A timeout past SQLite's range (an int of milliseconds) waits as long as it can, no panic.
+    store.set_busy_timeout(Duration::from_secs(u64::MAX / 4)).unwrap();
+    drop(Store::open_with_busy_timeout(&path, Duration::MAX).unwrap());
+}
+
 #[test]
 fn a_database_that_is_not_a_store_is_refused_unless_empty() {
     let dir = tmp("not-a-store");

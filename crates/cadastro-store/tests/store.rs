@@ -229,7 +229,104 @@ fn a_stale_plan_is_refused_whole() {
         )
         .unwrap();
     store.apply("a", &create).unwrap();
-    assert_eq!(store.apply("a", &create).unwrap_err().code(), "stale_plan");
+    let err = store.apply("a", &create).unwrap_err();
+    assert_eq!(err.code(), "stale_plan");
+    assert!(err.to_string().contains("1 of the plan's 1 entries are stale"), "{err}");
+    assert!(err.to_string().contains("or name): row 2"), "{err}");
+}
+
+/// A reviewed plan of four entries against C-1..C-4, then another writer changes C-1, deletes
+/// C-2's row and creates C-5 (which the plan also creates): `apply` refuses all of it and
+/// names the three stale rows; `apply_fresh` writes the one entry that still fits and
+/// reports the other three, leaving the other writer's work as it was.
+#[test]
+fn stale_rows_are_named_and_apply_fresh_writes_the_rest() {
+    let profile = Profile::generic();
+    let mut store = Store::open_in_memory().unwrap();
+    let h = ["External ID", "Name", "City"];
+    let first = table(&h, &[&["C-1", "Ana", "Recife"], &["C-2", "Bia", "Natal"], &["C-3", "Caio", "Olinda"]]);
+    import(&mut store, "a", &profile, &first, ImportMode::default());
+    // Reviewed: C-1 and C-2 updated, C-3 unchanged, C-5 created.
+    let review = table(
+        &h,
+        &[
+            &["C-1", "Ana", "Paulista"],
+            &["C-2", "Bia", "Mossoró"],
+            &["C-3", "Caio", "Olinda"],
+            &["C-5", "Eva", "Caxias"],
+        ],
+    );
+    let report = validate(&store, "a", &profile, &review);
+    let plan = Reconciler::new(&profile).plan(&report.customers, &store.base("a").unwrap()).unwrap();
+    let actions: Vec<Action> = plan.entries.iter().map(|e| e.action).collect();
+    assert_eq!(actions, [Action::Update, Action::Update, Action::Unchanged, Action::Create]);
+    // Meanwhile: C-1 and C-3 edited, C-5 created by another writer; C-2 untouched.
+    let other = table(&h, &[&["C-1", "Ana", "Caruaru"], &["C-3", "Caio", "Garanhuns"], &["C-5", "Eva", "Gravatá"]]);
+    import(&mut store, "a", &profile, &other, ImportMode::default());
+    let meanwhile = store.list_customers("a", None).unwrap();
+
+    let err = store.apply("a", &plan).unwrap_err();
+    assert_eq!(err.code(), "stale_plan");
+    let msg = err.to_string();
+    assert!(msg.contains("3 of the plan's 4 entries are stale"), "{msg}");
+    assert!(msg.contains("changed since the plan was made: rows 2, 4"), "{msg}");
+    assert!(msg.contains("or name): row 5"), "{msg}");
+    assert_eq!(store.list_customers("a", None).unwrap(), meanwhile, "nothing written");
+
+    let out = store.apply_fresh("a", &plan).unwrap();
+    assert_eq!((out.written.created, out.written.updated, out.written.unchanged), (0, 1, 0));
+    let stale: Vec<(Vec<u32>, Action, &str)> =
+        out.stale.iter().map(|s| (s.rows.clone(), s.action, s.reason.as_str())).collect();
+    assert_eq!(
+        stale,
+        [
+            (vec![2], Action::Update, "changed"),
+            (vec![4], Action::Unchanged, "changed"),
+            (vec![5], Action::Create, "key_taken")
+        ]
+    );
+    assert_eq!(out.stale[0].id.as_deref(), plan.entries[0].existing.as_ref().map(|r| r.id.as_str()));
+    let city = |cs: &[Customer], id: &str| {
+        cs.iter().find(|c| c.text(Field::ExternalId) == Some(id)).and_then(|c| c.text(Field::City)).map(String::from)
+    };
+    let now = store.list_customers("a", None).unwrap();
+    assert_eq!(now.len(), 4, "C-5 not created twice");
+    let before_groups = store.groups("a").unwrap();
+    assert!(before_groups.is_empty());
+    assert_eq!(city(&now, "C-1").as_deref(), Some("Caruaru"), "the other writer's change is kept");
+    assert_eq!(city(&now, "C-2").as_deref(), Some("Mossoró"), "the fresh entry is written");
+    assert_eq!(city(&now, "C-3").as_deref(), Some("Garanhuns"));
+    assert_eq!(city(&now, "C-5").as_deref(), Some("Gravatá"));
+
+    // A create whose key was taken, in a group that did not exist: the group it created is
+    // rolled back with it, and the next entry's new group is still written correctly.
+    let hg = ["External ID", "Name", "Group"];
+    let grouped = validate(&store, "a", &profile, &table(&hg, &[&["C-8", "Hugo", "Novos"], &["C-9", "Iris", "Novos"]]));
+    let grouped = Reconciler::new(&profile).plan(&grouped.customers, &store.base("a").unwrap()).unwrap();
+    import(&mut store, "a", &profile, &table(&h, &[&["C-8", "Hugo", "Juazeiro"]]), ImportMode::default());
+    let out = store.apply_fresh("a", &grouped).unwrap();
+    assert_eq!((out.written.created, out.stale.len()), (1, 1));
+    assert_eq!(store.groups("a").unwrap(), ["Novos"]);
+    assert_eq!(store.list_customers("a", Some("Novos")).unwrap().len(), 1);
+
+    // A deleted target is stale too (`deleted`), and a plan with nothing stale applies whole.
+    let again = validate(&store, "a", &profile, &table(&h, &[&["C-2", "Bia", "Natal"], &["C-6", "Fia", "Crato"]]));
+    let plan = Reconciler::new(&profile).plan(&again.customers, &store.base("a").unwrap()).unwrap();
+    let id = plan.entries[0].existing.as_ref().unwrap().id.clone();
+    store.connection().execute("DELETE FROM customers WHERE id = ?1", [id.parse::<i64>().unwrap()]).unwrap();
+    let out = store.apply_fresh("a", &plan).unwrap();
+    assert_eq!(out.stale.len(), 1);
+    assert_eq!(out.stale[0].reason.as_str(), "deleted");
+    assert_eq!(out.written.created, 1);
+    let fresh = Reconciler::new(&profile)
+        .plan(
+            &validate(&store, "a", &profile, &table(&h, &[&["C-7", "Gil", "Ico"]])).customers,
+            &store.base("a").unwrap(),
+        )
+        .unwrap();
+    let out = store.apply_fresh("a", &fresh).unwrap();
+    assert!(out.stale.is_empty());
+    assert_eq!(out.written.created, 1);
 }
 
 #[test]

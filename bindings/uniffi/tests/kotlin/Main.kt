@@ -357,6 +357,28 @@ fun storeTests() {
             raises<CadastroException.UnknownAccount> { store.customers("acme") }
         }
     }
+    test("store: a reviewed plan made stale meanwhile: apply names it, skipStale writes the rest") {
+        withTempDir { dir ->
+            val db = File(dir, "cadastro.db").path
+            Store.openWithBusyTimeout(db, 5.0).use { store ->
+                importAsaas(store)
+                val review = File(dir, "review.csv")
+                review.writeText(asaasFile.readText().replace(";Salvador;", ";Feira de Santana;"))
+                val plan = importAsaas(store, review, dryRun = true).plan
+                eq(counts(plan.counts()), listOf(0L, 1L, 5L), "reviewed")
+                val other = File(dir, "other.csv")
+                other.writeText(asaasFile.readText().replace(";Salvador;", ";Lauro de Freitas;"))
+                importAsaas(store, other)
+                val e = raises<CadastroException.StalePlan> { store.apply("acme", plan) }
+                check("changed since the plan was made" in e.detail) { e.detail }
+                val out = store.apply("acme", plan, skipStale = true)
+                eq(counts(out.written), listOf(0L, 0L, 5L), "written")
+                eq(out.stale.map { it.action to it.reason }, listOf("update" to "changed"), "stale")
+                eq(store.customers("acme").single { it.externalId == "CLI-006" }.city, "Lauro de Freitas", "kept")
+            }
+            raises<CadastroException.InvalidOptions> { Store.openWithBusyTimeout(db, -1.0) }
+        }
+    }
     test("store: one city edited -> one update with its diff") {
         withTempDir { dir ->
             Store.openInMemory().use { store ->
