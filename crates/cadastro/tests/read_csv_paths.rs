@@ -143,7 +143,7 @@ fn a_code_page_past_the_first_mebibyte_streams_right() {
     let source = Source::from_bytes(bytes.into_owned());
     let mut last = None;
     let mut issues = Vec::new();
-    importer
+    let summary = importer
         .validate_stream(&source, 5000, &mut |chunk| {
             issues.extend(chunk.issues);
             if let Some(c) = chunk.customers.last() {
@@ -152,6 +152,8 @@ fn a_code_page_past_the_first_mebibyte_streams_right() {
             ControlFlow::Continue(())
         })
         .unwrap();
+    // The stream names the code page it ended up reading, as the whole file does.
+    assert_eq!(summary.source.encoding, Some(TextEncoding::Windows1252));
     let last = last.unwrap();
     assert_eq!(last.text(cadastro::Field::Name), Some("José Araújo"));
     assert!(!issues.iter().any(|i| i.code.as_str() == "invalid_bytes_replaced"), "{issues:?}");

@@ -240,6 +240,7 @@ impl Importer {
             rows_before: 0,
             buf: Vec::new(),
             done: false,
+            read_as: None,
         };
 
         // The header: found among the first rows.
@@ -257,6 +258,10 @@ impl Importer {
         let flow = driver.chunk(rows, Vec::new());
         if flow.is_continue() && !records.done {
             read_chunks(&mut records, chunk_rows, &mut |(rows, notes)| driver.chunk(rows, notes))?;
+        }
+        if let Some(read_as) = records.read_as {
+            // Settled as UTF-8 on an ASCII head, the file turned out to be in a code page.
+            driver.info.encoding = Some(read_as);
         }
         Ok(driver.summary())
     }

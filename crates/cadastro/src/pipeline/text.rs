@@ -161,6 +161,9 @@ pub(super) struct Chunker<R: BufRead> {
     pub(super) rows_before: u64,
     pub(super) buf: Vec<u8>,
     pub(super) done: bool,
+    /// The code page a chunk past an ASCII head was read in (see
+    /// [`crate::read::encoding::decode_chunk`]): the first one met, which the summary reports.
+    pub(super) read_as: Option<TextEncoding>,
 }
 
 impl<R: BufRead> Chunker<R> {
@@ -203,11 +206,14 @@ impl<R: BufRead> Chunker<R> {
                 complete += 1;
             }
         }
-        let text = crate::read::encoding::decode_lossy(&self.buf, self.encoding);
+        let (text, used) = crate::read::encoding::decode_chunk(&self.buf, self.encoding);
+        if used != self.encoding && self.read_as.is_none() {
+            self.read_as = Some(used);
+        }
         // Only UTF-8 decoding replaces bytes (the code pages map every byte, and return owned
         // text for any non-ASCII byte).
-        let lossy = matches!(self.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
-            && matches!(text, std::borrow::Cow::Owned(_));
+        let lossy =
+            matches!(used, TextEncoding::Utf8 | TextEncoding::Utf8Bom) && matches!(text, std::borrow::Cow::Owned(_));
         crate::read::csv::check_shape(text.as_bytes(), &self.dialect, &probe_opts)?;
         let (mut rows, mut notes) =
             crate::read::csv::split_records(text.as_bytes(), &self.dialect, 0, &probe_opts, lossy)?;

@@ -327,21 +327,27 @@ fn char_evidence(prev: char, c: char, next: char) -> i64 {
 /// whole-file reader reads that file. Only damage inside real UTF-8 (valid multi-byte
 /// characters around, see [`mostly_utf8`]) becomes U+FFFD.
 pub(crate) fn decode_lossy(bytes: &[u8], encoding: TextEncoding) -> Cow<'_, str> {
+    decode_chunk(bytes, encoding).0
+}
+
+/// [`decode_lossy`], with the encoding the bytes were read in: `encoding`, or the code page
+/// detected on a chunk past an ASCII head (the stream then reports that code page).
+pub(crate) fn decode_chunk(bytes: &[u8], encoding: TextEncoding) -> (Cow<'_, str>, TextEncoding) {
     match encoding {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => {
             if std::str::from_utf8(bytes).is_ok() {
-                return String::from_utf8_lossy(bytes);
+                return (String::from_utf8_lossy(bytes), encoding);
             }
             let (valid, invalid) = utf8_sequences(bytes);
             if valid == 0 || !mostly_utf8(valid, invalid) {
                 let (legacy, _, _) = legacy_encoding(bytes);
                 if !matches!(legacy, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
-                    return encoding_rs_of(legacy).decode_without_bom_handling(bytes).0;
+                    return (encoding_rs_of(legacy).decode_without_bom_handling(bytes).0, legacy);
                 }
             }
-            String::from_utf8_lossy(bytes)
+            (String::from_utf8_lossy(bytes), encoding)
         }
-        _ => encoding_rs_of(encoding).decode_without_bom_handling(bytes).0,
+        _ => (encoding_rs_of(encoding).decode_without_bom_handling(bytes).0, encoding),
     }
 }
 
