@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use cadastro::write::{CsvExporter, ExportFormat, ExportOptions, XlsxExporter};
+use cadastro::export::{CsvExporter, ExportFormat, ExportOptions, XlsxExporter};
 use cadastro::{Customer, Field, Profile, Value};
 
 fn customer(i: u64) -> Customer {

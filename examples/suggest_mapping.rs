@@ -2,7 +2,7 @@
 //!
 //! `cargo run -p cadastro-examples --example suggest_mapping [FILE] [PROFILE]`
 
-use cadastro::mapping::{self, Mapping};
+use cadastro::Mapping;
 use cadastro::{Profile, ReadOptions, Source};
 
 fn main() -> Result<(), cadastro::Error> {
@@ -12,7 +12,7 @@ fn main() -> Result<(), cadastro::Error> {
     let profile = Profile::builtin(&args.next().unwrap_or_else(|| "generic".to_owned()))?;
 
     let table = Source::from_path(&file).open(&ReadOptions::default())?;
-    let columns = mapping::suggest(&table.headers, &profile);
+    let columns = cadastro::suggest(&table.headers, &profile);
     for c in &columns {
         let field = c.field.as_ref().map_or("-", |t| t.name());
         println!("{:>3} {:<28} -> {:<24} {:.2} {:?}", c.column, c.header, field, c.confidence, c.reason);

@@ -23,7 +23,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Read as _;
 use std::process::ExitCode;
 
-use cadastro::write::ExportOptions;
+use cadastro::export::ExportOptions;
 use cadastro::{Customer, Field, Profile, Value};
 use cadastro_benches::{Kind, ensure, rows};
 
@@ -100,7 +100,7 @@ fn run(args: &[String]) -> Res<()> {
             let out = arg(args, 2)?;
             let profile = Profile::builtin("asaas")?;
             let customers = (1..).zip(rows(n)).map(|(i, r)| customer(i, &r));
-            let stats = cadastro::write::export_to_path(customers, &profile, out.as_ref(), &ExportOptions::default())?;
+            let stats = cadastro::export::export_to_path(customers, &profile, out.as_ref(), &ExportOptions::default())?;
             println!("{} customers", stats.customers);
         }
         "gen-kind" => {
@@ -262,7 +262,7 @@ fn customer(row: u32, r: &[String; 16]) -> Customer {
 /// `export` writes (the Asaas layout's columns that the customers fill).
 fn raw_xlsx_write(n: u64, out: &str) -> Res<()> {
     let profile = Profile::builtin("asaas")?;
-    let headers = cadastro::write::export_headers(&profile);
+    let headers = cadastro::export::export_headers(&profile);
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet_with_constant_memory()?;
     for (c, h) in headers.iter().enumerate() {

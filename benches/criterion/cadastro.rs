@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use cadastro::write::{ExportOptions, export_csv, export_xlsx};
+use cadastro::export::{ExportOptions, export_csv, export_xlsx};
 use cadastro::{ImportOptions, Importer, Profile, Source};
 use cadastro_benches::{Kind, big_rows, ensure};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -4,8 +4,8 @@
 //! header detection of the reader.
 #![no_main]
 
-use cadastro::mapping::{fold_label, is_known_label, resolve, suggest, suggest_with_samples};
-use cadastro::profile::BUILTIN_PROFILES;
+use cadastro::{fold_label, is_known_label, resolve, suggest, suggest_with_samples};
+use cadastro::BUILTIN_PROFILES;
 use cadastro::{Profile, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -29,5 +29,5 @@ fuzz_target!(|data: &[u8]| {
     let mut csv = headers.join(";").into_bytes();
     csv.extend_from_slice(b"\n");
     csv.extend_from_slice(headers.join(";").as_bytes());
-    let _ = cadastro::read::read_bytes(&csv, &ReadOptions::default().with_delimiter(';'));
+    let _ = cadastro::read_bytes(&csv, &ReadOptions::default().with_delimiter(';'));
 });

@@ -2,7 +2,7 @@
 //! named by the first byte. Any input gives a report or an Error; a report's JSON must parse.
 #![no_main]
 
-use cadastro::profile::BUILTIN_PROFILES;
+use cadastro::BUILTIN_PROFILES;
 use cadastro::{ImportOptions, Source};
 use libfuzzer_sys::fuzz_target;
 

@@ -3,7 +3,7 @@
 //! respect the limits it was read with.
 #![no_main]
 
-use cadastro::read::read_bytes;
+use cadastro::read_bytes;
 use cadastro::{Cell, Limits, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 

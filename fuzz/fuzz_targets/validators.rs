@@ -3,7 +3,7 @@
 //! named by the first byte (0: none, 1: BR, 2: PL, ...), plus the leaf text helpers.
 #![no_main]
 
-use cadastro::validate::{check_value, text};
+use cadastro::checks::{check_value, text};
 use cadastro::{Cell, Field};
 use libfuzzer_sys::fuzz_target;
 

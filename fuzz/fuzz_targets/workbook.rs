@@ -4,7 +4,7 @@
 //! bytes reach the zip and CFB parsers rather than the CSV reader.
 #![no_main]
 
-use cadastro::read::read_bytes;
+use cadastro::read_bytes;
 use cadastro::{Limits, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 

@@ -2,7 +2,7 @@
 //! Conversion only: every check and default lives in the core (`ImportOptions`' serde form,
 //! `Profile`, `Mapping`, `Limits`, `Locale::parse`, `Field::from_name`).
 
-use cadastro::write::ExportOptions;
+use cadastro::export::ExportOptions;
 use cadastro::{Cell, Customer, Field, ImportOptions, Locale, Source};
 use napi::bindgen_prelude::{
     Array, ClassInstance, FromNapiValue, Function, JavaScriptClassExt, JsObjectValue, Object, Uint8Array,

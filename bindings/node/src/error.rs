@@ -102,8 +102,8 @@ impl From<cadastro_store::StoreError> for Failure {
     }
 }
 
-impl From<cadastro::reconcile::LookupError> for Failure {
-    fn from(e: cadastro::reconcile::LookupError) -> Self {
+impl From<cadastro::LookupError> for Failure {
+    fn from(e: cadastro::LookupError) -> Self {
         Failure { code: e.code(), message: e.to_string() }
     }
 }

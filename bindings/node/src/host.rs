@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::sync::mpsc::{self, Sender};
 
 use cadastro::CustomerKey;
-use cadastro::reconcile::{CustomerLookup, Existing, LookupError};
+use cadastro::{CustomerLookup, Existing, LookupError};
 use napi::JsValue;
 use napi::bindgen_prelude::{CallbackContext, FnArgs, FromNapiValue, Function, PromiseRaw};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};

@@ -8,7 +8,7 @@
 //! The estimates count the heap bytes of the strings and collections plus a fixed cost per
 //! allocation; they need to be of the right order, not exact.
 
-use cadastro::reconcile::ImportPlan;
+use cadastro::ImportPlan;
 use cadastro::{Cell, Customer, Issue, Table, Value};
 use napi::Env;
 

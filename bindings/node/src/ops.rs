@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use cadastro::reconcile::{self, ImportPlan, Reconciler};
-use cadastro::reentry::Exclusive;
-use cadastro::write::CsvOptions;
+use cadastro::Exclusive;
+use cadastro::export::CsvOptions;
 use cadastro::{ImportOptions, Importer, Source};
+use cadastro::{ImportPlan, Reconciler};
 use cadastro_store::ImportMode;
 use napi::bindgen_prelude::{Array, AsyncTask, FromNapiValue, Object, ObjectFinalize};
 use napi::{Env, Unknown, ValueType};
@@ -105,7 +105,7 @@ pub struct PlanEntry {
     pub diff: Diff,
 }
 
-fn change(c: &reconcile::FieldChange) -> FieldChange {
+fn change(c: &cadastro::FieldChange) -> FieldChange {
     let json = |v: &Option<cadastro::Value>| v.as_ref().and_then(|v| serde_json::to_value(v).ok());
     FieldChange { field: c.field.name().to_owned(), old: json(&c.old), new_value: json(&c.new) }
 }
@@ -119,11 +119,11 @@ fn key(k: &cadastro::CustomerKey) -> CustomerKey {
     CustomerKey { by: by.to_owned(), value: value.clone() }
 }
 
-fn matched_by(m: reconcile::MatchedBy) -> &'static str {
+fn matched_by(m: cadastro::MatchedBy) -> &'static str {
     match m {
-        reconcile::MatchedBy::ExternalId => "external_id",
-        reconcile::MatchedBy::TaxId => "tax_id",
-        reconcile::MatchedBy::Name => "name",
+        cadastro::MatchedBy::ExternalId => "external_id",
+        cadastro::MatchedBy::TaxId => "tax_id",
+        cadastro::MatchedBy::Name => "name",
     }
 }
 
@@ -264,7 +264,7 @@ fn plan_options(
     options: Option<Unknown<'_>>,
 ) -> Result<(cadastro::Profile, usize), Failure> {
     let mut profile = default.clone();
-    let mut batch = reconcile::DEFAULT_BATCH;
+    let mut batch = cadastro::DEFAULT_BATCH;
     if let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) {
         if options.get_type()? != ValueType::Object {
             return Err(Failure::invalid("options must be an object"));
@@ -358,8 +358,8 @@ pub struct ExportStats {
     pub lines: f64,
 }
 
-impl From<cadastro::write::ExportStats> for ExportStats {
-    fn from(s: cadastro::write::ExportStats) -> Self {
+impl From<cadastro::export::ExportStats> for ExportStats {
+    fn from(s: cadastro::export::ExportStats) -> Self {
         ExportStats { customers: s.customers as f64, lines: s.lines as f64 }
     }
 }
@@ -404,8 +404,8 @@ pub fn export_customers(
         let path = convert::string(path, "path")?;
         let customers = convert::customers(&env, customers)?;
         let (profile, opts, _) = convert::export_options(&env, options, &EXPORT_KEYS)?;
-        let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
-        Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
+        let (profile, _) = cadastro::export::with_custom_columns(&profile, &customers);
+        Ok(cadastro::export::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
     })
 }
 
@@ -421,7 +421,7 @@ pub fn template(env: Env, path: Option<Unknown<'_>>, options: Option<Unknown<'_>
         let (profile, opts, _) =
             convert::export_options(&env, options, &["profile", "delimiter", "bom", "line_ending"])?;
         let csv: CsvOptions = opts.csv;
-        Ok(cadastro::write::template_to_path(&profile, Path::new(&path), &csv)?)
+        Ok(cadastro::export::template_to_path(&profile, Path::new(&path), &csv)?)
     })
 }
 
@@ -762,8 +762,8 @@ impl Store {
                 Some(_) => return Err(Failure::invalid("option account must be a string")),
             };
             let customers = with_store(&self.inner, "Store.export", |s| Ok(s.list_customers(&account, None)?))?;
-            let (profile, _) = cadastro::write::with_custom_columns(&profile, &customers);
-            Ok(cadastro::write::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
+            let (profile, _) = cadastro::export::with_custom_columns(&profile, &customers);
+            Ok(cadastro::export::export_to_path(&customers, &profile, Path::new(&path), &opts)?.into())
         })
     }
 }

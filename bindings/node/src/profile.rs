@@ -33,7 +33,7 @@ impl Profile {
     /// The names of the built-in profiles.
     #[napi]
     pub fn builtin_names() -> Vec<String> {
-        cadastro::profile::BUILTIN_PROFILES.iter().map(|s| (*s).to_owned()).collect()
+        cadastro::BUILTIN_PROFILES.iter().map(|s| (*s).to_owned()).collect()
     }
 
     /// The profile's name.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use cadastro::reconcile::ImportPlan;
+use cadastro::ImportPlan;
 use cadastro::{Locale, Table};
 use napi::bindgen_prelude::{Array, ObjectFinalize};
 use napi::{Env, Unknown};
@@ -192,8 +192,8 @@ pub struct ColumnMapping {
     pub merged_from: Vec<String>,
 }
 
-impl From<&cadastro::mapping::ColumnMapping> for ColumnMapping {
-    fn from(c: &cadastro::mapping::ColumnMapping) -> Self {
+impl From<&cadastro::ColumnMapping> for ColumnMapping {
+    fn from(c: &cadastro::ColumnMapping) -> Self {
         ColumnMapping {
             column: c.column.clone(),
             header: c.header.clone(),
@@ -349,7 +349,8 @@ impl Report {
         run(|| {
             let path = convert::string(path, "path")?;
             let locale = convert::locale_arg(convert::opt_string(locale, "locale")?, self.locale)?;
-            cadastro::write::write_error_file(&self.table, &self.inner, Path::new(&path), locale).map_err(Failure::from)
+            cadastro::export::write_error_file(&self.table, &self.inner, Path::new(&path), locale)
+                .map_err(Failure::from)
         })
     }
 }

@@ -45,8 +45,8 @@ pub struct StreamSummary {
     pub stopped: bool,
 }
 
-impl From<&cadastro::stream::StreamSummary> for StreamSummary {
-    fn from(s: &cadastro::stream::StreamSummary) -> Self {
+impl From<&cadastro::StreamSummary> for StreamSummary {
+    fn from(s: &cadastro::StreamSummary) -> Self {
         StreamSummary {
             source: SourceInfo::from(&s.source),
             mapping: s.mapping.iter().map(ColumnMapping::from).collect(),

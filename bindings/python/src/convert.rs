@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use cadastro::mapping::Mapping;
+use cadastro::Mapping;
 use cadastro::{Cell, ImportOptions, Limits, Locale, Profile, ReadOptions, Source, TextEncoding, Value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;

@@ -10,7 +10,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use cadastro::reconcile::LookupError;
+use cadastro::LookupError;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
@@ -79,7 +79,7 @@ create_exception!(
 /// The kind string of [`InternalError`] (binding-only: the core has no such kind).
 pub const INTERNAL: &str = "internal";
 
-/// The kind string of [`LookupFailed`] (`cadastro::reconcile::LookupError::code`).
+/// The kind string of [`LookupFailed`] (`cadastro::LookupError::code`).
 pub const LOOKUP_FAILED: &str = "lookup_failed";
 
 fn ty<T: PyTypeInfo>(py: Python<'_>) -> Bound<'_, PyType> {

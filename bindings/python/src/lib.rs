@@ -187,7 +187,7 @@ mod _cadastro {
         let profile = convert::profile_or_generic(py, profile)?;
         let csv = ops::csv_options(delimiter, bom, line_ending)?;
         let customers = ops::customers(customers)?;
-        let opts = cadastro::write::ExportOptions { group, csv, ..Default::default() };
+        let opts = cadastro::export::ExportOptions { group, csv, ..Default::default() };
         ops::export(py, &customers, &profile, &path, &opts)
     }
 
@@ -206,7 +206,7 @@ mod _cadastro {
     ) -> PyResult<()> {
         let profile = convert::profile_or_generic(py, profile)?;
         let csv = ops::csv_options(delimiter, bom, line_ending)?;
-        run_released(py, move || cadastro::write::template_to_path(&profile, &path, &csv))
+        run_released(py, move || cadastro::export::template_to_path(&profile, &path, &csv))
     }
 
     /// Reads a file and suggests a mapping for its columns, without validating; returns an

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use cadastro::reconcile::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
-use cadastro::reentry::{Exclusive, ExclusiveGuard};
-use cadastro::write::{CsvOptions, ExportOptions, LineEnding};
+use cadastro::export::{CsvOptions, ExportOptions, LineEnding};
+use cadastro::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
 use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Profile, Source};
+use cadastro::{Exclusive, ExclusiveGuard};
 use cadastro::{NoBase, ParentLookup};
 use cadastro_store::{ImportMode, Store};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -195,8 +195,8 @@ pub fn export<'py>(
     opts: &ExportOptions,
 ) -> PyResult<Bound<'py, PyAny>> {
     let stats = run_released(py, || {
-        let (profile, _) = cadastro::write::with_custom_columns(profile, customers);
-        cadastro::write::export_to_path(customers, &profile, path, opts)
+        let (profile, _) = cadastro::export::with_custom_columns(profile, customers);
+        cadastro::export::export_to_path(customers, &profile, path, opts)
     })?;
     to_python(py, &stats)
 }

@@ -27,7 +27,7 @@ impl PyProfile {
     /// The names of the built-in profiles.
     #[staticmethod]
     fn builtin_names() -> Vec<&'static str> {
-        cadastro::profile::BUILTIN_PROFILES.to_vec()
+        cadastro::BUILTIN_PROFILES.to_vec()
     }
 
     /// Loads and checks a profile document from JSON text.

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use cadastro::reconcile::ImportPlan;
-use cadastro::validate::CellCheck;
+use cadastro::ImportPlan;
+use cadastro::checks::CellCheck;
 use cadastro::{Inspection, Locale, Profile, Table};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -284,7 +284,7 @@ impl PyReport {
         let Some(table) = &self.table else {
             return Err(invalid_options("this report was not made from a file: no error file to write").into());
         };
-        run_released(py, || cadastro::write::write_error_file(table, &self.report, &path, locale))
+        run_released(py, || cadastro::export::write_error_file(table, &self.report, &path, locale))
     }
 
     fn __repr__(&self) -> String {

@@ -14,8 +14,8 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
 
-use cadastro::reconcile::ImportPlan;
-use cadastro::stream::{Chunk, StreamSummary};
+use cadastro::ImportPlan;
+use cadastro::{Chunk, StreamSummary};
 use cadastro::{ImportOptions, Importer, Source};
 use cadastro_store::{ImportMode, Store, StreamOutcome};
 use pyo3::prelude::*;

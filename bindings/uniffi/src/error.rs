@@ -206,7 +206,7 @@ pub const INTERNAL: &str = "internal";
 /// The kind string of [`CadastroError::CallbackFailed`] (binding-only: a host callback threw).
 pub const CALLBACK_FAILED: &str = "callback_failed";
 
-/// The kind string of a failed customer lookup (`cadastro::reconcile::LookupError::code`).
+/// The kind string of a failed customer lookup (`cadastro::LookupError::code`).
 pub const LOOKUP_FAILED: &str = "lookup_failed";
 
 /// The kind strings of the embedded store (`cadastro_store::StoreError::code`), in the order of
@@ -336,8 +336,8 @@ impl From<cadastro_store::StoreError> for CadastroError {
 }
 
 /// A failed lookup (the host's, through [`crate::CustomerLookup`]).
-impl From<cadastro::reconcile::LookupError> for CadastroError {
-    fn from(err: cadastro::reconcile::LookupError) -> Self {
+impl From<cadastro::LookupError> for CadastroError {
+    fn from(err: cadastro::LookupError) -> Self {
         Self::LookupFailed { detail: err.to_string() }
     }
 }
@@ -415,7 +415,7 @@ mod tests {
             S::UnknownAccount("acme".into()),
             S::StalePlan("customer 3 changed".into()),
             S::InvalidPlan("id x".into()),
-            S::Lookup(cadastro::reconcile::LookupError::new("down")),
+            S::Lookup(cadastro::LookupError::new("down")),
             S::Corrupt { table: "customers", id: 1, reason: "bad json".into() },
             S::Busy("database is locked".into()),
             S::NotAStore("the database holds other tables (invoices)".into()),
@@ -442,7 +442,7 @@ mod tests {
 
     #[test]
     fn lookup_failures_are_lookup_failed() {
-        let e = CadastroError::from(cadastro::reconcile::LookupError::new("db down"));
+        let e = CadastroError::from(cadastro::LookupError::new("db down"));
         assert_eq!(e.kind(), LOOKUP_FAILED);
         assert!(e.to_string().contains("db down"));
         let trace = "java.lang.IllegalStateException: boom\n\tat MainKt.find(Main.kt:10)";

@@ -100,7 +100,7 @@ impl Importer {
         let source: cadastro::Source = source.into();
         let table = source.open(&self.inner.options().read)?;
         let report = self.inner.validate_table(&table, &NoBase)?;
-        cadastro::write::write_error_file(&table, &report, Path::new(&path), report.locale)?;
+        cadastro::export::write_error_file(&table, &report, Path::new(&path), report.locale)?;
         report::from_core(&report)
     }
 
@@ -200,7 +200,7 @@ pub fn parse_profile(json: String) -> Result<Profile, CadastroError> {
 /// The names of the built-in profiles.
 #[uniffi::export]
 pub fn builtin_profiles() -> Vec<String> {
-    cadastro::profile::BUILTIN_PROFILES.iter().map(|s| (*s).to_owned()).collect()
+    cadastro::BUILTIN_PROFILES.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// The core's default resource limits (Kotlin: `defaultLimits().copy(maxRows = 10_000)`).

@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use cadastro::reentry::{Exclusive, ExclusiveGuard};
+use cadastro::{Exclusive, ExclusiveGuard};
 
-use cadastro::reconcile::Reconciler;
-use cadastro::write::ExportOptions;
+use cadastro::Reconciler;
+use cadastro::export::ExportOptions;
 
 use crate::error::CadastroError;
 use crate::options::{ImportOptions, Source};
@@ -47,8 +47,8 @@ pub struct ExportStats {
     pub lines: i64,
 }
 
-impl From<cadastro::write::ExportStats> for ExportStats {
-    fn from(s: cadastro::write::ExportStats) -> Self {
+impl From<cadastro::export::ExportStats> for ExportStats {
+    fn from(s: cadastro::export::ExportStats) -> Self {
         let i = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
         ExportStats { customers: i(s.customers), lines: i(s.lines) }
     }
@@ -109,9 +109,9 @@ fn export_to(
 ) -> Result<ExportStats, CadastroError> {
     let profile = resolve_profile(profile)?;
     // Custom fields the profile does not have travel as extra columns, never dropped.
-    let (profile, _) = cadastro::write::with_custom_columns(&profile, customers);
+    let (profile, _) = cadastro::export::with_custom_columns(&profile, customers);
     let opts = ExportOptions { group, ..ExportOptions::default() };
-    Ok(cadastro::write::export_to_path(customers, &profile, Path::new(path), &opts)?.into())
+    Ok(cadastro::export::export_to_path(customers, &profile, Path::new(path), &opts)?.into())
 }
 
 /// Plans the import of `customers` (normally `report.customers`) into the host's base, answered
@@ -141,8 +141,8 @@ pub(crate) fn export_customers(
 
 pub(crate) fn template(path: String, profile: String) -> Result<(), CadastroError> {
     let profile = resolve_profile(&profile)?;
-    let csv = cadastro::write::CsvOptions::default();
-    Ok(cadastro::write::template_to_path(&profile, Path::new(&path), &csv)?)
+    let csv = cadastro::export::CsvOptions::default();
+    Ok(cadastro::export::template_to_path(&profile, Path::new(&path), &csv)?)
 }
 
 pub(crate) fn customers_from_json(json: String) -> Result<Vec<Customer>, CadastroError> {
@@ -317,7 +317,7 @@ impl Store {
     /// `InvalidAccount`, `StoreBusy`, `StoreError`.
     #[uniffi::method(default(skip_stale = false))]
     pub fn apply(&self, account: String, plan: ImportPlan, skip_stale: bool) -> Result<ApplyResult, CadastroError> {
-        let core: cadastro::reconcile::ImportPlan = serde_json::from_str(&plan.to_json())
+        let core: cadastro::ImportPlan = serde_json::from_str(&plan.to_json())
             .map_err(|e| CadastroError::from(cadastro_store::StoreError::InvalidPlan(e.to_string())))?;
         let mut store = self.lock("Store.apply")?;
         let out = if skip_stale {

@@ -140,7 +140,7 @@ impl ImportOptions {
             Some(doc) => cadastro::Profile::from_json(doc)?,
             None => cadastro::Profile::builtin(&self.profile)?,
         };
-        let mapping = self.mapping_json.as_deref().map(cadastro::mapping::Mapping::from_json).transpose()?;
+        let mapping = self.mapping_json.as_deref().map(cadastro::Mapping::from_json).transpose()?;
         let mut read = Map::new();
         put(&mut read, "sheet", self.sheet.clone().map(Json::String));
         put(&mut read, "delimiter", self.delimiter.clone().map(Json::String));

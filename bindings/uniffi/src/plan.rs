@@ -3,7 +3,7 @@
 //! `class MyBase: CustomerLookup`, Python `class MyBase(cu.CustomerLookup)`), the plan records,
 //! and [`plan`](crate::plan) that builds one.
 //!
-//! The records have exactly the shape of the core's serde JSON (`cadastro::reconcile::ImportPlan`),
+//! The records have exactly the shape of the core's serde JSON (`cadastro::ImportPlan`),
 //! so the conversion is one serde pass and `ImportPlan.toJson()` is the core's JSON byte for byte.
 
 use std::sync::Arc;
@@ -92,25 +92,22 @@ pub trait CustomerLookup: Send + Sync {
 /// The core's view of a host lookup.
 pub(crate) struct HostLookup(pub(crate) Arc<dyn CustomerLookup>);
 
-impl cadastro::reconcile::CustomerLookup for HostLookup {
-    fn find(
-        &self,
-        keys: &[cadastro::CustomerKey],
-    ) -> Result<Vec<cadastro::reconcile::Existing>, cadastro::reconcile::LookupError> {
+impl cadastro::CustomerLookup for HostLookup {
+    fn find(&self, keys: &[cadastro::CustomerKey]) -> Result<Vec<cadastro::Existing>, cadastro::LookupError> {
         let keys = keys.iter().cloned().map(CustomerKey::from).collect();
         let found = self.0.find(keys).map_err(|e| {
             let message = match &e {
                 CadastroError::LookupFailed { detail } => detail.clone(),
                 other => format!("{other} ({})", other.kind()),
             };
-            cadastro::reconcile::LookupError::new(message)
+            cadastro::LookupError::new(message)
         })?;
         found
             .iter()
             .map(|e| {
-                serde_json::to_value(e).and_then(serde_json::from_value).map_err(|err| {
-                    cadastro::reconcile::LookupError::new(format!("the lookup returned customer {}: {err}", e.id))
-                })
+                serde_json::to_value(e)
+                    .and_then(serde_json::from_value)
+                    .map_err(|err| cadastro::LookupError::new(format!("the lookup returned customer {}: {err}", e.id)))
             })
             .collect()
     }
@@ -251,15 +248,15 @@ impl ImportPlan {
 
 impl ImportPlan {
     /// The record of a core plan.
-    pub(crate) fn from_core(plan: &cadastro::reconcile::ImportPlan) -> Result<Self, CadastroError> {
+    pub(crate) fn from_core(plan: &cadastro::ImportPlan) -> Result<Self, CadastroError> {
         from_core(plan)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use cadastro::reconcile::{MemoryBase, Reconciler};
     use cadastro::{Contact as CoreContact, Customer as CoreCustomer, Field, Value};
+    use cadastro::{MemoryBase, Reconciler};
 
     use super::*;
 
@@ -277,14 +274,14 @@ mod tests {
     }
 
     /// A plan with a create, an update with a field and a contact diff, and an unchanged entry.
-    fn core_plan() -> cadastro::reconcile::ImportPlan {
+    fn core_plan() -> cadastro::ImportPlan {
         let mut stored_a = core_customer("A", "52998224725", "Recife", "a@x.com");
         stored_a.rows.clear();
         let mut stored_b = core_customer("B", "11222333000181", "Natal", "b@x.com");
         stored_b.rows.clear();
         let base = MemoryBase::new(vec![
-            cadastro::reconcile::Existing { id: "1".into(), revision: 3, customer: stored_a },
-            cadastro::reconcile::Existing { id: "2".into(), revision: 1, customer: stored_b },
+            cadastro::Existing { id: "1".into(), revision: 3, customer: stored_a },
+            cadastro::Existing { id: "2".into(), revision: 1, customer: stored_b },
         ]);
         let imported = [
             core_customer("A", "52998224725", "Olinda", "novo@x.com"),
@@ -358,7 +355,7 @@ mod tests {
         let imported = [core_customer("A", "52998224725", "Olinda", "a@x.com")];
         let plan = Reconciler::new(&cadastro::Profile::generic()).plan(&imported, &host).unwrap();
         let entry = &plan.entries[0];
-        assert_eq!(entry.action, cadastro::reconcile::Action::Update);
+        assert_eq!(entry.action, cadastro::Action::Update);
         assert_eq!(entry.existing.as_ref().unwrap().id, "h-1");
         assert_eq!(entry.diff.fields.len(), 1);
 

@@ -636,8 +636,8 @@ pub struct Normalized {
     pub warnings: Vec<String>,
 }
 
-impl From<cadastro::validate::CellCheck> for Normalized {
-    fn from(c: cadastro::validate::CellCheck) -> Self {
+impl From<cadastro::checks::CellCheck> for Normalized {
+    fn from(c: cadastro::checks::CellCheck) -> Self {
         Normalized {
             value: c.value.map(FieldValue::from),
             error: c.error.map(|code| code.as_str().to_owned()),
@@ -648,11 +648,11 @@ impl From<cadastro::validate::CellCheck> for Normalized {
 
 #[cfg(test)]
 mod tests {
+    use cadastro::MatchReason;
     use cadastro::NoBase;
-    use cadastro::mapping::MatchReason;
-    use cadastro::profile::Target;
-    use cadastro::read::{Format, Row, SourceInfo as CoreSource, Table};
+    use cadastro::Target;
     use cadastro::{Cell, CustomField, CustomKind, Field, ImportOptions, Importer, ProfileColumn};
+    use cadastro::{Format, Row, SourceInfo as CoreSource, Table};
 
     use super::*;
 
@@ -863,10 +863,10 @@ mod tests {
                 sheet: Some("Plan1".into()),
                 header_row: Some(3),
                 encoding_confidence: None,
-                skipped_rows: vec![cadastro::read::SkippedRow { row: 1, reason: cadastro::read::SkipReason::Title }],
+                skipped_rows: vec![cadastro::SkippedRow { row: 1, reason: cadastro::SkipReason::Title }],
                 country_inferred: None,
             },
-            sheets: vec![cadastro::read::SheetInfo { name: "Plan1".into(), visible: true }],
+            sheets: vec![cadastro::SheetInfo { name: "Plan1".into(), visible: true }],
             rows: 42,
             columns: vec![cadastro::InspectColumn {
                 column: "A".into(),
@@ -878,7 +878,7 @@ mod tests {
                 needs_review: false,
                 merged_from: Vec::new(),
             }],
-            header_candidates: vec![cadastro::read::HeaderCandidate {
+            header_candidates: vec![cadastro::HeaderCandidate {
                 row: 3,
                 score: 9.5,
                 known_labels: 2,
@@ -896,7 +896,7 @@ mod tests {
 
     #[test]
     fn profiles_keep_their_document() {
-        for name in cadastro::profile::BUILTIN_PROFILES {
+        for name in cadastro::BUILTIN_PROFILES {
             let core = cadastro::Profile::builtin(name).unwrap();
             let record = Profile::from_core(&core).unwrap();
             assert_eq!(record.name, *name);

@@ -126,7 +126,7 @@ fn sink_failed(ChunkSinkError::Failed { detail }: ChunkSinkError) -> CadastroErr
     CadastroError::CallbackFailed { detail: format!("the host's chunk sink threw: {detail}") }
 }
 
-fn summary_of(summary: &cadastro::stream::StreamSummary) -> Result<StreamSummary, CadastroError> {
+fn summary_of(summary: &cadastro::StreamSummary) -> Result<StreamSummary, CadastroError> {
     Ok(StreamSummary {
         source: from_core(&summary.source)?,
         mapping: from_core(&summary.mapping)?,

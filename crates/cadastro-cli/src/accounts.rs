@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use cadastro::reconcile::ImportPlan;
+use cadastro::ImportPlan;
 use cadastro_store::{Store, StoreError};
 use clap::{Args, Subcommand};
 
@@ -157,9 +157,8 @@ fn copy(c: &Copy<'_>, args: &StoreArgs) -> Result<u8, Failure> {
     let known = store.accounts()?;
     if !known.iter().any(|a| a == c.src) {
         let choices: Vec<&str> = known.iter().map(String::as_str).collect();
-        let hint = cadastro::profile::closest_choice(c.src, &choices)
-            .map(|s| format!(": did you mean `{s}`?"))
-            .unwrap_or_default();
+        let hint =
+            cadastro::closest_choice(c.src, &choices).map(|s| format!(": did you mean `{s}`?")).unwrap_or_default();
         let list = if choices.is_empty() { "none".to_owned() } else { choices.join(", ") };
         return Err(Failure::UnknownAccount { name: c.src.to_owned(), hint: format!("{hint} (accounts: {list})") });
     }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cadastro::write::{CsvOptions, ExportFormat, ExportOptions, LineEnding};
+use cadastro::export::{CsvOptions, ExportFormat, ExportOptions, LineEnding};
 use cadastro::{Customer, Error, Profile};
 use clap::{Args, ValueEnum};
 
@@ -88,9 +88,9 @@ fn export(out: &Path, args: &ExportArgs) -> Result<u8, Failure> {
         None => customers_from_store(args)?,
     };
     // Custom fields the profile does not have travel as extra columns headed by their names.
-    let (profile, carried) = cadastro::write::with_custom_columns(&profile, &customers);
+    let (profile, carried) = cadastro::export::with_custom_columns(&profile, &customers);
     let opts = ExportOptions { group: args.group.clone(), csv: args.csv.options(), ..ExportOptions::default() };
-    let stats = cadastro::write::export_to_path(&customers, &profile, out, &opts)?;
+    let stats = cadastro::export::export_to_path(&customers, &profile, out, &opts)?;
     let noun = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
         "cadastro: {}, {} -> {}",
@@ -110,7 +110,7 @@ fn export(out: &Path, args: &ExportArgs) -> Result<u8, Failure> {
 
 /// Runs `cadastro template OUT`.
 pub fn template(out: &Path, csv: &CsvArgs, profile: &Profile) -> Result<u8, Error> {
-    cadastro::write::template_to_path(profile, out, &csv.options())?;
+    cadastro::export::template_to_path(profile, out, &csv.options())?;
     eprintln!("cadastro: template for profile {} -> {}", profile.name, out.display());
     Ok(0)
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use cadastro::reconcile::{Action, ImportPlan, LookupError, PlanEntry};
+use cadastro::{Action, ImportPlan, LookupError, PlanEntry};
 use cadastro::{PlanCounts, Report, Source, Stats, Value};
 use cadastro_store::{ImportMode, Store, StoreError};
 use clap::Args;
@@ -111,7 +111,7 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     }
     // A bad --errors path is refused before the file is read or the store opened (created).
     if let Some(out) = &args.opts.errors {
-        cadastro::write::check_error_path(out)?;
+        cadastro::export::check_error_path(out)?;
     }
     let importer = importer(&args.opts)?;
     let table = Source::from_path(&args.file).open(&importer.options().read)?;
@@ -129,7 +129,7 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     let mut file_error = None;
     let result = store.import_table_with(&args.account, &importer, &table, mode, &mut |report| {
         let Some(out) = &args.opts.errors else { return Ok(()) };
-        cadastro::write::write_error_file(&table, report, out, report.locale).map_err(|e| {
+        cadastro::export::write_error_file(&table, report, out, report.locale).map_err(|e| {
             let message = e.to_string();
             file_error = Some(e);
             cadastro::Error::from(cadastro::ErrorKind::InvalidOptions { reason: message })

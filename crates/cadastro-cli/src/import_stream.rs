@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::ops::ControlFlow;
 
 use cadastro::Source;
-use cadastro::report::TextSummary;
+use cadastro::TextSummary;
 use cadastro_store::{ImportMode, Store, StreamOutcome};
 
 use crate::import::{Failure, ImportArgs, entry_lines, plan_lines, status};

@@ -19,8 +19,8 @@ mod streamed;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use cadastro::Mapping;
 use cadastro::NoBase;
-use cadastro::mapping::Mapping;
 use cadastro::{Error, ImportOptions, Importer, Limits, Locale, Profile, ReadOptions, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -192,14 +192,14 @@ fn run(command: Command) -> Result<u8, Error> {
         Command::Validate { file, opts, whole_file } => {
             // A bad --errors path is refused before the file is read.
             if let Some(out) = &opts.errors {
-                cadastro::write::check_error_path(out)?;
+                cadastro::export::check_error_path(out)?;
             }
             let importer = importer(&opts)?;
             let source = Source::from_path(file);
             let report = if let Some(out) = &opts.errors {
                 // The pipeline's collector, keeping the raw cells of the rejected rows only.
                 let (report, rejected) = importer.validate_keeping_rejected(&source, &NoBase)?;
-                cadastro::write::write_error_file(&rejected, &report, out, report.locale)?;
+                cadastro::export::write_error_file(&rejected, &report, out, report.locale)?;
                 report
             } else if whole_file {
                 importer.validate(&source)?
@@ -318,8 +318,7 @@ fn importer(args: &ValidateArgs) -> Result<Importer, Error> {
 fn unknown_locale(tag: &str) -> Error {
     let choices: Vec<&str> =
         ["en", "pt-BR", "fr", "pl", "es"].into_iter().filter(|t| Locale::parse(t).is_some()).collect();
-    let hint =
-        cadastro::profile::closest_choice(tag, &choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
+    let hint = cadastro::closest_choice(tag, &choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
     invalid(format!("unknown locale `{tag}`: {hint}the locales are {}", choices.join(", ")))
 }
 
@@ -362,7 +361,7 @@ fn inspect_text(ins: &cadastro::Inspection) -> String {
     }
     for skipped in &s.skipped_rows {
         let why = match skipped.reason {
-            cadastro::read::SkipReason::Data => "looks like data, not read",
+            cadastro::SkipReason::Data => "looks like data, not read",
             _ => "title",
         };
         let _ = writeln!(out, "skipped row {}: {why}", skipped.row);

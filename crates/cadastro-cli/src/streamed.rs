@@ -1,16 +1,16 @@
 //! `cadastro validate` in one streaming pass ([`cadastro::Importer::validate_stream`]): neither
 //! the rows nor the report are held whole. The text summary is built issue by issue
-//! ([`cadastro::report::TextSummary`]); the JSON report is written piece by piece, its issues
+//! ([`cadastro::TextSummary`]); the JSON report is written piece by piece, its issues
 //! and customers spooled to anonymous temporary files until the stats (which come before them
 //! in the report) are known, then copied out: the bytes are [`cadastro::Report::to_json`]'s.
 //! A header-row warning that a later chunk gives (a column first filled there) is put back in
-//! its place, as [`cadastro::stream::sort_issues`] puts it in a report.
+//! its place, as [`cadastro::sort_issues`] puts it in a report.
 
 use std::fs::File;
 use std::io::{BufWriter, Seek as _, Write};
 use std::ops::ControlFlow;
 
-use cadastro::report::TextSummary;
+use cadastro::TextSummary;
 use cadastro::{Importer, Source};
 
 use crate::OutputFormat;
@@ -82,7 +82,7 @@ impl Spool {
         let mut all: Vec<cadastro::Issue> =
             serde_json::from_reader(std::io::BufReader::new(reader)).map_err(std::io::Error::other)?;
         all.extend(late);
-        cadastro::stream::sort_issues(&mut all);
+        cadastro::sort_issues(&mut all);
         *self = Spool::new()?;
         all.iter().try_for_each(|i| self.push(i))
     }

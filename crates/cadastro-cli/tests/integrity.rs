@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use cadastro::model::Cell;
+use cadastro::Cell;
 use cadastro::{ReadOptions, Source, Table};
 use serde_json::Value as Json;
 

@@ -1,6 +1,6 @@
 //! The one error type of the store.
 
-use cadastro::reconcile::LookupError;
+use cadastro::LookupError;
 
 /// A failure of the embedded store. Every variant has a stable [`code`](StoreError::code).
 ///

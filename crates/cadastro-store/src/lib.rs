@@ -18,7 +18,7 @@
 //!   [`Store::copy_account`] moves a base from one account to another through the same plan.
 //!
 //! ```
-//! use cadastro::reconcile::Action;
+//! use cadastro::Action;
 //! use cadastro::{Customer, Field, Profile, Value};
 //! use cadastro_store::Store;
 //!
@@ -43,11 +43,11 @@ pub mod stream;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use cadastro::model::{fold_name, nfc_key};
-use cadastro::reconcile::{
+use cadastro::{
     Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, PlanEntry, Reconciler, reconcile_in,
 };
 use cadastro::{Contact, Customer, CustomerKey, Field, Importer, Locale, PlanCounts, Profile, Report, Table, Value};
+use cadastro::{fold_name, nfc_key};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 
 pub use error::StoreError;
@@ -325,7 +325,7 @@ impl Store {
     /// are checked too: a customer that changed since is stale, not silently left as it is.
     ///
     /// ```
-    /// use cadastro::reconcile::Reconciler;
+    /// use cadastro::Reconciler;
     /// use cadastro::{Customer, Field, Profile, Value};
     /// use cadastro_store::{StaleReason, Store};
     ///

@@ -142,9 +142,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 }
 
 /// Migration 2, first step: the key columns of every customer in NFC (external ids, parent
-/// external ids) and the folded names recomputed ([`cadastro::model::fold_name`] is NFC now).
+/// external ids) and the folded names recomputed ([`cadastro::fold_name`] is NFC now).
 fn normalize_keys(conn: &Connection) -> Result<(), StoreError> {
-    use cadastro::model::{fold_name, nfc_key};
+    use cadastro::{fold_name, nfc_key};
     let mut st = conn
         .prepare("SELECT id, external_id, name, name_folded, parent_external_id, parent_name_folded FROM customers")?;
     let mut rows = st.query([])?;

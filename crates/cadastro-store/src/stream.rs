@@ -19,8 +19,8 @@
 
 use std::ops::ControlFlow;
 
-use cadastro::reconcile::{ImportPlan, LookupParents, Reconciler};
-use cadastro::stream::StreamSummary;
+use cadastro::StreamSummary;
+use cadastro::{ImportPlan, LookupParents, Reconciler};
 use cadastro::{Importer, Issue, PlanCounts, Source, Stats};
 use rusqlite::TransactionBehavior;
 
@@ -146,7 +146,7 @@ impl Store {
         // Parents of a file with parent columns are looked up in the base as it was.
         let parent_base = AccountBase { conn: &tx, account: base_account, before: Some(before) };
         let parents = LookupParents::new(&parent_base);
-        let stream = cadastro::stream::StreamOptions::chunks(chunk_rows);
+        let stream = cadastro::StreamOptions::chunks(chunk_rows);
         let summary = importer.run(source, &parents, stream, &mut |chunk| {
             has_errors |= chunk.issues.iter().any(Issue::is_error);
             let base = AccountBase { conn: &tx, account: base_account, before: Some(before) };

@@ -5,8 +5,8 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use cadastro::reconcile::{CustomerLookup, Reconciler};
 use cadastro::{Customer, CustomerKey, Field, Profile, Value};
+use cadastro::{CustomerLookup, Reconciler};
 use cadastro_store::Store;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 

@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use cadastro::reconcile::Action;
+use cadastro::Action;
 use cadastro::{Contact, Customer, Field, Profile, Value};
 use cadastro_store::{Store, StoreError};
 
@@ -24,7 +24,7 @@ fn customer(pairs: &[(Field, &str)]) -> Customer {
     c
 }
 
-fn counts(plan: &cadastro::reconcile::ImportPlan) -> (u64, u64, u64) {
+fn counts(plan: &cadastro::ImportPlan) -> (u64, u64, u64) {
     let c = plan.counts();
     (c.created, c.updated, c.unchanged)
 }

@@ -7,8 +7,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use cadastro::reconcile::{ImportPlan, Reconciler};
 use cadastro::{Contact, Customer, Field, Profile, Value};
+use cadastro::{ImportPlan, Reconciler};
 use cadastro_store::Store;
 
 const CHILD: &str = "CADASTRO_STORE_CRASH_CHILD";

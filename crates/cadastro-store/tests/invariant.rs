@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use cadastro::reconcile::BaseParents;
+use cadastro::BaseParents;
 use cadastro::{ImportOptions, Importer, Profile, Report, Source};
 use cadastro_store::{ImportMode, Store};
 
@@ -41,7 +41,7 @@ fn import(
     store: &mut Store,
     importer: &Importer,
     path: &Path,
-) -> Option<(Report, cadastro::reconcile::ImportPlan, BTreeSet<u32>)> {
+) -> Option<(Report, cadastro::ImportPlan, BTreeSet<u32>)> {
     let table = Source::from_path(path).open(&importer.options().read).ok()?;
     let columns = importer.columns(&table).ok()?;
     let parents = BaseParents::for_table(&table, &columns, &store.base("t").unwrap()).unwrap();

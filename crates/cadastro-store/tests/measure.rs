@@ -5,8 +5,8 @@
 
 use std::time::Instant;
 
-use cadastro::reconcile::{CustomerLookup, Reconciler};
 use cadastro::{Contact, Customer, CustomerKey, Field, Profile, Value};
+use cadastro::{CustomerLookup, Reconciler};
 use cadastro_store::Store;
 
 const N: usize = 100_000;

@@ -2,8 +2,8 @@
 //! plans, parents, groups, and the account-to-account migration.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use cadastro::read::Table;
-use cadastro::reconcile::{Action, BaseParents, CustomerLookup, Reconciler};
+use cadastro::Table;
+use cadastro::{Action, BaseParents, CustomerLookup, Reconciler};
 use cadastro::{Customer, CustomerKey, Field, ImportOptions, Importer, Profile, Report, Value};
 use cadastro_store::{ImportMode, SCHEMA_VERSION, Store, StoreError};
 
@@ -434,18 +434,18 @@ fn store_errors_have_codes() {
     assert_eq!(store.create_account("  ").unwrap_err().code(), "invalid_account");
     let e: StoreError = StoreError::StalePlan("x".into());
     assert_eq!(e.code(), "stale_plan");
-    let bogus = cadastro::reconcile::ImportPlan {
+    let bogus = cadastro::ImportPlan {
         rejected: Vec::new(),
-        entries: vec![cadastro::reconcile::PlanEntry {
+        entries: vec![cadastro::PlanEntry {
             action: Action::Update,
             key: None,
-            existing: Some(cadastro::reconcile::ExistingRef {
+            existing: Some(cadastro::ExistingRef {
                 id: "uuid-1".into(),
                 revision: 1,
-                matched_by: cadastro::reconcile::MatchedBy::Name,
+                matched_by: cadastro::MatchedBy::Name,
             }),
             customer: Customer::default(),
-            diff: cadastro::reconcile::Diff::default(),
+            diff: cadastro::Diff::default(),
         }],
     };
     assert_eq!(store.apply("a", &bogus).unwrap_err().code(), "invalid_plan");

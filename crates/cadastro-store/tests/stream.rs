@@ -7,7 +7,7 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use cadastro::reconcile::{Action, ImportPlan, PlanEntry};
+use cadastro::{Action, ImportPlan, PlanEntry};
 use cadastro::{Customer, Field, ImportOptions, Importer, Issue, PlanCounts, Source, Value};
 use cadastro_store::{ImportMode, Store, StoreError, StreamOutcome};
 

@@ -19,7 +19,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// The kind is boxed so that `Result<T, Error>` stays one pointer wide.
 ///
 /// ```
-/// let err = cadastro::read::Source::from_bytes(Vec::new())
+/// let err = cadastro::Source::from_bytes(Vec::new())
 ///     .open(&cadastro::ReadOptions::default())
 ///     .unwrap_err();
 /// assert_eq!(err.code(), "empty_file");

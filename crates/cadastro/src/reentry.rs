@@ -6,7 +6,7 @@
 //! from another thread waits its turn as before.
 //!
 //! ```
-//! use cadastro::reentry::Exclusive;
+//! use cadastro::Exclusive;
 //! let store = Exclusive::new(Vec::<u32>::new());
 //! let mut held = store.lock("Store.importFile")?;
 //! held.push(1);

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use cadastro::validate::check_value;
+use cadastro::checks::check_value;
 use cadastro::{Cell, Field};
 use serde_json::Value as Json;
 

@@ -6,9 +6,9 @@
 
 use std::ops::ControlFlow;
 
-use cadastro::model::{fold_name, nfc_key};
-use cadastro::reconcile::{Action, Existing, MatchedBy, MemoryBase, Reconciler, reconcile};
+use cadastro::{Action, Existing, MatchedBy, MemoryBase, Reconciler, reconcile};
 use cadastro::{Customer, Field, ImportOptions, Importer, IssueCode, Profile, Source, Value};
+use cadastro::{fold_name, nfc_key};
 
 fn customer(id: &str, tax: &str, name: &str) -> Customer {
     let mut c = Customer::default();

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cadastro::ReadOptions;
-use cadastro::read::read_bytes;
+use cadastro::read_bytes;
 use serde_json::Value;
 
 /// One annotated file.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use cadastro::read::Table;
+use cadastro::Table;
 use cadastro::{Field, ImportOptions, Importer, IssueCode, NoBase, Profile, Report, Value};
 use cadastro::{ParentLookup, ParentRef};
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use cadastro::write::{
+use cadastro::export::{
     CsvOptions, ExportFormat, ExportOptions, LineEnding, XlsxExporter, export_csv, export_headers, export_xlsx,
     template_csv, template_xlsx,
 };
@@ -252,7 +252,7 @@ fn streaming_writer_matches_the_function() {
 
 #[test]
 fn templates_have_headers_notes_validations_and_instructions() {
-    for name in cadastro::profile::BUILTIN_PROFILES {
+    for name in cadastro::BUILTIN_PROFILES {
         let profile = Profile::builtin(name).unwrap();
         let headers = export_headers(&profile);
         let mut bytes = Vec::new();
@@ -804,7 +804,7 @@ fn round_trip_with_custom_fields_and_csv_options() {
 /// where the layout has parents) and imports it with no mapping.
 #[test]
 fn filled_templates_import_with_no_mapping_and_no_error() {
-    for name in cadastro::profile::BUILTIN_PROFILES {
+    for name in cadastro::BUILTIN_PROFILES {
         let profile = Profile::builtin(name).unwrap();
         let mut bytes = Vec::new();
         template_xlsx(&profile, &mut bytes).unwrap();
@@ -858,7 +858,7 @@ fn filled_templates_import_with_no_mapping_and_no_error() {
         template_csv(&profile, &mut csv, &CsvOptions::default()).unwrap();
         {
             let mut w = csv::WriterBuilder::new()
-                .delimiter(cadastro::write::default_delimiter(&profile) as u8)
+                .delimiter(cadastro::export::default_delimiter(&profile) as u8)
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(&mut csv);
             for row in &rows {

@@ -7,8 +7,8 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use cadastro::report::TextSummary;
-use cadastro::write::{ErrorFileFormat, ExportOptions};
+use cadastro::TextSummary;
+use cadastro::export::{ErrorFileFormat, ExportOptions};
 use cadastro::{Customer, Field, ImportOptions, Importer, Locale, Profile, ReadOptions, Source, Value};
 
 const ASAAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/clientes-asaas.csv");
@@ -33,7 +33,7 @@ fn error_file(format: ErrorFileFormat, locale: Locale) -> Vec<u8> {
     let imp = importer("asaas", locale);
     let table = Source::from_path(ASAAS).open(&imp.options().read).unwrap();
     let report = imp.validate_table(&table, &cadastro::NoBase).unwrap();
-    cadastro::write::error_file(&table, &report, format, locale).unwrap()
+    cadastro::export::error_file(&table, &report, format, locale).unwrap()
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn the_error_file_has_a_row_column_in_the_files_language() {
     for (locale, row, errors) in
         [(Locale::En, "Row", "Errors"), (Locale::PtBr, "Linha", "Erros"), (Locale::Fr, "Ligne", "Erreurs")]
     {
-        assert_eq!(cadastro::write::row_header(locale), row);
+        assert_eq!(cadastro::export::row_header(locale), row);
         for format in [ErrorFileFormat::Csv, ErrorFileFormat::Xlsx] {
             let table = Source::from_bytes(error_file(format, locale)).open(&ReadOptions::default()).unwrap();
             let n = table.headers.len();
@@ -80,14 +80,14 @@ fn a_reimported_error_file_maps_its_added_columns_to_nothing_on_both_pipelines()
     }
     // The labels in every language, folded.
     for h in ["Row", "LINHA", "Ligne", "Wiersz", "Fila", "Errors", " erros ", "Erreurs"] {
-        assert!(cadastro::write::is_error_file_column(h), "{h}");
+        assert!(cadastro::export::is_error_file_column(h), "{h}");
     }
-    assert!(!cadastro::write::is_error_file_column("Nome"));
+    assert!(!cadastro::export::is_error_file_column("Nome"));
 }
 
 #[test]
 fn an_error_file_path_is_checked_before_anything_is_written() {
-    use cadastro::write::check_error_path;
+    use cadastro::export::check_error_path;
     assert_eq!(check_error_path(&tmp("e.xlsx")).unwrap(), ErrorFileFormat::Xlsx);
     assert_eq!(check_error_path(&tmp("e.CSV")).unwrap(), ErrorFileFormat::Csv);
     for bad in ["e.docx", "e.txt", "e"] {
@@ -138,8 +138,8 @@ fn io_errors_name_the_file_in_words_and_typos_get_a_suggestion() {
     assert_eq!((e.code(), e.to_string().as_str()), ("io", "no such file: /no/such/clientes.csv"));
     let e = Profile::builtin("upflw").unwrap_err();
     assert!(e.to_string().contains("did you mean `upflow`?"), "{e}");
-    assert_eq!(cadastro::profile::closest_choice("PT-br", &["en", "pt-BR", "fr"]), Some("pt-BR"));
-    assert_eq!(cadastro::profile::closest_choice("xx", &["en", "pt-BR", "fr"]), None);
+    assert_eq!(cadastro::closest_choice("PT-br", &["en", "pt-BR", "fr"]), Some("pt-BR"));
+    assert_eq!(cadastro::closest_choice("xx", &["en", "pt-BR", "fr"]), None);
 }
 
 fn customer(id: &str, name: &str) -> Customer {
@@ -156,29 +156,29 @@ fn exports_refuse_txt_leave_nothing_half_written_and_keep_custom_fields() {
     let mut ana = customer("C-1", "Ana");
     ana.custom.insert("empresa".into(), Value::Text("Livraria Paulista Ltda".into()));
     let txt = tmp("x.txt");
-    let e = cadastro::write::export_to_path([&ana], &asaas, &txt, &opts).unwrap_err();
+    let e = cadastro::export::export_to_path([&ana], &asaas, &txt, &opts).unwrap_err();
     assert_eq!(e.code(), "invalid_options");
     assert!(!txt.exists(), "export x.txt must not write a CSV");
     // A directory that does not exist: `io` naming the file asked for, nothing left behind.
-    let e = cadastro::write::export_to_path([&ana], &asaas, Path::new("/no/such/dir/out.xlsx"), &opts).unwrap_err();
+    let e = cadastro::export::export_to_path([&ana], &asaas, Path::new("/no/such/dir/out.xlsx"), &opts).unwrap_err();
     assert_eq!((e.code(), e.to_string().as_str()), ("io", "no such file: /no/such/dir/out.xlsx"));
     // An earlier file survives a failed export (the XLSX cell limit) and is replaced by a good one.
     let out = tmp("keep.xlsx");
     std::fs::write(&out, b"earlier").unwrap();
     let huge = customer("C-2", &"x".repeat(40_000));
-    assert!(cadastro::write::export_to_path([&huge], &asaas, &out, &opts).is_err());
+    assert!(cadastro::export::export_to_path([&huge], &asaas, &out, &opts).is_err());
     assert_eq!(std::fs::read(&out).unwrap(), b"earlier");
     assert!(!tmp(".keep.xlsx.partial").exists());
     // Another profile: the custom field becomes an extra column instead of vanishing.
     let upflow = Profile::builtin("upflow").unwrap();
-    let (profile, added) = cadastro::write::with_custom_columns(&upflow, [&ana]);
+    let (profile, added) = cadastro::export::with_custom_columns(&upflow, [&ana]);
     assert_eq!(added, ["empresa"]);
     let csv_path = tmp("up.csv");
-    cadastro::write::export_to_path([&ana], &profile, &csv_path, &opts).unwrap();
+    cadastro::export::export_to_path([&ana], &profile, &csv_path, &opts).unwrap();
     let table = Source::from_path(&csv_path).open(&ReadOptions::default()).unwrap();
     let col = table.headers.iter().position(|h| h == "empresa").unwrap();
     assert_eq!(table.rows[0].cell(col).as_text(), "Livraria Paulista Ltda");
-    let (same, none) = cadastro::write::with_custom_columns(&asaas, [&ana]);
+    let (same, none) = cadastro::export::with_custom_columns(&asaas, [&ana]);
     assert!(none.is_empty());
     assert_eq!(same, asaas, "a profile that has the field is unchanged");
 }
@@ -187,10 +187,10 @@ fn exports_refuse_txt_leave_nothing_half_written_and_keep_custom_fields() {
 fn the_template_and_the_example_data_agree_on_empresa() {
     // The template's instructions sheet: Empresa is a text (the company's name), its example a name.
     let mut bytes = Vec::new();
-    cadastro::write::template_xlsx(&Profile::builtin("asaas").unwrap(), &mut bytes).unwrap();
+    cadastro::export::template_xlsx(&Profile::builtin("asaas").unwrap(), &mut bytes).unwrap();
     let opts = ReadOptions { sheet: Some("Instruções".into()), header_row: Some(1), ..ReadOptions::default() };
     let sheet = Source::from_bytes(bytes).open(&opts).unwrap();
-    let cells = |r: &cadastro::read::Row| -> Vec<String> { r.cells.iter().map(|c| c.as_text().into_owned()).collect() };
+    let cells = |r: &cadastro::Row| -> Vec<String> { r.cells.iter().map(|c| c.as_text().into_owned()).collect() };
     let line = sheet.rows.iter().map(cells).find(|l| l.iter().any(|c| c == "Empresa")).expect("an Empresa line");
     assert!(line.iter().any(|c| c.contains("Nome da empresa")), "{line:?}");
     assert!(line.iter().any(|c| c == "Exemplo Ltda"), "{line:?}");

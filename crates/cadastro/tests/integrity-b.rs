@@ -7,7 +7,7 @@
 
 use std::ops::ControlFlow;
 
-use cadastro::stream::StreamSummary;
+use cadastro::StreamSummary;
 use cadastro::{Customer, ImportOptions, Importer, Issue, Locale, Report, Source};
 
 /// Both pipelines on the same bytes: the whole-file report, and the stream's customers, issues
@@ -207,13 +207,13 @@ fn error_file_header_and_reimport_in_pl_and_es() {
     let table = source.open(&importer.options().read).unwrap();
     let report = importer.validate_table(&table, &cadastro::NoBase).unwrap();
     let bytes =
-        cadastro::write::error_file(&table, &report, cadastro::write::ErrorFileFormat::Csv, report.locale).unwrap();
+        cadastro::export::error_file(&table, &report, cadastro::export::ErrorFileFormat::Csv, report.locale).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.lines().next().unwrap().contains("Errores"), "{text}");
     // The error file imports again: its own column is not an unmapped column.
     let again = importer.validate(&Source::from_bytes(bytes.clone())).unwrap();
     assert!(again.issues.iter().all(|i| i.code.as_str() != "unmapped_column"), "{:?}", again.issues);
-    let pl = cadastro::write::error_file(&table, &report, cadastro::write::ErrorFileFormat::Csv, Locale::Pl).unwrap();
+    let pl = cadastro::export::error_file(&table, &report, cadastro::export::ErrorFileFormat::Csv, Locale::Pl).unwrap();
     let again = importer.validate(&Source::from_bytes(pl)).unwrap();
     assert!(again.issues.iter().all(|i| i.code.as_str() != "unmapped_column"), "{:?}", again.issues);
 }

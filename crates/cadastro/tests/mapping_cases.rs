@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use cadastro::MatchReason;
 use cadastro::Profile;
-use cadastro::mapping::{self, MatchReason};
 use serde_json::Value;
 
 fn cases() -> Value {
@@ -27,7 +27,7 @@ fn header_cases() {
         let profile = Profile::builtin(case["profile"].as_str().unwrap()).unwrap();
         let want_field = case["field"].as_str();
         let want_reason = case["reason"].as_str().unwrap();
-        let got = mapping::suggest(&[header.to_owned()], &profile);
+        let got = cadastro::suggest(&[header.to_owned()], &profile);
         assert_eq!(got.len(), 1);
         let col = &got[0];
         let field = col.field.as_ref().map(|t| t.name());
@@ -58,7 +58,7 @@ fn known_label_cases() {
     for case in doc["is_known_label"].as_array().unwrap() {
         let text = case["text"].as_str().unwrap();
         let want = case["known"].as_bool().unwrap();
-        if mapping::is_known_label(text) != want {
+        if cadastro::is_known_label(text) != want {
             failures.push(format!("{text:?}: want {want}"));
         }
     }

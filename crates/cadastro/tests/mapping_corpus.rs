@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use cadastro::Profile;
-use cadastro::mapping;
 use serde_json::Value;
 
 struct Product {
@@ -72,11 +71,11 @@ struct Score {
 impl Score {
     fn add(&mut self, p: &Product) {
         let generic = Profile::generic();
-        let cols = match mapping::resolve_with_samples(&p.headers, &p.samples, &generic, None) {
+        let cols = match cadastro::resolve_with_samples(&p.headers, &p.samples, &generic, None) {
             Ok(cols) => cols,
             Err(e) => {
                 self.file_failures.push(format!("{}: {e}", p.name));
-                mapping::suggest_with_samples(&p.headers, &p.samples, &generic)
+                cadastro::suggest_with_samples(&p.headers, &p.samples, &generic)
             }
         };
         for (c, label) in cols.iter().zip(&p.labels) {

@@ -5,11 +5,11 @@
 
 use std::ops::ControlFlow;
 
-use cadastro::mapping::{self, Mapping, MatchReason};
 use cadastro::{Customer, Field, ImportOptions, Importer, Issue, IssueCode, Profile, Source};
+use cadastro::{Mapping, MatchReason};
 
 /// Both pipelines on one file: (customers, issues, mapping) of each, asserted equal.
-fn both(opts: ImportOptions, bytes: &[u8]) -> (Vec<Customer>, Vec<Issue>, Vec<mapping::ColumnMapping>) {
+fn both(opts: ImportOptions, bytes: &[u8]) -> (Vec<Customer>, Vec<Issue>, Vec<cadastro::ColumnMapping>) {
     let importer = Importer::new(opts).unwrap();
     let source = Source::from_bytes(bytes.to_vec());
     let report = importer.validate(&source).unwrap();
@@ -83,9 +83,9 @@ fn a_declared_merge_feeds_one_field_and_round_trips() {
     // A merge naming a column the file lacks, or a field also given to another column, is refused.
     let headers: Vec<String> = ["Nome", "Documento PF", "Documento PJ"].map(String::from).into();
     let bad = Mapping::from_json(r#"{"tax_id": ["Documento PF", "RG"]}"#).unwrap();
-    assert_eq!(mapping::resolve(&headers, &Profile::generic(), Some(&bad)).unwrap_err().code(), "invalid_options");
+    assert_eq!(cadastro::resolve(&headers, &Profile::generic(), Some(&bad)).unwrap_err().code(), "invalid_options");
     let bad = Mapping::from_json(r#"{"tax_id": ["B", "C"], "Nome": "tax_id"}"#).unwrap();
-    assert_eq!(mapping::resolve(&headers, &Profile::generic(), Some(&bad)).unwrap_err().code(), "invalid_options");
+    assert_eq!(cadastro::resolve(&headers, &Profile::generic(), Some(&bad)).unwrap_err().code(), "invalid_options");
     assert!(Mapping::from_json(r#"{"tax_id": ["B"]}"#).is_err(), "a merge needs two columns");
 }
 
@@ -164,16 +164,16 @@ fn headerless_columns_map_by_their_values() {
         s(&["ana@x.com.br", "fin@paoquente.com.br"]),
         s(&["01310-100", "20040-002"]),
     ];
-    let cols = mapping::resolve_with_samples(&headers, &samples, &Profile::generic(), None);
+    let cols = cadastro::resolve_with_samples(&headers, &samples, &Profile::generic(), None);
     // No name column can be told from values alone: the generic profile requires one.
     assert_eq!(cols.unwrap_err().code(), "missing_required_column");
-    let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::generic());
+    let cols = cadastro::suggest_with_samples(&headers, &samples, &Profile::generic());
     let fields: Vec<_> = cols.iter().map(|c| c.field.as_ref().map(|t| t.name())).collect();
     assert_eq!(fields, [None, Some("tax_id"), Some("email"), Some("postal_code")]);
     assert!(cols.iter().skip(1).all(|c| c.reason == MatchReason::Values && c.needs_review));
     // With the name named by letter, the rest follows from the values.
     let m = Mapping::from_json(r#"{"A": "name"}"#).unwrap();
-    let cols = mapping::resolve_with_samples(&headers, &samples, &Profile::generic(), Some(&m)).unwrap();
+    let cols = cadastro::resolve_with_samples(&headers, &samples, &Profile::generic(), Some(&m)).unwrap();
     assert_eq!(cols[2].field.as_ref().map(|t| t.name()), Some("email"));
 }
 
@@ -189,12 +189,12 @@ fn values_veto_and_decide_ambiguous_headers() {
         s(&["C-001", "C-002"]),
         s(&["(11) 98765-4321", "(21) 3333-4444"]),
     ];
-    let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::generic());
+    let cols = cadastro::suggest_with_samples(&headers, &samples, &Profile::generic());
     let fields: Vec<_> = cols.iter().map(|c| c.field.as_ref().map(|t| t.name())).collect();
     assert_eq!(fields, [Some("name"), Some("short_name"), Some("external_id"), Some("phone")]);
     // Holding IBANs, `Account Number` is the bank account.
     let mut samples = samples;
     samples[2] = s(&["FR7630006000011234567890189", "DE89370400440532013000"]);
-    let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::generic());
+    let cols = cadastro::suggest_with_samples(&headers, &samples, &Profile::generic());
     assert_eq!(cols[2].field.as_ref().map(|t| t.name()), Some("bank_account"));
 }

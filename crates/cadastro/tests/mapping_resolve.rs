@@ -1,9 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-//! mapping::resolve and mapping::suggest on whole header rows.
+//! cadastro::resolve and cadastro::suggest on whole header rows.
 
 use std::collections::BTreeSet;
 
-use cadastro::mapping::{self, ColumnMapping, Mapping, MatchReason};
+use cadastro::{ColumnMapping, Mapping, MatchReason};
 use cadastro::{ErrorKind, Profile};
 
 fn row(headers: &[&str]) -> Vec<String> {
@@ -25,7 +25,7 @@ fn layout(name: &str) -> Vec<String> {
 #[test]
 fn duplicate_header_names_field_and_columns() {
     let headers = row(&["Customer name", "Email", "E-mail"]);
-    let err = mapping::resolve(&headers, &profile("upflow"), None).unwrap_err();
+    let err = cadastro::resolve(&headers, &profile("upflow"), None).unwrap_err();
     assert_eq!(err.code(), "duplicate_header");
     match err.kind() {
         ErrorKind::DuplicateHeader { field, columns } => {
@@ -35,22 +35,22 @@ fn duplicate_header_names_field_and_columns() {
         other => panic!("{other:?}"),
     }
     // Both the generic profile's own label once folded.
-    let err = mapping::resolve(&row(&["Name", "E-mail", "Phone", "EMAIL"]), &Profile::generic(), None).unwrap_err();
+    let err = cadastro::resolve(&row(&["Name", "E-mail", "Phone", "EMAIL"]), &Profile::generic(), None).unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::DuplicateHeader { field, columns } if field == "email" && columns == &["B", "D"])
     );
     // Two synonyms in two languages.
-    let err = mapping::resolve(&row(&["Nom", "NIP", "CPF"]), &profile("upflow"), None).unwrap_err();
+    let err = cadastro::resolve(&row(&["Nom", "NIP", "CPF"]), &profile("upflow"), None).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::DuplicateHeader { field, .. } if field == "tax_id"));
     // Suggestions alone never fail: the leftmost column wins, the other gets nothing.
-    let cols = mapping::suggest(&headers, &profile("upflow"));
+    let cols = cadastro::suggest(&headers, &profile("upflow"));
     assert_eq!(fields(&cols), [Some("name"), Some("email"), None]);
 }
 
 #[test]
 fn a_stronger_claim_is_not_a_duplicate() {
     // The profile's own label beats a synonym.
-    let cols = mapping::resolve(
+    let cols = cadastro::resolve(
         &row(&["Identificador Externo", "Nome completo", "Nome", "CPF/CNPJ"]),
         &profile("asaas"),
         None,
@@ -61,10 +61,10 @@ fn a_stronger_claim_is_not_a_duplicate() {
     assert_eq!(cols[2].reason, MatchReason::Context);
     assert!(cols[2].needs_review);
     // `ID` is a loose label: `Customer ID` wins without a duplicate.
-    let cols = mapping::resolve(&row(&["ID", "Customer ID", "Name"]), &Profile::generic(), None).unwrap();
+    let cols = cadastro::resolve(&row(&["ID", "Customer ID", "Name"]), &Profile::generic(), None).unwrap();
     assert_eq!(fields(&cols), [None, Some("external_id"), Some("name")]);
     // An ambiguous label falls back to its second reading.
-    let cols = mapping::resolve(&row(&["Company", "Client name"]), &profile("upflow"), None).unwrap();
+    let cols = cadastro::resolve(&row(&["Company", "Client name"]), &profile("upflow"), None).unwrap();
     assert_eq!(fields(&cols), [Some("is_company"), Some("name")]);
     assert_eq!(cols[0].reason, MatchReason::Synonym);
 }
@@ -75,25 +75,25 @@ fn explicit_mapping_settles_duplicates() {
     let upflow = profile("upflow");
     // Ignore one column by letter.
     let m = Mapping::from_json(r#"{"C": null}"#).unwrap();
-    let cols = mapping::resolve(&headers, &upflow, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &upflow, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("name"), Some("email"), None]);
     assert_eq!(cols[2].reason, MatchReason::Ignored);
     // Give the field to the other column by header text.
     let m = Mapping::from_json(r#"{"E-mail": "email"}"#).unwrap();
-    let cols = mapping::resolve(&headers, &upflow, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &upflow, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("name"), None, Some("email")]);
     assert_eq!(cols[2].reason, MatchReason::Explicit);
     assert_eq!(cols[2].confidence, 1.0);
     // Send one to another field: the other keeps its suggestion.
     let m = Mapping::from_json(r#"{"Email": "additional_emails"}"#).unwrap();
-    let cols = mapping::resolve(&headers, &upflow, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &upflow, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("name"), Some("additional_emails"), Some("email")]);
     // A folded key matches both columns: one field for two columns is refused.
     let m = Mapping::from_json(r#"{"email": "additional_emails"}"#).unwrap();
-    assert_eq!(mapping::resolve(&headers, &upflow, Some(&m)).unwrap_err().code(), "invalid_options");
+    assert_eq!(cadastro::resolve(&headers, &upflow, Some(&m)).unwrap_err().code(), "invalid_options");
     // Ignoring both by folded key leaves no e-mail column, and that is fine.
     let m = Mapping::from_json(r#"{"EMAIL": null}"#).unwrap();
-    let cols = mapping::resolve(&headers, &upflow, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &upflow, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("name"), None, None]);
 }
 
@@ -102,7 +102,7 @@ fn explicit_override_by_header_folded_header_and_letter() {
     let headers = row(&["Identificador Externo", "Nome completo", "Documento", "Apelido", ""]);
     let asaas = profile("asaas");
     let m = Mapping::from_json(r#"{"Apelido": "short_name", "documento": "tax_id", "E": "notes"}"#).unwrap();
-    let cols = mapping::resolve(&headers, &asaas, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &asaas, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("external_id"), Some("name"), Some("tax_id"), Some("short_name"), Some("notes")]);
     assert_eq!(
         cols.iter().map(|c| c.reason).collect::<Vec<_>>(),
@@ -116,11 +116,11 @@ fn explicit_override_by_header_folded_header_and_letter() {
     );
     // A letter entry overrides a header entry for the same column.
     let m = Mapping::from_json(r#"{"Nome completo": "short_name", "B": "name", "C": "tax_id"}"#).unwrap();
-    let cols = mapping::resolve(&headers, &asaas, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &asaas, Some(&m)).unwrap();
     assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("name"));
     // Overriding a suggestion moves the field: the overridden column keeps nothing of it.
     let m = Mapping::from_json(r#"{"Nome completo": null, "Apelido": "name", "C": "tax_id"}"#).unwrap();
-    let cols = mapping::resolve(&headers, &asaas, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &asaas, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("external_id"), None, Some("tax_id"), Some("name"), None]);
 }
 
@@ -136,7 +136,7 @@ fn explicit_mapping_errors() {
         (r#"{"A": "email", "B": "email"}"#, "email"),
     ] {
         let m = Mapping::from_json(json).unwrap();
-        let err = mapping::resolve(&headers, &asaas, Some(&m)).unwrap_err();
+        let err = cadastro::resolve(&headers, &asaas, Some(&m)).unwrap_err();
         assert_eq!(err.code(), "invalid_options", "{json}");
         assert!(err.to_string().contains(needle), "{json}: {err}");
     }
@@ -147,27 +147,27 @@ fn explicit_mapping_errors() {
 #[test]
 fn missing_required_column_names_field_profile_and_header() {
     // An Upflow file read with the asaas profile: names map, but there is no CPF/CNPJ.
-    let err = mapping::resolve(&layout("upflow"), &profile("asaas"), None).unwrap_err();
+    let err = cadastro::resolve(&layout("upflow"), &profile("asaas"), None).unwrap_err();
     match err.kind() {
         ErrorKind::MissingRequiredColumn { field, header, profile } => {
             assert_eq!((field.as_str(), header.as_str(), profile.as_str()), ("tax_id", "CPF/CNPJ", "asaas"));
         }
         other => panic!("{other:?}"),
     }
-    let err = mapping::resolve(&row(&["Email", "Phone"]), &profile("invoiceocean"), None).unwrap_err();
+    let err = cadastro::resolve(&row(&["Email", "Phone"]), &profile("invoiceocean"), None).unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::MissingRequiredColumn { field, header, .. } if field == "name" && header == "Client name")
     );
     // Ignoring the only name column makes it missing too.
     let m = Mapping::from_json(r#"{"Name": null}"#).unwrap();
-    let err = mapping::resolve(&row(&["Name", "Email"]), &Profile::generic(), Some(&m)).unwrap_err();
+    let err = cadastro::resolve(&row(&["Name", "Email"]), &Profile::generic(), Some(&m)).unwrap_err();
     assert_eq!(err.code(), "missing_required_column");
 }
 
 #[test]
 fn every_builtin_layout_maps_itself_and_the_others() {
     for own in ["asaas", "invoiceocean", "upflow"] {
-        let cols = mapping::resolve(&layout(own), &profile(own), None).unwrap();
+        let cols = cadastro::resolve(&layout(own), &profile(own), None).unwrap();
         for (col, pc) in cols.iter().zip(&profile(own).columns) {
             assert_eq!(col.field, pc.field, "{own}: {}", pc.header);
             let want = if pc.field.is_some() { MatchReason::ProfileLabel } else { MatchReason::None };
@@ -175,7 +175,7 @@ fn every_builtin_layout_maps_itself_and_the_others() {
         }
         // Read with another profile, every column carrying a field still maps to that field.
         for other in ["asaas", "invoiceocean", "upflow", "generic"] {
-            let cols = mapping::suggest(&layout(own), &profile(other));
+            let cols = cadastro::suggest(&layout(own), &profile(other));
             for (col, pc) in cols.iter().zip(&profile(own).columns) {
                 // A profile's custom field (asaas "Empresa") exists only in that profile.
                 if other != own && matches!(pc.field, Some(cadastro::Target::Custom(_))) {
@@ -198,22 +198,22 @@ fn custom_fields_synonyms() {
     )
     .unwrap();
     let headers = row(&["Name", "SEGMENTO", "Pontos de fidelidadee", "Grupo"]);
-    let cols = mapping::resolve(&headers, &p, None).unwrap();
+    let cols = cadastro::resolve(&headers, &p, None).unwrap();
     assert_eq!(fields(&cols), [Some("name"), Some("segment"), Some("loyalty_points"), Some("group")]);
     assert_eq!(cols[1].reason, MatchReason::Synonym);
     assert_eq!(cols[2].reason, MatchReason::Fuzzy);
     // The custom field's own name is a label too.
-    let cols = mapping::suggest(&row(&["loyalty_points"]), &p);
+    let cols = cadastro::suggest(&row(&["loyalty_points"]), &p);
     assert_eq!(fields(&cols), [Some("loyalty_points")]);
     // A required custom field with no column.
-    let err = mapping::resolve(&row(&["Name"]), &p, None).unwrap_err();
+    let err = cadastro::resolve(&row(&["Name"]), &p, None).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::MissingRequiredColumn { field, .. } if field == "segment"));
     // An explicit mapping may name the custom field, not an undeclared one.
     let m = Mapping::from_json(r#"{"B": "segment"}"#).unwrap();
-    let cols = mapping::resolve(&row(&["Name", "Categoria do cliente"]), &p, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&row(&["Name", "Categoria do cliente"]), &p, Some(&m)).unwrap();
     assert_eq!(fields(&cols), [Some("name"), Some("segment")]);
     let m = Mapping::from_json(r#"{"B": "tier"}"#).unwrap();
-    let err = mapping::resolve(&row(&["Name", "Categoria"]), &p, Some(&m)).unwrap_err();
+    let err = cadastro::resolve(&row(&["Name", "Categoria"]), &p, Some(&m)).unwrap_err();
     assert_eq!(err.code(), "invalid_options");
 }
 
@@ -237,7 +237,7 @@ fn suggestions_never_put_two_columns_on_one_field() {
         let len = 5 + next(36);
         let headers: Vec<String> = (0..len).map(|_| pool[next(pool.len())].clone()).collect();
         let p = &profiles[next(profiles.len())];
-        let cols = mapping::suggest(&headers, p);
+        let cols = cadastro::suggest(&headers, p);
         assert_eq!(cols.len(), headers.len());
         let mut seen = BTreeSet::new();
         for c in &cols {
@@ -249,7 +249,7 @@ fn suggestions_never_put_two_columns_on_one_field() {
             assert!((0.0..=1.0).contains(&c.confidence));
         }
         // resolve either fails with a file-level kind or keeps the one-to-one rule too.
-        match mapping::resolve(&headers, p, None) {
+        match cadastro::resolve(&headers, p, None) {
             Ok(cols) => {
                 let targets: Vec<_> =
                     cols.iter().filter(|c| c.merged_from.len() < 2).filter_map(|c| c.field.clone()).collect();
@@ -267,13 +267,13 @@ fn saved_mapping_replays() {
     let headers = row(&["Razão social", "CNPJ", "Cod", "Email", "Email", "", "Obs"]);
     let asaas = profile("asaas");
     let m = Mapping::from_json(r#"{"Cod": "external_id", "E": "additional_emails", "F": null}"#).unwrap();
-    let cols = mapping::resolve(&headers, &asaas, Some(&m)).unwrap();
+    let cols = cadastro::resolve(&headers, &asaas, Some(&m)).unwrap();
     let saved = Mapping::from_columns(&cols);
     // Shared and empty headers are saved by letter.
     assert!(saved.entries.contains_key("D") && saved.entries.contains_key("E") && saved.entries.contains_key("F"));
     let back = Mapping::from_json(&saved.to_json()).unwrap();
     assert_eq!(back, saved);
-    let again = mapping::resolve(&headers, &asaas, Some(&back)).unwrap();
+    let again = cadastro::resolve(&headers, &asaas, Some(&back)).unwrap();
     assert_eq!(fields(&again), fields(&cols));
     assert_eq!(
         fields(&again),
@@ -301,7 +301,7 @@ fn samples_fill_unmatched_columns_only() {
         s(&["bo@acme.com.br"]),
         s(&["ana@acme.com.br"]),
     ];
-    let cols = mapping::suggest_with_samples(&headers, &samples, &profile("asaas"));
+    let cols = cadastro::suggest_with_samples(&headers, &samples, &profile("asaas"));
     assert_eq!(fields(&cols), [Some("name"), Some("tax_id"), Some("postal_code"), None, None, Some("email")]);
     assert_eq!(cols[1].reason, MatchReason::Values);
     assert_eq!(cols[1].confidence, 0.6);

@@ -8,8 +8,8 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use cadastro::read::read_bytes;
-use cadastro::stream::StreamSummary;
+use cadastro::StreamSummary;
+use cadastro::read_bytes;
 use cadastro::{ErrorKind, ImportOptions, Importer, LimitKind, ReadOptions, Report, Source};
 
 fn testdata() -> PathBuf {

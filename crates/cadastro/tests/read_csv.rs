@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use cadastro::read::{Source, read_bytes};
 use cadastro::{Cell, Format, IssueCode, Limits, ReadOptions, Table, TextEncoding};
+use cadastro::{Source, read_bytes};
 
 const ASAAS: [&str; 19] = [
     "Identificador Externo",

@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 
-use cadastro::report::Issue;
+use cadastro::Issue;
 use cadastro::{ImportOptions, Importer, Source, SourceInfo, TextEncoding};
 
 /// An issue's code, row and column.

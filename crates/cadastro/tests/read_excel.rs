@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use cadastro::read::read_bytes;
+use cadastro::read_bytes;
 use cadastro::{ErrorKind, LimitKind};
 use cadastro::{Limits, ReadOptions};
 

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use cadastro::ReadOptions;
-use cadastro::read::read_bytes;
+use cadastro::read_bytes;
 use serde_json::Value;
 
 fn root() -> PathBuf {

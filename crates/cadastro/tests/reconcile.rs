@@ -7,8 +7,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use cadastro::NoBase;
-use cadastro::read::Table;
-use cadastro::reconcile::{
+use cadastro::Table;
+use cadastro::{
     Action, BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MatchedBy, MemoryBase, Reconciler,
     reconcile,
 };

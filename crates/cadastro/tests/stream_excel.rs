@@ -7,7 +7,7 @@
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
-use cadastro::stream::StreamSummary;
+use cadastro::StreamSummary;
 use cadastro::{Customer, ImportOptions, Importer, Issue, Report, Source};
 use rust_xlsxwriter::Workbook;
 
@@ -238,7 +238,7 @@ fn a_column_whose_first_data_comes_late_is_reported_and_sorted_back_by_collector
     assert!(issues.iter().any(|i| i.code.as_str() == "unmapped_column" && i.column.as_deref() == Some("D")));
     // A collector sorts them back: the whole-file order, the late warning first.
     let mut sorted_back = issues.clone();
-    cadastro::stream::sort_issues(&mut sorted_back);
+    cadastro::sort_issues(&mut sorted_back);
     assert_eq!(sorted_back, whole.issues);
     assert_eq!(importer.validate(&source).unwrap().issues, whole.issues);
 }

@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use cadastro::validate::iban::normalize_bank_account;
-use cadastro::validate::tax_id::{normalize_tax_id, normalize_vat};
-use cadastro::validate::text::clean;
+use cadastro::checks::iban::normalize_bank_account;
+use cadastro::checks::tax_id::{normalize_tax_id, normalize_vat};
+use cadastro::checks::text::clean;
 use serde_json::Value;
 
 fn cases(name: &str) -> Vec<Value> {

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use cadastro::validate::tax_id::{
+use cadastro::checks::tax_id::{
     is_valid_cnpj, is_valid_cpf, is_valid_fr_vat, is_valid_nip, is_valid_siren, is_valid_siret, normalize_tax_id,
     normalize_vat, vat,
 };

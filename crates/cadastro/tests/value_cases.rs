@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use cadastro::Cell;
-use cadastro::validate::{boolean, country, email, enums, number, phone, postal, state, text};
+use cadastro::checks::{boolean, country, email, enums, number, phone, postal, state, text};
 use serde_json::{Value, json};
 
 /// The case files this test owns.

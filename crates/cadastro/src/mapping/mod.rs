@@ -34,9 +34,9 @@
 //! not matter.
 //!
 //! ```
-//! use cadastro::{Profile, mapping};
+//! use cadastro::Profile;
 //! let headers: Vec<String> = ["Raison sociale", "N° TVA", "Emial", "Foo"].map(String::from).into();
-//! let cols = mapping::suggest(&headers, &Profile::builtin("upflow")?);
+//! let cols = cadastro::suggest(&headers, &Profile::builtin("upflow")?);
 //! let fields: Vec<_> = cols.iter().map(|c| c.field.as_ref().map(|t| t.name())).collect();
 //! assert_eq!(fields, [Some("name"), Some("vat_number"), Some("email"), None]);
 //! # Ok::<(), cadastro::Error>(())
@@ -71,7 +71,7 @@ pub const DEFAULT_REVIEW_THRESHOLD: f64 = 0.9;
 /// - `"review_threshold": 0.9`: the confidence below which a column needs review.
 ///
 /// ```
-/// use cadastro::mapping::Mapping;
+/// use cadastro::Mapping;
 /// let m = Mapping::from_json(r#"{"Documento": "tax_id", "C": null, "phone": ["Fone", "Celular"],
 ///     "learned": {"Cód. Parceiro": "external_id"}, "review_threshold": 0.95}"#)?;
 /// assert_eq!(m.entries.len(), 2);
@@ -188,9 +188,9 @@ impl Mapping {
     /// merged columns give a merge entry.
     ///
     /// ```
-    /// use cadastro::{Profile, mapping::{self, Mapping}};
+    /// use cadastro::{Mapping, Profile};
     /// let headers: Vec<String> = ["Nome", "CPF", "Nome"].map(String::from).into();
-    /// let cols = mapping::suggest(&headers, &Profile::builtin("asaas")?);
+    /// let cols = cadastro::suggest(&headers, &Profile::builtin("asaas")?);
     /// let saved = Mapping::from_columns(&cols);
     /// assert_eq!(saved.entries["CPF"].as_deref(), Some("tax_id"));
     /// assert_eq!(saved.entries["C"], None);
@@ -240,7 +240,6 @@ fn target_named(name: &str, profile: &Profile) -> Result<Target> {
 }
 
 pub use crate::model::label::fold_label;
-pub use crate::model::label::is_error_file_column;
 pub use values::SAMPLE_ROWS;
 
 /// True when `text` is a header label cadastro knows: any label of the synonym table (any
@@ -248,7 +247,7 @@ pub use values::SAMPLE_ROWS;
 /// row from title rows and data.
 ///
 /// ```
-/// use cadastro::mapping::is_known_label;
+/// use cadastro::is_known_label;
 /// assert!(is_known_label("CPF/CNPJ"));
 /// assert!(is_known_label("KOD POCZTOWY"));
 /// assert!(!is_known_label("Clientes - Março 2026"));
@@ -278,11 +277,11 @@ fn column(index: usize, header: &str, cand: Option<&Candidate>) -> ColumnMapping
 /// nothing (without samples).
 ///
 /// ```
-/// use cadastro::{Profile, mapping::{self, MatchReason}};
+/// use cadastro::{MatchReason, Profile};
 /// // An InvoiceOcean file read with the generic profile: `Client name` is the name, so
 /// // `Company` falls back to the is-company flag.
 /// let headers: Vec<String> = ["Client name", "Company", "Customer ID"].map(String::from).into();
-/// let cols = mapping::suggest(&headers, &Profile::generic());
+/// let cols = cadastro::suggest(&headers, &Profile::generic());
 /// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("is_company"));
 /// assert_eq!(cols[2].reason, MatchReason::Synonym);
 /// # Ok::<(), cadastro::Error>(())
@@ -298,13 +297,13 @@ pub fn suggest(headers: &[String], profile: &Profile) -> Vec<ColumnMapping> {
 /// countries. `cadastro inspect` uses it.
 ///
 /// ```
-/// use cadastro::{Profile, mapping::{self, MatchReason}};
+/// use cadastro::{MatchReason, Profile};
 /// let headers: Vec<String> = ["Nome", "Contato"].map(String::from).into();
 /// let samples = vec![vec!["Ana".to_owned()], vec!["ana@acme.com.br".to_owned()]];
-/// let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::builtin("asaas")?);
+/// let cols = cadastro::suggest_with_samples(&headers, &samples, &Profile::builtin("asaas")?);
 /// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("contact_last_name"));
 /// let headers: Vec<String> = ["Nome", "Coluna 2"].map(String::from).into();
-/// let cols = mapping::suggest_with_samples(&headers, &samples, &Profile::builtin("asaas")?);
+/// let cols = cadastro::suggest_with_samples(&headers, &samples, &Profile::builtin("asaas")?);
 /// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("email"));
 /// assert_eq!(cols[1].reason, MatchReason::Values);
 /// # Ok::<(), cadastro::Error>(())
@@ -335,13 +334,13 @@ pub fn suggest_with_samples(headers: &[String], samples: &[Vec<String>], profile
 ///   names the field, the profile and the profile's header for it.
 ///
 /// ```
-/// use cadastro::{Profile, mapping::{self, Mapping}};
+/// use cadastro::{Mapping, Profile};
 /// let headers: Vec<String> = ["Customer name", "Email", "E-mail"].map(String::from).into();
 /// let upflow = Profile::builtin("upflow")?;
-/// let err = mapping::resolve(&headers, &upflow, None).unwrap_err();
+/// let err = cadastro::resolve(&headers, &upflow, None).unwrap_err();
 /// assert_eq!(err.code(), "duplicate_header");
 /// let choice = Mapping::from_json(r#"{"C": null}"#)?;
-/// let cols = mapping::resolve(&headers, &upflow, Some(&choice))?;
+/// let cols = cadastro::resolve(&headers, &upflow, Some(&choice))?;
 /// assert_eq!(cols[1].field.as_ref().map(|t| t.name()), Some("email"));
 /// # Ok::<(), cadastro::Error>(())
 /// ```

@@ -69,7 +69,7 @@ fn build() -> Table {
 /// spaces and punctuation.
 ///
 /// ```
-/// use cadastro::validate::country::normalize_country;
+/// use cadastro::checks::country::normalize_country;
 /// assert_eq!(normalize_country("BR"), Ok("BR"));
 /// assert_eq!(normalize_country("bra"), Ok("BR"));
 /// assert_eq!(normalize_country("Brésil"), Ok("BR"));
@@ -91,7 +91,7 @@ pub fn normalize_country(raw: &str) -> Result<&'static str, IssueCode> {
 /// (a region suffix such as `pt-BR` or `fr_FR` is ignored; Portuguese names are Brazilian).
 ///
 /// ```
-/// use cadastro::validate::country::country_name;
+/// use cadastro::checks::country::country_name;
 /// assert_eq!(country_name("BR", "fr"), Some("Brésil"));
 /// assert_eq!(country_name("de", "pt-BR"), Some("Alemanha"));
 /// assert_eq!(country_name("PL", "pl"), Some("Polska"));

@@ -19,7 +19,7 @@ fn for_each_folded(raw: &str, mut push: impl FnMut(char)) {
 /// The lookup key of a name: transliterated to ASCII, lower case, letters and digits only.
 ///
 /// ```
-/// use cadastro::validate::fold::fold_key;
+/// use cadastro::checks::fold::fold_key;
 /// assert_eq!(fold_key("Brésil"), "bresil");
 /// assert_eq!(fold_key("Księgowość"), "ksiegowosc");
 /// assert_eq!(fold_key(" Estados-Unidos "), "estadosunidos");
@@ -37,7 +37,7 @@ pub fn fold_key(raw: &str) -> String {
 /// Like [`fold_key`], but every run of other characters becomes one space (words stay apart).
 ///
 /// ```
-/// use cadastro::validate::fold::fold_words;
+/// use cadastro::checks::fold::fold_words;
 /// assert_eq!(fold_words("  São  Paulo - SP "), "sao paulo sp");
 /// assert_eq!(fold_words("NET-30"), "net 30");
 /// ```
@@ -62,7 +62,7 @@ pub fn fold_words(raw: &str) -> String {
 /// short words where `-1` must not read as `1`.
 ///
 /// ```
-/// use cadastro::validate::fold::fold_text;
+/// use cadastro::checks::fold::fold_text;
 /// assert_eq!(fold_text(" NÃO "), "nao");
 /// assert_eq!(fold_text("-1"), "-1");
 /// ```

@@ -5,7 +5,7 @@
 /// read as the letter `o`, so `N° TVA`, `Nº TVA` and `No TVA` fold alike.
 ///
 /// ```
-/// use cadastro::mapping::fold_label;
+/// use cadastro::fold_label;
 /// assert_eq!(fold_label("  E-mail  "), fold_label("email"));
 /// assert_eq!(fold_label("Nome completo"), fold_label("NOME-COMPLETO"));
 /// assert_eq!(fold_label("Nº TVA"), fold_label("No TVA"));
@@ -81,9 +81,9 @@ const ERROR_FILE_LABELS: &[&str] =
 /// `Fila`, `Errors`/`Erros`/`Erreurs`...), compared folded (case, accents, spaces).
 ///
 /// ```
-/// assert!(cadastro::write::is_error_file_column(" LINHA "));
-/// assert!(cadastro::write::is_error_file_column("Erros"));
-/// assert!(!cadastro::write::is_error_file_column("Nome"));
+/// assert!(cadastro::export::is_error_file_column(" LINHA "));
+/// assert!(cadastro::export::is_error_file_column("Erros"));
+/// assert!(!cadastro::export::is_error_file_column("Nome"));
 /// ```
 pub fn is_error_file_column(header: &str) -> bool {
     ERROR_FILE_LABELS.contains(&fold_label(header).as_str())

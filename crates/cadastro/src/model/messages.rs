@@ -35,7 +35,7 @@ impl Locale {
     /// `es-ES`, `es_MX`), case-insensitively.
     ///
     /// ```
-    /// use cadastro::report::Locale;
+    /// use cadastro::Locale;
     /// assert_eq!(Locale::parse("pt_br"), Some(Locale::PtBr));
     /// assert_eq!(Locale::parse("pl-PL"), Some(Locale::Pl));
     /// assert_eq!(Locale::parse("es_ES"), Some(Locale::Es));
@@ -381,7 +381,7 @@ pub enum ConflictSide<'a> {
 /// The message of a `key_conflict` naming both customers.
 ///
 /// ```
-/// use cadastro::report::{ConflictSide, Locale, key_conflict_message};
+/// use cadastro::{ConflictSide, Locale, key_conflict_message};
 /// let a = ConflictSide::Stored { id: "1", field: "external_id", value: "C-1" };
 /// let b = ConflictSide::Stored { id: "2", field: "external_id", value: "C-2" };
 /// let m = key_conflict_message(Locale::En, "CPF/CNPJ", a, b);

@@ -304,9 +304,9 @@ impl Table {
 /// The spreadsheet letter of a 0-based column index: 0 is `A`, 25 `Z`, 26 `AA`.
 ///
 /// ```
-/// assert_eq!(cadastro::read::column_letter(0), "A");
-/// assert_eq!(cadastro::read::column_letter(27), "AB");
-/// assert_eq!(cadastro::read::column_letter(16383), "XFD");
+/// assert_eq!(cadastro::column_letter(0), "A");
+/// assert_eq!(cadastro::column_letter(27), "AB");
+/// assert_eq!(cadastro::column_letter(16383), "XFD");
 /// ```
 pub fn column_letter(index: usize) -> String {
     // Saturating: `usize::MAX` (never a real column) must not overflow in a public function.

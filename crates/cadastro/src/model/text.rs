@@ -8,7 +8,7 @@ use crate::model::cell::is_blank_char;
 /// apostrophe before `= + - @` (the round trip of cadastro's formula-safe CSV export).
 ///
 /// ```
-/// use cadastro::validate::text::clean;
+/// use cadastro::checks::text::clean;
 /// assert_eq!(clean("\u{a0} Ana \u{200b}"), "Ana");
 /// assert_eq!(clean("'=SUM(A1)"), "=SUM(A1)");
 /// assert_eq!(clean("'abc"), "'abc");
@@ -28,7 +28,7 @@ pub fn clean(raw: &str) -> Cow<'_, str> {
 /// zero-width characters removed: the normalized form of names and addresses.
 ///
 /// ```
-/// use cadastro::validate::text::collapse;
+/// use cadastro::checks::text::collapse;
 /// assert_eq!(collapse("  Maria\u{a0}\u{a0}da   Silva\u{200b} "), "Maria da Silva");
 /// ```
 pub fn collapse(raw: &str) -> String {
@@ -61,7 +61,7 @@ pub fn collapse(raw: &str) -> String {
 /// case: the compact form of tax ids and registrations.
 ///
 /// ```
-/// use cadastro::validate::text::compact;
+/// use cadastro::checks::text::compact;
 /// assert_eq!(compact("12.abc.345/01de-35"), "12ABC34501DE35");
 /// ```
 pub fn compact(raw: &str) -> String {
@@ -76,7 +76,7 @@ pub fn compact(raw: &str) -> String {
 /// A plain negative number or a phone starting with `+` and digits is not formula-like.
 ///
 /// ```
-/// use cadastro::validate::text::is_formula_like;
+/// use cadastro::checks::text::is_formula_like;
 /// assert!(is_formula_like("=HYPERLINK(\"http://x\")"));
 /// assert!(is_formula_like("@SUM(A1)"));
 /// assert!(!is_formula_like("+55 11 98765-4321"));

@@ -204,7 +204,7 @@ const WORDS: &[(Locale, &[&str])] = &[
 ///
 /// ```
 /// use cadastro::Locale;
-/// use cadastro::profile::language::header_language;
+/// use cadastro::header_language;
 /// let h = |labels: &[&str]| labels.iter().map(|s| s.to_string()).collect::<Vec<_>>();
 /// assert_eq!(header_language(&h(&["Nome", "CPF", "Cidade"])), Some(Locale::PtBr));
 /// assert_eq!(header_language(&h(&["Nazwa", "NIP", "Miasto"])), Some(Locale::Pl));
@@ -240,7 +240,7 @@ pub fn header_language(headers: &[String]) -> Option<Locale> {
 ///
 /// ```
 /// use cadastro::{Locale, Profile};
-/// use cadastro::profile::language::default_locale;
+/// use cadastro::default_locale;
 /// let h = |labels: &[&str]| labels.iter().map(|s| s.to_string()).collect::<Vec<_>>();
 /// assert_eq!(default_locale(&Profile::builtin("asaas")?, &h(&["Customer name"])), Locale::PtBr);
 /// assert_eq!(default_locale(&Profile::builtin("invoiceocean")?, &h(&["Nazwa", "NIP"])), Locale::Pl);

@@ -352,7 +352,7 @@ impl Profile {
 /// the input or the input with it.
 ///
 /// ```
-/// use cadastro::profile::closest_choice;
+/// use cadastro::closest_choice;
 /// assert_eq!(closest_choice("asas", &["asaas", "upflow"]), Some("asaas"));
 /// assert_eq!(closest_choice("pt_br", &["en", "pt-BR", "fr"]), Some("pt-BR"));
 /// assert_eq!(closest_choice("zzz", &["asaas", "upflow"]), None);

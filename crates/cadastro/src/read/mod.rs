@@ -7,7 +7,7 @@
 //! record starts).
 //!
 //! ```
-//! use cadastro::read::Source;
+//! use cadastro::Source;
 //! let table = Source::from_bytes(b"Nome;CPF\nAna;529.982.247-25\n".to_vec())
 //!     .open(&cadastro::ReadOptions::default())?;
 //! assert_eq!(table.headers, ["Nome", "CPF"]);
@@ -32,7 +32,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::Issue;
 
 pub use crate::model::{
-    Format, Row, SheetInfo, SkipReason, SkippedRow, SourceInfo, Table, TextEncoding, column_index, column_letter,
+    Format, Row, SheetInfo, SkipReason, SkippedRow, SourceInfo, Table, TextEncoding, column_letter,
 };
 pub use header::HeaderCandidate;
 pub use options::{Limits, ReadOptions};
@@ -201,7 +201,7 @@ pub(crate) struct TextNotes {
 /// use cadastro::{ReadOptions, TextEncoding};
 /// // Windows-1252 (Excel "CSV" on a Brazilian Windows), a title row and a blank row above the header.
 /// let bytes = b"Clientes - Mar\xe7o 2026;;\r\n;;\r\nNome;Cidade;UF\r\nJo\xe3o;S\xe3o Paulo;SP\r\n";
-/// let table = cadastro::read::read_bytes(bytes, &ReadOptions::default())?;
+/// let table = cadastro::read_bytes(bytes, &ReadOptions::default())?;
 /// assert_eq!(table.source.encoding, Some(TextEncoding::Windows1252));
 /// assert_eq!(table.source.header_row, Some(3));
 /// assert_eq!(table.headers, ["Nome", "Cidade", "UF"]);
@@ -242,6 +242,7 @@ pub(crate) fn read_with_candidates(bytes: &[u8], opts: &ReadOptions) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::column_index;
 
     #[test]
     fn column_letters_round_trip() {

@@ -63,14 +63,14 @@ impl LookupError {
 /// decides which stored customer each imported one matches (CONTRACT section 3).
 ///
 /// ```
-/// use cadastro::reconcile::{CustomerLookup, Existing, MemoryBase};
+/// use cadastro::{CustomerLookup, Existing, MemoryBase};
 /// use cadastro::{Customer, CustomerKey, Field, Value};
 /// let mut ana = Customer::default();
 /// ana.values.insert(Field::Name, Value::Text("Ana  Lima".into()));
 /// let base = MemoryBase::new(vec![Existing { id: "1".into(), revision: 0, customer: ana }]);
 /// let found = base.find(&[CustomerKey::Name("ana lima".into())])?;
 /// assert_eq!(found[0].id, "1");
-/// # Ok::<(), cadastro::reconcile::LookupError>(())
+/// # Ok::<(), cadastro::LookupError>(())
 /// ```
 pub trait CustomerLookup {
     /// Every stored customer matching one of `keys` (see the trait docs).
@@ -165,7 +165,7 @@ pub fn identity_keys(customer: &Customer) -> Vec<CustomerKey> {
 /// validation, so the engine's [`ParentLookup`] never queries the base row by row.
 ///
 /// ```
-/// use cadastro::reconcile::{BaseParents, Existing, MemoryBase};
+/// use cadastro::{BaseParents, Existing, MemoryBase};
 /// use cadastro::{ParentLookup, ParentRef};
 /// use cadastro::{Customer, Field, Value};
 /// let mut holding = Customer::default();
@@ -176,7 +176,7 @@ pub fn identity_keys(customer: &Customer) -> Vec<CustomerKey> {
 /// assert!(parents.parent_exists(ParentRef::ExternalId("H-1")));
 /// assert!(parents.parent_exists(ParentRef::Name("holding sa")));
 /// assert!(!parents.parent_exists(ParentRef::ExternalId("H-2")));
-/// # Ok::<(), cadastro::reconcile::LookupError>(())
+/// # Ok::<(), cadastro::LookupError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BaseParents {

@@ -23,7 +23,7 @@
 //! twice gives an all-unchanged plan.
 //!
 //! ```
-//! use cadastro::reconcile::{Action, Existing, MemoryBase, Reconciler};
+//! use cadastro::{Action, Existing, MemoryBase, Reconciler};
 //! use cadastro::{Customer, Field, Profile, Value};
 //! let customer = |id: &str, email: &str| {
 //!     let mut c = Customer::default();
@@ -38,7 +38,7 @@
 //! assert_eq!(plan.entries[0].diff.fields[0].old, Some(Value::Text("old@x.com".into())));
 //! assert_eq!(plan.entries[1].action, Action::Create);
 //! assert_eq!((plan.counts().created, plan.counts().updated), (1, 1));
-//! # Ok::<(), cadastro::reconcile::LookupError>(())
+//! # Ok::<(), cadastro::LookupError>(())
 //! ```
 
 mod lookup;

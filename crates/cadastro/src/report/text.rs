@@ -38,7 +38,7 @@ struct Code {
 ///
 /// ```
 /// use cadastro::{Importer, ImportOptions, Source};
-/// use cadastro::report::TextSummary;
+/// use cadastro::TextSummary;
 /// let csv = "Customer name;Email\nACME;billing@acme.example\nGlobex;not-an-email\n";
 /// let importer = Importer::new(ImportOptions::default())?;
 /// let report = importer.validate(&Source::from_bytes(csv.as_bytes().to_vec()))?;

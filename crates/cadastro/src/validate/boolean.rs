@@ -35,7 +35,7 @@ const FALSE_WORDS: &[&str] = &["0", "false", "no", "n", "f", "nao", "falso", "no
 /// arrives as `TRUE`/`FALSE`.
 ///
 /// ```
-/// use cadastro::validate::boolean::parse_bool;
+/// use cadastro::checks::boolean::parse_bool;
 /// assert_eq!(parse_bool("Sim"), Ok(true));
 /// assert_eq!(parse_bool("NÃO"), Ok(false));
 /// assert_eq!(parse_bool("fałsz"), Ok(false));
@@ -65,7 +65,7 @@ pub fn parse_bool(raw: &str) -> Result<bool, IssueCode> {
 /// (`Tipo pessoa`). `None` for anything else.
 ///
 /// ```
-/// use cadastro::validate::boolean::parse_person_type;
+/// use cadastro::checks::boolean::parse_person_type;
 /// assert_eq!(parse_person_type("Jurídica"), Some(true));
 /// assert_eq!(parse_person_type("PF"), Some(false));
 /// assert_eq!(parse_person_type("maybe"), None);

@@ -78,7 +78,7 @@ pub fn max_len(field: Field) -> usize {
 ///
 /// ```
 /// use cadastro::{Cell, Field, Value};
-/// use cadastro::validate::check_value;
+/// use cadastro::checks::check_value;
 /// let c = check_value(Field::Name, &Cell::Text("  Maria \u{a0} Silva ".into()), None);
 /// assert_eq!(c.value, Some(Value::Text("Maria Silva".into())));
 /// ```
@@ -145,7 +145,7 @@ fn is_text_kind(kind: FieldKind) -> bool {
 ///
 /// ```
 /// use cadastro::{Cell, CustomKind, Value};
-/// use cadastro::validate::check_custom;
+/// use cadastro::checks::check_custom;
 /// let kind = CustomKind::Integer { min: Some(0), max: Some(10) };
 /// assert_eq!(check_custom(&kind, &Cell::Float(3.0), None).value, Some(Value::Int(3)));
 /// assert!(check_custom(&kind, &Cell::Text("11".into()), None).error.is_some());

@@ -18,7 +18,7 @@ use super::text::clean;
 /// Trims, lower-cases and checks one e-mail address.
 ///
 /// ```
-/// use cadastro::validate::email::normalize_email;
+/// use cadastro::checks::email::normalize_email;
 /// assert_eq!(normalize_email("  Ana.Silva@Example.COM ").unwrap(), "ana.silva@example.com");
 /// assert_eq!(normalize_email("Ana <ana@exemplo.com.br>").unwrap(), "ana@exemplo.com.br");
 /// assert!(normalize_email("ana@localhost").is_err());
@@ -49,7 +49,7 @@ pub fn normalize_email(raw: &str) -> Result<String, IssueCode> {
 /// skipped and repeated addresses kept once (first occurrence order).
 ///
 /// ```
-/// use cadastro::validate::email::normalize_email_list;
+/// use cadastro::checks::email::normalize_email_list;
 /// assert_eq!(
 ///     normalize_email_list("a@x.com; B@y.com,,A@X.com").unwrap(),
 ///     vec!["a@x.com".to_string(), "b@y.com".to_string()]

@@ -151,7 +151,7 @@ static POSITIONS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
 /// synonym in English, Portuguese, French, Polish or Spanish.
 ///
 /// ```
-/// use cadastro::validate::enums::contact_position;
+/// use cadastro::checks::enums::contact_position;
 /// assert_eq!(contact_position("Comptabilité"), Ok("ACCOUNTING"));
 /// assert_eq!(contact_position("vendas"), Ok("SALES"));
 /// assert_eq!(contact_position("Zakupy"), Ok("PURCHASER"));
@@ -169,7 +169,7 @@ pub fn contact_position(raw: &str) -> Result<&'static str, IssueCode> {
 /// spaces and punctuation; returns the listed spelling.
 ///
 /// ```
-/// use cadastro::validate::enums::match_enum;
+/// use cadastro::checks::enums::match_enum;
 /// let values = vec!["Ouro".to_string(), "Prata".to_string(), "Bronze Plus".to_string()];
 /// assert_eq!(match_enum(" OURO ", &values), Some("Ouro"));
 /// assert_eq!(match_enum("bronze-plus", &values), Some("Bronze Plus"));

@@ -35,7 +35,7 @@ fn looks_like_iban(compact: &str) -> bool {
 /// Brazilian "agência / conta", a local account number) is returned trimmed, never an error.
 ///
 /// ```
-/// use cadastro::validate::iban::normalize_bank_account;
+/// use cadastro::checks::iban::normalize_bank_account;
 /// use cadastro::IssueCode;
 /// assert_eq!(normalize_bank_account("de89 3704 0044 0532 0130 00").unwrap(), "DE89370400440532013000");
 /// assert_eq!(normalize_bank_account("DE89 3704 0044 0532 0130 01"), Err(IssueCode::InvalidIban));

@@ -91,7 +91,7 @@ fn split_number(text: &str) -> Option<Parts> {
 /// Parses a decimal number: `1234.56`, `1234,56`, `1.234,56`, `1,234.56`, `1 234,56`, `-0,5`.
 ///
 /// ```
-/// use cadastro::validate::number::parse_decimal;
+/// use cadastro::checks::number::parse_decimal;
 /// assert_eq!(parse_decimal("1.234,56"), Ok(1234.56));
 /// assert_eq!(parse_decimal("1,234.56"), Ok(1234.56));
 /// assert_eq!(parse_decimal("1234.56"), Ok(1234.56));
@@ -116,7 +116,7 @@ pub fn parse_decimal(raw: &str) -> Result<f64, IssueCode> {
 /// non-zero fraction is invalid.
 ///
 /// ```
-/// use cadastro::validate::number::parse_integer;
+/// use cadastro::checks::number::parse_integer;
 /// assert_eq!(parse_integer("30,0"), Ok(30));
 /// assert_eq!(parse_integer("1.000"), Ok(1000));
 /// assert_eq!(parse_integer("1,234,567"), Ok(1234567));
@@ -157,7 +157,7 @@ pub const MAX_PAYMENT_DAYS: i64 = 3650;
 /// `30 jours`, `30 dni`, `NET 30`, `net30`, `30d`. As in [`parse_integer`], `1.000` is a thousand.
 ///
 /// ```
-/// use cadastro::validate::number::parse_payment_days;
+/// use cadastro::checks::number::parse_payment_days;
 /// assert_eq!(parse_payment_days("NET 30"), Ok(30));
 /// assert_eq!(parse_payment_days("45 días"), Ok(45));
 /// assert_eq!(parse_payment_days("30,0"), Ok(30));
@@ -196,7 +196,7 @@ pub fn parse_payment_days(raw: &str) -> Result<i64, IssueCode> {
 /// dates are not accepted.
 ///
 /// ```
-/// use cadastro::validate::number::parse_date;
+/// use cadastro::checks::number::parse_date;
 /// assert_eq!(parse_date("2026-03-01").unwrap(), "2026-03-01");
 /// assert_eq!(parse_date("01/03/2026").unwrap(), "2026-03-01");
 /// assert_eq!(parse_date("1.3.2026").unwrap(), "2026-03-01");

@@ -67,7 +67,7 @@ pub struct Phone {
 /// [`normalize_phone`], saying whether the Brazilian ninth digit was added.
 ///
 /// ```
-/// use cadastro::validate::phone::check_phone;
+/// use cadastro::checks::phone::check_phone;
 /// let p = check_phone("(85) 9508-7624", Some("BR")).unwrap();
 /// assert_eq!((p.e164.as_str(), p.ninth_digit_added), ("+5585995087624", true));
 /// assert!(!check_phone("(11) 98765-4321", Some("BR")).unwrap().ninth_digit_added);
@@ -91,7 +91,7 @@ pub fn check_phone(raw: &str, country: Option<&str>) -> Result<Phone, IssueCode>
 /// its ninth digit: see [`check_phone`]).
 ///
 /// ```
-/// use cadastro::validate::phone::normalize_phone;
+/// use cadastro::checks::phone::normalize_phone;
 /// assert_eq!(normalize_phone("(11) 98765-4321", Some("BR")).unwrap(), "+5511987654321");
 /// assert_eq!(normalize_phone("5511987654321", Some("BR")).unwrap(), "+5511987654321");
 /// assert_eq!(normalize_phone("0 6 12 34 56 78", Some("FR")).unwrap(), "+33612345678");

@@ -43,7 +43,7 @@ fn scheme(country: &str) -> Option<Scheme> {
 /// padded either way.
 ///
 /// ```
-/// use cadastro::validate::postal::normalize_postal_code;
+/// use cadastro::checks::postal::normalize_postal_code;
 /// let cep = normalize_postal_code("01.310-100", Some("BR"), false).unwrap();
 /// assert_eq!((cep.value.as_str(), cep.zeros_restored), ("01310-100", false));
 /// let cep = normalize_postal_code("1310100", Some("BR"), true).unwrap();

@@ -57,7 +57,7 @@ const PREFIXES: [&str; 4] = ["estadode", "estadodo", "estadoda", "estado"];
 /// Normalizes a state; for Brazil (`country` `BR`, any case) to the two-letter UF.
 ///
 /// ```
-/// use cadastro::validate::state::normalize_state;
+/// use cadastro::checks::state::normalize_state;
 /// assert_eq!(normalize_state("São Paulo", Some("BR")).unwrap(), "SP");
 /// assert_eq!(normalize_state("rio grande do sul", Some("BR")).unwrap(), "RS");
 /// assert_eq!(normalize_state("sp", Some("BR")).unwrap(), "SP");
@@ -78,7 +78,7 @@ pub fn normalize_state(raw: &str, country: Option<&str>) -> Result<String, Issue
 /// The UF of a Brazilian state given by code or name; `None` when unknown.
 ///
 /// ```
-/// use cadastro::validate::state::br_uf;
+/// use cadastro::checks::state::br_uf;
 /// assert_eq!(br_uf("Espirito Santo"), Some("ES"));
 /// assert_eq!(br_uf("BR-MG"), Some("MG"));
 /// assert_eq!(br_uf("Brasília"), Some("DF"));

@@ -20,7 +20,7 @@
 //!
 //! ```
 //! use cadastro::{Customer, Field, Profile, Value};
-//! use cadastro::write::{ExportOptions, export_csv};
+//! use cadastro::export::{ExportOptions, export_csv};
 //! let mut c = Customer::default();
 //! c.values.insert(Field::ExternalId, Value::Text("0042".into()));
 //! c.values.insert(Field::Name, Value::Text("=Ana".into()));
@@ -58,7 +58,7 @@ impl ExportFormat {
     /// The format for a path's extension (`.xlsx`, or `.csv` / `.txt`).
     ///
     /// ```
-    /// use cadastro::write::ExportFormat;
+    /// use cadastro::export::ExportFormat;
     /// assert_eq!(ExportFormat::from_path("out.XLSX".as_ref())?, ExportFormat::Xlsx);
     /// assert!(ExportFormat::from_path("out.ods".as_ref()).is_err());
     /// # Ok::<(), cadastro::Error>(())
@@ -89,7 +89,7 @@ pub enum LineEnding {
 /// How CSV files are written. Plain serde data.
 ///
 /// ```
-/// use cadastro::write::{CsvOptions, LineEnding};
+/// use cadastro::export::{CsvOptions, LineEnding};
 /// let o: CsvOptions = serde_json::from_str(r#"{"delimiter": "\t", "bom": false, "line_ending": "lf"}"#)?;
 /// assert_eq!(o.delimiter, Some('\t'));
 /// assert_eq!(o.line_ending, LineEnding::Lf);
@@ -120,7 +120,7 @@ impl Default for CsvOptions {
 ///
 /// ```
 /// use cadastro::Profile;
-/// use cadastro::write::default_delimiter;
+/// use cadastro::export::default_delimiter;
 /// assert_eq!(default_delimiter(&Profile::builtin("asaas")?), ';');
 /// assert_eq!(default_delimiter(&Profile::builtin("upflow")?), ',');
 /// # Ok::<(), cadastro::Error>(())
@@ -371,7 +371,7 @@ fn in_group(customer: &Customer, group: Option<&str>) -> bool {
 ///
 /// ```
 /// use cadastro::Profile;
-/// let h = cadastro::write::export_headers(&Profile::builtin("invoiceocean")?);
+/// let h = cadastro::export::export_headers(&Profile::builtin("invoiceocean")?);
 /// assert_eq!(&h[..4], ["No", "ID", "Short name", "Client name"]);
 /// # Ok::<(), cadastro::Error>(())
 /// ```
@@ -387,7 +387,7 @@ pub fn export_headers(profile: &Profile) -> Vec<String> {
 ///
 /// ```
 /// use cadastro::{Customer, Field, Profile, Value};
-/// use cadastro::write::{CsvExporter, ExportOptions};
+/// use cadastro::export::{CsvExporter, ExportOptions};
 /// let profile = Profile::builtin("upflow")?;
 /// let mut w = CsvExporter::new(Vec::new(), &profile, &ExportOptions::default())?;
 /// let mut c = Customer::default();
@@ -561,7 +561,7 @@ pub(crate) fn apply_widths(ws: &mut Worksheet, widths: &[usize]) -> Result<()> {
 ///
 /// ```
 /// use cadastro::{Customer, Field, Profile, Value};
-/// use cadastro::write::{ExportOptions, XlsxExporter};
+/// use cadastro::export::{ExportOptions, XlsxExporter};
 /// let profile = Profile::builtin("asaas")?;
 /// let mut w = XlsxExporter::new(&profile, &ExportOptions::default())?;
 /// let mut c = Customer::default();
@@ -774,9 +774,9 @@ where
 /// let mut c = Customer::default();
 /// c.values.insert(Field::Name, Value::Text("Ana".into()));
 /// c.custom.insert("empresa".into(), Value::Text("ACME".into()));
-/// let (profile, added) = cadastro::write::with_custom_columns(&Profile::builtin("upflow")?, [&c]);
+/// let (profile, added) = cadastro::export::with_custom_columns(&Profile::builtin("upflow")?, [&c]);
 /// assert_eq!(added, ["empresa"]);
-/// assert_eq!(cadastro::write::export_headers(&profile).last().map(String::as_str), Some("empresa"));
+/// assert_eq!(cadastro::export::export_headers(&profile).last().map(String::as_str), Some("empresa"));
 /// # Ok::<(), cadastro::Error>(())
 /// ```
 pub fn with_custom_columns<'c, I>(profile: &Profile, customers: I) -> (Profile, Vec<String>)

@@ -24,7 +24,7 @@ pub use template::{template_csv, template_to_path, template_xlsx};
 /// left as they are.
 ///
 /// ```
-/// use cadastro::write::csv_safe;
+/// use cadastro::export::csv_safe;
 /// assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(csv_safe("+5511987654321"), "+5511987654321");
 /// assert_eq!(csv_safe("Ana"), "Ana");

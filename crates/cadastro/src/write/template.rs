@@ -11,10 +11,10 @@
 //! ```
 //! use cadastro::Profile;
 //! let mut bytes = Vec::new();
-//! cadastro::write::template_xlsx(&Profile::builtin("asaas")?, &mut bytes)?;
+//! cadastro::export::template_xlsx(&Profile::builtin("asaas")?, &mut bytes)?;
 //! assert!(bytes.starts_with(b"PK"));
 //! let mut csv = Vec::new();
-//! cadastro::write::template_csv(&Profile::builtin("asaas")?, &mut csv, &Default::default())?;
+//! cadastro::export::template_csv(&Profile::builtin("asaas")?, &mut csv, &Default::default())?;
 //! assert!(String::from_utf8(csv).unwrap().starts_with("\u{feff}Identificador Externo;Nome completo;"));
 //! # Ok::<(), cadastro::Error>(())
 //! ```

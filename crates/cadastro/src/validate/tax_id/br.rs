@@ -21,7 +21,7 @@ fn all_same(s: &str) -> bool {
 /// two mod-11 check digits, not one digit repeated.
 ///
 /// ```
-/// use cadastro::validate::tax_id::is_valid_cpf;
+/// use cadastro::checks::tax_id::is_valid_cpf;
 /// assert!(is_valid_cpf("529.982.247-25"));
 /// assert!(!is_valid_cpf("529.982.247-26"));
 /// assert!(!is_valid_cpf("111.111.111-11")); // check digits match, but one repeated digit
@@ -42,7 +42,7 @@ pub fn is_valid_cpf(number: &str) -> bool {
 /// check digits computed on the character values minus 48 (`'A'` = 17); not one digit repeated.
 ///
 /// ```
-/// use cadastro::validate::tax_id::is_valid_cnpj;
+/// use cadastro::checks::tax_id::is_valid_cnpj;
 /// assert!(is_valid_cnpj("11.222.333/0001-81"));
 /// assert!(is_valid_cnpj("12.ABC.345/01DE-35"));
 /// assert!(!is_valid_cnpj("12.ABC.345/01DE-36"));

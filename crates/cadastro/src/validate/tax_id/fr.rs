@@ -8,7 +8,7 @@ const KEY_ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 /// True when `number` is a valid SIREN: 9 digits with a Luhn check (separators allowed).
 ///
 /// ```
-/// use cadastro::validate::tax_id::is_valid_siren;
+/// use cadastro::checks::tax_id::is_valid_siren;
 /// assert!(is_valid_siren("732 829 320"));
 /// assert!(!is_valid_siren("732 829 321"));
 /// ```
@@ -21,7 +21,7 @@ pub fn is_valid_siren(number: &str) -> bool {
 /// than the head office 356 000 000 00048) use "the sum of the digits is a multiple of 5" instead.
 ///
 /// ```
-/// use cadastro::validate::tax_id::is_valid_siret;
+/// use cadastro::checks::tax_id::is_valid_siret;
 /// assert!(is_valid_siret("732 829 320 00074"));
 /// assert!(is_valid_siret("356 000 000 09002")); // a La Poste office
 /// assert!(!is_valid_siret("732 829 320 00075"));
@@ -43,7 +43,7 @@ pub fn is_valid_siret(number: &str) -> bool {
 /// (`000` after the key) need not have a valid SIREN.
 ///
 /// ```
-/// use cadastro::validate::tax_id::is_valid_fr_vat;
+/// use cadastro::checks::tax_id::is_valid_fr_vat;
 /// assert!(is_valid_fr_vat("FR 40 303 265 045"));
 /// assert!(is_valid_fr_vat("40303265045"));
 /// assert!(!is_valid_fr_vat("FR 41 303 265 045"));

@@ -90,7 +90,7 @@ fn foreign_vat(value: &str) -> Option<bool> {
 /// scheme). See the [module documentation](self) for the rules per country.
 ///
 /// ```
-/// use cadastro::validate::tax_id::normalize_tax_id;
+/// use cadastro::checks::tax_id::normalize_tax_id;
 /// use cadastro::IssueCode;
 /// assert_eq!(normalize_tax_id("529.982.247-25", Some("BR"), false).unwrap().value, "52998224725");
 /// let fixed = normalize_tax_id("4867209007", Some("BR"), true).unwrap();
@@ -142,7 +142,7 @@ pub fn normalize_tax_id(raw: &str, country: Option<&str>, numeric_cell: bool) ->
 /// no prefix. The result always carries the country prefix.
 ///
 /// ```
-/// use cadastro::validate::tax_id::normalize_vat;
+/// use cadastro::checks::tax_id::normalize_vat;
 /// use cadastro::IssueCode;
 /// assert_eq!(normalize_vat("FR 40 303 265 045", None, false).unwrap().value, "FR40303265045");
 /// assert_eq!(normalize_vat("303265045", Some("FR"), false), Err(IssueCode::InvalidTaxId));

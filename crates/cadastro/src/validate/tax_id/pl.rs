@@ -6,7 +6,7 @@ use super::check::{fixed, weighted};
 /// the last one equal to the sum of the first nine weighted 6 5 7 2 3 4 5 6 7, mod 11.
 ///
 /// ```
-/// use cadastro::validate::tax_id::is_valid_nip;
+/// use cadastro::checks::tax_id::is_valid_nip;
 /// assert!(is_valid_nip("123-456-32-18"));
 /// assert!(is_valid_nip("PL 1234563218"));
 /// assert!(!is_valid_nip("1234563219"));

@@ -34,7 +34,7 @@ fn canonical(country: &str) -> Option<&'static str> {
 /// Greece and `CHE` for Switzerland. `None` for a country without a VAT check.
 ///
 /// ```
-/// use cadastro::validate::tax_id::vat;
+/// use cadastro::checks::tax_id::vat;
 /// assert_eq!(vat::prefix("GR"), Some("EL"));
 /// assert_eq!(vat::prefix("DE"), Some("DE"));
 /// assert_eq!(vat::prefix("BR"), None);
@@ -99,7 +99,7 @@ pub(super) fn looks_like(country: &str, body: &str) -> bool {
 /// United Kingdom, `CHE` for Switzerland) and separators; letters in any case.
 ///
 /// ```
-/// use cadastro::validate::tax_id::vat;
+/// use cadastro::checks::tax_id::vat;
 /// assert!(vat::is_valid("DE", "DE 136 695 976"));
 /// assert!(vat::is_valid("DE", "136695976"));
 /// assert!(vat::is_valid("GR", "EL 094259216"));
