@@ -83,7 +83,7 @@ impl StreamOptions {
 
 /// Sorts issues by row, then column (`B` before `AA`), stably: the order of a report. The
 /// chunks of a run are each in this order and in row order between them, but for the few
-/// header-row warnings a later chunk gives (see the [module documentation](crate::pipeline::stream)):
+/// header-row warnings a later chunk gives (see [`StreamOptions`](crate::StreamOptions)):
 /// collectors sort what they gathered once, and get the same issues in the same order whatever
 /// the chunk size.
 pub fn sort_issues(issues: &mut [Issue]) {
@@ -153,7 +153,7 @@ impl Importer {
     /// by one more) and the key index, whatever the number of rows (a workbook's compressed
     /// bytes and shared strings are held too). A file with contact or parent columns holds its
     /// rows until the end of the file (its customers are only final then) and comes as one
-    /// chunk. See the [module documentation](crate::pipeline::stream).
+    /// chunk. See [`StreamOptions`](crate::StreamOptions).
     ///
     /// # Errors
     /// A file-level failure (see [`Source::open`]), `duplicate_header`,
@@ -267,7 +267,7 @@ impl Importer {
     }
 
     /// [`Importer::run`] over a table a host already holds (or read whole for another use):
-    /// its rows go through the pipeline in chunks of [`crate::validate::engine::PROGRESS_EVERY`]
+    /// its rows go through the pipeline in chunks of 4,096 (`PROGRESS_EVERY`)
     /// rows, `progress(rows_done, rows_total)` called before each chunk and once at the end.
     ///
     /// # Errors

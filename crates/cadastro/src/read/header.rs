@@ -74,7 +74,7 @@ pub struct HeaderCandidate {
     pub known_labels: usize,
     /// Non-blank cells.
     pub cells: usize,
-    /// Whether the row qualifies as a header (see [`crate::read`]'s header rules).
+    /// Whether the row qualifies as a header (see the reader's header rules).
     pub qualifies: bool,
     /// Whether this is the row taken as the header.
     pub chosen: bool,

@@ -24,7 +24,7 @@
 //! rule as `PhoneNumber::is_valid` (the number matches its region's general pattern and one of
 //! its type patterns, with the lengths the metadata allows) on regexes it compiles once per
 //! region from the library's metadata and keeps for the life of the process (see
-//! [`valid::is_valid`]). Parsing still goes through the library.
+//! `valid::is_valid`). Parsing still goes through the library.
 
 use std::str::FromStr;
 

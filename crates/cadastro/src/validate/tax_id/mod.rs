@@ -28,7 +28,7 @@
 //! when that is valid the result is flagged `zeros_restored` (warning `leading_zeros_restored`).
 //! For a numeric cell any number of zeros may have been lost; for a text cell (a CSV saved by Excel)
 //! at most two. The shortest scheme length that checks wins. Brazil has its own documented rule
-//! (see [`br`]'s `normalize`): 9-10 digits are a CPF, 12-13 digits a CNPJ, and a short numeric cell
+//! (see `br`'s `normalize`): 9-10 digits are a CPF, 12-13 digits a CNPJ, and a short numeric cell
 //! is tried as a CPF first.
 //!
 //! Every function takes any string (non-ASCII, huge, empty) without panicking.
