@@ -1,4 +1,4 @@
-//! `cadastro export` and `cadastro template`: thin wrappers over `cadastro::write`.
+//! `cadastro export` and `cadastro template`: thin wrappers over `cadastro::export`.
 
 use std::path::{Path, PathBuf};
 
