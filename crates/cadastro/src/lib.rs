@@ -14,6 +14,8 @@
 //! below, plus two groups kept together in small public modules: [`export`] (the writers) and
 //! [`checks`] (the per-value checks and normalizers, including the tax-id checks).
 #![deny(clippy::indexing_slicing)]
+// A type in a public signature must be re-exported below: the façade names every public type.
+#![warn(unnameable_types)]
 
 mod error;
 mod mapping;
@@ -79,7 +81,7 @@ pub mod export {
 /// Per-value checks and normalizers, one module per kind of value (tax ids, phones, e-mails...).
 pub mod checks {
     pub use crate::validate::{
-        CellCheck, boolean, check_custom, check_target, check_value, country, email, enums, fold, iban, infer, max_len,
-        number, phone, postal, state, tax_id, text,
+        CellCheck, Fixed, boolean, check_custom, check_target, check_value, country, email, enums, fold, iban, infer,
+        max_len, number, phone, postal, state, tax_id, text,
     };
 }
