@@ -4,9 +4,9 @@
 //! header detection of the reader.
 #![no_main]
 
-use cadastro::{fold_label, is_known_label, resolve, suggest, suggest_with_samples};
-use cadastro::BUILTIN_PROFILES;
-use cadastro::{Profile, ReadOptions};
+use cadastro::{
+    BUILTIN_PROFILES, Profile, ReadOptions, fold_label, is_known_label, resolve, suggest, suggest_with_samples,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

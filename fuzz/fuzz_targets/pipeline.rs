@@ -2,8 +2,7 @@
 //! named by the first byte. Any input gives a report or an Error; a report's JSON must parse.
 #![no_main]
 
-use cadastro::BUILTIN_PROFILES;
-use cadastro::{ImportOptions, Source};
+use cadastro::{BUILTIN_PROFILES, ImportOptions, Source};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,8 +3,7 @@
 //! respect the limits it was read with.
 #![no_main]
 
-use cadastro::read_bytes;
-use cadastro::{Cell, Limits, ReadOptions};
+use cadastro::{Cell, Limits, ReadOptions, read_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fn chars(cell: &Cell) -> u64 {

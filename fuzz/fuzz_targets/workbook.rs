@@ -4,8 +4,7 @@
 //! bytes reach the zip and CFB parsers rather than the CSV reader.
 #![no_main]
 
-use cadastro::read_bytes;
-use cadastro::{Limits, ReadOptions};
+use cadastro::{Limits, ReadOptions, read_bytes};
 use libfuzzer_sys::fuzz_target;
 
 const ZIP: &[u8] = b"PK\x03\x04";
