@@ -113,6 +113,20 @@ fn object<'a>(options: Option<Unknown<'a>>) -> Result<Option<Object<'a>>, Failur
     }
 }
 
+/// The set entries of an options argument, in key order: `undefined`/`null` options or values
+/// are left out; anything but an object is `invalid_options`.
+pub fn option_entries<'a>(options: Option<Unknown<'a>>) -> Result<Vec<(String, Unknown<'a>)>, Failure> {
+    let Some(obj) = object(options)? else { return Ok(Vec::new()) };
+    let mut entries = Vec::new();
+    for name in Object::keys(&obj)? {
+        let Some(value) = obj.get::<Unknown>(&name)? else { continue };
+        if !matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
+            entries.push((name, value));
+        }
+    }
+    Ok(entries)
+}
+
 /// A `profile` option: a built-in name, a `Profile` or a profile document.
 pub fn profile_arg(env: &Env, value: Unknown<'_>) -> Result<cadastro::Profile, Failure> {
     if Profile::instance_of(env, &value)? {

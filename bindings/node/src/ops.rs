@@ -10,8 +10,8 @@ use cadastro::export::CsvOptions;
 use cadastro::{ImportOptions, Importer, Source};
 use cadastro::{ImportPlan, Reconciler};
 use cadastro_store::ImportMode;
-use napi::bindgen_prelude::{Array, AsyncTask, FromNapiValue, Object, ObjectFinalize};
-use napi::{Env, Unknown, ValueType};
+use napi::bindgen_prelude::{Array, AsyncTask, ObjectFinalize};
+use napi::{Env, Unknown};
 use napi_derive::napi;
 use serde_json::Value as Json;
 
@@ -265,27 +265,17 @@ fn plan_options(
 ) -> Result<(cadastro::Profile, usize), Failure> {
     let mut profile = default.clone();
     let mut batch = cadastro::DEFAULT_BATCH;
-    if let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) {
-        if options.get_type()? != ValueType::Object {
-            return Err(Failure::invalid("options must be an object"));
-        }
-        let obj = Object::from_unknown(options)?;
-        for name in Object::keys(&obj)? {
-            let Some(value) = obj.get::<Unknown>(&name)? else { continue };
-            if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
-                continue;
-            }
-            match name.as_str() {
-                "profile" => profile = convert::profile_arg(env, value)?,
-                "batchSize" | "batch_size" => {
-                    let n: f64 = env.from_js_value(value).map_err(|e| Failure::invalid(format!("batchSize: {e}")))?;
-                    if !(n >= 1.0 && n.fract() == 0.0 && n <= 1e9) {
-                        return Err(Failure::invalid("batchSize must be a positive integer"));
-                    }
-                    batch = n as usize;
+    for (name, value) in convert::option_entries(options)? {
+        match name.as_str() {
+            "profile" => profile = convert::profile_arg(env, value)?,
+            "batchSize" | "batch_size" => {
+                let n: f64 = env.from_js_value(value).map_err(|e| Failure::invalid(format!("batchSize: {e}")))?;
+                if !(n >= 1.0 && n.fract() == 0.0 && n <= 1e9) {
+                    return Err(Failure::invalid("batchSize must be a positive integer"));
                 }
-                _ => return Err(Failure::invalid(format!("unknown option `{name}`"))),
+                batch = n as usize;
             }
+            _ => return Err(Failure::invalid(format!("unknown option `{name}`"))),
         }
     }
     Ok((profile, batch))
@@ -816,19 +806,8 @@ pub struct ApplyResult {
 /// The one boolean or number option of a small options object (`undefined`/`null` options or
 /// value: `None`); any other key is `invalid_options`.
 fn single_option(env: &Env, options: Option<Unknown<'_>>, names: [&str; 2]) -> Result<Option<Json>, Failure> {
-    let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
-        return Ok(None);
-    };
-    if options.get_type()? != ValueType::Object {
-        return Err(Failure::invalid("options must be an object"));
-    }
-    let obj = Object::from_unknown(options)?;
     let mut out = None;
-    for name in Object::keys(&obj)? {
-        let Some(value) = obj.get::<Unknown>(&name)? else { continue };
-        if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
-            continue;
-        }
+    for (name, value) in convert::option_entries(options)? {
         if !names.contains(&name.as_str()) {
             return Err(Failure::invalid(format!("unknown option `{name}`")));
         }
@@ -874,18 +853,7 @@ pub struct CopyAccountOptions {
 fn copy_options(env: &Env, options: Option<Unknown<'_>>) -> Result<(cadastro::Profile, Option<String>, bool), Failure> {
     let mut profile = cadastro::Profile::generic();
     let (mut group, mut dry_run) = (None, false);
-    let Some(options) = options.filter(|o| !matches!(o.get_type(), Ok(ValueType::Undefined | ValueType::Null))) else {
-        return Ok((profile, group, dry_run));
-    };
-    if options.get_type()? != ValueType::Object {
-        return Err(Failure::invalid("options must be an object"));
-    }
-    let obj = Object::from_unknown(options)?;
-    for name in Object::keys(&obj)? {
-        let Some(value) = obj.get::<Unknown>(&name)? else { continue };
-        if matches!(value.get_type()?, ValueType::Undefined | ValueType::Null) {
-            continue;
-        }
+    for (name, value) in convert::option_entries(options)? {
         match name.as_str() {
             "profile" => profile = convert::profile_arg(env, value)?,
             "group" => {
