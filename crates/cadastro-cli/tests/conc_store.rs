@@ -13,15 +13,11 @@ use std::time::{Duration, Instant};
 use cadastro::Field;
 use cadastro_store::Store;
 
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cadastro-cli-conc-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::cadastro;
 
-fn cadastro(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cadastro")).current_dir(dir).args(args).output().unwrap()
+fn workdir(name: &str) -> PathBuf {
+    common::workdir("conc", name)
 }
 
 fn text(out: &Output) -> String {

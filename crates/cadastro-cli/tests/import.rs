@@ -2,22 +2,18 @@
 //! edited, dry-run and atomic. The tests marked `needs readers` run once the CSV reader lands.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 
 use serde_json::Value as Json;
 
 const ASAAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/data/clientes-asaas.csv");
 
-fn workdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cadastro-cli-import-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::cadastro;
 
-fn cadastro(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cadastro")).current_dir(dir).args(args).output().unwrap()
+fn workdir(name: &str) -> PathBuf {
+    common::workdir("import", name)
 }
 
 fn json(out: &Output) -> Json {
