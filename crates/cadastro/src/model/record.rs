@@ -87,11 +87,36 @@ impl Customer {
     /// ```
     /// use cadastro::{Customer, Field, Value};
     /// let mut c = Customer::default();
-    /// c.values.insert(Field::Name, Value::Text("Ana".into()));
+    /// c.set(Field::Name, Value::Text("Ana".into()));
     /// assert_eq!(c.text(Field::Name), Some("Ana"));
     /// ```
     pub fn text(&self, field: Field) -> Option<&str> {
         self.values.get(&field).and_then(Value::as_str)
+    }
+
+    /// The value of a field, if present.
+    pub fn get(&self, field: Field) -> Option<&Value> {
+        self.values.get(&field)
+    }
+
+    /// Sets a field's value, returning the previous one.
+    pub fn set(&mut self, field: Field, value: Value) -> Option<Value> {
+        self.values.insert(field, value)
+    }
+
+    /// Removes a field's value, returning it.
+    pub fn remove(&mut self, field: Field) -> Option<Value> {
+        self.values.remove(&field)
+    }
+
+    /// The fields that have a value, with their values, in contract order.
+    pub fn fields(&self) -> impl Iterator<Item = (Field, &Value)> + '_ {
+        self.values.iter().map(|(f, v)| (*f, v))
+    }
+
+    /// True when no field has a value.
+    pub fn has_no_fields(&self) -> bool {
+        self.values.is_empty()
     }
 
     /// The identity key of CONTRACT section 3: external_id, else tax_id, else the name folded
@@ -111,6 +136,31 @@ impl Contact {
     /// The text value of a field, if present and text.
     pub fn text(&self, field: Field) -> Option<&str> {
         self.values.get(&field).and_then(Value::as_str)
+    }
+
+    /// The value of a field, if present.
+    pub fn get(&self, field: Field) -> Option<&Value> {
+        self.values.get(&field)
+    }
+
+    /// Sets a field's value, returning the previous one.
+    pub fn set(&mut self, field: Field, value: Value) -> Option<Value> {
+        self.values.insert(field, value)
+    }
+
+    /// Removes a field's value, returning it.
+    pub fn remove(&mut self, field: Field) -> Option<Value> {
+        self.values.remove(&field)
+    }
+
+    /// The fields that have a value, with their values, in contract order.
+    pub fn fields(&self) -> impl Iterator<Item = (Field, &Value)> + '_ {
+        self.values.iter().map(|(f, v)| (*f, v))
+    }
+
+    /// True when no field has a value.
+    pub fn has_no_fields(&self) -> bool {
+        self.values.is_empty()
     }
 }
 
