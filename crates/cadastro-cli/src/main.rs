@@ -89,6 +89,14 @@ enum Command {
         #[command(subcommand)]
         command: accounts::AccountsCommand,
     },
+    /// Run one host operation on a JSON request read from stdin, and print its JSON response
+    /// (`cadastro_host::call`: the byte-identical path every binding has too). Operations:
+    /// inspect, validate, validate_stream, plan, import, apply, accounts, copy, export, template,
+    /// normalize, kinds. A failure prints `{"error": {"kind", "message"}}` and exits 2.
+    Call {
+        /// The operation.
+        op: String,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -161,6 +169,7 @@ fn main() -> ExitCode {
         Command::Inspect { format, .. } => *format,
         Command::Validate { opts, .. } => opts.format,
         Command::Export { .. } | Command::Template { .. } | Command::Accounts { .. } => OutputFormat::Text,
+        Command::Call { .. } => OutputFormat::Json,
         Command::Import(args) => args.format(),
     };
     match run(cli.command) {
@@ -180,6 +189,7 @@ fn run(command: Command) -> Result<u8, Error> {
     match command {
         Command::Import(args) => Ok(import::run(&args)),
         Command::Accounts { command } => Ok(accounts::run(&command)),
+        Command::Call { op } => call(&op),
         Command::Inspect { file, read, profile, format } => {
             let profile = load_profile(&profile)?;
             let ins = cadastro::inspect(&Source::from_path(file), &read_options(&read)?, &profile)?;
@@ -219,6 +229,19 @@ fn run(command: Command) -> Result<u8, Error> {
         }
         Command::Export { out, args } => Ok(export::run(&out, &args)),
         Command::Template { out, profile, csv } => export::template(&out, &csv, &load_profile(&profile)?),
+    }
+}
+
+/// `cadastro call OP`: the request on stdin, the response (or the error JSON, exit 2) on stdout.
+fn call(op: &str) -> Result<u8, Error> {
+    let mut request = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut request).map_err(Error::from)?;
+    match cadastro_host::call(op, &request) {
+        Ok(response) => emit(&format!("{response}\n")).map(|()| 0),
+        Err(e) => {
+            eprintln!("cadastro: {e} ({})", e.code());
+            emit(&format!("{}\n", e.to_json())).map(|()| 2)
+        }
     }
 }
 
