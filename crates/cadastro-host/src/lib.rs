@@ -21,7 +21,7 @@
 //! | `accounts` | `store` | `{"accounts": [...]}` |
 //! | `copy` | `store` + [`request::CopyRequest`] | the plan |
 //! | `export` | `store` + [`request::ExportRequest`] | `{"customers", "lines"}` |
-//! | `template` | [`request::TemplateRequest`] | `{"out"}` |
+//! | `template` | [`request::TemplateRequest`] | `{"headers"}`: the header row written |
 //! | `normalize` | [`request::NormalizeRequest`] | `{"value", "error", "warnings"}` |
 //! | `kinds` | `{}` | `{"kinds": [...]}`: every error kind ([`kinds`]) |
 //!
@@ -106,7 +106,7 @@ pub fn call(op: &str, request_json: &str) -> Result<String, HostError> {
         "template" => {
             let req: request::TemplateRequest = parse(op, doc)?;
             flow::template(&req)?;
-            to_json(&json!({"out": req.out}))
+            to_json(&json!({"headers": cadastro::export::export_headers(&req.profile.resolve()?)}))
         }
         "normalize" => to_json(&flow::normalize(&parse(op, doc)?)),
         "kinds" => {
@@ -186,4 +186,73 @@ fn validate_stream(source: &Source, req: &request::ValidateRequest) -> Result<St
     let summary: Value =
         serde_json::from_str(&summary_json(&summary)?).map_err(|e| HostError::Internal(e.to_string()))?;
     to_json(&json!({"chunks": chunks, "summary": summary}))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::flow::Throttle;
+
+    #[test]
+    fn kinds_hold_every_core_and_store_code_once() {
+        let all = kinds();
+        for code in cadastro::ErrorKind::ALL_CODES.iter().chain(cadastro_store::StoreError::ALL).chain(HOST_KINDS) {
+            assert_eq!(all.iter().filter(|c| *c == code).count(), 1, "{code}");
+        }
+        assert_eq!(HostError::StoreClosed.code(), "store_closed");
+        assert!(all.contains(&HostError::StoreClosed.code()));
+    }
+
+    #[test]
+    fn requests_take_camel_case_aliases_and_refuse_unknown_keys() {
+        let req: request::ValidateRequest =
+            serde_json::from_str(r#"{"headerRow": 2, "includeValues": false, "locale": "pt_br"}"#).expect("parses");
+        assert_eq!((req.header_row, req.include_values, req.locale), (Some(2), false, Some(cadastro::Locale::PtBr)));
+        assert!(serde_json::from_str::<request::ValidateRequest>(r#"{"encodng": "utf-8"}"#).is_err());
+        let export: request::ExportRequest = serde_json::from_str(r#"{"out": "x.csv"}"#).expect("parses");
+        assert_eq!((export.account.as_str(), export.constant_memory, export.csv.bom), ("default", true, true));
+    }
+
+    #[test]
+    fn a_lookup_answer_is_read_by_one_rule() {
+        let found = request::lookup_answer(r#"[{"id": 12, "revision": null, "customer": {"name": "Ana"}}]"#)
+            .expect("integer id and null revision are accepted");
+        assert_eq!((found[0].id.as_str(), found[0].revision), ("12", 0));
+        let err = request::lookup_answer(r#"[{"id": "1", "customer": {}, "rev": 2}]"#).expect_err("unknown key");
+        assert!(err.message.contains("rev"), "{}", err.message);
+    }
+
+    #[test]
+    fn progress_is_throttled_deduplicated_and_always_final() {
+        let mut calls = Vec::new();
+        {
+            let mut sink = |d: u64, t: u64| calls.push((d, t));
+            let mut throttle = Throttle::with_interval(&mut sink, Duration::from_secs(3600));
+            for done in [0, 10, 20, 20, 30] {
+                throttle.report(done, 30);
+            }
+            throttle.report(30, 30);
+        }
+        // First call, then nothing inside the interval, then the final pair once.
+        assert_eq!(calls, vec![(0, 30), (30, 30)]);
+        let mut every = Vec::new();
+        {
+            let mut sink = |d: u64, t: u64| every.push((d, t));
+            let mut throttle = Throttle::with_interval(&mut sink, Duration::ZERO);
+            for done in [1, 1, 2] {
+                throttle.report(done, 2);
+            }
+        }
+        assert_eq!(every, vec![(1, 2), (2, 2)]);
+    }
+
+    #[test]
+    fn call_refuses_a_request_that_is_not_an_object_and_a_missing_file() {
+        assert_eq!(call("validate", "[1]").expect_err("not an object").code(), "invalid_options");
+        let err = call("validate", "{}").expect_err("no file");
+        assert!(err.to_string().contains("`file` is required"), "{err}");
+        assert!(call_json("accounts", "{}").contains("`store` is required"));
+    }
 }
