@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use cadastro::Mapping;
-use cadastro::{Cell, ImportOptions, Limits, Locale, Profile, ReadOptions, Source, TextEncoding, Value};
+use cadastro::{Cell, Profile, Source, Value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyFloat, PyInt, PyList, PyMemoryView, PyString};
@@ -90,104 +89,84 @@ pub fn profile(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Profile> {
     )))
 }
 
-/// `profile=None` is the generic profile.
-pub fn profile_or_generic(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Profile> {
-    match obj.filter(|p| !p.is_none()) {
-        Some(p) => profile(py, p),
-        None => Ok(Profile::generic()),
-    }
-}
-
-/// The reading keyword arguments every reading function takes: `sheet` (workbooks),
-/// `encoding`, `delimiter` and `header_row` (delimited text; `header_row` for workbooks too).
-/// `None` means detected.
-#[derive(Default)]
-pub struct ReadKw {
-    /// `sheet=`.
-    pub sheet: Option<String>,
-    /// `encoding=`: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`, `windows-1250`,
-    /// `windows-1251`, `iso-8859-2`, `iso-8859-15`, `shift_jis`, `gb18030`, `big5`, `euc-kr`, `x-mac-roman`.
-    pub encoding: Option<String>,
-    /// `delimiter=`: one character.
-    pub delimiter: Option<String>,
-    /// `header_row=`: the 1-based header row.
+/// The keyword arguments of the reading calls (`validate`, `validate_stream`, `inspect`,
+/// `Store.import_file`, `Store.import_stream`). They become one JSON document that the host
+/// crate parses into its request (`cadastro_host::request`): every default and check is there.
+pub struct ReadKw<'a, 'py> {
+    /// `profile=`: a name, a `Profile` or a profile dict.
+    pub profile: Option<&'a Bound<'py, PyAny>>,
+    /// `mapping=`: a dict.
+    pub mapping: Option<&'a Bound<'py, PyAny>>,
+    /// `limits=`: a dict.
+    pub limits: Option<&'a Bound<'py, PyAny>>,
+    /// `sheet=`, `encoding=`, `delimiter=`, `country=`, `locale=`.
+    pub text: [(&'static str, Option<String>); 5],
+    /// `header_row=`.
     pub header_row: Option<u32>,
+    /// `include_values=`, `chunk_rows=` (`None` where the call has no such argument).
+    pub include_values: Option<bool>,
+    /// `chunk_rows=`.
+    pub chunk_rows: Option<usize>,
 }
 
-/// The importer's options from the keyword arguments `validate` and `Store.import_file` share.
-#[allow(clippy::too_many_arguments)]
-pub fn import_options(
-    py: Python<'_>,
-    profile: Option<&Bound<'_, PyAny>>,
-    mapping_obj: Option<&Bound<'_, PyAny>>,
-    read: ReadKw,
-    country: Option<String>,
-    locale_tag: Option<&str>,
-    limits: Option<&Bound<'_, PyAny>>,
-    include_values: bool,
-) -> PyResult<ImportOptions> {
-    Ok(ImportOptions {
-        profile: profile_or_generic(py, profile)?,
-        mapping: mapping(py, mapping_obj)?,
-        read: read_options(py, read, limits)?,
-        country,
-        locale: locale_tag.map(locale).transpose()?,
-        include_values,
-    })
-}
-
-/// `mapping`: a dict of header text or column letter -> field name (or `None` to ignore);
-/// `"field": ["column", "column"]` merges two columns into one field; `"learned": {header:
-/// field}` ranks a host's accepted mappings first; `"review_threshold": 0.9` sets
-/// `needs_review`.
-pub fn mapping(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Mapping>> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
-    if !obj.hasattr("keys")? {
-        return Err(PyTypeError::new_err(format!("mapping must be a dict, not {}", type_name(obj))));
+impl ReadKw<'_, '_> {
+    /// The text arguments in order: sheet, encoding, delimiter, country, locale.
+    pub fn text(
+        sheet: Option<String>,
+        encoding: Option<String>,
+        delimiter: Option<String>,
+        country: Option<String>,
+        locale: Option<String>,
+    ) -> [(&'static str, Option<String>); 5] {
+        [("sheet", sheet), ("encoding", encoding), ("delimiter", delimiter), ("country", country), ("locale", locale)]
     }
-    let text = to_json_text(obj)?;
-    run_released(py, || Mapping::from_json(&text)).map(Some)
-}
 
-/// `limits`: a dict of limit name -> value; missing names keep their defaults, unknown names
-/// are `invalid_options`.
-pub fn limits(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
-    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(Limits::default()) };
-    if !obj.hasattr("keys")? {
-        return Err(PyTypeError::new_err(format!("limits must be a dict, not {}", type_name(obj))));
-    }
-    let text = to_json_text(obj)?;
-    run_released(py, || serde_json::from_str::<Limits>(&text).map_err(|e| invalid_options(format!("limits: {e}"))))
-}
-
-/// `locale`: `en`, `pt-BR`, `fr`, `pl`, `es` (as `Locale::parse` reads them: `pt_BR`, `pl-PL`...).
-pub fn locale(tag: &str) -> Result<Locale, Failure> {
-    Locale::parse(tag).ok_or_else(|| invalid_options(format!("unknown locale `{tag}` ({})", Locale::choices())))
-}
-
-/// Read options from the keyword arguments; an unknown encoding or a delimiter that is not
-/// one character is `invalid_options`.
-pub fn read_options(py: Python<'_>, kw: ReadKw, limits_obj: Option<&Bound<'_, PyAny>>) -> PyResult<ReadOptions> {
-    let encoding = match kw.encoding {
-        Some(name) => Some(TextEncoding::parse(&name).ok_or_else(|| {
-            invalid_options(format!(
-                "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250, \
-                     windows-1251, iso-8859-2, iso-8859-15, shift_jis, gb18030, big5, euc-kr, x-mac-roman)"
-            ))
-        })?),
-        None => None,
-    };
-    let delimiter = match kw.delimiter {
-        Some(text) => {
-            let mut chars = text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(c),
-                _ => return Err(invalid_options(format!("delimiter must be one character, not {text:?}")).into()),
+    /// The host request (`ValidateRequest` or `InspectRequest`); `invalid_options` as the host
+    /// crate words it.
+    pub fn request<T: serde::de::DeserializeOwned>(&self, py: Python<'_>) -> PyResult<T> {
+        let mut doc = serde_json::Map::new();
+        if let Some(p) = self.profile.filter(|p| !p.is_none()) {
+            doc.insert("profile".into(), profile_json(py, p)?);
+        }
+        for (key, obj) in [("mapping", self.mapping), ("limits", self.limits)] {
+            let Some(obj) = obj.filter(|o| !o.is_none()) else { continue };
+            if !obj.hasattr("keys")? {
+                return Err(PyTypeError::new_err(format!("{key} must be a dict, not {}", type_name(obj))));
+            }
+            doc.insert(key.into(), json_value(obj)?);
+        }
+        for (key, value) in &self.text {
+            if let Some(v) = value {
+                doc.insert((*key).into(), v.clone().into());
             }
         }
-        None => None,
-    };
-    Ok(ReadOptions { sheet: kw.sheet, encoding, delimiter, header_row: kw.header_row, limits: limits(py, limits_obj)? })
+        if let Some(h) = self.header_row {
+            doc.insert("header_row".into(), h.into());
+        }
+        if let Some(v) = self.include_values {
+            doc.insert("include_values".into(), v.into());
+        }
+        if let Some(n) = self.chunk_rows {
+            doc.insert("chunk_rows".into(), n.into());
+        }
+        serde_json::from_value(serde_json::Value::Object(doc))
+            .map_err(|e| invalid_options(format!("invalid options: {e}")).into())
+    }
+}
+
+/// A Python value (dicts, lists, text, numbers) as JSON.
+pub fn json_value(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    let text = to_json_text(obj)?;
+    serde_json::from_str(&text).map_err(|e| invalid_options(e.to_string()).into())
+}
+
+/// `profile` as the host's `ProfileRef` JSON: a name, or a `Profile`'s or dict's document.
+pub fn profile_json(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    if obj.is_instance_of::<PyString>() || obj.hasattr("keys")? {
+        return json_value(obj);
+    }
+    let profile = profile(py, obj)?;
+    serde_json::to_value(&profile).map_err(|e| invalid_options(e.to_string()).into())
 }
 
 /// A Python value as a cell: `None` empty, `bool`, `int`, `float`, `str`.

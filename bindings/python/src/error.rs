@@ -71,6 +71,13 @@ create_exception!(
 );
 create_exception!(
     cadastro,
+    StoreClosed,
+    CadastroError,
+    "The Store was closed (`close()` or the end of its `with` block) before this call."
+);
+create_exception!(cadastro, CallbackFailed, CadastroError, "A host callback (progress, chunk sink) failed.");
+create_exception!(
+    cadastro,
     InternalError,
     CadastroError,
     "A bug in cadastro (a Rust panic was caught); please report it."
@@ -117,6 +124,8 @@ pub const KINDS: &[(&str, ClassFn)] = &[
     ("invalid_plan", ty::<InvalidPlan>),
     ("reentrant_call", ty::<ReentrantCall>),
     (LOOKUP_FAILED, ty::<LookupFailed>),
+    ("store_closed", ty::<StoreClosed>),
+    ("callback_failed", ty::<CallbackFailed>),
     (INTERNAL, ty::<InternalError>),
 ];
 
@@ -142,6 +151,20 @@ pub enum Failure {
     Panic(String),
     /// Already a Python exception.
     Py(PyErr),
+    /// An error of the host boundary (`cadastro_host`), by its kind.
+    Host(cadastro_host::HostError),
+}
+
+impl From<cadastro_host::HostError> for Failure {
+    fn from(e: cadastro_host::HostError) -> Self {
+        match e {
+            cadastro_host::HostError::Core(c) => Failure::Core(c),
+            cadastro_host::HostError::Store(s) => Failure::Store(s),
+            cadastro_host::HostError::Lookup(l) => Failure::Lookup(l),
+            cadastro_host::HostError::Internal(m) => Failure::Panic(m),
+            other => Failure::Host(other),
+        }
+    }
 }
 
 impl From<cadastro::Error> for Failure {
@@ -184,6 +207,7 @@ impl From<Failure> for PyErr {
             Failure::Core(e) => core_error(py, e),
             Failure::Store(e) => with_kind(py, class_of(py, e.code()), e.code(), e.to_string()),
             Failure::Lookup(e) => lookup_error(py, e),
+            Failure::Host(e) => with_kind(py, class_of(py, e.code()), e.code(), e.to_string()),
         })
     }
 }

@@ -27,10 +27,11 @@ mod _cadastro {
     use crate::error::{self, Failure, invalid_options, run_released};
     #[pymodule_export]
     use crate::error::{
-        CadastroError, CorruptFile, DuplicateHeader, EmptyFile, EncodingError, EncryptedFile, InternalError,
-        InvalidAccount, InvalidOptions, InvalidPlan, InvalidProfile, LimitExceeded, LookupFailed,
-        MissingRequiredColumn, NoHeader, NotAStore, ReentrantCall, SheetNotFound, StalePlan, StoreBusy, StoreCorrupt,
-        StoreDuplicates, StoreError, StoreOutdated, StoreTooNew, UnknownAccount, UnsupportedFormat, WriteError,
+        CadastroError, CallbackFailed, CorruptFile, DuplicateHeader, EmptyFile, EncodingError, EncryptedFile,
+        InternalError, InvalidAccount, InvalidOptions, InvalidPlan, InvalidProfile, LimitExceeded, LookupFailed,
+        MissingRequiredColumn, NoHeader, NotAStore, ReentrantCall, SheetNotFound, StalePlan, StoreBusy, StoreClosed,
+        StoreCorrupt, StoreDuplicates, StoreError, StoreOutdated, StoreTooNew, UnknownAccount, UnsupportedFormat,
+        WriteError,
     };
     #[pymodule_export]
     use crate::ops::{PyPlan, PyStore};
@@ -72,7 +73,7 @@ mod _cadastro {
         mapping: Option<&Bound<'_, PyAny>>,
         sheet: Option<String>,
         country: Option<String>,
-        locale: Option<&str>,
+        locale: Option<String>,
         limits: Option<&Bound<'_, PyAny>>,
         include_values: bool,
         progress: Option<&Bound<'_, PyAny>>,
@@ -82,11 +83,18 @@ mod _cadastro {
         header_row: Option<u32>,
     ) -> PyResult<PyReport> {
         let progress = ops::Progress::new(progress)?;
-        let base = ops::HostBase::new(lookup)?;
+        let base = lookup.filter(|l| !l.is_none()).map(|l| ops::HostBase::new(Some(l))).transpose()?;
         let source = convert::source(source)?;
-        let read = convert::ReadKw { sheet, encoding, delimiter, header_row };
-        let opts = convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
-        ops::validate(py, source, opts, &base, progress)
+        let kw = convert::ReadKw {
+            profile,
+            mapping,
+            limits,
+            text: convert::ReadKw::text(sheet, encoding, delimiter, country, locale),
+            header_row,
+            include_values: Some(include_values),
+            chunk_rows: None,
+        };
+        ops::validate(py, source, kw.request(py)?, base.as_ref(), progress)
     }
 
     /// Validates a delimited text file in one streaming pass; returns a `ValidationStream`, an
@@ -120,7 +128,7 @@ mod _cadastro {
         profile: Option<&Bound<'_, PyAny>>,
         mapping: Option<&Bound<'_, PyAny>>,
         country: Option<String>,
-        locale: Option<&str>,
+        locale: Option<String>,
         limits: Option<&Bound<'_, PyAny>>,
         include_values: bool,
         chunk_rows: usize,
@@ -129,9 +137,18 @@ mod _cadastro {
         header_row: Option<u32>,
     ) -> PyResult<stream::PyValidationStream> {
         let source = convert::source(source)?;
-        let read = convert::ReadKw { sheet: None, encoding, delimiter, header_row };
-        let opts = convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
-        stream::validate_stream(py, source, opts, chunk_rows)
+        let kw = convert::ReadKw {
+            profile,
+            mapping,
+            limits,
+            text: convert::ReadKw::text(None, encoding, delimiter, country, locale),
+            header_row,
+            include_values: Some(include_values),
+            chunk_rows: Some(chunk_rows),
+        };
+        let req: cadastro_host::request::ValidateRequest = kw.request(py)?;
+        let opts = run_released(py, || req.options())?;
+        stream::validate_stream(py, source, opts, req.chunk_rows)
     }
 
     /// Plans the import of customers into the host's base: which are created, updated (with a
@@ -170,9 +187,12 @@ mod _cadastro {
     /// `Store.customers` give them) to `path` (`.csv` or `.xlsx`) in a profile's layout; returns
     /// `{"customers", "lines"}`. `group` keeps only that group's customers.
     #[pyfunction]
-    #[pyo3(signature = (customers, path, profile=None, group=None, *, delimiter=None, bom=true, line_ending="crlf"))]
+    #[pyo3(signature = (
+        customers, path, profile=None, group=None, *, delimiter=None, bom=true, line_ending="crlf",
+        sheet_name=None, constant_memory=true
+    ))]
     #[pyo3(text_signature = "(customers, path, profile='generic', group=None, *, delimiter=None, bom=True, \
-        line_ending='crlf')")]
+        line_ending='crlf', sheet_name=None, constant_memory=True)")]
     #[allow(clippy::too_many_arguments)]
     fn export<'py>(
         py: Python<'py>,
@@ -180,15 +200,17 @@ mod _cadastro {
         path: std::path::PathBuf,
         profile: Option<&Bound<'_, PyAny>>,
         group: Option<String>,
-        delimiter: Option<&str>,
+        delimiter: Option<String>,
         bom: bool,
         line_ending: &str,
+        sheet_name: Option<String>,
+        constant_memory: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let profile = convert::profile_or_generic(py, profile)?;
-        let csv = ops::csv_options(delimiter, bom, line_ending)?;
+        let csv = ops::CsvKw { delimiter, bom, line_ending };
+        let req = ops::export_request(py, path, profile, group, csv, sheet_name, constant_memory, None)?;
         let customers = ops::customers(customers)?;
-        let opts = cadastro::export::ExportOptions { group, csv, ..Default::default() };
-        ops::export(py, &customers, &profile, &path, &opts)
+        let stats = run_released(py, || cadastro_host::flow::export_customers(&customers, &req))?;
+        convert::to_python(py, &stats)
     }
 
     /// Writes an empty import template (`.xlsx` with header notes and required columns marked,
@@ -200,13 +222,14 @@ mod _cadastro {
         py: Python<'_>,
         path: std::path::PathBuf,
         profile: Option<&Bound<'_, PyAny>>,
-        delimiter: Option<&str>,
+        delimiter: Option<String>,
         bom: bool,
         line_ending: &str,
     ) -> PyResult<()> {
-        let profile = convert::profile_or_generic(py, profile)?;
-        let csv = ops::csv_options(delimiter, bom, line_ending)?;
-        run_released(py, move || cadastro::export::template_to_path(&profile, &path, &csv))
+        let csv = ops::CsvKw { delimiter, bom, line_ending };
+        let req = ops::export_request(py, path, profile, None, csv, None, true, None)?;
+        let req = cadastro_host::request::TemplateRequest { profile: req.profile, out: req.out, csv: req.csv };
+        run_released(py, move || cadastro_host::flow::template(&req))
     }
 
     /// Reads a file and suggests a mapping for its columns, without validating; returns an
@@ -229,12 +252,17 @@ mod _cadastro {
         header_row: Option<u32>,
     ) -> PyResult<PyInspection> {
         let source = convert::source(source)?;
-        let profile = match profile.filter(|p| !p.is_none()) {
-            Some(p) => convert::profile(py, p)?,
-            None => cadastro::Profile::generic(),
+        let kw = convert::ReadKw {
+            profile,
+            mapping: None,
+            limits,
+            text: convert::ReadKw::text(sheet, encoding, delimiter, None, None),
+            header_row,
+            include_values: None,
+            chunk_rows: None,
         };
-        let read = convert::read_options(py, convert::ReadKw { sheet, encoding, delimiter, header_row }, limits)?;
-        run_released(py, move || cadastro::inspect(&source, &read, &profile)).map(PyInspection::new)
+        let req: cadastro_host::request::InspectRequest = kw.request(py)?;
+        run_released(py, move || cadastro_host::flow::inspect(&source, &req)).map(PyInspection::new)
     }
 
     /// Checks and normalizes one value for a canonical field, as the engine does per cell.
@@ -257,6 +285,20 @@ mod _cadastro {
     }
 
     /// The default resource limits, as a dict (the keys `limits=` accepts).
+    /// Runs one host operation by name on a JSON request; returns the response JSON, or
+    /// `{"error": {"kind", "message"}}` (the byte-identical path of every host:
+    /// `cadastro_host::call`).
+    #[pyfunction]
+    fn call(py: Python<'_>, op: String, request: String) -> PyResult<String> {
+        run_released(py, move || Ok::<_, Failure>(cadastro_host::call_json(&op, &request)))
+    }
+
+    /// Every error kind (`cadastro_host::kinds`): each has its exception class.
+    #[pyfunction]
+    fn _kinds() -> Vec<&'static str> {
+        cadastro_host::kinds()
+    }
+
     #[pyfunction]
     fn default_limits(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
         convert::to_python(py, &cadastro::Limits::default())
@@ -282,7 +324,7 @@ mod _cadastro {
     /// (default 50); returns the previous one.
     #[pyfunction]
     fn _set_progress_interval(ms: u64) -> u64 {
-        ops::set_progress_interval(ms)
+        cadastro_host::flow::set_progress_interval(ms)
     }
 
     /// Test hook (undocumented): panics inside the core-call helper; must raise `InternalError`.

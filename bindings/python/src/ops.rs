@@ -3,38 +3,26 @@
 //! the rest: conversions only; the flows are the core's and the store's.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use cadastro::export::{CsvOptions, ExportOptions, LineEnding};
-use cadastro::{BaseParents, CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
-use cadastro::{Customer, CustomerKey, ImportOptions, Importer, Profile, Source};
+use cadastro::{Customer, CustomerKey, Profile, Source};
+use cadastro::{CustomerLookup, Existing, ImportPlan, LookupError, MemoryBase, Reconciler};
 use cadastro::{Exclusive, ExclusiveGuard};
-use cadastro::{NoBase, ParentLookup};
+use cadastro_host::HostError;
+use cadastro_host::request::{CopyRequest, ExportRequest, ImportRequest, ValidateRequest};
 use cadastro_store::{ImportMode, Store};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
 use crate::convert::{from_json_text, to_json_text, to_python, type_name};
 use crate::error::{Failure, invalid_options, run_released};
 use crate::report::PyReport;
 
-/// How often, at most, in milliseconds, the host's progress callable is called (besides the
-/// first and the final call, which always happen): 50 ms. Tests change it through
-/// `_set_progress_interval`.
-static PROGRESS_INTERVAL_MS: AtomicU64 = AtomicU64::new(50);
-
-/// Sets the progress interval (milliseconds); returns the previous one. Test hook.
-pub fn set_progress_interval(ms: u64) -> u64 {
-    PROGRESS_INTERVAL_MS.swap(ms, Ordering::Relaxed)
-}
-
-/// The host's `progress(done, total)` callable, called from the core's progress hook (every
-/// 4096 rows) with the GIL re-acquired, at most every 50 ms. An exception it raises stops
-/// further calls and is raised once the core returns.
+/// The host's `progress(done, total)` callable, behind the host crate's one throttle policy
+/// (`cadastro_host::flow::Throttle`), called with the GIL re-acquired. An exception it raises
+/// stops further calls and is raised once the core returns.
 pub struct Progress {
     func: Option<Py<PyAny>>,
-    last: Option<(Instant, u64, u64)>,
     error: Option<PyErr>,
 }
 
@@ -46,25 +34,15 @@ impl Progress {
             Some(_) => return Err(PyTypeError::new_err("progress must be a callable or None")),
             None => None,
         };
-        Ok(Progress { func, last: None, error: None })
+        Ok(Progress { func, error: None })
     }
 
-    /// The core's hook: `(rows_done, rows_total)`.
+    /// The throttled hook: `(rows_done, rows_total)`.
     pub fn report(&mut self, done: u64, total: u64) {
         let Some(func) = &self.func else { return };
         if self.error.is_some() {
             return;
         }
-        let now = Instant::now();
-        if let Some((at, d, t)) = self.last {
-            let repeat = (d, t) == (done, total);
-            let interval = Duration::from_millis(PROGRESS_INTERVAL_MS.load(Ordering::Relaxed));
-            let early = done < total && now.duration_since(at) < interval;
-            if repeat || early {
-                return;
-            }
-        }
-        self.last = Some((now, done, total));
         if let Err(e) = Python::attach(|py| func.call1(py, (done, total))) {
             self.error = Some(e);
         }
@@ -94,7 +72,7 @@ impl HostBase {
             return Ok(HostBase::Callable(obj.clone().unbind()));
         }
         if obj.hasattr("__iter__")? && !obj.hasattr("keys")? {
-            let existing = existing_from_py(obj).map_err(|e| invalid_options(format!("lookup: {e}")))?;
+            let existing = existing_from_py(obj).map_err(|e| invalid_options(format!("lookup: {}", e.message)))?;
             return Ok(HostBase::Memory(MemoryBase::new(existing)));
         }
         Err(PyTypeError::new_err(format!(
@@ -112,10 +90,8 @@ impl HostBase {
                 LookupError::with_source(format!("the lookup callable raised {name}"), e)
             })?;
             existing_from_py(answer.bind(py)).map_err(|e| {
-                LookupError::with_source(
-                    "the lookup callable did not return a list of {\"id\", \"revision\", \"customer\"} dicts",
-                    PyTypeError::new_err(e),
-                )
+                let message = e.message.clone();
+                LookupError::with_source(message, PyTypeError::new_err(e.message))
             })
         })
     }
@@ -130,19 +106,12 @@ impl CustomerLookup for HostBase {
     }
 }
 
-/// A list of existing-customer dicts as core values. An integer `id` becomes its decimal text.
-fn existing_from_py(obj: &Bound<'_, PyAny>) -> Result<Vec<Existing>, String> {
+/// A list of existing-customer dicts as core values, by the host crate's one rule
+/// (`cadastro_host::request::lookup_answer`: integer ids, `None` revisions, unknown keys refused).
+fn existing_from_py(obj: &Bound<'_, PyAny>) -> Result<Vec<Existing>, LookupError> {
     let list = obj.py().import("builtins").and_then(|b| b.getattr("list")).and_then(|l| l.call1((obj,)));
-    let text = list.and_then(|l| to_json_text(&l)).map_err(|e| e.to_string())?;
-    let mut value: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    if let Some(items) = value.as_array_mut() {
-        for item in items {
-            if let Some(id) = item.get_mut("id").filter(|id| id.is_u64() || id.is_i64()) {
-                *id = serde_json::Value::String(id.to_string());
-            }
-        }
-    }
-    serde_json::from_value(value).map_err(|e| e.to_string())
+    let text = list.and_then(|l| to_json_text(&l)).map_err(|e| LookupError::with_source("the lookup answer", e))?;
+    cadastro_host::request::lookup_answer(&text)
 }
 
 /// `customers`: a `Report` (its valid customers) or an iterable of customer dicts (as
@@ -165,40 +134,38 @@ pub fn customers(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Customer>> {
     Ok(customers)
 }
 
-/// CSV settings from keyword arguments.
-pub fn csv_options(delimiter: Option<&str>, bom: bool, line_ending: &str) -> Result<CsvOptions, Failure> {
-    let delimiter = match delimiter {
-        None => None,
-        Some(d) => {
-            let mut chars = d.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(c),
-                _ => return Err(invalid_options("delimiter must be one character")),
-            }
-        }
-    };
-    let line_ending = match line_ending {
-        "crlf" => LineEnding::Crlf,
-        "lf" => LineEnding::Lf,
-        other => return Err(invalid_options(format!("line_ending must be \"crlf\" or \"lf\", not {other:?}"))),
-    };
-    Ok(CsvOptions { delimiter, bom, line_ending })
+/// The CSV keyword arguments of `export`, `template` and `Store.export`.
+pub struct CsvKw<'a> {
+    /// `delimiter=`.
+    pub delimiter: Option<String>,
+    /// `bom=`.
+    pub bom: bool,
+    /// `line_ending=`.
+    pub line_ending: &'a str,
 }
 
-/// Writes customers to `path` (`.csv` or `.xlsx`) in a profile's layout (custom fields the
-/// profile does not have as extra columns); returns the export's counts as a dict.
-pub fn export<'py>(
-    py: Python<'py>,
-    customers: &[Customer],
-    profile: &Profile,
-    path: &std::path::Path,
-    opts: &ExportOptions,
-) -> PyResult<Bound<'py, PyAny>> {
-    let stats = run_released(py, || {
-        let (profile, _) = cadastro::export::with_custom_columns(profile, customers);
-        cadastro::export::export_to_path(customers, &profile, path, opts)
-    })?;
-    to_python(py, &stats)
+/// The host's export request from keyword arguments (parsed and checked by the host crate).
+#[allow(clippy::too_many_arguments)]
+pub fn export_request(
+    py: Python<'_>,
+    path: PathBuf,
+    profile: Option<&Bound<'_, PyAny>>,
+    group: Option<String>,
+    csv: CsvKw<'_>,
+    sheet_name: Option<String>,
+    constant_memory: bool,
+    account: Option<&str>,
+) -> PyResult<ExportRequest> {
+    let profile = match profile.filter(|p| !p.is_none()) {
+        Some(p) => crate::convert::profile_json(py, p)?,
+        None => "generic".into(),
+    };
+    let doc = serde_json::json!({
+        "out": path, "profile": profile, "group": group, "sheet_name": sheet_name,
+        "constant_memory": constant_memory, "account": account.unwrap_or(cadastro_host::request::DEFAULT_ACCOUNT),
+        "csv": {"delimiter": csv.delimiter, "bom": csv.bom, "line_ending": csv.line_ending},
+    });
+    serde_json::from_value(doc).map_err(|e| invalid_options(format!("invalid options: {e}")).into())
 }
 
 /// An import plan: one entry per valid imported customer (create, update with its diff, or
@@ -292,32 +259,23 @@ pub fn plan(
     Ok(PyPlan::new(plan))
 }
 
-/// Reads and validates a file, resolving parents in `base` (a host lookup) as well as in the
-/// file, with the progress hook: the flow of `cadastro.validate`.
+/// `cadastro.validate`: the host crate's flow (parents in the file and, with a lookup, in the
+/// host's base).
 pub fn validate(
     py: Python<'_>,
     source: Source,
-    opts: ImportOptions,
-    base: &HostBase,
+    req: ValidateRequest,
+    base: Option<&HostBase>,
     mut progress: Progress,
 ) -> PyResult<PyReport> {
-    let profile = opts.profile.clone();
-    let (table, report) = run_released(py, move || {
-        let importer = Importer::new(opts)?;
-        let table = source.open(&importer.options().read)?;
-        // Without a host base (the common case) there is nothing to fetch: the CLI's path.
-        let parents = match base {
-            HostBase::Memory(m) if m.customers.is_empty() => None,
-            _ => Some(BaseParents::for_table(&table, &importer.columns(&table)?, base)?),
-        };
-        let lookup: &dyn ParentLookup = match &parents {
-            Some(p) => p,
-            None => &NoBase,
-        };
-        let report = importer.validate_table_with_progress(&table, lookup, &mut |d, t| progress.report(d, t))?;
+    let validated = run_released(py, move || {
+        let lookup = base.map(|b| b as &dyn CustomerLookup);
+        let v = cadastro_host::flow::validate(&source, &req, lookup, &mut |d, t| progress.report(d, t))?;
         progress.finish()?;
-        Ok::<_, Failure>((table, report))
+        let profile = req.profile.resolve()?;
+        Ok::<_, Failure>((v, profile))
     })?;
+    let (cadastro_host::flow::Validated { report, table }, profile) = validated;
     let locale = report.locale;
     Ok(PyReport::new(report, Some(table), locale, profile))
 }
@@ -352,7 +310,7 @@ impl PyStore {
     ) -> PyResult<T> {
         run_released(py, || match self.lock(operation)?.as_mut() {
             Some(store) => f(store),
-            None => Err(Failure::Py(PyValueError::new_err("the store is closed"))),
+            None => Err(Failure::Host(HostError::StoreClosed)),
         })
     }
 }
@@ -388,7 +346,7 @@ impl PyStore {
         self.path.clone()
     }
 
-    /// Closes the file; later calls raise `ValueError`. Closing twice is harmless.
+    /// Closes the file; later calls raise `StoreClosed` (kind `store_closed`). Closing twice is harmless.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
         run_released(py, || {
             drop(self.lock("Store.close")?.take());
@@ -464,33 +422,41 @@ impl PyStore {
     ) -> PyResult<PyReport> {
         let mut progress = Progress::new(progress)?;
         let source = crate::convert::source(source)?;
-        let read = crate::convert::ReadKw { sheet, encoding, delimiter, header_row };
-        let opts = crate::convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
-        let profile = opts.profile.clone();
-        let mode = ImportMode { dry_run, atomic };
-        let (table, report, outcome) = run_released(py, move || {
-            let importer = Importer::new(opts)?;
+        let kw = crate::convert::ReadKw {
+            profile,
+            mapping,
+            limits,
+            text: crate::convert::ReadKw::text(sheet, encoding, delimiter, country, locale.map(str::to_owned)),
+            header_row,
+            include_values: Some(include_values),
+            chunk_rows: None,
+        };
+        let options: ValidateRequest = kw.request(py)?;
+        let req = ImportRequest { account: account.to_owned(), options, dry_run, atomic };
+        // The host crate's three steps; the store is held for steps 1 and 3 only, so the progress
+        // callable may use it while the file validates.
+        let (imported, table, profile) = run_released(py, || {
+            let importer = cadastro_host::flow::importer(&req.options)?;
             let table = source.open(&importer.options().read)?;
-            let columns = importer.columns(&table)?;
             let parents = {
                 let guard = self.lock("Store.import_file")?;
-                let store = guard.as_ref().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
-                BaseParents::for_table(&table, &columns, &store.base(account)?)?
+                let store = guard.as_ref().ok_or(Failure::Host(HostError::StoreClosed))?;
+                cadastro_host::flow::import_parents(store, &importer, &table, &req.account)?
             };
-            let mut report =
-                importer.validate_table_with_progress(&table, &parents, &mut |d, t| progress.report(d, t))?;
+            let report = cadastro_host::flow::import_validate(&importer, &table, &parents, &mut |d, t| {
+                progress.report(d, t);
+            })?;
             progress.finish()?;
-            let outcome = {
+            let imported = {
                 let mut guard = self.lock("Store.import_file")?;
-                let store = guard.as_mut().ok_or_else(|| Failure::Py(PyValueError::new_err("the store is closed")))?;
-                let opts = importer.options();
-                let locale = report.locale;
-                store.import_report_in(account, &mut report, &opts.profile, mode, locale)?
+                let store = guard.as_mut().ok_or(Failure::Host(HostError::StoreClosed))?;
+                cadastro_host::flow::import_write(store, &importer, report, &req)?
             };
-            Ok::<_, Failure>((table, report, outcome))
+            Ok::<_, Failure>((imported, table, importer.options().profile.clone()))
         })?;
+        let cadastro_host::flow::Imported { report, plan, applied } = imported;
         let locale = report.locale;
-        Ok(PyReport::new(report, Some(table), locale, profile).with_outcome(outcome.plan, outcome.applied))
+        Ok(PyReport::new(report, Some(table), locale, profile).with_outcome(plan, applied))
     }
 
     /// Imports a large delimited text file into an account (created when missing) in one
@@ -537,12 +503,20 @@ impl PyStore {
             None => None,
         };
         let source = crate::convert::source(source)?;
-        let read = crate::convert::ReadKw { sheet: None, encoding, delimiter, header_row };
-        let opts = crate::convert::import_options(py, profile, mapping, read, country, locale, limits, include_values)?;
+        let kw = crate::convert::ReadKw {
+            profile,
+            mapping,
+            limits,
+            text: crate::convert::ReadKw::text(None, encoding, delimiter, country, locale.map(str::to_owned)),
+            header_row,
+            include_values: Some(include_values),
+            chunk_rows: Some(chunk_rows),
+        };
+        let req: ValidateRequest = kw.request(py)?;
         let mode = ImportMode { dry_run, atomic };
         self.with(py, "Store.import_stream", |s| {
-            let importer = Importer::new(opts)?;
-            crate::stream::import_stream(s, account, &importer, &source, mode, chunk_rows, on_chunk.as_ref())
+            let importer = cadastro_host::flow::importer(&req)?;
+            crate::stream::import_stream(s, account, &importer, &source, mode, req.chunk_rows, on_chunk.as_ref())
         })
     }
 
@@ -592,14 +566,14 @@ impl PyStore {
         dry_run: bool,
         profile: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPlan> {
-        let profile = crate::convert::profile_or_generic(py, profile)?;
-        let plan = self.with(py, "Store.copy_account", |s| {
-            let plan = s.plan_copy(src, dst, group, &profile)?;
-            if !dry_run && !plan.is_noop() {
-                s.apply(dst, &plan)?;
-            }
-            Ok(plan)
-        })?;
+        let profile = match profile.filter(|p| !p.is_none()) {
+            Some(p) => crate::convert::profile_json(py, p)?,
+            None => "generic".into(),
+        };
+        let doc = serde_json::json!({"from": src, "to": dst, "group": group, "profile": profile, "dry_run": dry_run});
+        let req: CopyRequest =
+            serde_json::from_value(doc).map_err(|e| invalid_options(format!("invalid options: {e}")))?;
+        let plan = self.with(py, "Store.copy_account", |s| Ok(cadastro_host::flow::copy(s, &req)?))?;
         Ok(PyPlan::new(plan))
     }
 
@@ -607,10 +581,11 @@ impl PyStore {
     /// profile's layout; returns `{"customers", "lines"}`. Custom fields the profile does not
     /// have are written as extra columns headed by their names.
     #[pyo3(signature = (
-        path, account="default", group=None, *, profile=None, delimiter=None, bom=true, line_ending="crlf"
+        path, account="default", group=None, *, profile=None, delimiter=None, bom=true, line_ending="crlf",
+        sheet_name=None, constant_memory=true
     ))]
     #[pyo3(text_signature = "(self, path, account='default', group=None, *, profile='generic', delimiter=None, \
-        bom=True, line_ending='crlf')")]
+        bom=True, line_ending='crlf', sheet_name=None, constant_memory=True)")]
     #[allow(clippy::too_many_arguments)]
     fn export<'py>(
         &self,
@@ -619,14 +594,16 @@ impl PyStore {
         account: &str,
         group: Option<String>,
         profile: Option<&Bound<'_, PyAny>>,
-        delimiter: Option<&str>,
+        delimiter: Option<String>,
         bom: bool,
         line_ending: &str,
+        sheet_name: Option<String>,
+        constant_memory: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let profile = crate::convert::profile_or_generic(py, profile)?;
-        let opts = ExportOptions { group, csv: csv_options(delimiter, bom, line_ending)?, ..ExportOptions::default() };
-        let customers = self.with(py, "Store.export", |s| Ok(s.list_customers(account, None)?))?;
-        export(py, &customers, &profile, &path, &opts)
+        let csv = CsvKw { delimiter, bom, line_ending };
+        let req = export_request(py, path, profile, group, csv, sheet_name, constant_memory, Some(account))?;
+        let stats = self.with(py, "Store.export", |s| Ok(cadastro_host::flow::export(s, &req)?))?;
+        to_python(py, &stats)
     }
 
     fn __repr__(&self) -> String {

@@ -278,7 +278,7 @@ impl PyReport {
     #[pyo3(signature = (path, locale=None))]
     fn write_errors(&self, py: Python<'_>, path: PathBuf, locale: Option<&str>) -> PyResult<()> {
         let locale = match locale {
-            Some(tag) => convert::locale(tag)?,
+            Some(tag) => serde_json::from_value(tag.into()).map_err(|e| invalid_options(e.to_string()))?,
             None => self.locale,
         };
         let Some(table) = &self.table else {

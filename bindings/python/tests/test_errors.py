@@ -17,11 +17,8 @@ def test_every_core_kind_has_its_class() -> None:
     table, core_codes = _cadastro._kind_classes()
     # `io` is the one kind that maps to Python's OSError family instead of a CadastroError.
     assert set(core_codes) - {"io"} <= set(table), "a core kind has no exception class"
-    # Beyond the core's kinds: the store's codes (cadastro_store::StoreError::code), the
-    # lookup's (LookupError::code), and the binding's own `internal`.
-    store_codes = {"store_error", "store_too_new", "store_outdated", "store_corrupt", "invalid_account"}
-    store_codes |= {"unknown_account", "stale_plan", "invalid_plan", "store_busy", "not_a_store", "store_duplicates"}
-    assert set(table) - set(core_codes) == {"internal", "lookup_failed"} | store_codes
+    # Exactly the host boundary's one kind list (cadastro_host::kinds: core, store, host kinds).
+    assert set(table) == set(_cadastro._kinds()) - {"io"}
     classes = list(table.values())
     assert len(set(classes)) == len(classes)
     for code, cls in table.items():

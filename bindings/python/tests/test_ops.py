@@ -191,9 +191,9 @@ def test_store_errors(tmp_path: Path) -> None:
         store.export(tmp_path / "out.ods", "acme")
     store.close()
     store.close()
-    with pytest.raises(ValueError, match="closed"):
+    with pytest.raises(cadastro.StoreClosed, match="closed"):
         store.accounts()
-    with pytest.raises(ValueError, match="closed"):
+    with pytest.raises(cadastro.StoreClosed, match="closed"):
         store.import_file(EXAMPLE_CSV)
 
 

@@ -2,6 +2,7 @@
 //! request, calls one of these, and converts the response back.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use cadastro::export::ExportStats;
@@ -27,13 +28,24 @@ pub struct Throttle<'a> {
     interval: Duration,
 }
 
+/// The interval of [`Throttle::new`], in milliseconds (50; tests change it through
+/// [`set_progress_interval`]).
+static INTERVAL_MS: AtomicU64 = AtomicU64::new(50);
+
+/// Sets the interval of every later [`Throttle::new`] (a test hook of the bindings); returns the
+/// previous one, in milliseconds.
+pub fn set_progress_interval(ms: u64) -> u64 {
+    INTERVAL_MS.swap(ms, Ordering::Relaxed)
+}
+
 impl<'a> Throttle<'a> {
-    /// The interval between two calls (besides the first and the final one).
+    /// The default interval between two calls (besides the first and the final one).
     pub const INTERVAL: Duration = Duration::from_millis(50);
 
     /// Wraps the host's callback.
     pub fn new(sink: &'a mut dyn FnMut(u64, u64)) -> Self {
-        Throttle { sink, last: None, interval: Throttle::INTERVAL }
+        let interval = Duration::from_millis(INTERVAL_MS.load(Ordering::Relaxed));
+        Throttle { sink, last: None, interval }
     }
 
     /// The same policy with another interval (tests).
@@ -166,8 +178,16 @@ pub fn open_store(location: &str) -> Result<Store, HostError> {
     Ok(Store::open(path)?)
 }
 
+/// The importer of a request (its options checked).
+///
+/// # Errors
+/// `invalid_options`, `invalid_profile`.
+pub fn importer(req: &ValidateRequest) -> Result<Importer, HostError> {
+    Ok(Importer::new(req.options()?)?)
+}
+
 /// `import`: the whole import flow (read, parents against the account, validate, plan, apply
-/// per `dry_run` / `atomic`) through the store's one flow. The account is created when missing.
+/// per `dry_run` / `atomic`) through the store's one flow (the account is created when written).
 ///
 /// # Errors
 /// As [`validate`]; the store's errors.
@@ -177,15 +197,70 @@ pub fn import(
     req: &ImportRequest,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Imported, HostError> {
-    let importer = Importer::new(req.options.options()?)?;
+    let importer = importer(&req.options)?;
     let table = source.open(&importer.options().read)?;
-    if !store.accounts()?.iter().any(|a| *a == req.account) {
-        store.create_account(&req.account)?;
-    }
-    let mode = ImportMode { dry_run: req.dry_run, atomic: req.atomic };
+    import_table(store, &importer, &table, req, progress)
+}
+
+/// [`import`] of a table already read (a host that keeps the table for the error file).
+///
+/// # Errors
+/// As [`import`].
+pub fn import_table(
+    store: &mut Store,
+    importer: &Importer,
+    table: &Table,
+    req: &ImportRequest,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Imported, HostError> {
+    let parents = import_parents(store, importer, table, &req.account)?;
+    let report = import_validate(importer, table, &parents, progress)?;
+    import_write(store, importer, report, req)
+}
+
+/// Step 1 of [`import_table`]: the parents the file names that the account holds (one batch).
+/// A host that lets its callbacks use the store while the file validates (Python) runs the
+/// three steps itself, holding the store for steps 1 and 3 only.
+///
+/// # Errors
+/// `invalid_options` for a mapping that names unknown columns; the store's errors.
+pub fn import_parents(
+    store: &Store,
+    importer: &Importer,
+    table: &Table,
+    account: &str,
+) -> Result<BaseParents, HostError> {
+    let columns = importer.columns(table)?;
+    Ok(BaseParents::for_table(table, &columns, &store.base(account)?)?)
+}
+
+/// Step 2 of [`import_table`]: validation (no store needed), progress through [`Throttle`].
+///
+/// # Errors
+/// The core's file-level failures.
+pub fn import_validate(
+    importer: &Importer,
+    table: &Table,
+    parents: &BaseParents,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Report, HostError> {
     let mut throttle = Throttle::new(progress);
-    let (report, outcome) =
-        store.import_table(&req.account, &importer, &table, mode, &mut |d, t| throttle.report(d, t))?;
+    Ok(importer.validate_table_with_progress(table, parents, &mut |d, t| throttle.report(d, t))?)
+}
+
+/// Step 3 of [`import_table`]: plan against the account and write per `dry_run` / `atomic`.
+///
+/// # Errors
+/// The store's errors.
+pub fn import_write(
+    store: &mut Store,
+    importer: &Importer,
+    mut report: Report,
+    req: &ImportRequest,
+) -> Result<Imported, HostError> {
+    let mode = ImportMode { dry_run: req.dry_run, atomic: req.atomic };
+    let locale = report.locale;
+    let outcome = store.import_report_in(&req.account, &mut report, &importer.options().profile, mode, locale)?;
     Ok(Imported { report, plan: outcome.plan, applied: outcome.applied })
 }
 
@@ -226,7 +301,8 @@ pub fn copy(store: &mut Store, req: &CopyRequest) -> Result<ImportPlan, HostErro
 /// `write_error`, `unknown_account`, the store's errors.
 pub fn export(store: &Store, req: &ExportRequest) -> Result<ExportStats, HostError> {
     cadastro::export::ExportFormat::from_path(&req.out)?;
-    let customers = store.list_customers(&req.account, req.group.as_deref())?;
+    // The export's own group filter (case- and whitespace-insensitive) picks the group.
+    let customers = store.list_customers(&req.account, None)?;
     export_customers(&customers, req)
 }
 

@@ -16,8 +16,8 @@ use crate::HostError;
 pub enum ProfileRef {
     /// A built-in profile's name.
     Name(String),
-    /// A profile document.
-    Document(Box<Profile>),
+    /// A profile document (checked as [`Profile::from_json`] checks it: `invalid_profile`).
+    Document(serde_json::Value),
 }
 
 impl Default for ProfileRef {
@@ -34,7 +34,7 @@ impl ProfileRef {
     pub fn resolve(&self) -> Result<Profile, HostError> {
         match self {
             ProfileRef::Name(name) => Ok(Profile::builtin(name)?),
-            ProfileRef::Document(doc) => Ok((**doc).clone()),
+            ProfileRef::Document(doc) => Ok(Profile::from_json(&doc.to_string())?),
         }
     }
 }
@@ -48,8 +48,10 @@ pub struct InspectRequest {
     /// The sheet of a workbook (default the first visible sheet holding data).
     pub sheet: Option<String>,
     /// The encoding of delimited text (`utf-8`, `windows-1252`, aliases such as `latin1`...).
+    #[serde(deserialize_with = "encoding_by_name")]
     pub encoding: Option<TextEncoding>,
     /// The delimiter of delimited text (one character).
+    #[serde(deserialize_with = "one_character")]
     pub delimiter: Option<char>,
     /// The 1-based header row.
     #[serde(alias = "headerRow")]
@@ -89,8 +91,10 @@ pub struct ValidateRequest {
     /// The sheet of a workbook (default the first visible sheet holding data).
     pub sheet: Option<String>,
     /// The encoding of delimited text (`utf-8`, `windows-1252`, aliases such as `latin1`...).
+    #[serde(deserialize_with = "encoding_by_name")]
     pub encoding: Option<TextEncoding>,
     /// The delimiter of delimited text (one character).
+    #[serde(deserialize_with = "one_character")]
     pub delimiter: Option<char>,
     /// The 1-based header row.
     #[serde(alias = "headerRow")]
@@ -166,6 +170,29 @@ impl From<ExistingAnswer> for Existing {
     }
 }
 
+/// An encoding name as [`TextEncoding::parse`] reads it (aliases such as `latin1`, `cp1251`).
+fn encoding_by_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TextEncoding>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(name) => TextEncoding::parse(&name).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown encoding `{name}` (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, windows-1250, \
+                 windows-1251, iso-8859-2, iso-8859-15, shift_jis, gb18030, big5, euc-kr, x-mac-roman)"
+            ))
+        }),
+    }
+}
+
+/// A delimiter: one character.
+fn one_character<'de, D: Deserializer<'de>>(d: D) -> Result<Option<char>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(d)? else { return Ok(None) };
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(Some(c)),
+        _ => Err(serde::de::Error::custom(format!("delimiter must be one character, not {text:?}"))),
+    }
+}
+
 fn id_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -221,6 +248,7 @@ pub struct PlanRequest {
 #[serde(default, deny_unknown_fields)]
 pub struct CsvRequest {
     /// The delimiter (default the profile's: `;` for pt, fr, pl, de, es, it; else `,`).
+    #[serde(deserialize_with = "one_character")]
     pub delimiter: Option<char>,
     /// Start with a UTF-8 byte-order mark (default true).
     pub bom: bool,

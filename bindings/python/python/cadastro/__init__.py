@@ -12,6 +12,7 @@ package is a thin face over it (``cadastro._cadastro``).
 
 from ._cadastro import (
     CadastroError,
+    CallbackFailed,
     Chunk,
     CorruptFile,
     DuplicateHeader,
@@ -43,6 +44,7 @@ from ._cadastro import (
     StreamSummary,
     Store,
     StoreBusy,
+    StoreClosed,
     StoreCorrupt,
     StoreDuplicates,
     StoreError,
@@ -53,6 +55,7 @@ from ._cadastro import (
     ValidationStream,
     WriteError,
     __version__,
+    call,
     default_limits,
     export,
     field_names,
@@ -66,6 +69,7 @@ from ._cadastro import (
 
 __all__ = [
     "CadastroError",
+    "CallbackFailed",
     "Chunk",
     "CorruptFile",
     "DuplicateHeader",
@@ -97,6 +101,7 @@ __all__ = [
     "StreamSummary",
     "Store",
     "StoreBusy",
+    "StoreClosed",
     "StoreCorrupt",
     "StoreDuplicates",
     "StoreError",
@@ -107,6 +112,7 @@ __all__ = [
     "ValidationStream",
     "WriteError",
     "__version__",
+    "call",
     "default_limits",
     "export",
     "field_names",
