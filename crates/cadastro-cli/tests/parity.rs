@@ -2,6 +2,8 @@
 //! byte for byte the responses the host crate gives (`crates/cadastro-host/tests/parity.rs`),
 //! and exit 2 with the error JSON on stdout for a failure.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

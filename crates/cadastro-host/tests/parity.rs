@@ -5,6 +5,8 @@
 //! `UPDATE_PARITY=1 cargo test -p cadastro-host --test parity` rewrites the expectations (review
 //! the diff: every host is then checked against it).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
