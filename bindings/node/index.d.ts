@@ -236,6 +236,13 @@ export interface ApplyResult {
 }
 
 /**
+ * Runs one host operation by name on a JSON request; returns the response JSON, or
+ * `{"error": {"kind", "message"}}` (`cadastro_host::call`: the byte-identical path of every
+ * host).
+ */
+export declare function call(op: string, request: string): string
+
+/**
  * One chunk of `validateStream`: the valid customers and the issues of a run of rows, in file
  * order (the first chunk starts with the header-row warnings).
  */
@@ -321,8 +328,9 @@ export interface Diff {
 }
 
 /**
- * Every `.code` an `Error` from this module can carry: the core's kinds, the store's codes,
- * `lookup_failed` and `internal`.
+ * Every `.code` an `Error` from this module can carry: the host boundary's one kind list
+ * (`cadastro_host::kinds`: the core's kinds, the store's, `lookup_failed`, `callback_failed`,
+ * `store_closed`, `internal`).
  */
 export declare function errorCodes(): Array<string>
 

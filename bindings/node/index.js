@@ -842,6 +842,7 @@ module.exports.Report = nativeBinding.Report
 module.exports.Store = nativeBinding.Store
 module.exports.__panicForTests = nativeBinding.__panicForTests
 module.exports.__panicForTestsAsync = nativeBinding.__panicForTestsAsync
+module.exports.call = nativeBinding.call
 module.exports.errorCodes = nativeBinding.errorCodes
 module.exports.exportCustomers = nativeBinding.exportCustomers
 module.exports.inspect = nativeBinding.inspect

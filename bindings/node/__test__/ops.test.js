@@ -45,7 +45,7 @@ test('importFile twice: first creates every valid customer, second is all unchan
   assert.ok(second.plan.entries.every((e) => e.action === 'unchanged' && e.existing.matchedBy === 'external_id'))
   assert.deepEqual(store.customers('acme'), stored)
   store.close()
-  assert.throws(() => store.accounts(), { code: 'store_error', message: /closed/ })
+  assert.throws(() => store.accounts(), { code: 'store_closed', message: /closed/ })
 })
 
 test('editing one city in the file: one update with the field diff', () => {

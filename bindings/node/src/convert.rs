@@ -30,9 +30,6 @@ fn not_a_source() -> Failure {
     Failure::invalid("source must be a path string, a Buffer or a Uint8Array")
 }
 
-/// The option names that belong to `ImportOptions.read` (after camelCase -> snake_case).
-const READ_KEYS: [&str; 5] = ["sheet", "delimiter", "encoding", "header_row", "limits"];
-
 /// The JS options object as the core's [`ImportOptions`].
 ///
 /// Names are camelCase (`includeValues`, `headerRow`, `limits.maxRows`); the snake_case
@@ -56,9 +53,9 @@ pub fn import_options_with<'a>(
     let Some(obj) = object(options)? else {
         return Ok((ImportOptions::default(), Vec::new()));
     };
-    let mut profile = None;
+    // One flat document parsed by the host crate (`cadastro_host::request::ValidateRequest`):
+    // every default and check is there.
     let mut top = Map::new();
-    let mut read = Map::new();
     let mut rest = Vec::new();
     for name in Object::keys(&obj)? {
         let Some(value) = obj.get::<Unknown>(&name)? else { continue };
@@ -69,36 +66,22 @@ pub fn import_options_with<'a>(
             }
             continue;
         }
-        if key == "profile" && Profile::instance_of(env, &value)? {
-            profile = Some(ClassInstance::<Profile>::from_unknown(value)?.inner.clone());
-            continue;
-        }
-        let value = arg_json(env, value, &format!("option {name}"))?;
+        let value = if key == "profile" && Profile::instance_of(env, &value)? {
+            let profile = &ClassInstance::<Profile>::from_unknown(value)?.inner;
+            serde_json::to_value(profile).map_err(|e| Failure::internal(e.to_string()))?
+        } else {
+            arg_json(env, value, &format!("option {name}"))?
+        };
         let value = match key.as_str() {
             _ if value.is_null() => continue,
-            "profile" => {
-                profile = Some(profile_doc(value)?);
-                continue;
-            }
             "limits" => snake_keys(value)?,
-            "locale" => locale(&value)?,
             _ => value,
         };
-        if READ_KEYS.contains(&key.as_str()) {
-            read.insert(key, value);
-        } else {
-            top.insert(key, value);
-        }
+        top.insert(key, value);
     }
-    if !read.is_empty() {
-        top.insert("read".to_owned(), Json::Object(read));
-    }
-    let mut opts: ImportOptions =
+    let req: cadastro_host::request::ValidateRequest =
         serde_json::from_value(Json::Object(top)).map_err(|e| Failure::invalid(e.to_string()))?;
-    if let Some(profile) = profile {
-        opts.profile = profile;
-    }
-    Ok((opts, rest))
+    Ok((req.options()?, rest))
 }
 
 /// An options argument: `undefined`/`null` (none) or an object.
@@ -199,15 +182,6 @@ fn profile_doc(value: Json) -> Result<cadastro::Profile, Failure> {
         doc @ Json::Object(_) => Ok(cadastro::Profile::from_json(&doc.to_string())?),
         _ => Err(Failure::invalid("profile must be a built-in name, a Profile or a profile document")),
     }
-}
-
-/// A locale tag through the core's lenient parser (`pt`, `pt_BR`, `fr-FR`...).
-fn locale(value: &Json) -> Result<Json, Failure> {
-    value
-        .as_str()
-        .and_then(Locale::parse)
-        .map(|l| Json::String(l.as_str().to_owned()))
-        .ok_or_else(|| Failure::invalid(format!("unknown locale {value} (expected one of {})", Locale::choices())))
 }
 
 /// An optional locale argument (`writeErrors(path, locale)`).

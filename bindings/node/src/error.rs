@@ -17,25 +17,6 @@ pub const INTERNAL: &str = "internal";
 /// The `.code` of a bad argument (same string as the core's kind).
 pub const INVALID_OPTIONS: &str = "invalid_options";
 
-/// The `.code` of a failing host lookup (same string as the core's `LookupError::code`).
-pub const LOOKUP_FAILED: &str = "lookup_failed";
-
-/// The codes of the embedded store's errors (`cadastro_store::StoreError::code`), listed by
-/// `errorCodes()`; a test checks each against the store.
-pub const STORE_CODES: [&str; 11] = [
-    "store_error",
-    "store_too_new",
-    "store_outdated",
-    "invalid_account",
-    "unknown_account",
-    "stale_plan",
-    "invalid_plan",
-    "store_corrupt",
-    "store_busy",
-    "not_a_store",
-    "store_duplicates",
-];
-
 /// A JS error code (`err.code`): a core kind string or [`INTERNAL`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Code(pub &'static str);
@@ -104,6 +85,12 @@ impl From<cadastro_store::StoreError> for Failure {
 
 impl From<cadastro::LookupError> for Failure {
     fn from(e: cadastro::LookupError) -> Self {
+        Failure { code: e.code(), message: e.to_string() }
+    }
+}
+
+impl From<cadastro_host::HostError> for Failure {
+    fn from(e: cadastro_host::HostError) -> Self {
         Failure { code: e.code(), message: e.to_string() }
     }
 }

@@ -140,24 +140,12 @@ fn settle(ret: napi::Result<Unknown<'static>>, env: Env, tx: Sender<Answer>) {
     }
 }
 
-/// One `{ id, revision?, customer }`; a numeric id is taken as its decimal text.
+/// One `{ id, revision?, customer }` by the host crate's one rule
+/// (`cadastro_host::request::ExistingAnswer`: integer ids, `null` revisions, unknown keys refused).
 fn existing(item: Json) -> Result<Existing, String> {
-    let Json::Object(mut map) = item else { return Err("not an object".to_owned()) };
-    let id = match map.remove("id") {
-        Some(Json::String(s)) => s,
-        Some(Json::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
-        _ => return Err("`id` must be a string or an integer".to_owned()),
-    };
-    let revision = match map.remove("revision") {
-        None | Some(Json::Null) => 0,
-        Some(v) => v.as_u64().ok_or("`revision` must be a non-negative integer")?,
-    };
-    let customer = serde_json::from_value(map.remove("customer").ok_or("`customer` is missing")?)
-        .map_err(|e| format!("customer: {e}"))?;
-    if let Some(other) = map.keys().next() {
-        return Err(format!("unknown key `{other}`"));
-    }
-    Ok(Existing { id, revision, customer })
+    serde_json::from_value::<cadastro_host::request::ExistingAnswer>(item)
+        .map(Existing::from)
+        .map_err(|e| e.to_string())
 }
 
 /// The host's `onProgress(rowsDone, rowsTotal)`. An exception it throws stops further calls

@@ -27,7 +27,7 @@ use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task, Unknown};
 use napi_derive::napi;
 
-use crate::error::{Code, Failure, INTERNAL, STORE_CODES, guarded, run, run_js};
+use crate::error::{Code, Failure, INTERNAL, guarded, run, run_js};
 use crate::host::Progress;
 use crate::memory::Settle;
 pub use crate::ops::{ExistingCustomer, ExportOptions, ImportFileOptions, Plan, PlanOptions, Store};
@@ -283,19 +283,20 @@ pub fn normalize(
     })
 }
 
-/// Every `.code` an `Error` from this module can carry: the core's kinds, the store's codes,
-/// `lookup_failed` and `internal`.
+/// Every `.code` an `Error` from this module can carry: the host boundary's one kind list
+/// (`cadastro_host::kinds`: the core's kinds, the store's, `lookup_failed`, `callback_failed`,
+/// `store_closed`, `internal`).
 #[napi]
 pub fn error_codes() -> Vec<String> {
-    let mut codes: Vec<String> = cadastro::ErrorKind::ALL_CODES
-        .iter()
-        .copied()
-        .chain(STORE_CODES)
-        .chain([error::LOOKUP_FAILED, INTERNAL])
-        .map(str::to_owned)
-        .collect();
-    codes.dedup();
-    codes
+    cadastro_host::kinds().into_iter().map(str::to_owned).collect()
+}
+
+/// Runs one host operation by name on a JSON request; returns the response JSON, or
+/// `{"error": {"kind", "message"}}` (`cadastro_host::call`: the byte-identical path of every
+/// host).
+#[napi]
+pub fn call(op: String, request: String) -> napi::Result<String, Code> {
+    run(|| Ok(cadastro_host::call_json(&op, &request)))
 }
 
 /// Test hook: panics inside the sync machinery; must throw an `Error` with `.code` `internal`.

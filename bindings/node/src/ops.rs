@@ -439,7 +439,7 @@ pub(crate) fn with_store<T>(
     let mut guard = shared.lock(operation)?;
     match guard.as_mut() {
         Some(store) => f(store),
-        None => Err(Failure { code: "store_error", message: "the store is closed".to_owned() }),
+        None => Err(cadastro_host::HostError::StoreClosed.into()),
     }
 }
 
