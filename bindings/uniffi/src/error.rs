@@ -191,6 +191,13 @@ pub enum CadastroError {
         /// What happened: the method that was called back.
         detail: String,
     },
+    /// The store was closed before this call (`store_closed`; a UniFFI `Store` is closed when
+    /// the host drops it, so only the generic `call` path meets it today).
+    #[error("{detail}")]
+    StoreClosed {
+        /// What happened.
+        detail: String,
+    },
     /// A failure that is a bug in cadastro or in this binding (a kind this binding does not know
     /// yet, a conversion that failed). Rust panics surface as UniFFI's own internal error instead.
     #[error("{detail}")]
@@ -266,6 +273,7 @@ impl CadastroError {
             Self::LookupFailed { .. } => LOOKUP_FAILED,
             Self::CallbackFailed { .. } => CALLBACK_FAILED,
             Self::ReentrantCall { .. } => "reentrant_call",
+            Self::StoreClosed { .. } => "store_closed",
             Self::Internal { .. } => INTERNAL,
         }
     }
@@ -278,6 +286,21 @@ impl CadastroError {
     /// An `internal` error raised by the binding itself.
     pub(crate) fn internal(detail: impl Into<String>) -> Self {
         Self::Internal { detail: detail.into() }
+    }
+}
+
+/// The host boundary's errors, by kind.
+impl From<cadastro_host::HostError> for CadastroError {
+    fn from(err: cadastro_host::HostError) -> Self {
+        match err {
+            cadastro_host::HostError::Core(e) => Self::from(e),
+            cadastro_host::HostError::Store(e) => Self::from(e),
+            cadastro_host::HostError::Lookup(e) => Self::LookupFailed { detail: e.to_string() },
+            cadastro_host::HostError::InvalidRequest(detail) => Self::InvalidOptions { detail },
+            cadastro_host::HostError::Callback(detail) => Self::CallbackFailed { detail },
+            cadastro_host::HostError::StoreClosed => Self::StoreClosed { detail: "the store is closed".to_owned() },
+            other => Self::Internal { detail: other.to_string() },
+        }
     }
 }
 

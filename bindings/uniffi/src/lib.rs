@@ -221,17 +221,20 @@ pub fn issue_codes() -> Vec<String> {
     cadastro::IssueCode::ALL.iter().map(|c| c.as_str().to_owned()).collect()
 }
 
-/// Every error kind string `CadastroError.kind()` can return: the core's, the store's
-/// (`lookup_failed` included) and `internal`.
+/// Every error kind string `CadastroError.kind()` can return: the host boundary's one list
+/// (`cadastro_host::kinds`: the core's, the store's, `lookup_failed`, `callback_failed`,
+/// `store_closed`, `internal`).
 #[uniffi::export]
 pub fn error_kinds() -> Vec<String> {
-    cadastro::ErrorKind::ALL_CODES
-        .iter()
-        .chain(error::STORE_KINDS.iter())
-        .copied()
-        .chain([error::CALLBACK_FAILED, error::INTERNAL])
-        .map(str::to_owned)
-        .collect()
+    cadastro_host::kinds().into_iter().map(str::to_owned).collect()
+}
+
+/// Runs one host operation by name on a JSON request; returns the response JSON, or
+/// `{"error": {"kind", "message"}}` (`cadastro_host::call`: the byte-identical path of every
+/// host).
+#[uniffi::export]
+pub fn call(op: String, request: String) -> String {
+    cadastro_host::call_json(&op, &request)
 }
 
 /// Plans the import of `customers` (normally `report.customers`) into the host's own base,

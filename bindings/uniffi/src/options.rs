@@ -136,26 +136,29 @@ impl ImportOptions {
     /// The core's options. The profile and mapping documents go through their own core parsers
     /// (typed `InvalidProfile` / `InvalidOptions`), the rest through the core's serde document.
     pub(crate) fn to_core(&self) -> Result<cadastro::ImportOptions, CadastroError> {
-        let profile = match &self.profile_json {
-            Some(doc) => cadastro::Profile::from_json(doc)?,
-            None => cadastro::Profile::builtin(&self.profile)?,
+        // One flat document parsed by the host crate (`cadastro_host::request::ValidateRequest`).
+        let json = |doc: &str, what: &str| {
+            serde_json::from_str::<Json>(doc).map_err(|e| CadastroError::options(format!("{what}: {e}")))
         };
-        let mapping = self.mapping_json.as_deref().map(cadastro::Mapping::from_json).transpose()?;
-        let mut read = Map::new();
-        put(&mut read, "sheet", self.sheet.clone().map(Json::String));
-        put(&mut read, "delimiter", self.delimiter.clone().map(Json::String));
-        put(&mut read, "encoding", self.encoding.clone().map(Json::String));
-        put(&mut read, "header_row", self.header_row.map(Json::from));
-        put(&mut read, "limits", self.limits.map(|l| serde_json::to_value(l).unwrap_or_default()));
+        let profile = match &self.profile_json {
+            Some(doc) => json(doc, "invalid profile document")
+                .map_err(|e| CadastroError::InvalidProfile { detail: e.to_string() })?,
+            None => Json::String(self.profile.clone()),
+        };
         let mut doc = Map::new();
-        doc.insert("read".to_owned(), Json::Object(read));
+        doc.insert("profile".to_owned(), profile);
+        put(&mut doc, "mapping", self.mapping_json.as_deref().map(|m| json(m, "mapping")).transpose()?);
+        put(&mut doc, "sheet", self.sheet.clone().map(Json::String));
+        put(&mut doc, "delimiter", self.delimiter.clone().map(Json::String));
+        put(&mut doc, "encoding", self.encoding.clone().map(Json::String));
+        put(&mut doc, "header_row", self.header_row.map(Json::from));
+        put(&mut doc, "limits", self.limits.map(|l| serde_json::to_value(l).unwrap_or_default()));
         put(&mut doc, "country", self.country.clone().map(Json::String));
         put(&mut doc, "locale", self.locale.clone().map(Json::String));
         doc.insert("include_values".to_owned(), Json::Bool(self.include_values));
-        let mut opts = cadastro::ImportOptions::from_json(&Json::Object(doc).to_string())?;
-        opts.profile = profile;
-        opts.mapping = mapping;
-        Ok(opts)
+        let req: cadastro_host::request::ValidateRequest = serde_json::from_value(Json::Object(doc))
+            .map_err(|e| CadastroError::options(format!("invalid options: {e}")))?;
+        Ok(req.options()?)
     }
 }
 

@@ -105,7 +105,10 @@ def test_error_kinds_cover_the_contract():
         # the embedded store's and the lookup's
         "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account", "stale_plan",
         "invalid_plan", "store_corrupt", "lookup_failed", "store_busy", "not_a_store", "store_duplicates",
+        # the host boundary's (cadastro_host::kinds)
+        "store_closed",
     }
+    assert cu.error_kinds() == json.loads(cu.call("kinds", "{}"))["kinds"]
 
 
 def test_a_rust_panic_surfaces_as_internal_error():

@@ -614,7 +614,41 @@ fun integrityBTests() {
     }
 }
 
+/** The parity list (testdata/parity) through `call`: byte for byte the other hosts' responses. */
+fun parityTests() {
+    val dir = File(root, "testdata/parity/cases")
+    val cases = dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
+    test("parity: the list is there") { check(cases.size >= 10) { "${cases.size} cases" } }
+    val rootPath = root.canonicalPath
+    for (case in cases) {
+        test("parity: ${case.name}") {
+            val tmp = java.nio.file.Files.createTempDirectory("parity-").toFile()
+            try {
+                val text = case.readText().replace("@ROOT@", rootPath).replace("@TMP@", tmp.path)
+                // Each step is one line of the case file's "steps" array: {"op": ..., "request": {...}}.
+                val steps = Regex("""\{"op":"([a-z_]+)","request":""").findAll(text).toList()
+                val got = StringBuilder()
+                for ((i, m) in steps.withIndex()) {
+                    val start = m.range.last + 1
+                    val end = if (i + 1 < steps.size) steps[i + 1].range.first else text.lastIndexOf("]")
+                    val request = text.substring(start, end).trimEnd().trimEnd(',').removeSuffix("}")
+                    val response = call(m.groupValues[1], request)
+                    got.append(response.replace(tmp.path, "@TMP@").replace(rootPath, "@ROOT@")).append("\n")
+                }
+                eq(got.toString(), File(dir, case.name.removeSuffix(".json") + ".expected").readText(), case.name)
+            } finally {
+                tmp.deleteRecursively()
+            }
+        }
+    }
+    test("parity: errorKinds is the one kind list") {
+        check("\"store_closed\"" in call("kinds", "{}")) { "kinds" }
+        eq(errorKinds().size, call("kinds", "{}").count { it == ',' } + 1, "kinds")
+    }
+}
+
 fun main() {
+    parityTests()
     fileLevelTests()
     valueTests()
     opsTests()
