@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use cadastro::Mapping;
 use cadastro::NoBase;
-use cadastro::{Error, ImportOptions, Importer, Limits, Locale, Profile, ReadOptions, Source};
+use cadastro::{Error, Importer, Limits, Profile, ReadOptions, Source};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -284,7 +284,8 @@ fn load_profile(spec: &str) -> Result<Profile, Error> {
     }
 }
 
-fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
+/// `--limit NAME=VALUE` over the default limits.
+fn limits(args: &ReadArgs) -> Result<Limits, Error> {
     let mut limits = serde_json::to_value(Limits::default()).map_err(|e| invalid(e.to_string()))?;
     for spec in &args.limits {
         let (name, value) =
@@ -295,6 +296,10 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
             None => return Err(invalid(format!("--limit: unknown limit `{name}`"))),
         }
     }
+    serde_json::from_value(limits).map_err(|e| invalid(e.to_string()))
+}
+
+fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
     Ok(ReadOptions {
         sheet: args.sheet.clone(),
         delimiter: args.delimiter,
@@ -306,43 +311,56 @@ fn read_options(args: &ReadArgs) -> Result<ReadOptions, Error> {
             None => None,
         },
         header_row: args.header_row,
-        limits: serde_json::from_value(limits).map_err(|e| invalid(e.to_string()))?,
+        limits: limits(args)?,
     })
 }
 
+/// The importer of `validate` (and `import`): the arguments become the host boundary's request
+/// (`cadastro_host::request::ValidateRequest`), so the CLI reads options as every binding does.
 fn importer(args: &ValidateArgs) -> Result<Importer, Error> {
-    let locale = match &args.locale {
-        Some(tag) => Some(Locale::parse(tag).ok_or_else(|| unknown_locale(tag))?),
-        None => None,
+    let profile = if args.profile.ends_with(".json") || Path::new(&args.profile).is_file() {
+        let json = std::fs::read_to_string(&args.profile).map_err(Error::from)?;
+        serde_json::from_str(&json).map_err(|e| invalid_profile(format!("{}: {e}", args.profile)))?
+    } else {
+        serde_json::Value::String(args.profile.clone())
     };
-    let mut mapping = match &args.mapping {
+    let mapping = match &args.mapping {
         Some(path) => Some(Mapping::from_json(&std::fs::read_to_string(path).map_err(Error::from)?)?),
         None => None,
     };
+    let doc = serde_json::json!({
+        "profile": profile,
+        "sheet": args.read.sheet,
+        "encoding": args.read.encoding,
+        "delimiter": args.read.delimiter.map(String::from),
+        "header_row": args.read.header_row,
+        "limits": limits(&args.read)?,
+        "country": args.country,
+        "locale": args.locale,
+        "include_values": !args.no_values,
+    });
+    let mut req: cadastro_host::request::ValidateRequest =
+        serde_json::from_value(doc).map_err(|e| invalid(e.to_string()))?;
+    req.mapping = mapping;
     if let Some(t) = args.review_threshold {
         if !(0.0..=1.0).contains(&t) {
             return Err(invalid(format!("--review-threshold must be between 0 and 1, not {t}")));
         }
-        mapping.get_or_insert_with(Mapping::default).review_threshold = Some(t);
+        req.mapping.get_or_insert_with(Mapping::default).review_threshold = Some(t);
     }
-    let opts = ImportOptions {
-        profile: load_profile(&args.profile)?,
-        mapping,
-        read: read_options(&args.read)?,
-        country: args.country.clone(),
-        locale,
-        include_values: !args.no_values,
-    };
-    Importer::new(opts)
+    Importer::new(req.options().map_err(host_error)?)
 }
 
-/// `unknown locale `pt_PT-x`: did you mean `pt-BR`? (en, pt-BR, fr)`: the choices are the tags
-/// this build's [`Locale::parse`] accepts.
-fn unknown_locale(tag: &str) -> Error {
-    let choices: Vec<&str> =
-        ["en", "pt-BR", "fr", "pl", "es"].into_iter().filter(|t| Locale::parse(t).is_some()).collect();
-    let hint = cadastro::closest_choice(tag, &choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
-    invalid(format!("unknown locale `{tag}`: {hint}the locales are {}", choices.join(", ")))
+/// A host-boundary error as the core's (the CLI's exit codes and JSON use the core's kinds).
+fn host_error(e: cadastro_host::HostError) -> Error {
+    match e {
+        cadastro_host::HostError::Core(e) => e,
+        other => invalid(other.to_string()),
+    }
+}
+
+fn invalid_profile(reason: String) -> Error {
+    cadastro::ErrorKind::InvalidProfile { reason }.into()
 }
 
 fn invalid(reason: String) -> Error {

@@ -104,6 +104,7 @@ pub struct ValidateRequest {
     /// The country for rows without one (ISO alpha-2; default the profile's).
     pub country: Option<String>,
     /// The language of messages: `en`, `pt-BR`, `fr`, `pl`, `es` (also `pt_BR`, `pl-PL`...).
+    #[serde(deserialize_with = "locale_by_tag")]
     pub locale: Option<Locale>,
     /// Whether issues carry the raw cell value (default true).
     #[serde(alias = "includeValues")]
@@ -181,6 +182,17 @@ fn encoding_by_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TextEncodi
             ))
         }),
     }
+}
+
+/// A locale tag as [`Locale::parse`] reads it; an unknown one names the closest tag.
+fn locale_by_tag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Locale>, D::Error> {
+    let Some(tag) = Option::<String>::deserialize(d)? else { return Ok(None) };
+    Locale::parse(&tag).map(Some).ok_or_else(|| {
+        let choices: Vec<&str> = Locale::ALL.iter().map(|l| l.as_str()).collect();
+        let hint =
+            cadastro::closest_choice(&tag, &choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
+        serde::de::Error::custom(format!("unknown locale `{tag}`: {hint}the locales are {}", choices.join(", ")))
+    })
 }
 
 /// A delimiter: one character.
