@@ -32,6 +32,14 @@ fi
 step "rust: cargo test (core, CLI, examples, doc tests)"
 cargo test --workspace --locked
 
+# --- cadastro-host (issue 19): the parity list (testdata/parity) through the host crate and
+# `cadastro call` (also in `cargo test --workspace` above; named here so a failure says which).
+# Each binding replays the same list in its own suite below.
+step "host: parity list through cadastro-host and the CLI"
+cargo test -q --locked -p cadastro-host --test parity
+cargo test -q --locked -p cadastro-cli --test parity
+# --- end cadastro-host
+
 step "examples: run every example"
 for ex in examples/*.rs; do
   name=$(basename "$ex" .rs)
