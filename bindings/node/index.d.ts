@@ -602,6 +602,11 @@ export interface Options {
    * the Promise) once the validation is over.
    */
   onProgress?: (rowsDone: number, rowsTotal: number) => void
+  /**
+   * `validate` only: the host's base, as `plan`'s `lookup(keys)`: parents the file names
+   * resolve in it too (as in every host).
+   */
+  lookup?: (keys: CustomerKey[]) => ExistingCustomer[]
 }
 
 /**

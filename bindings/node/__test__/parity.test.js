@@ -45,3 +45,21 @@ test('a closed store throws store_closed; errorCodes is the one kind list', () =
     fs.rmSync(tmp, { recursive: true, force: true })
   }
 })
+
+test('validate resolves parents in the host base given as `lookup` (as every host does)', () => {
+  const file = path.join(ROOT, 'testdata', 'parity', 'files', 'branches.csv')
+  assert.equal(cadastro.validate(file).stats.customersValid, 0)
+  const seen = []
+  const lookup = (keys) => {
+    seen.push(...keys)
+    return [{ id: 8, revision: null, customer: { external_id: 'HQ-1', name: 'Matriz' } }]
+  }
+  const report = cadastro.validate(file, { lookup })
+  assert.equal(report.stats.customersValid, 1)
+  assert.ok(seen.some((k) => k.by === 'external_id' && k.value === 'HQ-1'))
+  assert.equal(report.toJson(), cadastro.call('validate', JSON.stringify({
+    file, existing: [{ id: 8, revision: null, customer: { external_id: 'HQ-1', name: 'Matriz' } }],
+  })))
+  assert.throws(() => cadastro.validate(file, { lookup: () => [{ id: 1, customer: {}, etag: 'x' }] }),
+    (e) => e.code === 'lookup_failed' && /etag/.test(e.message))
+})

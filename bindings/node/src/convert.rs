@@ -50,8 +50,18 @@ pub fn import_options_with<'a>(
     options: Option<Unknown<'a>>,
     extras: &[&str],
 ) -> Result<(ImportOptions, Vec<(String, Unknown<'a>)>), Failure> {
+    let (req, rest) = request_with(env, options, extras)?;
+    Ok((req.options()?, rest))
+}
+
+/// [`import_options_with`] giving the host's request itself (for the host crate's flows).
+pub fn request_with<'a>(
+    env: &Env,
+    options: Option<Unknown<'a>>,
+    extras: &[&str],
+) -> Result<(cadastro_host::request::ValidateRequest, Vec<(String, Unknown<'a>)>), Failure> {
     let Some(obj) = object(options)? else {
-        return Ok((ImportOptions::default(), Vec::new()));
+        return Ok((cadastro_host::request::ValidateRequest::default(), Vec::new()));
     };
     // One flat document parsed by the host crate (`cadastro_host::request::ValidateRequest`):
     // every default and check is there.
@@ -81,7 +91,7 @@ pub fn import_options_with<'a>(
     }
     let req: cadastro_host::request::ValidateRequest =
         serde_json::from_value(Json::Object(top)).map_err(|e| Failure::invalid(e.to_string()))?;
-    Ok((req.options()?, rest))
+    Ok((req, rest))
 }
 
 /// An options argument: `undefined`/`null` (none) or an object.

@@ -98,6 +98,10 @@ pub struct Options {
     /// the Promise) once the validation is over.
     #[napi(ts_type = "(rowsDone: number, rowsTotal: number) => void")]
     pub on_progress: Option<serde_json::Value>,
+    /// `validate` only: the host's base, as `plan`'s `lookup(keys)`: parents the file names
+    /// resolve in it too (as in every host).
+    #[napi(ts_type = "(keys: CustomerKey[]) => ExistingCustomer[]")]
+    pub lookup: Option<serde_json::Value>,
 }
 
 /// The outcome of `normalize`: the normalized value, or the error code; warnings either way.
@@ -217,9 +221,18 @@ pub fn validate(env: Env, source: Unknown<'_>, options: Option<Unknown<'_>>) -> 
     let mut progress = Progress::none();
     let out = run_js(env, || {
         let source = convert::source(source)?;
-        let (opts, extras) = convert::import_options_with(&env, options, &["on_progress"])?;
-        progress = Progress::new(extras.into_iter().next().map(|(_, f)| f))?;
-        let mut report = validate_source(&source, opts, &mut |d, t| progress.report(d, t))?;
+        let (req, extras) = convert::request_with(&env, options, &["on_progress", "lookup"])?;
+        let mut lookup = None;
+        for (key, value) in extras {
+            match key.as_str() {
+                "lookup" => lookup = Some(host::JsLookup::new(env, value)?),
+                _ => progress = Progress::new(Some(value))?,
+            }
+        }
+        let base = lookup.as_ref().map(|l| l as &dyn cadastro::CustomerLookup);
+        let v = cadastro_host::flow::validate(&source, &req, base, &mut |d, t| progress.report(d, t))?;
+        let locale = v.report.locale;
+        let mut report = Report::new(v.report, v.table, locale, req.profile.resolve()?);
         report.settle(&env);
         Ok(report)
     });
