@@ -139,6 +139,22 @@ pub fn validate(source: Source, options: Option<ImportOptions>) -> Result<Report
     Importer::new(options.unwrap_or_default())?.validate(source)
 }
 
+/// Validates a file with parents resolved in the host's base too (`lookup`, as `plan`'s), as
+/// every host does (`cadastro_host::flow::validate`).
+///
+/// Errors: as [`validate`]; `LookupFailed` when `lookup.find` throws.
+#[uniffi::export(default(options = None))]
+pub fn validate_with_lookup(
+    source: Source,
+    lookup: Arc<dyn CustomerLookup>,
+    options: Option<ImportOptions>,
+) -> Result<Report, CadastroError> {
+    let req = options.unwrap_or_default().to_request()?;
+    let base = plan::HostLookup(lookup);
+    let validated = cadastro_host::flow::validate(&source.into(), &req, Some(&base), &mut |_, _| {})?;
+    report::from_core(&validated.report)
+}
+
 /// Validates a delimited text file in one streaming pass into `sink` (a one-shot [`Importer`];
 /// see [`Importer::validate_stream`]).
 ///

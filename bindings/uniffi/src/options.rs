@@ -136,6 +136,11 @@ impl ImportOptions {
     /// The core's options. The profile and mapping documents go through their own core parsers
     /// (typed `InvalidProfile` / `InvalidOptions`), the rest through the core's serde document.
     pub(crate) fn to_core(&self) -> Result<cadastro::ImportOptions, CadastroError> {
+        Ok(self.to_request()?.options()?)
+    }
+
+    /// The host boundary's request for these options.
+    pub(crate) fn to_request(&self) -> Result<cadastro_host::request::ValidateRequest, CadastroError> {
         // One flat document parsed by the host crate (`cadastro_host::request::ValidateRequest`).
         let json = |doc: &str, what: &str| {
             serde_json::from_str::<Json>(doc).map_err(|e| CadastroError::options(format!("{what}: {e}")))
@@ -156,9 +161,7 @@ impl ImportOptions {
         put(&mut doc, "country", self.country.clone().map(Json::String));
         put(&mut doc, "locale", self.locale.clone().map(Json::String));
         doc.insert("include_values".to_owned(), Json::Bool(self.include_values));
-        let req: cadastro_host::request::ValidateRequest = serde_json::from_value(Json::Object(doc))
-            .map_err(|e| CadastroError::options(format!("invalid options: {e}")))?;
-        Ok(req.options()?)
+        serde_json::from_value(Json::Object(doc)).map_err(|e| CadastroError::options(format!("invalid options: {e}")))
     }
 }
 

@@ -935,3 +935,21 @@ def test_another_applications_database_is_not_a_store(tmp_path):
         cu.Store.open(str(db))
     assert info.value.kind() == "not_a_store"
     assert db.read_bytes() == (ROOT / "testdata" / "stores" / "other-app.db").read_bytes()
+
+
+class Headquarters(cu.CustomerLookup):
+    """A host base holding the parent (HQ-1) of testdata/parity/files/branches.csv."""
+
+    def find(self, keys):
+        hq = cu.customers_from_json('[{"external_id": "HQ-1", "name": "Matriz"}]')[0]
+        return [cu.Existing(id="8", revision=0, customer=hq)]
+
+
+@needs_readers
+def test_validate_with_lookup_resolves_parents_in_the_host_base():
+    branches = cu.Source.PATH(str(ROOT / "testdata/parity/files/branches.csv"))
+    assert cu.validate(branches).stats.customers_valid == 0
+    report = cu.validate_with_lookup(branches, Headquarters())
+    assert report.stats.customers_valid == 1
+    with pytest.raises(cu.CadastroError.LookupFailed):
+        cu.validate_with_lookup(branches, Broken())

@@ -641,6 +641,15 @@ fun parityTests() {
             }
         }
     }
+    test("validateWithLookup resolves parents in the host base") {
+        val branches = Source.Path(File(root, "testdata/parity/files/branches.csv").path)
+        eq(validate(branches).stats.customersValid, 0L, "without the base")
+        val hq = customersFromJson("[{\"external_id\": \"HQ-1\", \"name\": \"Matriz\"}]")[0]
+        val base = object : CustomerLookup {
+            override fun find(keys: List<CustomerKey>): List<Existing> = listOf(Existing(id = "8", revision = 0L, customer = hq))
+        }
+        eq(validateWithLookup(branches, base).stats.customersValid, 1L, "with the base")
+    }
     test("parity: errorKinds is the one kind list") {
         check("\"store_closed\"" in call("kinds", "{}")) { "kinds" }
         eq(errorKinds().size, call("kinds", "{}").count { it == ',' } + 1, "kinds")
