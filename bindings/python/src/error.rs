@@ -1,20 +1,19 @@
 //! The one error table of the Python binding, and the one entry helper every call goes through.
 //!
-//! - [`KINDS`] maps each kind code (the core's `cadastro::ErrorKind::code`, the store's
-//!   `cadastro_store::StoreError::code`, and `lookup_failed`) to its exception class; every
-//!   class derives from [`CadastroError`] and carries its code as `kind` (class and instance
-//!   attribute). The `io` kind becomes the built-in `OSError` subclass for its errno
-//!   (`FileNotFoundError`, `PermissionError`, ...), as Python code expects.
-//! - [`run_released`] releases the GIL, catches any Rust panic (raised as [`InternalError`], never
+//! - [`register_kinds`] makes one exception class per kind of the host boundary's one list
+//!   (`cadastro_host::kinds`); every class derives from [`CadastroError`] and carries its code
+//!   as `kind` (class and instance attribute). The `io` kind becomes the built-in `OSError`
+//!   subclass for its errno (`FileNotFoundError`, `PermissionError`, ...), as Python code expects.
+//! - [`run_released`] releases the GIL, catches any Rust panic (raised as `InternalError`, never
 //!   as pyo3's `PanicException`, which derives from `BaseException`) and maps core errors.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use cadastro::LookupError;
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError};
+use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError, PyRuntimeError};
 use pyo3::prelude::*;
-use pyo3::type_object::PyTypeInfo;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
 
 create_exception!(
@@ -23,119 +22,56 @@ create_exception!(
     PyException,
     "A file-level failure or a configuration mistake; `.kind` is the contract's kind string."
 );
-create_exception!(cadastro, UnsupportedFormat, CadastroError, "The bytes are not CSV or a spreadsheet.");
-create_exception!(cadastro, CorruptFile, CadastroError, "The file claims a format but its structure is broken.");
-create_exception!(cadastro, EncryptedFile, CadastroError, "The workbook is password-protected.");
-create_exception!(cadastro, EmptyFile, CadastroError, "Zero bytes, only whitespace, or a sheet with no cell.");
-create_exception!(cadastro, NoHeader, CadastroError, "No row looks like a header row.");
-create_exception!(cadastro, DuplicateHeader, CadastroError, "Two columns would map to one field.");
-create_exception!(cadastro, MissingRequiredColumn, CadastroError, "A field the profile requires has no column.");
-create_exception!(cadastro, LimitExceeded, CadastroError, "A resource limit was exceeded.");
-create_exception!(cadastro, EncodingError, CadastroError, "The text could not be decoded.");
-create_exception!(cadastro, SheetNotFound, CadastroError, "The requested sheet does not exist.");
-create_exception!(cadastro, InvalidProfile, CadastroError, "A profile document is invalid.");
-create_exception!(cadastro, InvalidOptions, CadastroError, "An option or a mapping document is invalid.");
-create_exception!(cadastro, WriteError, CadastroError, "Writing a file failed.");
-create_exception!(cadastro, StoreError, CadastroError, "The store file cannot be opened, read or written (SQLite).");
-create_exception!(cadastro, StoreTooNew, CadastroError, "The store file was written by a newer cadastro.");
-create_exception!(cadastro, StoreOutdated, CadastroError, "The store file needs a migration first.");
-create_exception!(cadastro, StoreCorrupt, CadastroError, "A stored value does not decode (the file was edited).");
-create_exception!(
-    cadastro,
-    StoreBusy,
-    CadastroError,
-    "Another process or thread held the store's write lock past the busy timeout; nothing was written: retry."
-);
-create_exception!(cadastro, NotAStore, CadastroError, "A SQLite database of another application (not empty).");
-create_exception!(
-    cadastro,
-    StoreDuplicates,
-    CadastroError,
-    "A store migration found customers sharing a key that becomes unique; nothing was changed."
-);
-create_exception!(cadastro, InvalidAccount, CadastroError, "An account name that is empty or too long.");
-create_exception!(cadastro, UnknownAccount, CadastroError, "No account by that name in the store.");
-create_exception!(cadastro, StalePlan, CadastroError, "The base changed since the plan was made; nothing was written.");
-create_exception!(cadastro, InvalidPlan, CadastroError, "The plan does not come from this store.");
-create_exception!(
-    cadastro,
-    ReentrantCall,
-    CadastroError,
-    "A callback (`on_chunk`) called back into the Store running it; call it after that call returns."
-);
-create_exception!(
-    cadastro,
-    LookupFailed,
-    CadastroError,
-    "The customer lookup failed (the host's callable raised or answered wrongly); the original exception is `__cause__`."
-);
-create_exception!(
-    cadastro,
-    StoreClosed,
-    CadastroError,
-    "The Store was closed (`close()` or the end of its `with` block) before this call."
-);
-create_exception!(cadastro, CallbackFailed, CadastroError, "A host callback (progress, chunk sink) failed.");
-create_exception!(
-    cadastro,
-    InternalError,
-    CadastroError,
-    "A bug in cadastro (a Rust panic was caught); please report it."
-);
 
-/// The kind string of [`InternalError`] (binding-only: the core has no such kind).
+/// The kind string of `InternalError` (a caught panic).
 pub const INTERNAL: &str = "internal";
 
-/// The kind string of [`LookupFailed`] (`cadastro::LookupError::code`).
+/// The kind string of `LookupFailed` (`cadastro::LookupError::code`).
 pub const LOOKUP_FAILED: &str = "lookup_failed";
 
-fn ty<T: PyTypeInfo>(py: Python<'_>) -> Bound<'_, PyType> {
-    py.get_type::<T>()
+/// The exception classes, one per kind of the host boundary's one list (`cadastro_host::kinds`),
+/// made at module initialisation: `empty_file` -> `EmptyFile`, `internal` -> `InternalError`;
+/// each subclasses [`CadastroError`] and carries its kind as `kind`. `io` has none: it maps to
+/// `OSError`.
+static CLASSES: PyOnceLock<Vec<(&'static str, Py<PyType>)>> = PyOnceLock::new();
+
+/// The class name of a kind: CamelCase (`store_closed` -> `StoreClosed`), `internal` ->
+/// `InternalError`.
+pub fn class_name(kind: &str) -> String {
+    if kind == INTERNAL {
+        return "InternalError".to_owned();
+    }
+    let mut name = String::with_capacity(kind.len());
+    for word in kind.split('_') {
+        let mut chars = word.chars();
+        name.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+        name.extend(chars);
+    }
+    name
 }
 
-/// Gets an exception class.
-pub type ClassFn = for<'py> fn(Python<'py>) -> Bound<'py, PyType>;
-
-/// The table: core kind code -> exception class. `io` is absent on purpose: it maps to `OSError`.
-pub const KINDS: &[(&str, ClassFn)] = &[
-    ("unsupported_format", ty::<UnsupportedFormat>),
-    ("corrupt_file", ty::<CorruptFile>),
-    ("encrypted_file", ty::<EncryptedFile>),
-    ("empty_file", ty::<EmptyFile>),
-    ("no_header", ty::<NoHeader>),
-    ("duplicate_header", ty::<DuplicateHeader>),
-    ("missing_required_column", ty::<MissingRequiredColumn>),
-    ("limit_exceeded", ty::<LimitExceeded>),
-    ("encoding_error", ty::<EncodingError>),
-    ("sheet_not_found", ty::<SheetNotFound>),
-    ("invalid_profile", ty::<InvalidProfile>),
-    ("invalid_options", ty::<InvalidOptions>),
-    ("write_error", ty::<WriteError>),
-    ("store_error", ty::<StoreError>),
-    ("store_too_new", ty::<StoreTooNew>),
-    ("store_outdated", ty::<StoreOutdated>),
-    ("store_corrupt", ty::<StoreCorrupt>),
-    ("store_busy", ty::<StoreBusy>),
-    ("not_a_store", ty::<NotAStore>),
-    ("store_duplicates", ty::<StoreDuplicates>),
-    ("invalid_account", ty::<InvalidAccount>),
-    ("unknown_account", ty::<UnknownAccount>),
-    ("stale_plan", ty::<StalePlan>),
-    ("invalid_plan", ty::<InvalidPlan>),
-    ("reentrant_call", ty::<ReentrantCall>),
-    (LOOKUP_FAILED, ty::<LookupFailed>),
-    ("store_closed", ty::<StoreClosed>),
-    ("callback_failed", ty::<CallbackFailed>),
-    (INTERNAL, ty::<InternalError>),
-];
-
-/// Sets each class's `kind` attribute (module initialisation).
-pub fn register_kinds(py: Python<'_>) -> PyResult<()> {
-    py.get_type::<CadastroError>().setattr("kind", py.None())?;
-    for (code, class) in KINDS {
-        class(py).setattr("kind", *code)?;
+/// Makes the classes and adds them to the module (module initialisation).
+pub fn register_kinds(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    let base = py.get_type::<CadastroError>();
+    base.setattr("kind", py.None())?;
+    let mut classes = Vec::new();
+    for kind in cadastro_host::kinds().into_iter().filter(|k| *k != "io") {
+        let name = class_name(kind);
+        let doc = format!("cadastro error kind `{kind}` (docs/CONTRACT.md).");
+        let qualified = std::ffi::CString::new(format!("cadastro.{name}"))?;
+        let doc = std::ffi::CString::new(doc)?;
+        let class = PyErr::new_type(py, &qualified, Some(&doc), Some(&base), None)?;
+        class.bind(py).setattr("kind", kind)?;
+        m.add(name.as_str(), class.bind(py))?;
+        classes.push((kind, class));
     }
-    Ok(())
+    CLASSES.set(py, classes).map_err(|_| PyRuntimeError::new_err("cadastro: error classes made twice"))
+}
+
+/// Every kind with its class (`_kind_classes()`).
+pub fn classes(py: Python<'_>) -> impl Iterator<Item = (&'static str, Bound<'_, PyType>)> {
+    CLASSES.get(py).into_iter().flatten().map(move |(k, c)| (*k, c.bind(py).clone()))
 }
 
 /// What can go wrong in a call: a core error, a store error, a lookup failure, a caught panic,
@@ -200,7 +136,7 @@ impl From<Failure> for PyErr {
             Failure::Py(e) => e,
             Failure::Panic(msg) => with_kind(
                 py,
-                ty::<InternalError>(py),
+                class_of(py, INTERNAL),
                 INTERNAL,
                 format!("internal error (a bug in cadastro, please report it): {msg}"),
             ),
@@ -224,7 +160,7 @@ fn core_error(py: Python<'_>, e: cadastro::Error) -> PyErr {
 
 /// The class of a kind code (`CadastroError` itself for a code the table does not know).
 fn class_of<'py>(py: Python<'py>, code: &str) -> Bound<'py, PyType> {
-    KINDS.iter().find(|(c, _)| *c == code).map_or_else(|| ty::<CadastroError>(py), |(_, class)| class(py))
+    classes(py).find(|(c, _)| *c == code).map_or_else(|| py.get_type::<CadastroError>(), |(_, class)| class)
 }
 
 /// `LookupFailed`; when the lookup was a Python callable that raised, its exception (carried as
@@ -236,7 +172,7 @@ fn lookup_error(py: Python<'_>, e: LookupError) -> PyErr {
     if let Some(c) = cause.as_ref().filter(|c| !c.is_instance_of::<PyException>(py)) {
         return c.clone_ref(py);
     }
-    let err = with_kind(py, ty::<LookupFailed>(py), LOOKUP_FAILED, message);
+    let err = with_kind(py, class_of(py, LOOKUP_FAILED), LOOKUP_FAILED, message);
     if let Some(cause) = cause {
         err.set_cause(py, Some(cause));
     }

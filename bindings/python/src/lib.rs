@@ -24,15 +24,9 @@ mod _cadastro {
     use pyo3::prelude::*;
     use pyo3::types::PyDict;
 
-    use crate::error::{self, Failure, invalid_options, run_released};
     #[pymodule_export]
-    use crate::error::{
-        CadastroError, CallbackFailed, CorruptFile, DuplicateHeader, EmptyFile, EncodingError, EncryptedFile,
-        InternalError, InvalidAccount, InvalidOptions, InvalidPlan, InvalidProfile, LimitExceeded, LookupFailed,
-        MissingRequiredColumn, NoHeader, NotAStore, ReentrantCall, SheetNotFound, StalePlan, StoreBusy, StoreClosed,
-        StoreCorrupt, StoreDuplicates, StoreError, StoreOutdated, StoreTooNew, UnknownAccount, UnsupportedFormat,
-        WriteError,
-    };
+    use crate::error::CadastroError;
+    use crate::error::{self, Failure, invalid_options, run_released};
     #[pymodule_export]
     use crate::ops::{PyPlan, PyStore};
     #[pymodule_export]
@@ -45,7 +39,7 @@ mod _cadastro {
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
-        error::register_kinds(m.py())?;
+        error::register_kinds(m)?;
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
         Ok(())
     }
@@ -314,8 +308,8 @@ mod _cadastro {
     #[pyfunction]
     fn _kind_classes(py: Python<'_>) -> PyResult<(Bound<'_, PyDict>, Vec<&'static str>)> {
         let d = PyDict::new(py);
-        for (code, class) in error::KINDS {
-            d.set_item(code, class(py))?;
+        for (code, class) in error::classes(py) {
+            d.set_item(code, class)?;
         }
         Ok((d, cadastro::ErrorKind::ALL_CODES.to_vec()))
     }
