@@ -10,18 +10,21 @@
 //! through the id the store had reached when it started), so a customer created by an earlier
 //! chunk is never "found" again by a later one, exactly as in a whole-file plan where the file's
 //! own rows are not part of the base. Stored customers that a later chunk matches are read with
-//! the earlier chunks' writes applied (same transaction). The one divergence: the whole-file
-//! plan lets each stored customer be matched by at most one row of the file (by external id
-//! first across the whole file, then tax id, then name); in a stream, two rows of different
-//! chunks that identify the same stored customer by different keys both update it, in file
-//! order. A file whose keys are unique in the file and consistent with the base (the normal
-//! case; in-file duplicates are rejected by validation) gives the same plan either way.
+//! the earlier chunks' writes applied (same transaction). As in a whole-file plan, each stored
+//! customer is matched by at most one row of the file: the stored customers earlier chunks
+//! matched are out of the base for the later ones, and a later row whose key (external id, tax
+//! id, or the name of a customer with neither) belongs to one of them is rejected with
+//! `key_conflict` naming the stored customer and the row that already writes it (instead of
+//! updating it a second time). The import keeps the ids and keys of the stored customers it
+//! matched (memory grows with the matched customers, not with the file).
 
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
-use cadastro::StreamSummary;
+use cadastro::{Chunk, CustomerKey, CustomerLookup, Existing, Field, IssueCode, Locale, LookupError, StreamSummary};
 use cadastro::{ImportPlan, LookupParents, Reconciler};
 use cadastro::{Importer, Issue, PlanCounts, Source, Stats};
+use cadastro::{fold_name, nfc_key};
 use rusqlite::TransactionBehavior;
 
 use crate::{AccountBase, ImportMode, Store, StoreError, Writer, ensure_account, lookup_error};
@@ -137,10 +140,7 @@ impl Store {
         // The row issues a plan adds (key_conflict) speak the host's locale, else the profile's;
         // the header-language default of the stream is known only after its first chunk.
         let locale = importer.options().locale.or(profile.locale).unwrap_or(cadastro::Locale::En);
-        let reconciler = Reconciler::new(profile).locale(locale);
-        let mut rejected = Stats::default();
-        let mut counts = PlanCounts::default();
-        let mut has_errors = false;
+        let mut planner = ChunkPlanner::new(Reconciler::new(profile).locale(locale), locale);
         let mut host_stopped = false;
         let mut failure: Option<StoreError> = None;
         // Parents of a file with parent columns are looked up in the base as it was.
@@ -148,35 +148,16 @@ impl Store {
         let parents = LookupParents::new(&parent_base);
         let stream = cadastro::StreamOptions::chunks(chunk_rows);
         let summary = importer.run(source, &parents, stream, &mut |chunk| {
-            has_errors |= chunk.issues.iter().any(Issue::is_error);
             let base = AccountBase { conn: &tx, account: base_account, before: Some(before) };
-            let plan = match reconciler.plan(&chunk.customers, &base).map_err(lookup_error) {
-                Ok(plan) => plan,
+            let (plan, merged) = match planner.plan(&chunk, &base) {
+                Ok(planned) => planned,
                 Err(e) => {
                     failure = Some(e);
                     return ControlFlow::Break(());
                 }
             };
-            // Customers with a key conflict are rejected rows of this chunk.
-            let mut merged;
-            let mut issues: &[Issue] = &chunk.issues;
-            if !plan.rejected.is_empty() {
-                has_errors = true;
-                for c in chunk.customers.iter().filter(|c| plan.rejected.iter().any(|i| c.rows.first() == Some(&i.row)))
-                {
-                    rejected.customers_rejected += 1;
-                    rejected.rows_rejected += c.rows.len().max(1) as u64;
-                }
-                merged = chunk.issues.clone();
-                merged.extend(plan.rejected.iter().cloned());
-                merged.sort_by_key(|i| i.row);
-                issues = &merged;
-            }
-            let c = plan.counts();
-            counts.created += c.created;
-            counts.updated += c.updated;
-            counts.unchanged += c.unchanged;
-            let write = !(mode.atomic && has_errors);
+            let issues: &[Issue] = merged.as_deref().unwrap_or(&chunk.issues);
+            let write = !(mode.atomic && planner.has_errors);
             let mut written = false;
             if let Some(w) = writer.as_mut().filter(|_| write) {
                 if let Err(e) = plan.changes().try_for_each(|entry| w.write(entry)) {
@@ -192,24 +173,14 @@ impl Store {
         if let Some(e) = failure.or_else(|| parents.into_failure().map(lookup_error)) {
             return Err(e);
         }
-        if let Some((path, before)) = watched
-            && before.is_some()
-            && file_stamp(path) != before
-        {
+        if let Some(e) = watched.and_then(|(path, stamp)| file_changed(path, stamp)) {
             drop(writer);
             tx.rollback()?;
-            let source = std::io::Error::other(
-                "the file changed (truncated, rewritten or appended to) while it was imported; nothing was written, \
-                 import it again once it is complete",
-            );
-            let kind = cadastro::ErrorKind::Io { path: Some(path.display().to_string()), source };
-            return Err(StoreError::Core(kind.into()));
+            return Err(e);
         }
-        let mut summary = summary;
-        let st = &mut summary.stats;
-        st.customers_valid = st.customers_valid.saturating_sub(rejected.customers_rejected);
-        st.customers_rejected = st.customers_rejected.saturating_add(rejected.customers_rejected);
-        st.rows_rejected = st.rows_rejected.saturating_add(rejected.rows_rejected);
+        let summary = planner.finish(summary);
+        let has_errors = planner.has_errors;
+        let counts = planner.counts;
         let stopped = host_stopped || summary.stopped;
         let apply = !(mode.dry_run || stopped || (mode.atomic && has_errors));
         if apply {
@@ -227,8 +198,196 @@ impl Store {
 }
 
 /// A file's length and modification time (None when it cannot be read: the stream reports it).
-fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+pub(crate) fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
     std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()))
+}
+
+/// The error of a file truncated, rewritten or appended to while it was streamed (its stamp
+/// moved since `before`), or None.
+pub(crate) fn file_changed(
+    path: &std::path::Path,
+    before: Option<(u64, Option<std::time::SystemTime>)>,
+) -> Option<StoreError> {
+    if before.is_none() || file_stamp(path) == before {
+        return None;
+    }
+    let source = std::io::Error::other(
+        "the file changed (truncated, rewritten or appended to) while it was imported; nothing was written, import \
+         it again once it is complete",
+    );
+    let kind = cadastro::ErrorKind::Io { path: Some(path.display().to_string()), source };
+    Some(StoreError::Core(kind.into()))
+}
+
+/// What an earlier chunk of a streamed import did with a stored customer it matched.
+#[derive(Debug, Clone)]
+struct Claim {
+    /// The stored customer's id.
+    id: String,
+    /// The first file row that matched it.
+    row: u32,
+}
+
+/// The planning of a streamed import's chunks, shared by the backends: reconciles each chunk
+/// against the base minus the stored customers earlier chunks matched, rejects a row whose key
+/// belongs to one of those (`key_conflict`), moves the rejected rows into the chunk's issues
+/// and sums the counts.
+pub(crate) struct ChunkPlanner<'p> {
+    reconciler: Reconciler<'p>,
+    locale: Locale,
+    /// Stored customers matched so far, by id.
+    claimed: HashMap<String, u32>,
+    /// The unique keys of those customers (external id, tax id, folded name of one without
+    /// either), in the form the store compares them.
+    claimed_keys: HashMap<CustomerKey, Claim>,
+    /// Rows rejected by the plans (key conflicts).
+    rejected: Stats,
+    /// The plan's counts over every chunk.
+    pub(crate) counts: PlanCounts,
+    /// Whether any row had an error issue so far.
+    pub(crate) has_errors: bool,
+}
+
+/// A base without the stored customers an earlier chunk matched.
+struct Unclaimed<'a> {
+    inner: &'a dyn CustomerLookup,
+    claimed: &'a HashMap<String, u32>,
+}
+
+impl CustomerLookup for Unclaimed<'_> {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        let mut found = self.inner.find(keys)?;
+        if !self.claimed.is_empty() {
+            found.retain(|e| !self.claimed.contains_key(&e.id));
+        }
+        Ok(found)
+    }
+}
+
+/// The unique keys of a stored customer.
+fn unique_keys(c: &cadastro::Customer) -> Vec<CustomerKey> {
+    let ext = c.text(Field::ExternalId).map(|v| CustomerKey::ExternalId(nfc_key(v).into_owned()));
+    let tax = c.text(Field::TaxId).map(|v| CustomerKey::TaxId(nfc_key(v).into_owned()));
+    let name = match (&ext, &tax) {
+        (None, None) => c.text(Field::Name).map(|n| CustomerKey::Name(fold_name(n))),
+        _ => None,
+    };
+    [ext, tax, name].into_iter().flatten().collect()
+}
+
+impl<'p> ChunkPlanner<'p> {
+    pub(crate) fn new(reconciler: Reconciler<'p>, locale: Locale) -> Self {
+        ChunkPlanner {
+            reconciler,
+            locale,
+            claimed: HashMap::new(),
+            claimed_keys: HashMap::new(),
+            rejected: Stats::default(),
+            counts: PlanCounts::default(),
+            has_errors: false,
+        }
+    }
+
+    /// Plans one chunk: its plan, and its issues with the rejected rows merged in when the
+    /// plan rejected any (else None: the chunk's own issues stand).
+    pub(crate) fn plan(
+        &mut self,
+        chunk: &Chunk,
+        base: &dyn CustomerLookup,
+    ) -> Result<(ImportPlan, Option<Vec<Issue>>), StoreError> {
+        self.has_errors |= chunk.issues.iter().any(Issue::is_error);
+        let base = Unclaimed { inner: base, claimed: &self.claimed };
+        let mut plan = self.reconciler.plan(&chunk.customers, &base).map_err(lookup_error)?;
+        // A create holding a key of a stored customer an earlier chunk matched: the same
+        // stored customer named twice by the file.
+        if !self.claimed_keys.is_empty() {
+            let mut kept = Vec::with_capacity(plan.entries.len());
+            for entry in std::mem::take(&mut plan.entries) {
+                let taken = (entry.existing.is_none())
+                    .then(|| unique_keys(&entry.customer).into_iter().find_map(|k| self.claimed_keys.get(&k).cloned()))
+                    .flatten();
+                match taken {
+                    Some(claim) => plan.rejected.push(self.duplicate_issue(&entry.customer, &claim)),
+                    None => kept.push(entry),
+                }
+            }
+            plan.entries = kept;
+        }
+        for entry in &plan.entries {
+            if let Some(existing) = &entry.existing {
+                let row = entry.customer.rows.first().copied().unwrap_or(0);
+                if self.claimed.insert(existing.id.clone(), row).is_none() {
+                    // The keys it has once written are this customer's.
+                    for key in unique_keys(&entry.customer) {
+                        self.claimed_keys.entry(key).or_insert_with(|| Claim { id: existing.id.clone(), row });
+                    }
+                }
+            }
+        }
+        let mut merged = None;
+        if !plan.rejected.is_empty() {
+            self.has_errors = true;
+            for c in chunk.customers.iter().filter(|c| plan.rejected.iter().any(|i| c.rows.first() == Some(&i.row))) {
+                self.rejected.customers_rejected += 1;
+                self.rejected.rows_rejected += c.rows.len().max(1) as u64;
+            }
+            let mut issues = chunk.issues.clone();
+            issues.extend(plan.rejected.iter().cloned());
+            issues.sort_by_key(|i| i.row);
+            merged = Some(issues);
+        }
+        let c = plan.counts();
+        self.counts.created += c.created;
+        self.counts.updated += c.updated;
+        self.counts.unchanged += c.unchanged;
+        Ok((plan, merged))
+    }
+
+    /// The `key_conflict` of a row naming a stored customer an earlier row already writes.
+    fn duplicate_issue(&self, customer: &cadastro::Customer, claim: &Claim) -> Issue {
+        let mut issue = Issue::new(IssueCode::KeyConflict, customer.rows.first().copied().unwrap_or(0));
+        let (field, value) = match (customer.text(Field::ExternalId), customer.text(Field::TaxId)) {
+            (Some(v), _) => (Field::ExternalId, v),
+            (None, Some(v)) => (Field::TaxId, v),
+            (None, None) => (Field::Name, customer.text(Field::Name).unwrap_or("")),
+        };
+        issue.field = Some(field.as_str().to_owned());
+        issue.value = Some(value.to_owned());
+        let (id, row) = (&claim.id, claim.row);
+        let what = field.as_str();
+        issue.message = match self.locale {
+            Locale::PtBr => format!(
+                "{what}: as chaves da linha apontam para o cliente {id} da base, que a linha {row} deste arquivo já \
+                 grava; nada foi gravado para esta linha"
+            ),
+            Locale::Fr => format!(
+                "{what} : les clés de la ligne désignent le client {id} de la base, que la ligne {row} de ce fichier \
+                 écrit déjà ; rien n'a été écrit pour cette ligne"
+            ),
+            Locale::Pl => format!(
+                "{what}: klucze wiersza wskazują na zapisanego klienta {id}, którego wiersz {row} tego pliku już \
+                 zapisuje; dla tego wiersza nic nie zapisano"
+            ),
+            Locale::Es => format!(
+                "{what}: las claves de la fila apuntan al cliente {id} de la base, que la fila {row} de este archivo \
+                 ya escribe; no se escribió nada para esta fila"
+            ),
+            _ => format!(
+                "{what}: the row's keys point to stored customer {id}, which row {row} of this file already writes; \
+                 nothing was written for this row"
+            ),
+        };
+        issue
+    }
+
+    /// The stream's summary with the plans' rejected rows counted.
+    pub(crate) fn finish(&self, mut summary: StreamSummary) -> StreamSummary {
+        let st = &mut summary.stats;
+        st.customers_valid = st.customers_valid.saturating_sub(self.rejected.customers_rejected);
+        st.customers_rejected = st.customers_rejected.saturating_add(self.rejected.customers_rejected);
+        st.rows_rejected = st.rows_rejected.saturating_add(self.rejected.rows_rejected);
+        summary
+    }
 }
 
 #[cfg(test)]
