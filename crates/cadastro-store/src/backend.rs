@@ -165,7 +165,7 @@ pub fn open_store(location: &str, options: OpenOptions) -> Result<Box<dyn Custom
 /// Every write is one transaction: all of it or nothing. Concurrent writers into one account
 /// are serialized (SQLite's write lock; PostgreSQL's per-account advisory lock), so two imports
 /// of the same file at once create each customer once.
-pub trait CustomerStore: Send {
+pub trait CustomerStore: Send + std::fmt::Debug {
     /// Which backend this is.
     fn backend(&self) -> Backend;
 

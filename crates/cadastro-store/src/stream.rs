@@ -140,7 +140,7 @@ impl Store {
         // The row issues a plan adds (key_conflict) speak the host's locale, else the profile's;
         // the header-language default of the stream is known only after its first chunk.
         let locale = importer.options().locale.or(profile.locale).unwrap_or(cadastro::Locale::En);
-        let mut planner = ChunkPlanner::new(Reconciler::new(profile).locale(locale), locale);
+        let mut planner = ChunkPlanner::new(profile, locale);
         let mut host_stopped = false;
         let mut failure: Option<StoreError> = None;
         // Parents of a file with parent columns are looked up in the base as it was.
@@ -234,6 +234,7 @@ struct Claim {
 /// and sums the counts.
 pub(crate) struct ChunkPlanner<'p> {
     reconciler: Reconciler<'p>,
+    profile: &'p cadastro::Profile,
     locale: Locale,
     /// Stored customers matched so far, by id.
     claimed: HashMap<String, u32>,
@@ -276,9 +277,10 @@ fn unique_keys(c: &cadastro::Customer) -> Vec<CustomerKey> {
 }
 
 impl<'p> ChunkPlanner<'p> {
-    pub(crate) fn new(reconciler: Reconciler<'p>, locale: Locale) -> Self {
+    pub(crate) fn new(profile: &'p cadastro::Profile, locale: Locale) -> Self {
         ChunkPlanner {
-            reconciler,
+            reconciler: Reconciler::new(profile).locale(locale),
+            profile,
             locale,
             claimed: HashMap::new(),
             claimed_keys: HashMap::new(),
@@ -353,30 +355,10 @@ impl<'p> ChunkPlanner<'p> {
         };
         issue.field = Some(field.as_str().to_owned());
         issue.value = Some(value.to_owned());
-        let (id, row) = (&claim.id, claim.row);
-        let what = field.as_str();
-        issue.message = match self.locale {
-            Locale::PtBr => format!(
-                "{what}: as chaves da linha apontam para o cliente {id} da base, que a linha {row} deste arquivo já \
-                 grava; nada foi gravado para esta linha"
-            ),
-            Locale::Fr => format!(
-                "{what} : les clés de la ligne désignent le client {id} de la base, que la ligne {row} de ce fichier \
-                 écrit déjà ; rien n'a été écrit pour cette ligne"
-            ),
-            Locale::Pl => format!(
-                "{what}: klucze wiersza wskazują na zapisanego klienta {id}, którego wiersz {row} tego pliku już \
-                 zapisuje; dla tego wiersza nic nie zapisano"
-            ),
-            Locale::Es => format!(
-                "{what}: las claves de la fila apuntan al cliente {id} de la base, que la fila {row} de este archivo \
-                 ya escribe; no se escribió nada para esta fila"
-            ),
-            _ => format!(
-                "{what}: the row's keys point to stored customer {id}, which row {row} of this file already writes; \
-                 nothing was written for this row"
-            ),
-        };
+        let target = cadastro::Target::Field(field);
+        issue.header = self.profile.header_for(&target).map(str::to_owned);
+        let what = self.profile.header_for(&target).unwrap_or(field.as_str());
+        issue.message = cadastro::claimed_key_message(self.locale, what, &claim.id, claim.row);
         issue
     }
 

@@ -390,7 +390,7 @@ impl CustomerStore for PgStore {
             _ => None,
         };
         let locale = importer.options().locale.or(profile.locale).unwrap_or(Locale::En);
-        let mut planner = ChunkPlanner::new(Reconciler::new(profile).locale(locale), locale);
+        let mut planner = ChunkPlanner::new(profile, locale);
         let mut host_stopped = false;
         let mut failure: Option<StoreError> = None;
         let parent_base = PgBase { client: &tx, account: base_account, before };

@@ -128,7 +128,7 @@ impl Writer {
             let n = i64::try_from(creates.len()).unwrap_or(i64::MAX);
             let ids: Vec<i64> = tx
                 .query(
-                    "SELECT nextval(pg_get_serial_sequence('cadastro.customers', 'id')) FROM generate_series(1, $1)",
+                    "SELECT nextval(pg_get_serial_sequence('cadastro.customers', 'id')) FROM generate_series(1::bigint, $1::bigint)",
                     &[&n],
                 )?
                 .iter()
