@@ -264,7 +264,8 @@ fn csv_imports_plan_the_same_on_both_paths_and_dry_runs_match(ctx: &Ctx) {
     let (a, b, c, d) = (cpf(1), cpf(2), cpf(3), cpf(4));
     let base = csv(&[("C-1", "Ana", &a), ("C-2", "Bia", &b), ("", "Caio", &c)]);
     // (file, (created, updated, unchanged), key conflicts, customers after)
-    let cases: Vec<(String, (u64, u64, u64), usize, usize)> = vec![
+    type Case = (String, (u64, u64, u64), usize, usize);
+    let cases: Vec<Case> = vec![
         (csv(&[("C-1", "Ana", &d)]), (0, 1, 0), 0, 3),
         (csv(&[("C-1", "Ana", &b)]), (0, 0, 0), 1, 3),
         (csv(&[("C-9", "Ana", &a)]), (0, 0, 0), 1, 3),
@@ -507,14 +508,14 @@ fn eight_workers_on_two_accounts_lose_nothing_and_duplicate_nothing(ctx: &Ctx) {
             created[w % 2] += c;
         }
         let mut store = ctx.open();
-        for account in 0..2 {
+        for (account, created) in created.iter().enumerate() {
             let s = stored(&mut *store, &format!("{kind}-{account}"));
             assert_eq!(s.len() as u64, N, "{kind} account {account}: duplicates or losses");
             let mut keys: Vec<String> = s.iter().map(|c| format!("{c:?}")).collect();
             keys.sort();
             keys.dedup();
             assert_eq!(keys.len() as u64, N, "{kind} account {account}");
-            assert_eq!(created[account], N, "{kind} account {account}: created once in all");
+            assert_eq!(*created, N, "{kind} account {account}: created once in all");
         }
     }
 }

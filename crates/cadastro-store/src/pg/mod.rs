@@ -386,7 +386,7 @@ impl CustomerStore for PgStore {
         };
         let base_account = account_id.filter(|_| before > 0);
         let mut writer = match account_id {
-            Some(id) if !mode.dry_run => Some(write::Writer::new(&mut *tx.borrow_mut(), id)?),
+            Some(id) if !mode.dry_run => Some(write::Writer::new(&mut tx.borrow_mut(), id)?),
             _ => None,
         };
         let locale = importer.options().locale.or(profile.locale).unwrap_or(Locale::En);
