@@ -14,17 +14,17 @@
 //! customer is matched by at most one row of the file: the stored customers earlier chunks
 //! matched are out of the base for the later ones, and a later row whose key (external id, tax
 //! id, or the name of a customer with neither) belongs to one of them is rejected with
-//! `key_conflict` naming the stored customer and the row that already writes it (instead of
-//! updating it a second time). The import keeps the ids and keys of the stored customers it
-//! matched (memory grows with the matched customers, not with the file).
+//! `key_conflict` naming the stored customer (instead of updating it a second time). The import
+//! keeps the ids of the stored customers it matched as a compressed bitmap (a few bits each).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 
 use cadastro::{Chunk, CustomerKey, CustomerLookup, Existing, Field, IssueCode, Locale, LookupError, StreamSummary};
 use cadastro::{ImportPlan, LookupParents, Reconciler};
 use cadastro::{Importer, Issue, PlanCounts, Source, Stats};
 use cadastro::{fold_name, nfc_key};
+use roaring::RoaringTreemap;
 use rusqlite::TransactionBehavior;
 
 use crate::{AccountBase, ImportMode, Store, StoreError, Writer, ensure_account, lookup_error};
@@ -219,28 +219,20 @@ pub(crate) fn file_changed(
     Some(StoreError::Core(kind.into()))
 }
 
-/// What an earlier chunk of a streamed import did with a stored customer it matched.
-#[derive(Debug, Clone)]
-struct Claim {
-    /// The stored customer's id.
-    id: String,
-    /// The first file row that matched it.
-    row: u32,
-}
-
 /// The planning of a streamed import's chunks, shared by the backends: reconciles each chunk
-/// against the base minus the stored customers earlier chunks matched, rejects a row whose key
-/// belongs to one of those (`key_conflict`), moves the rejected rows into the chunk's issues
-/// and sums the counts.
+/// against the base minus the stored customers earlier chunks matched, rejects a create whose
+/// unique key belongs to one of those (`key_conflict`), moves the rejected rows into the chunk's
+/// issues and sums the counts.
+///
+/// The matched customers are kept as a compressed bitmap of their ids (a few bits per
+/// customer, whatever the file's size); the creates' keys are looked up once per chunk, and only
+/// once a customer was matched.
 pub(crate) struct ChunkPlanner<'p> {
     reconciler: Reconciler<'p>,
     profile: &'p cadastro::Profile,
     locale: Locale,
-    /// Stored customers matched so far, by id.
-    claimed: HashMap<String, u32>,
-    /// The unique keys of those customers (external id, tax id, folded name of one without
-    /// either), in the form the store compares them.
-    claimed_keys: HashMap<CustomerKey, Claim>,
+    /// Ids of the stored customers matched so far.
+    claimed: RoaringTreemap,
     /// Rows rejected by the plans (key conflicts).
     rejected: Stats,
     /// The plan's counts over every chunk.
@@ -249,23 +241,29 @@ pub(crate) struct ChunkPlanner<'p> {
     pub(crate) has_errors: bool,
 }
 
+/// A stored id as the bitmap holds it (the store's ids are positive integers).
+fn claim_id(id: &str) -> Option<u64> {
+    id.parse::<u64>().ok()
+}
+
 /// A base without the stored customers an earlier chunk matched.
 struct Unclaimed<'a> {
     inner: &'a dyn CustomerLookup,
-    claimed: &'a HashMap<String, u32>,
+    claimed: &'a RoaringTreemap,
 }
 
 impl CustomerLookup for Unclaimed<'_> {
     fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
         let mut found = self.inner.find(keys)?;
         if !self.claimed.is_empty() {
-            found.retain(|e| !self.claimed.contains_key(&e.id));
+            found.retain(|e| !claim_id(&e.id).is_some_and(|id| self.claimed.contains(id)));
         }
         Ok(found)
     }
 }
 
-/// The unique keys of a stored customer.
+/// The unique keys of a customer as the store enforces them: external id, tax id, and the
+/// folded name of a customer with neither.
 fn unique_keys(c: &cadastro::Customer) -> Vec<CustomerKey> {
     let ext = c.text(Field::ExternalId).map(|v| CustomerKey::ExternalId(nfc_key(v).into_owned()));
     let tax = c.text(Field::TaxId).map(|v| CustomerKey::TaxId(nfc_key(v).into_owned()));
@@ -282,8 +280,7 @@ impl<'p> ChunkPlanner<'p> {
             reconciler: Reconciler::new(profile).locale(locale),
             profile,
             locale,
-            claimed: HashMap::new(),
-            claimed_keys: HashMap::new(),
+            claimed: RoaringTreemap::new(),
             rejected: Stats::default(),
             counts: PlanCounts::default(),
             has_errors: false,
@@ -298,32 +295,47 @@ impl<'p> ChunkPlanner<'p> {
         base: &dyn CustomerLookup,
     ) -> Result<(ImportPlan, Option<Vec<Issue>>), StoreError> {
         self.has_errors |= chunk.issues.iter().any(Issue::is_error);
-        let base = Unclaimed { inner: base, claimed: &self.claimed };
-        let mut plan = self.reconciler.plan(&chunk.customers, &base).map_err(lookup_error)?;
-        // A create holding a key of a stored customer an earlier chunk matched: the same
-        // stored customer named twice by the file.
-        if !self.claimed_keys.is_empty() {
-            let mut kept = Vec::with_capacity(plan.entries.len());
-            for entry in std::mem::take(&mut plan.entries) {
-                let taken = (entry.existing.is_none())
-                    .then(|| unique_keys(&entry.customer).into_iter().find_map(|k| self.claimed_keys.get(&k).cloned()))
-                    .flatten();
-                match taken {
-                    Some(claim) => plan.rejected.push(self.duplicate_issue(&entry.customer, &claim)),
-                    None => kept.push(entry),
-                }
-            }
-            plan.entries = kept;
-        }
-        for entry in &plan.entries {
-            if let Some(existing) = &entry.existing {
-                let row = entry.customer.rows.first().copied().unwrap_or(0);
-                if self.claimed.insert(existing.id.clone(), row).is_none() {
-                    // The keys it has once written are this customer's.
-                    for key in unique_keys(&entry.customer) {
-                        self.claimed_keys.entry(key).or_insert_with(|| Claim { id: existing.id.clone(), row });
+        let unclaimed = Unclaimed { inner: base, claimed: &self.claimed };
+        let mut plan = self.reconciler.plan(&chunk.customers, &unclaimed).map_err(lookup_error)?;
+        // A create holding a unique key of a stored customer an earlier chunk matched: the file
+        // names that customer twice, by different keys (the whole-file plan's `key_conflict`).
+        if !self.claimed.is_empty() && plan.entries.iter().any(|e| e.existing.is_none()) {
+            let mut seen = HashSet::new();
+            let keys: Vec<CustomerKey> = plan
+                .entries
+                .iter()
+                .filter(|e| e.existing.is_none())
+                .flat_map(|e| unique_keys(&e.customer))
+                .filter(|k| seen.insert(k.clone()))
+                .collect();
+            let mut holders: HashMap<CustomerKey, String> = HashMap::new();
+            for batch in keys.chunks(cadastro::DEFAULT_BATCH) {
+                for e in base.find(batch).map_err(lookup_error)? {
+                    if claim_id(&e.id).is_some_and(|id| self.claimed.contains(id)) {
+                        for k in unique_keys(&e.customer) {
+                            holders.entry(k).or_insert_with(|| e.id.clone());
+                        }
                     }
                 }
+            }
+            if !holders.is_empty() {
+                let mut kept = Vec::with_capacity(plan.entries.len());
+                for entry in std::mem::take(&mut plan.entries) {
+                    let holder = match entry.existing {
+                        None => unique_keys(&entry.customer).iter().find_map(|k| holders.get(k)).cloned(),
+                        Some(_) => None,
+                    };
+                    match holder {
+                        Some(id) => plan.rejected.push(self.duplicate_issue(&entry.customer, &id)),
+                        None => kept.push(entry),
+                    }
+                }
+                plan.entries = kept;
+            }
+        }
+        for entry in &plan.entries {
+            if let Some(id) = entry.existing.as_ref().and_then(|e| claim_id(&e.id)) {
+                self.claimed.insert(id);
             }
         }
         let mut merged = None;
@@ -345,8 +357,9 @@ impl<'p> ChunkPlanner<'p> {
         Ok((plan, merged))
     }
 
-    /// The `key_conflict` of a row naming a stored customer an earlier row already writes.
-    fn duplicate_issue(&self, customer: &cadastro::Customer, claim: &Claim) -> Issue {
+    /// The `key_conflict` of a row naming a stored customer an earlier chunk's row already
+    /// matched.
+    fn duplicate_issue(&self, customer: &cadastro::Customer, id: &str) -> Issue {
         let mut issue = Issue::new(IssueCode::KeyConflict, customer.rows.first().copied().unwrap_or(0));
         let (field, value) = match (customer.text(Field::ExternalId), customer.text(Field::TaxId)) {
             (Some(v), _) => (Field::ExternalId, v),
@@ -358,7 +371,7 @@ impl<'p> ChunkPlanner<'p> {
         let target = cadastro::Target::Field(field);
         issue.header = self.profile.header_for(&target).map(str::to_owned);
         let what = self.profile.header_for(&target).unwrap_or(field.as_str());
-        issue.message = cadastro::claimed_key_message(self.locale, what, &claim.id, claim.row);
+        issue.message = cadastro::claimed_key_message(self.locale, what, id, None);
         issue
     }
 

@@ -155,7 +155,7 @@ impl<'p> Reconciler<'p> {
                 issue.value = Some(value.to_owned());
                 let what = self.profile.header_for(&target).unwrap_or(field.as_str());
                 let id = stored.get(i).map_or("?", |e| e.id.as_str());
-                issue.message = claimed_key_message(self.locale, what, id, by_row);
+                issue.message = claimed_key_message(self.locale, what, id, Some(by_row));
                 return issue;
             }
             Conflict::TaxIdTaken { by_id, by_tax } => (side(by_id), side(by_tax)),
@@ -282,36 +282,44 @@ fn key(c: &Customer, f: Field) -> Option<Cow<'_, str>> {
     c.text(f).map(nfc_key)
 }
 
-/// The message of a `key_conflict` whose row names (by its key) a stored customer that row
-/// `by_row` of the same import already matched by another key: the file names one stored
-/// customer twice.
+/// The message of a `key_conflict` whose row names (by its key) a stored customer that another
+/// row of the same import (row `by_row` when known) already matched by another key: the file
+/// names one stored customer twice.
 ///
 /// ```
 /// use cadastro::{Locale, claimed_key_message};
-/// let m = claimed_key_message(Locale::En, "Tax ID", "7", 2);
+/// let m = claimed_key_message(Locale::En, "Tax ID", "7", Some(2));
 /// assert!(m.contains("stored customer 7") && m.contains("row 2"), "{m}");
+/// let m = claimed_key_message(Locale::PtBr, "CPF", "7", None);
+/// assert!(m.contains("cliente 7") && m.contains("outra linha"), "{m}");
 /// ```
-pub fn claimed_key_message(locale: Locale, what: &str, id: &str, by_row: u32) -> String {
+pub fn claimed_key_message(locale: Locale, what: &str, id: &str, by_row: Option<u32>) -> String {
+    let by_row = |one: &str, other: &str| by_row.map_or_else(|| other.to_owned(), |r| format!("{one} {r}"));
     match locale {
         Locale::PtBr => format!(
-            "{what}: as chaves da linha apontam para o cliente {id} da base, que a linha {by_row} já grava; nada foi \
-             gravado para esta linha"
+            "{what}: as chaves da linha apontam para o cliente {id} da base, que {} já grava; nada foi \
+             gravado para esta linha",
+            by_row("a linha", "outra linha deste arquivo")
         ),
         Locale::Fr => format!(
-            "{what} : les clés de la ligne désignent le client {id} de la base, que la ligne {by_row} écrit déjà ; \
-             rien n'a été écrit pour cette ligne"
+            "{what} : les clés de la ligne désignent le client {id} de la base, que {} écrit déjà ; rien \
+             n'a été écrit pour cette ligne",
+            by_row("la ligne", "une autre ligne de ce fichier")
         ),
         Locale::Pl => format!(
-            "{what}: klucze wiersza wskazują na zapisanego klienta {id}, którego już zapisuje wiersz {by_row}; dla \
-             tego wiersza nic nie zapisano"
+            "{what}: klucze wiersza wskazują na zapisanego klienta {id}, którego już zapisuje {}; dla tego \
+             wiersza nic nie zapisano",
+            by_row("wiersz", "inny wiersz tego pliku")
         ),
         Locale::Es => format!(
-            "{what}: las claves de la fila apuntan al cliente {id} de la base, que la fila {by_row} ya escribe; no \
-             se escribió nada para esta fila"
+            "{what}: las claves de la fila apuntan al cliente {id} de la base, que {} ya escribe; no se \
+             escribió nada para esta fila",
+            by_row("la fila", "otra fila de este archivo")
         ),
         _ => format!(
-            "{what}: the row's keys point to stored customer {id}, which row {by_row} already writes; nothing was \
-             written for this row"
+            "{what}: the row's keys point to stored customer {id}, which {} already writes; nothing was \
+             written for this row",
+            by_row("row", "another row of this file")
         ),
     }
 }
