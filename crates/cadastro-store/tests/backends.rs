@@ -532,8 +532,9 @@ fn crash_customer(i: usize, city: &str) -> Customer {
 
 fn crash_plan(store: &mut dyn CustomerStore) -> ImportPlan {
     let customers: Vec<Customer> = (0..2 * CRASH_N).map(|i| crash_customer(i, "Olinda")).collect();
+    // A boxed lookup is a lookup.
     let base = store.base("a").unwrap();
-    Reconciler::new(&Profile::generic()).plan(&customers, &*base).unwrap()
+    Reconciler::new(&Profile::generic()).plan(&customers, &base).unwrap()
 }
 
 /// The worker the crash test kills: applies the plan and waits, half-way, for SIGKILL.
