@@ -8,6 +8,7 @@
 #   NODE=0       skip the Node binding (npm install + napi build + node --test)
 #   NO_UNIFFI=1  skip the UniFFI binding (bindgen, Python and Kotlin tests)
 #   NO_KOTLIN=1  skip only its Kotlin test (Debian libjna-java + npm kotlin-compiler)
+#   NO_PG=1      skip the PostgreSQL store tests (no throw-away cluster; their cases print "skipped")
 #   NO_FUZZ=1    skip the brief fuzz run (it runs only when cargo-fuzz is installed); FUZZ_SECONDS=20 per target
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,37 @@ if [ "${QUICK:-0}" != 1 ]; then
   step "rust: cargo clippy -D warnings"
   cargo clippy --workspace --all-targets --locked -- -D warnings
 fi
+
+# --- PostgreSQL store (issue 21; owner: the store's maintainers) -----------------------------
+# A throw-away PostgreSQL cluster for the store's shared suite (crates/cadastro-store/tests/
+# backends.rs: every case on SQLite and on PostgreSQL, with the kill-mid-apply crash test and the
+# 8-worker, 2-account concurrency test) and the CLI's --store tests, which `cargo test` below runs.
+# Debian's postgresql package is installed when initdb is absent; the cluster lives in a temp
+# dir, runs as an unprivileged user on a loopback port (scripts/pg-test-cluster.sh) and is
+# stopped on exit. Once it is up, CADASTRO_TEST_PG_REQUIRED=1 makes a PostgreSQL case that cannot
+# reach it fail instead of skipping. Skipped, with a message, only when the server cannot be
+# installed or started.
+if [ "${NO_PG:-0}" != 1 ]; then
+  step "postgres: throw-away cluster for the store suite (scripts/pg-test-cluster.sh)"
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; fi
+    if command -v apt-get >/dev/null 2>&1; then
+      ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null) \
+        || echo "postgres: apt-get install postgresql failed"
+    fi
+  fi
+  PG_TEST_DIR=$(mktemp -d)
+  if CADASTRO_TEST_PG_URL=$(scripts/pg-test-cluster.sh start "$PG_TEST_DIR"); then
+    export CADASTRO_TEST_PG_URL CADASTRO_TEST_PG_REQUIRED=1
+    trap 'scripts/pg-test-cluster.sh stop "$PG_TEST_DIR"; rm -rf "$PG_TEST_DIR"' EXIT
+    echo "postgres: test server at $CADASTRO_TEST_PG_URL"
+  else
+    rm -rf "$PG_TEST_DIR"
+    echo "SKIPPED: the PostgreSQL store tests: no PostgreSQL server could be installed or started here"
+  fi
+fi
+# --- end of the PostgreSQL store block --------------------------------------------------------
 
 step "rust: cargo test (core, CLI, examples, doc tests)"
 cargo test --workspace --locked

@@ -4,10 +4,10 @@
 //! path of an import, with its identity rules), printed as a plan (created, updated, unchanged).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use cadastro::ImportPlan;
-use cadastro_store::{Store, StoreError};
+use cadastro_store::CustomerStore;
 use clap::{Args, Subcommand};
 
 use crate::OutputFormat;
@@ -52,6 +52,10 @@ pub(crate) struct StoreArgs {
     /// The store: a SQLite file.
     #[arg(long, default_value = "cadastro.db")]
     db: PathBuf,
+    /// The store as a location instead of --db: a SQLite path, `sqlite:PATH`, or a PostgreSQL
+    /// URL (`postgres://user:password@host:5432/db`).
+    #[arg(long, value_name = "LOCATION", conflicts_with = "db")]
+    store: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
@@ -86,35 +90,26 @@ pub(crate) fn run(cmd: &AccountsCommand) -> u8 {
     }
 }
 
-/// An existing store, read-only or read-write: an `io` error naming the path when there is
-/// none (nothing is created).
-fn open_existing(db: &Path, write: bool) -> Result<Store, Failure> {
-    if !db.exists() {
-        return Err(Failure::Core(
-            cadastro::ErrorKind::Io {
-                path: Some(db.display().to_string()),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store here (import a file first)"),
-            }
-            .into(),
-        ));
+/// An existing store, read-only or read-write: an `io` error naming the path when a SQLite
+/// file is missing (nothing is created).
+fn open_existing(args: &StoreArgs, write: bool) -> Result<Box<dyn CustomerStore>, Failure> {
+    args.target()?.open_existing(write)
+}
+
+impl StoreArgs {
+    fn target(&self) -> Result<crate::store_open::StoreTarget, Failure> {
+        crate::store_open::StoreTarget::new(Some(&self.db), self.store.as_deref())
     }
-    Ok(if write { Store::open(db)? } else { Store::open_read_only(db)? })
+
+    /// The store as the summaries show it.
+    fn shown(&self) -> String {
+        self.target().map_or_else(|_| self.db.display().to_string(), |t| t.display())
+    }
 }
 
 fn list(args: &StoreArgs) -> Result<u8, Failure> {
-    let store = open_existing(&args.db, false)?;
-    let mut rows = Vec::new();
-    for name in store.accounts()? {
-        let customers: i64 = store
-            .connection()
-            .query_row(
-                "SELECT count(*) FROM customers WHERE account_id = (SELECT id FROM accounts WHERE name = ?1)",
-                [&name],
-                |r| r.get(0),
-            )
-            .map_err(StoreError::from)?;
-        rows.push((name, customers));
-    }
+    let mut store = open_existing(args, false)?;
+    let rows: Vec<(String, u64)> = store.account_sizes()?;
     let out = match args.format {
         OutputFormat::Json => {
             let accounts: Vec<_> =
@@ -124,7 +119,7 @@ fn list(args: &StoreArgs) -> Result<u8, Failure> {
         OutputFormat::Text => {
             let mut out = String::new();
             if rows.is_empty() {
-                let _ = writeln!(out, "no accounts in {}", args.db.display());
+                let _ = writeln!(out, "no accounts in {}", args.shown());
             }
             let width = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
             for (name, n) in &rows {
@@ -153,7 +148,7 @@ fn copy(c: &Copy<'_>, args: &StoreArgs) -> Result<u8, Failure> {
     if c.src == c.dst {
         return Err(Failure::Core(crate::invalid(format!("cannot copy account `{}` onto itself", c.src))));
     }
-    let mut store = open_existing(&args.db, !c.dry_run)?;
+    let mut store = open_existing(args, !c.dry_run)?;
     let known = store.accounts()?;
     if !known.iter().any(|a| a == c.src) {
         let choices: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -169,7 +164,7 @@ fn copy(c: &Copy<'_>, args: &StoreArgs) -> Result<u8, Failure> {
     }
     let out = match args.format {
         OutputFormat::Json => json(c, &plan, applied),
-        OutputFormat::Text => text(c, &args.db, &plan, applied),
+        OutputFormat::Text => text(c, &args.shown(), &plan, applied),
     };
     crate::emit(&out)?;
     Ok(0)
@@ -193,11 +188,11 @@ fn json(c: &Copy<'_>, plan: &ImportPlan, applied: bool) -> String {
     format!("{body}\n")
 }
 
-fn text(c: &Copy<'_>, db: &Path, plan: &ImportPlan, applied: bool) -> String {
+fn text(c: &Copy<'_>, store: &str, plan: &ImportPlan, applied: bool) -> String {
     let counts = plan.counts();
     let mut out = String::new();
     let group = c.group.map(|g| format!(", group `{g}`")).unwrap_or_default();
-    let _ = writeln!(out, "copy account `{}` -> `{}`{group} ({}):", c.src, c.dst, db.display());
+    let _ = writeln!(out, "copy account `{}` -> `{}`{group} ({store}):", c.src, c.dst);
     let _ = writeln!(out, "  created:   {}", counts.created);
     let _ = writeln!(out, "  updated:   {}", counts.updated);
     let _ = writeln!(out, "  unchanged: {}", counts.unchanged);

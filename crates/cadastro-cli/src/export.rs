@@ -50,6 +50,10 @@ pub struct ExportArgs {
     /// The SQLite store (default `cadastro.db` in the working directory).
     #[arg(long)]
     pub db: Option<PathBuf>,
+    /// The store as a location instead of --db: a SQLite path, `sqlite:PATH`, or a PostgreSQL
+    /// URL (`postgres://user:password@host:5432/db`).
+    #[arg(long, value_name = "LOCATION", conflicts_with = "db")]
+    pub store: Option<String>,
     /// The account whose customers are exported (default `default`).
     #[arg(long)]
     pub account: Option<String>,
@@ -61,7 +65,7 @@ pub struct ExportArgs {
     pub profile: String,
     /// Read the customers from a JSON array (as `validate --format json` prints them under
     /// "customers") instead of the store.
-    #[arg(long, conflicts_with_all = ["db", "account"])]
+    #[arg(long, conflicts_with_all = ["db", "store", "account"])]
     pub from_json: Option<PathBuf>,
     #[command(flatten)]
     pub csv: CsvArgs,
@@ -128,21 +132,12 @@ fn customers_from_json(path: &Path) -> Result<Vec<Customer>, Error> {
     serde_json::from_value(array).map_err(|e| invalid(format!("{}: not an array of customers: {e}", path.display())))
 }
 
-/// Customers of the account (or one group) from the embedded store (`--db`, default
-/// `cadastro.db`; `--account`, default `default`). The group filter is the writer's.
+/// Customers of the account (or one group) from the store (`--store`, else `--db`, default
+/// `cadastro.db`; `--account`, default `default`), read-only. The group filter is the writer's.
 fn customers_from_store(args: &ExportArgs) -> Result<Vec<Customer>, Failure> {
-    let db = args.db.clone().unwrap_or_else(|| PathBuf::from("cadastro.db"));
     let account = args.account.as_deref().unwrap_or("default");
-    if !db.exists() {
-        return Err(Failure::Core(
-            cadastro::ErrorKind::Io {
-                path: Some(db.display().to_string()),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no store here (import a file first)"),
-            }
-            .into(),
-        ));
-    }
-    let store = cadastro_store::Store::open_read_only(&db)?;
+    let target = crate::store_open::StoreTarget::new(args.db.as_deref(), args.store.as_deref())?;
+    let mut store = target.open_existing(false)?;
     Ok(store.list_customers(account, None)?)
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use cadastro::{Action, ImportPlan, LookupError, PlanEntry};
 use cadastro::{PlanCounts, Report, Source, Stats, Value};
-use cadastro_store::{ImportMode, Store, StoreError};
+use cadastro_store::{ImportMode, StoreError};
 use clap::Args;
 
 use crate::{OutputFormat, ValidateArgs, importer};
@@ -21,6 +21,10 @@ pub(crate) struct ImportArgs {
     /// The store: a SQLite file, created when missing.
     #[arg(long, default_value = "cadastro.db")]
     pub(crate) db: PathBuf,
+    /// The store as a location instead of --db: a SQLite path, `sqlite:PATH`, or a PostgreSQL
+    /// URL (`postgres://user:password@host:5432/db`; the `cadastro` schema is created there).
+    #[arg(long, value_name = "LOCATION", conflicts_with = "db")]
+    pub(crate) store: Option<String>,
     /// The account to import into (created when missing).
     #[arg(long, default_value = cadastro_store::DEFAULT_ACCOUNT)]
     pub(crate) account: String,
@@ -49,6 +53,11 @@ pub(crate) struct ImportArgs {
 impl ImportArgs {
     pub(crate) fn format(&self) -> OutputFormat {
         self.opts.format
+    }
+
+    /// The store given by `--store`, else `--db`.
+    pub(crate) fn target(&self) -> Result<crate::store_open::StoreTarget, Failure> {
+        crate::store_open::StoreTarget::new(Some(&self.db), self.store.as_deref())
     }
 
     /// `--busy-timeout` as a duration (negative or not a number: 0).
@@ -115,13 +124,8 @@ fn import(args: &ImportArgs) -> Result<u8, Failure> {
     }
     let importer = importer(&args.opts)?;
     let table = Source::from_path(&args.file).open(&importer.options().read)?;
-    // A dry run never creates or migrates the store file.
-    let mut store = match (args.dry_run, args.db.exists()) {
-        (true, true) => Store::open_read_only(&args.db)?,
-        (true, false) => Store::open_in_memory()?,
-        (false, _) => Store::open(&args.db)?,
-    };
-    store.set_busy_timeout(args.busy_timeout())?;
+    // A dry run never creates or migrates the store.
+    let mut store = args.target()?.open_for_import(args.dry_run, args.busy_timeout())?;
     // The error file is written once the plan is made under the write lock (with its
     // key_conflict rows) and before the transaction commits: an error file that cannot be
     // written leaves the store as it was.
@@ -172,7 +176,8 @@ fn text(report: &Report, plan: &ImportPlan, args: &ImportArgs, applied: bool) ->
 /// The counts of an import.
 pub(crate) fn plan_lines(out: &mut String, args: &ImportArgs, c: PlanCounts, s: &Stats) {
     let _ = writeln!(out);
-    let _ = writeln!(out, "import into account `{}` ({}):", args.account, args.db.display());
+    let shown = args.target().map_or_else(|_| args.db.display().to_string(), |t| t.display());
+    let _ = writeln!(out, "import into account `{}` ({shown}):", args.account);
     let _ = writeln!(out, "  created:   {}", c.created);
     let _ = writeln!(out, "  updated:   {}", c.updated);
     let _ = writeln!(out, "  unchanged: {}", c.unchanged);

@@ -11,7 +11,7 @@ use std::ops::ControlFlow;
 
 use cadastro::Source;
 use cadastro::TextSummary;
-use cadastro_store::{ImportMode, Store, StreamOutcome};
+use cadastro_store::{ImportMode, StreamOutcome};
 
 use crate::import::{Failure, ImportArgs, entry_lines, plan_lines, status};
 use crate::{OutputFormat, importer};
@@ -36,12 +36,7 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8, Failure> {
 }
 
 fn stream(args: &ImportArgs, importer: &cadastro::Importer) -> Result<u8, Failure> {
-    let mut store = match (args.dry_run, args.db.exists()) {
-        (true, true) => Store::open_read_only(&args.db)?,
-        (true, false) => Store::open_in_memory()?,
-        (false, _) => Store::open(&args.db)?,
-    };
-    store.set_busy_timeout(args.busy_timeout())?;
+    let mut store = args.target()?.open_for_import(args.dry_run, args.busy_timeout())?;
     let mode = ImportMode { dry_run: args.dry_run, atomic: args.atomic };
     let json = args.opts.format == OutputFormat::Json;
     // The whole-file summary's own builder: the same text, issue by issue.

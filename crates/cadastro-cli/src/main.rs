@@ -14,6 +14,7 @@ mod accounts;
 mod export;
 mod import;
 mod import_stream;
+mod store_open;
 mod streamed;
 
 use std::path::{Path, PathBuf};

@@ -14,6 +14,19 @@ pub enum StoreError {
     /// SQLite refused an operation (file not a database, disk full...).
     #[error("store: {0}")]
     Sqlite(rusqlite::Error),
+    /// PostgreSQL refused an operation (a query, a constraint, the server's own error).
+    #[error("store (PostgreSQL): {}", pg_message(.0))]
+    Postgres(postgres::Error),
+    /// The PostgreSQL server could not be reached or the connection was lost (host down, wrong
+    /// port, authentication refused): nothing was written.
+    #[error("cannot reach the PostgreSQL store: {0}; nothing was written")]
+    Unreachable(String),
+    /// A store location that is neither a SQLite path (`PATH`, `sqlite:PATH`) nor a PostgreSQL
+    /// URL (`postgres://...`, `postgresql://...`).
+    #[error(
+        "unsupported store location `{0}`: use a SQLite file (PATH or sqlite:PATH) or a PostgreSQL URL (postgres://user@host/db)"
+    )]
+    UnsupportedLocation(String),
     /// Another connection held the store's write lock past the busy timeout (a long import
     /// is writing to it): nothing was written; retry when it is done.
     #[error(
@@ -87,6 +100,9 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             StoreError::Sqlite(_) => "store_error",
+            StoreError::Postgres(_) => "store_error",
+            StoreError::Unreachable(_) => "store_unreachable",
+            StoreError::UnsupportedLocation(_) => "unsupported_store",
             StoreError::Busy(_) => "store_busy",
             StoreError::NotAStore(_) => "not_a_store",
             StoreError::Damaged(_) => "store_corrupt",
@@ -110,6 +126,8 @@ impl StoreError {
     pub const ALL: &'static [&'static str] = &[
         "store_error",
         "store_busy",
+        "store_unreachable",
+        "unsupported_store",
         "not_a_store",
         "store_too_new",
         "store_outdated",
@@ -136,8 +154,49 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+/// PostgreSQL's `lock_not_available` (the lock timeout, [`crate::CustomerStore::set_busy_timeout`])
+/// becomes [`StoreError::Busy`]; a connection that failed or closed becomes
+/// [`StoreError::Unreachable`]; the rest stay [`StoreError::Postgres`].
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        match e.code() {
+            Some(c) if *c == SqlState::LOCK_NOT_AVAILABLE => StoreError::Busy(pg_message(&e)),
+            Some(c)
+                if *c == SqlState::INVALID_PASSWORD
+                    || *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+                    || *c == SqlState::INVALID_CATALOG_NAME
+                    || *c == SqlState::CANNOT_CONNECT_NOW
+                    || *c == SqlState::ADMIN_SHUTDOWN =>
+            {
+                StoreError::Unreachable(pg_message(&e))
+            }
+            None if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) => {
+                StoreError::Unreachable(pg_message(&e))
+            }
+            _ => StoreError::Postgres(e),
+        }
+    }
+}
+
 impl From<StoreError> for LookupError {
     fn from(e: StoreError) -> Self {
         LookupError::with_source("the embedded store could not answer", e)
+    }
+}
+
+/// A PostgreSQL error with the server's message (its `Display` alone says only "db error").
+pub(crate) fn pg_message(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        let mut out = format!("{} ({})", db.message(), db.code().code());
+        if let Some(detail) = db.detail() {
+            out.push_str(": ");
+            out.push_str(detail);
+        }
+        return out;
+    }
+    match std::error::Error::source(e) {
+        Some(source) => format!("{e}: {source}"),
+        None => e.to_string(),
     }
 }

@@ -36,7 +36,9 @@
 //! ```
 #![deny(clippy::indexing_slicing)]
 
+mod backend;
 mod error;
+mod pg;
 mod schema;
 pub mod stream;
 
@@ -50,7 +52,9 @@ use cadastro::{Contact, Customer, CustomerKey, Field, Importer, Locale, PlanCoun
 use cadastro::{fold_name, nfc_key};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params};
 
+pub use backend::{Backend, CustomerStore, OpenOptions, StoreLocation, open_store, redact};
 pub use error::StoreError;
+pub use pg::{PG_SCHEMA_VERSION, PgStore};
 pub use schema::SCHEMA_VERSION;
 pub use stream::{StreamChunk, StreamOutcome};
 
@@ -226,6 +230,20 @@ impl Store {
         let mut st = self.conn.prepare_cached("SELECT name FROM accounts ORDER BY name")?;
         let names = st.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
         Ok(names)
+    }
+
+    /// Every account with its number of customers, sorted by name.
+    ///
+    /// # Errors
+    /// [`StoreError::Sqlite`].
+    pub fn account_sizes(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.name, (SELECT count(*) FROM customers c WHERE c.account_id = a.id) FROM accounts a ORDER BY a.name",
+        )?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0))))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
     }
 
     /// Creates an account if it does not exist yet.
@@ -437,7 +455,7 @@ impl Store {
         before_commit: &mut dyn FnMut(&Report) -> Result<(), cadastro::Error>,
     ) -> Result<ImportOutcome, StoreError> {
         if mode.dry_run || (mode.atomic && report.has_errors()) {
-            let plan = reconcile_in(report, profile, &self.base(account)?, locale).map_err(lookup_error)?;
+            let plan = reconcile_in(report, profile, &Store::base(self, account)?, locale).map_err(lookup_error)?;
             before_commit(report)?;
             return Ok(ImportOutcome { plan, applied: false });
         }
@@ -480,7 +498,7 @@ impl Store {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<(Report, ImportOutcome), StoreError> {
         let columns = importer.columns(table)?;
-        let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
+        let parents = BaseParents::for_table(table, &columns, &Store::base(self, account)?).map_err(lookup_error)?;
         let mut report = importer.validate_table_with_progress(table, &parents, progress)?;
         let opts = importer.options();
         let locale = report.locale;
@@ -501,7 +519,7 @@ impl Store {
         before_commit: &mut dyn FnMut(&Report) -> Result<(), cadastro::Error>,
     ) -> Result<(Report, ImportOutcome), StoreError> {
         let columns = importer.columns(table)?;
-        let parents = BaseParents::for_table(table, &columns, &self.base(account)?).map_err(lookup_error)?;
+        let parents = BaseParents::for_table(table, &columns, &Store::base(self, account)?).map_err(lookup_error)?;
         let mut report = importer.validate_table_with_progress(table, &parents, &mut |_, _| {})?;
         let opts = importer.options();
         let locale = report.locale;
@@ -617,7 +635,7 @@ fn enable_wal(conn: &Connection, timeout: std::time::Duration) -> Result<(), Sto
 }
 
 /// Turns a lookup failure back into the store error it wraps.
-fn lookup_error(e: LookupError) -> StoreError {
+pub(crate) fn lookup_error(e: LookupError) -> StoreError {
     let LookupError { message, source } = e;
     match source.map(|s| s.downcast::<StoreError>()) {
         Some(Ok(store)) => *store,
@@ -640,7 +658,7 @@ pub struct StaleEntry {
 }
 
 impl StaleEntry {
-    fn new(entry: &PlanEntry, reason: StaleReason) -> Self {
+    pub(crate) fn new(entry: &PlanEntry, reason: StaleReason) -> Self {
         StaleEntry {
             rows: entry.customer.rows.clone(),
             action: entry.action,
@@ -749,7 +767,7 @@ fn stored_state(tx: &Transaction<'_>, account_id: i64, entry: &PlanEntry) -> Res
 }
 
 /// The message of a refused stale plan: how many entries, and the first rows of each kind.
-fn stale_message(stale: &[StaleEntry], entries: usize) -> String {
+pub(crate) fn stale_message(stale: &[StaleEntry], entries: usize) -> String {
     let mut parts = Vec::new();
     for reason in [StaleReason::Changed, StaleReason::Deleted, StaleReason::KeyTaken] {
         let rows: Vec<String> = stale
@@ -773,7 +791,7 @@ fn stale_message(stale: &[StaleEntry], entries: usize) -> String {
     format!("{} of the plan's {entries} entries are stale ({})", stale.len(), parts.join("; "))
 }
 
-fn ensure_account(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
+pub(crate) fn ensure_account(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
     if name.trim().is_empty() || name.chars().count() > 200 {
         return Err(StoreError::InvalidAccount);
     }
@@ -859,22 +877,30 @@ impl CustomerLookup for AccountBase<'_> {
 
 /// Decodes `id, revision, fields, custom, contacts` into a stored customer.
 fn decode_row(row: &rusqlite::Row<'_>) -> Result<Existing, StoreError> {
-    let id: i64 = row.get(0)?;
-    let revision: i64 = row.get(1)?;
-    let fields: String = row.get(2)?;
-    let custom: String = row.get(3)?;
     let contacts: Option<String> = row.get(4)?;
+    decode_parts(row.get(0)?, row.get(1)?, &row.get::<_, String>(2)?, &row.get::<_, String>(3)?, contacts.as_deref())
+}
+
+/// A stored customer from its id, revision, fields JSON, custom JSON and contacts JSON array
+/// (the same encoding in every backend).
+pub(crate) fn decode_parts(
+    id: i64,
+    revision: i64,
+    fields: &str,
+    custom: &str,
+    contacts: Option<&str>,
+) -> Result<Existing, StoreError> {
     let corrupt = |reason: String| StoreError::Corrupt { table: "customers", id, reason };
     let mut customer = Customer {
-        values: decode_fields(&fields, false).map_err(corrupt)?,
+        values: decode_fields(fields, false).map_err(corrupt)?,
         custom: if custom == "{}" {
             BTreeMap::new()
         } else {
-            serde_json::from_str(&custom).map_err(|e| corrupt(e.to_string()))?
+            serde_json::from_str(custom).map_err(|e| corrupt(e.to_string()))?
         },
         ..Customer::default()
     };
-    if let Some(contacts) = contacts.as_deref().filter(|c| *c != "[]") {
+    if let Some(contacts) = contacts.filter(|c| *c != "[]") {
         let contacts: Vec<serde_json::Map<String, serde_json::Value>> =
             serde_json::from_str(contacts).map_err(|e| corrupt(e.to_string()))?;
         for c in contacts {
@@ -884,9 +910,13 @@ fn decode_row(row: &rusqlite::Row<'_>) -> Result<Existing, StoreError> {
     Ok(Existing { id: id.to_string(), revision: u64::try_from(revision).unwrap_or(0), customer })
 }
 
-fn encode_fields(values: &BTreeMap<Field, Value>) -> String {
+pub(crate) fn encode_fields(values: &BTreeMap<Field, Value>) -> String {
+    encode_values(values.iter().map(|(f, v)| (*f, v)))
+}
+
+/// The stored JSON object of a customer's or contact's fields (`fields()` of either).
+pub(crate) fn encode_values<'a>(values: impl Iterator<Item = (Field, &'a Value)>) -> String {
     let map: serde_json::Map<String, serde_json::Value> = values
-        .iter()
         .map(|(f, v)| (f.as_str().to_owned(), serde_json::to_value(v).unwrap_or(serde_json::Value::Null)))
         .collect();
     serde_json::Value::Object(map).to_string()

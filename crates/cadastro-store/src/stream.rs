@@ -10,18 +10,21 @@
 //! through the id the store had reached when it started), so a customer created by an earlier
 //! chunk is never "found" again by a later one, exactly as in a whole-file plan where the file's
 //! own rows are not part of the base. Stored customers that a later chunk matches are read with
-//! the earlier chunks' writes applied (same transaction). The one divergence: the whole-file
-//! plan lets each stored customer be matched by at most one row of the file (by external id
-//! first across the whole file, then tax id, then name); in a stream, two rows of different
-//! chunks that identify the same stored customer by different keys both update it, in file
-//! order. A file whose keys are unique in the file and consistent with the base (the normal
-//! case; in-file duplicates are rejected by validation) gives the same plan either way.
+//! the earlier chunks' writes applied (same transaction). As in a whole-file plan, each stored
+//! customer is matched by at most one row of the file: the stored customers earlier chunks
+//! matched are out of the base for the later ones, and a later row whose key (external id, tax
+//! id, or the name of a customer with neither) belongs to one of them is rejected with
+//! `key_conflict` naming the stored customer (instead of updating it a second time). The import
+//! keeps the ids of the stored customers it matched as a compressed bitmap (a few bits each).
 
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 
-use cadastro::StreamSummary;
+use cadastro::{Chunk, CustomerKey, CustomerLookup, Existing, Field, IssueCode, Locale, LookupError, StreamSummary};
 use cadastro::{ImportPlan, LookupParents, Reconciler};
 use cadastro::{Importer, Issue, PlanCounts, Source, Stats};
+use cadastro::{fold_name, nfc_key};
+use roaring::RoaringTreemap;
 use rusqlite::TransactionBehavior;
 
 use crate::{AccountBase, ImportMode, Store, StoreError, Writer, ensure_account, lookup_error};
@@ -137,10 +140,7 @@ impl Store {
         // The row issues a plan adds (key_conflict) speak the host's locale, else the profile's;
         // the header-language default of the stream is known only after its first chunk.
         let locale = importer.options().locale.or(profile.locale).unwrap_or(cadastro::Locale::En);
-        let reconciler = Reconciler::new(profile).locale(locale);
-        let mut rejected = Stats::default();
-        let mut counts = PlanCounts::default();
-        let mut has_errors = false;
+        let mut planner = ChunkPlanner::new(profile, locale);
         let mut host_stopped = false;
         let mut failure: Option<StoreError> = None;
         // Parents of a file with parent columns are looked up in the base as it was.
@@ -148,35 +148,16 @@ impl Store {
         let parents = LookupParents::new(&parent_base);
         let stream = cadastro::StreamOptions::chunks(chunk_rows);
         let summary = importer.run(source, &parents, stream, &mut |chunk| {
-            has_errors |= chunk.issues.iter().any(Issue::is_error);
             let base = AccountBase { conn: &tx, account: base_account, before: Some(before) };
-            let plan = match reconciler.plan(&chunk.customers, &base).map_err(lookup_error) {
-                Ok(plan) => plan,
+            let (plan, merged) = match planner.plan(&chunk, &base) {
+                Ok(planned) => planned,
                 Err(e) => {
                     failure = Some(e);
                     return ControlFlow::Break(());
                 }
             };
-            // Customers with a key conflict are rejected rows of this chunk.
-            let mut merged;
-            let mut issues: &[Issue] = &chunk.issues;
-            if !plan.rejected.is_empty() {
-                has_errors = true;
-                for c in chunk.customers.iter().filter(|c| plan.rejected.iter().any(|i| c.rows.first() == Some(&i.row)))
-                {
-                    rejected.customers_rejected += 1;
-                    rejected.rows_rejected += c.rows.len().max(1) as u64;
-                }
-                merged = chunk.issues.clone();
-                merged.extend(plan.rejected.iter().cloned());
-                merged.sort_by_key(|i| i.row);
-                issues = &merged;
-            }
-            let c = plan.counts();
-            counts.created += c.created;
-            counts.updated += c.updated;
-            counts.unchanged += c.unchanged;
-            let write = !(mode.atomic && has_errors);
+            let issues: &[Issue] = merged.as_deref().unwrap_or(&chunk.issues);
+            let write = !(mode.atomic && planner.has_errors);
             let mut written = false;
             if let Some(w) = writer.as_mut().filter(|_| write) {
                 if let Err(e) = plan.changes().try_for_each(|entry| w.write(entry)) {
@@ -192,24 +173,14 @@ impl Store {
         if let Some(e) = failure.or_else(|| parents.into_failure().map(lookup_error)) {
             return Err(e);
         }
-        if let Some((path, before)) = watched
-            && before.is_some()
-            && file_stamp(path) != before
-        {
+        if let Some(e) = watched.and_then(|(path, stamp)| file_changed(path, stamp)) {
             drop(writer);
             tx.rollback()?;
-            let source = std::io::Error::other(
-                "the file changed (truncated, rewritten or appended to) while it was imported; nothing was written, \
-                 import it again once it is complete",
-            );
-            let kind = cadastro::ErrorKind::Io { path: Some(path.display().to_string()), source };
-            return Err(StoreError::Core(kind.into()));
+            return Err(e);
         }
-        let mut summary = summary;
-        let st = &mut summary.stats;
-        st.customers_valid = st.customers_valid.saturating_sub(rejected.customers_rejected);
-        st.customers_rejected = st.customers_rejected.saturating_add(rejected.customers_rejected);
-        st.rows_rejected = st.rows_rejected.saturating_add(rejected.rows_rejected);
+        let summary = planner.finish(summary);
+        let has_errors = planner.has_errors;
+        let counts = planner.counts;
         let stopped = host_stopped || summary.stopped;
         let apply = !(mode.dry_run || stopped || (mode.atomic && has_errors));
         if apply {
@@ -227,8 +198,191 @@ impl Store {
 }
 
 /// A file's length and modification time (None when it cannot be read: the stream reports it).
-fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+pub(crate) fn file_stamp(path: &std::path::Path) -> Option<(u64, Option<std::time::SystemTime>)> {
     std::fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()))
+}
+
+/// The error of a file truncated, rewritten or appended to while it was streamed (its stamp
+/// moved since `before`), or None.
+pub(crate) fn file_changed(
+    path: &std::path::Path,
+    before: Option<(u64, Option<std::time::SystemTime>)>,
+) -> Option<StoreError> {
+    if before.is_none() || file_stamp(path) == before {
+        return None;
+    }
+    let source = std::io::Error::other(
+        "the file changed (truncated, rewritten or appended to) while it was imported; nothing was written, import \
+         it again once it is complete",
+    );
+    let kind = cadastro::ErrorKind::Io { path: Some(path.display().to_string()), source };
+    Some(StoreError::Core(kind.into()))
+}
+
+/// The planning of a streamed import's chunks, shared by the backends: reconciles each chunk
+/// against the base minus the stored customers earlier chunks matched, rejects a create whose
+/// unique key belongs to one of those (`key_conflict`), moves the rejected rows into the chunk's
+/// issues and sums the counts.
+///
+/// The matched customers are kept as a compressed bitmap of their ids (a few bits per
+/// customer, whatever the file's size); the creates' keys are looked up once per chunk, and only
+/// once a customer was matched.
+pub(crate) struct ChunkPlanner<'p> {
+    reconciler: Reconciler<'p>,
+    profile: &'p cadastro::Profile,
+    locale: Locale,
+    /// Ids of the stored customers matched so far.
+    claimed: RoaringTreemap,
+    /// Rows rejected by the plans (key conflicts).
+    rejected: Stats,
+    /// The plan's counts over every chunk.
+    pub(crate) counts: PlanCounts,
+    /// Whether any row had an error issue so far.
+    pub(crate) has_errors: bool,
+}
+
+/// A stored id as the bitmap holds it (the store's ids are positive integers).
+fn claim_id(id: &str) -> Option<u64> {
+    id.parse::<u64>().ok()
+}
+
+/// A base without the stored customers an earlier chunk matched.
+struct Unclaimed<'a> {
+    inner: &'a dyn CustomerLookup,
+    claimed: &'a RoaringTreemap,
+}
+
+impl CustomerLookup for Unclaimed<'_> {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        let mut found = self.inner.find(keys)?;
+        if !self.claimed.is_empty() {
+            found.retain(|e| !claim_id(&e.id).is_some_and(|id| self.claimed.contains(id)));
+        }
+        Ok(found)
+    }
+}
+
+/// The unique keys of a customer as the store enforces them: external id, tax id, and the
+/// folded name of a customer with neither.
+fn unique_keys(c: &cadastro::Customer) -> Vec<CustomerKey> {
+    let ext = c.text(Field::ExternalId).map(|v| CustomerKey::ExternalId(nfc_key(v).into_owned()));
+    let tax = c.text(Field::TaxId).map(|v| CustomerKey::TaxId(nfc_key(v).into_owned()));
+    let name = match (&ext, &tax) {
+        (None, None) => c.text(Field::Name).map(|n| CustomerKey::Name(fold_name(n))),
+        _ => None,
+    };
+    [ext, tax, name].into_iter().flatten().collect()
+}
+
+impl<'p> ChunkPlanner<'p> {
+    pub(crate) fn new(profile: &'p cadastro::Profile, locale: Locale) -> Self {
+        ChunkPlanner {
+            reconciler: Reconciler::new(profile).locale(locale),
+            profile,
+            locale,
+            claimed: RoaringTreemap::new(),
+            rejected: Stats::default(),
+            counts: PlanCounts::default(),
+            has_errors: false,
+        }
+    }
+
+    /// Plans one chunk: its plan, and its issues with the rejected rows merged in when the
+    /// plan rejected any (else None: the chunk's own issues stand).
+    pub(crate) fn plan(
+        &mut self,
+        chunk: &Chunk,
+        base: &dyn CustomerLookup,
+    ) -> Result<(ImportPlan, Option<Vec<Issue>>), StoreError> {
+        self.has_errors |= chunk.issues.iter().any(Issue::is_error);
+        let unclaimed = Unclaimed { inner: base, claimed: &self.claimed };
+        let mut plan = self.reconciler.plan(&chunk.customers, &unclaimed).map_err(lookup_error)?;
+        // A create holding a unique key of a stored customer an earlier chunk matched: the file
+        // names that customer twice, by different keys (the whole-file plan's `key_conflict`).
+        if !self.claimed.is_empty() && plan.entries.iter().any(|e| e.existing.is_none()) {
+            let mut seen = HashSet::new();
+            let keys: Vec<CustomerKey> = plan
+                .entries
+                .iter()
+                .filter(|e| e.existing.is_none())
+                .flat_map(|e| unique_keys(&e.customer))
+                .filter(|k| seen.insert(k.clone()))
+                .collect();
+            let mut holders: HashMap<CustomerKey, String> = HashMap::new();
+            for batch in keys.chunks(cadastro::DEFAULT_BATCH) {
+                for e in base.find(batch).map_err(lookup_error)? {
+                    if claim_id(&e.id).is_some_and(|id| self.claimed.contains(id)) {
+                        for k in unique_keys(&e.customer) {
+                            holders.entry(k).or_insert_with(|| e.id.clone());
+                        }
+                    }
+                }
+            }
+            if !holders.is_empty() {
+                let mut kept = Vec::with_capacity(plan.entries.len());
+                for entry in std::mem::take(&mut plan.entries) {
+                    let holder = match entry.existing {
+                        None => unique_keys(&entry.customer).iter().find_map(|k| holders.get(k)).cloned(),
+                        Some(_) => None,
+                    };
+                    match holder {
+                        Some(id) => plan.rejected.push(self.duplicate_issue(&entry.customer, &id)),
+                        None => kept.push(entry),
+                    }
+                }
+                plan.entries = kept;
+            }
+        }
+        for entry in &plan.entries {
+            if let Some(id) = entry.existing.as_ref().and_then(|e| claim_id(&e.id)) {
+                self.claimed.insert(id);
+            }
+        }
+        let mut merged = None;
+        if !plan.rejected.is_empty() {
+            self.has_errors = true;
+            for c in chunk.customers.iter().filter(|c| plan.rejected.iter().any(|i| c.rows.first() == Some(&i.row))) {
+                self.rejected.customers_rejected += 1;
+                self.rejected.rows_rejected += c.rows.len().max(1) as u64;
+            }
+            let mut issues = chunk.issues.clone();
+            issues.extend(plan.rejected.iter().cloned());
+            issues.sort_by_key(|i| i.row);
+            merged = Some(issues);
+        }
+        let c = plan.counts();
+        self.counts.created += c.created;
+        self.counts.updated += c.updated;
+        self.counts.unchanged += c.unchanged;
+        Ok((plan, merged))
+    }
+
+    /// The `key_conflict` of a row naming a stored customer an earlier chunk's row already
+    /// matched.
+    fn duplicate_issue(&self, customer: &cadastro::Customer, id: &str) -> Issue {
+        let mut issue = Issue::new(IssueCode::KeyConflict, customer.rows.first().copied().unwrap_or(0));
+        let (field, value) = match (customer.text(Field::ExternalId), customer.text(Field::TaxId)) {
+            (Some(v), _) => (Field::ExternalId, v),
+            (None, Some(v)) => (Field::TaxId, v),
+            (None, None) => (Field::Name, customer.text(Field::Name).unwrap_or("")),
+        };
+        issue.field = Some(field.as_str().to_owned());
+        issue.value = Some(value.to_owned());
+        let target = cadastro::Target::Field(field);
+        issue.header = self.profile.header_for(&target).map(str::to_owned);
+        let what = self.profile.header_for(&target).unwrap_or(field.as_str());
+        issue.message = cadastro::claimed_key_message(self.locale, what, id, None);
+        issue
+    }
+
+    /// The stream's summary with the plans' rejected rows counted.
+    pub(crate) fn finish(&self, mut summary: StreamSummary) -> StreamSummary {
+        let st = &mut summary.stats;
+        st.customers_valid = st.customers_valid.saturating_sub(self.rejected.customers_rejected);
+        st.customers_rejected = st.customers_rejected.saturating_add(self.rejected.customers_rejected);
+        st.rows_rejected = st.rows_rejected.saturating_add(self.rejected.rows_rejected);
+        summary
+    }
 }
 
 #[cfg(test)]

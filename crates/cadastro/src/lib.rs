@@ -57,8 +57,8 @@ pub use read::{
 // Reconciliation against an existing base.
 pub use reconcile::{
     Action, BaseParents, ContactChange, CustomerLookup, DEFAULT_BATCH, Diff, Existing, ExistingRef, FieldChange,
-    ImportPlan, LookupError, LookupParents, MatchedBy, MemoryBase, PlanEntry, Reconciler, identity_keys, matches_key,
-    reconcile, reconcile_in, reject_conflicts,
+    ImportPlan, LookupError, LookupParents, MatchedBy, MemoryBase, PlanEntry, Reconciler, claimed_key_message,
+    identity_keys, matches_key, reconcile, reconcile_in, reject_conflicts,
 };
 // Re-entrancy guard for hosts that share one engine object.
 pub use reentry::{Exclusive, ExclusiveGuard};

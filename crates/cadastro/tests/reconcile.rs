@@ -449,3 +449,31 @@ fn the_plan_is_serde_data() {
     base.apply(&plan);
     assert_eq!(other, base);
 }
+
+/// Issue 21: a stored customer that one row names by external id and another by tax id alone
+/// is matched once; the other row is a `key_conflict` naming the stored customer and the row
+/// that matched it (a create would duplicate the stored customer's tax id).
+#[test]
+fn a_stored_customer_named_by_two_rows_with_different_keys_is_matched_once() {
+    let mut stored = Customer::default();
+    stored.set(Field::ExternalId, text("C-1"));
+    stored.set(Field::TaxId, text("52998224725"));
+    stored.set(Field::Name, text("Ana"));
+    let base = MemoryBase::new(vec![Existing { id: "7".into(), revision: 1, customer: stored }]);
+    let mut by_id = Customer { rows: vec![2], ..Customer::default() };
+    by_id.set(Field::ExternalId, text("C-1"));
+    by_id.set(Field::City, text("Olinda"));
+    let mut by_tax = Customer { rows: vec![3], ..Customer::default() };
+    by_tax.set(Field::TaxId, text("52998224725"));
+    by_tax.set(Field::Name, text("Ana Souza"));
+    let profile = Profile::generic();
+    for customers in [vec![by_id.clone(), by_tax.clone()], vec![by_tax, by_id]] {
+        let plan = Reconciler::new(&profile).plan(&customers, &base).unwrap();
+        assert_eq!(actions(&plan), vec![Action::Update], "{plan:?}");
+        assert_eq!(plan.entries[0].customer.rows, vec![2], "the external id claims it first");
+        assert_eq!(plan.rejected.len(), 1);
+        let issue = &plan.rejected[0];
+        assert_eq!((issue.row, issue.code.as_str()), (3, "key_conflict"));
+        assert!(issue.message.contains("stored customer 7") && issue.message.contains("row 2"), "{}", issue.message);
+    }
+}

@@ -86,6 +86,13 @@ impl<T: CustomerLookup + ?Sized> CustomerLookup for &T {
     }
 }
 
+/// A boxed lookup (what a store behind a trait object hands out) is a lookup.
+impl<T: CustomerLookup + ?Sized> CustomerLookup for Box<T> {
+    fn find(&self, keys: &[CustomerKey]) -> Result<Vec<Existing>, LookupError> {
+        (**self).find(keys)
+    }
+}
+
 /// Whether a stored customer answers a key.
 pub fn matches_key(customer: &Customer, key: &CustomerKey) -> bool {
     match key {

@@ -12,7 +12,10 @@
 //!    contradict.
 //!
 //! Each stored customer is matched at most once; among several candidates the first unclaimed
-//! one in the lookup's order wins. No match: create.
+//! one in the lookup's order wins. No match: create, unless the customer's unique key (its
+//! external id, tax id, or the name of a customer with neither) belongs to a stored customer
+//! another row already matched: that row is a `key_conflict` (the file names one stored
+//! customer twice, by different keys; creating it would duplicate the stored one's key).
 //!
 //! Merging a match: a value the file leaves blank keeps the stored value; a value the file
 //! brings is written according to the profile's [`WritePolicy`] for that field (overwrite by
@@ -139,6 +142,22 @@ impl<'p> Reconciler<'p> {
             })
         };
         let (a, b) = match *conflict {
+            Conflict::Claimed { stored: i, by_row } => {
+                let mut issue = Issue::new(IssueCode::KeyConflict, customer.rows.first().copied().unwrap_or(0));
+                let (field, value) = match (customer.text(Field::ExternalId), customer.text(Field::TaxId)) {
+                    (Some(v), _) => (Field::ExternalId, v),
+                    (None, Some(v)) => (Field::TaxId, v),
+                    (None, None) => (Field::Name, customer.text(Field::Name).unwrap_or("")),
+                };
+                let target = Target::Field(field);
+                issue.header = self.profile.header_for(&target).map(str::to_owned);
+                issue.field = Some(field.as_str().to_owned());
+                issue.value = Some(value.to_owned());
+                let what = self.profile.header_for(&target).unwrap_or(field.as_str());
+                let id = stored.get(i).map_or("?", |e| e.id.as_str());
+                issue.message = claimed_key_message(self.locale, what, id, Some(by_row));
+                return issue;
+            }
             Conflict::TaxIdTaken { by_id, by_tax } => (side(by_id), side(by_tax)),
             Conflict::NewIdForTaxId { by_tax } => {
                 (ConflictSide::NewExternalId(customer.text(Field::ExternalId).unwrap_or("")), side(by_tax))
@@ -263,9 +282,54 @@ fn key(c: &Customer, f: Field) -> Option<Cow<'_, str>> {
     c.text(f).map(nfc_key)
 }
 
+/// The message of a `key_conflict` whose row names (by its key) a stored customer that another
+/// row of the same import (row `by_row` when known) already matched by another key: the file
+/// names one stored customer twice.
+///
+/// ```
+/// use cadastro::{Locale, claimed_key_message};
+/// let m = claimed_key_message(Locale::En, "Tax ID", "7", Some(2));
+/// assert!(m.contains("stored customer 7") && m.contains("row 2"), "{m}");
+/// let m = claimed_key_message(Locale::PtBr, "CPF", "7", None);
+/// assert!(m.contains("cliente 7") && m.contains("outra linha"), "{m}");
+/// ```
+pub fn claimed_key_message(locale: Locale, what: &str, id: &str, by_row: Option<u32>) -> String {
+    let by_row = |one: &str, other: &str| by_row.map_or_else(|| other.to_owned(), |r| format!("{one} {r}"));
+    match locale {
+        Locale::PtBr => format!(
+            "{what}: as chaves da linha apontam para o cliente {id} da base, que {} já grava; nada foi \
+             gravado para esta linha",
+            by_row("a linha", "outra linha deste arquivo")
+        ),
+        Locale::Fr => format!(
+            "{what} : les clés de la ligne désignent le client {id} de la base, que {} écrit déjà ; rien \
+             n'a été écrit pour cette ligne",
+            by_row("la ligne", "une autre ligne de ce fichier")
+        ),
+        Locale::Pl => format!(
+            "{what}: klucze wiersza wskazują na zapisanego klienta {id}, którego już zapisuje {}; dla tego \
+             wiersza nic nie zapisano",
+            by_row("wiersz", "inny wiersz tego pliku")
+        ),
+        Locale::Es => format!(
+            "{what}: las claves de la fila apuntan al cliente {id} de la base, que {} ya escribe; no se \
+             escribió nada para esta fila",
+            by_row("la fila", "otra fila de este archivo")
+        ),
+        _ => format!(
+            "{what}: the row's keys point to stored customer {id}, which {} already writes; nothing was \
+             written for this row",
+            by_row("row", "another row of this file")
+        ),
+    }
+}
+
 /// Why a customer cannot be planned: its keys point to two stored customers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Conflict {
+    /// The row's unique key belongs to stored customer `stored`, which the row `by_row`
+    /// already matched by another key.
+    Claimed { stored: usize, by_row: u32 },
     /// The external id names `by_id`; the row's tax id belongs to `by_tax`, another customer.
     TaxIdTaken { by_id: usize, by_tax: usize },
     /// The row's external id is new; its tax id belongs to `by_tax`, which has another one.
@@ -370,6 +434,49 @@ fn assign(customers: &[Customer], stored: &[Existing]) -> Vec<Assigned> {
                     }
                 }
             }
+        }
+    }
+    // A would-be create whose unique key a claimed stored customer holds: the file names that
+    // customer twice (by different keys). The row that claimed it is the first matched one.
+    let claimed_by = |i: usize| -> Option<u32> {
+        customers.iter().zip(&out).find_map(|(c, a)| match a {
+            Some(Assigned::Match(j, _)) if *j == i => Some(c.rows.first().copied().unwrap_or(0)),
+            _ => None,
+        })
+    };
+    let mut creates_taken = Vec::new();
+    for (n, (slot, customer)) in out.iter().zip(customers).enumerate() {
+        if slot.is_some() {
+            continue;
+        }
+        let ext = key(customer, Field::ExternalId);
+        let tax = key(customer, Field::TaxId);
+        let mut holder =
+            ext.as_deref().and_then(|id| by_id.get(id)).and_then(|c| c.iter().copied().find(|i| claimed.contains(i)));
+        if holder.is_none() {
+            holder = tax
+                .as_deref()
+                .and_then(|t| by_tax.get(t))
+                .and_then(|c| c.iter().copied().find(|i| claimed.contains(i)));
+        }
+        if holder.is_none() && ext.is_none() && tax.is_none() {
+            let keyless = |i: &usize| {
+                stored.get(*i).is_some_and(|e| {
+                    e.customer.text(Field::ExternalId).is_none() && e.customer.text(Field::TaxId).is_none()
+                })
+            };
+            holder = customer
+                .text(Field::Name)
+                .and_then(|name| by_name.get(&fold_name(name)))
+                .and_then(|c| c.iter().copied().find(|i| claimed.contains(i) && keyless(i)));
+        }
+        if let Some(i) = holder {
+            creates_taken.push((n, i, claimed_by(i).unwrap_or(0)));
+        }
+    }
+    for (n, i, by_row) in creates_taken {
+        if let Some(slot) = out.get_mut(n) {
+            *slot = Some(Assigned::Conflict(Conflict::Claimed { stored: i, by_row }));
         }
     }
     out.into_iter().map(|a| a.unwrap_or(Assigned::Create)).collect()
