@@ -439,8 +439,8 @@ impl PyStore {
             let importer = cadastro_host::flow::importer(&req.options)?;
             let table = source.open(&importer.options().read)?;
             let parents = {
-                let guard = self.lock("Store.import_file")?;
-                let store = guard.as_ref().ok_or(Failure::Host(HostError::StoreClosed))?;
+                let mut guard = self.lock("Store.import_file")?;
+                let store = guard.as_mut().ok_or(Failure::Host(HostError::StoreClosed))?;
                 cadastro_host::flow::import_parents(store, &importer, &table, &req.account)?
             };
             let report = cadastro_host::flow::import_validate(&importer, &table, &parents, &mut |d, t| {

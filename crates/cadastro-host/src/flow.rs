@@ -10,7 +10,7 @@ use cadastro::{
     BaseParents, Chunk, CustomerLookup, ImportPlan, Importer, Inspection, NoBase, ParentLookup, Reconciler, Report,
     Source, StreamSummary, Table,
 };
-use cadastro_store::{ImportMode, Store};
+use cadastro_store::{CustomerStore, ImportMode, OpenOptions};
 use serde::Serialize;
 
 use crate::HostError;
@@ -168,14 +168,14 @@ pub struct Imported {
     pub applied: bool,
 }
 
-/// Opens the store at `location` (today a SQLite file path, or `sqlite:PATH`). The one place
-/// every host opens a store, so other backends plug in here.
+/// Opens the store at `location`: a SQLite file path, `sqlite:PATH`, or a `postgres://` /
+/// `postgresql://` URL ([`cadastro_store::StoreLocation`]). The one place every host opens a
+/// store by location.
 ///
 /// # Errors
-/// The store's open errors.
-pub fn open_store(location: &str) -> Result<Store, HostError> {
-    let path = location.strip_prefix("sqlite:").unwrap_or(location);
-    Ok(Store::open(path)?)
+/// The store's open errors (`unsupported_store` for any other scheme, `store_unreachable`).
+pub fn open_store(location: &str) -> Result<Box<dyn CustomerStore>, HostError> {
+    Ok(cadastro_store::open_store(location, OpenOptions::default())?)
 }
 
 /// The importer of a request (its options checked).
@@ -192,7 +192,7 @@ pub fn importer(req: &ValidateRequest) -> Result<Importer, HostError> {
 /// # Errors
 /// As [`validate`]; the store's errors.
 pub fn import(
-    store: &mut Store,
+    store: &mut dyn CustomerStore,
     source: &Source,
     req: &ImportRequest,
     progress: &mut dyn FnMut(u64, u64),
@@ -207,7 +207,7 @@ pub fn import(
 /// # Errors
 /// As [`import`].
 pub fn import_table(
-    store: &mut Store,
+    store: &mut dyn CustomerStore,
     importer: &Importer,
     table: &Table,
     req: &ImportRequest,
@@ -225,13 +225,14 @@ pub fn import_table(
 /// # Errors
 /// `invalid_options` for a mapping that names unknown columns; the store's errors.
 pub fn import_parents(
-    store: &Store,
+    store: &mut dyn CustomerStore,
     importer: &Importer,
     table: &Table,
     account: &str,
 ) -> Result<BaseParents, HostError> {
     let columns = importer.columns(table)?;
-    Ok(BaseParents::for_table(table, &columns, &store.base(account)?)?)
+    let base = store.base(account)?;
+    Ok(BaseParents::for_table(table, &columns, &*base)?)
 }
 
 /// Step 2 of [`import_table`]: validation (no store needed), progress through [`Throttle`].
@@ -253,14 +254,17 @@ pub fn import_validate(
 /// # Errors
 /// The store's errors.
 pub fn import_write(
-    store: &mut Store,
+    store: &mut dyn CustomerStore,
     importer: &Importer,
     mut report: Report,
     req: &ImportRequest,
 ) -> Result<Imported, HostError> {
     let mode = ImportMode { dry_run: req.dry_run, atomic: req.atomic };
     let locale = report.locale;
-    let outcome = store.import_report_in(&req.account, &mut report, &importer.options().profile, mode, locale)?;
+    let outcome =
+        store.import_report_with(&req.account, &mut report, &importer.options().profile, mode, locale, &mut |_| {
+            Ok(())
+        })?;
     Ok(Imported { report, plan: outcome.plan, applied: outcome.applied })
 }
 
@@ -268,7 +272,7 @@ pub fn import_write(
 ///
 /// # Errors
 /// `stale_plan`, `invalid_plan`, the store's errors.
-pub fn apply(store: &mut Store, req: &ApplyRequest) -> Result<cadastro::PlanCounts, HostError> {
+pub fn apply(store: &mut dyn CustomerStore, req: &ApplyRequest) -> Result<cadastro::PlanCounts, HostError> {
     Ok(store.apply(&req.account, &req.plan)?)
 }
 
@@ -276,7 +280,7 @@ pub fn apply(store: &mut Store, req: &ApplyRequest) -> Result<cadastro::PlanCoun
 ///
 /// # Errors
 /// The store's errors.
-pub fn accounts(store: &Store) -> Result<Vec<String>, HostError> {
+pub fn accounts(store: &mut dyn CustomerStore) -> Result<Vec<String>, HostError> {
     Ok(store.accounts()?)
 }
 
@@ -284,7 +288,7 @@ pub fn accounts(store: &Store) -> Result<Vec<String>, HostError> {
 ///
 /// # Errors
 /// `unknown_account`, the store's errors.
-pub fn copy(store: &mut Store, req: &CopyRequest) -> Result<ImportPlan, HostError> {
+pub fn copy(store: &mut dyn CustomerStore, req: &CopyRequest) -> Result<ImportPlan, HostError> {
     let profile = req.profile.resolve()?;
     let group = req.group.as_deref();
     if req.dry_run {
@@ -299,7 +303,7 @@ pub fn copy(store: &mut Store, req: &CopyRequest) -> Result<ImportPlan, HostErro
 ///
 /// # Errors
 /// `write_error`, `unknown_account`, the store's errors.
-pub fn export(store: &Store, req: &ExportRequest) -> Result<ExportStats, HostError> {
+pub fn export(store: &mut dyn CustomerStore, req: &ExportRequest) -> Result<ExportStats, HostError> {
     cadastro::export::ExportFormat::from_path(&req.out)?;
     // The export's own group filter (case- and whitespace-insensitive) picks the group.
     let customers = store.list_customers(&req.account, None)?;

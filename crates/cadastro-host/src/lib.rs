@@ -95,14 +95,14 @@ pub fn call(op: &str, request_json: &str) -> Result<String, HostError> {
             let base = existing.unwrap_or_default();
             to_json(&flow::plan(&source()?, &parse(op, doc)?, &base, quiet)?)
         }
-        "import" => to_json(&flow::import(&mut open()?, &source()?, &parse(op, doc)?, quiet)?),
-        "apply" => to_json(&flow::apply(&mut open()?, &parse(op, doc)?)?),
+        "import" => to_json(&flow::import(&mut *open()?, &source()?, &parse(op, doc)?, quiet)?),
+        "apply" => to_json(&flow::apply(&mut *open()?, &parse(op, doc)?)?),
         "accounts" => {
             let _: Empty = parse(op, doc)?;
-            to_json(&json!({"accounts": flow::accounts(&open()?)?}))
+            to_json(&json!({"accounts": flow::accounts(&mut *open()?)?}))
         }
-        "copy" => to_json(&flow::copy(&mut open()?, &parse(op, doc)?)?),
-        "export" => to_json(&flow::export(&open()?, &parse(op, doc)?)?),
+        "copy" => to_json(&flow::copy(&mut *open()?, &parse(op, doc)?)?),
+        "export" => to_json(&flow::export(&mut *open()?, &parse(op, doc)?)?),
         "template" => {
             let req: request::TemplateRequest = parse(op, doc)?;
             flow::template(&req)?;
