@@ -19,6 +19,7 @@ pub use cell::Cell;
 pub use field::{Field, FieldKind};
 pub use issue::{Issue, IssueCode, Severity};
 pub use messages::Locale;
+pub(crate) use record::FieldValues;
 pub use record::{Contact, Customer, CustomerKey, Value, fold_name, nfc_key};
 pub use source::{
     CountryInferred, Format, Row, SheetInfo, SkipReason, SkippedRow, SourceInfo, Table, TextEncoding, column_index,
