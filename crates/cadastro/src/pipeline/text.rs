@@ -214,9 +214,16 @@ impl<R: BufRead> Chunker<R> {
         // text for any non-ASCII byte).
         let lossy =
             matches!(used, TextEncoding::Utf8 | TextEncoding::Utf8Bom) && matches!(text, std::borrow::Cow::Owned(_));
-        crate::read::csv::check_shape(text.as_bytes(), &self.dialect, &probe_opts)?;
-        let (mut rows, mut notes) =
-            crate::read::csv::split_records(text.as_bytes(), &self.dialect, 0, &probe_opts, lossy)?;
+        // The chunk is held whole already: its shape is checked only when a record could fail
+        // it (see `Shape::Deferred`), with the error a scan before the split would give.
+        let (mut rows, mut notes) = crate::read::csv::split_records(
+            text.as_bytes(),
+            &self.dialect,
+            0,
+            &probe_opts,
+            lossy,
+            crate::read::csv::Shape::Deferred,
+        )?;
         let max_rows = self.opts.limits.max_rows.min(u64::from(u32::MAX));
         for r in &mut rows {
             let row = u64::from(r.row).saturating_add(self.rows_before);
