@@ -8,6 +8,7 @@ pub mod country;
 mod field;
 pub mod fold;
 mod issue;
+mod json;
 pub mod label;
 pub mod messages;
 mod record;

@@ -225,6 +225,11 @@ impl FieldValues {
         self.values.get(at)
     }
 
+    /// Room for `more` values without reallocating.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.values.reserve(more);
+    }
+
     /// True when `field` has a value.
     pub(crate) fn contains(&self, field: Field) -> bool {
         self.present & (1u64 << field.index()) != 0

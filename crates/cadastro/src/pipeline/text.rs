@@ -195,7 +195,7 @@ impl<R: BufRead> Chunker<R> {
             lines += u64::from(ends);
             let quote = self.dialect.quote;
             let escaped = |i: usize| self.dialect.escape.is_some() && i > 0 && line.get(i - 1) == Some(&b'\\');
-            let quotes = line.iter().enumerate().filter(|(i, b)| **b == quote && !escaped(*i)).count();
+            let quotes = memchr::memchr_iter(quote, line).filter(|i| !escaped(*i)).count();
             if quotes % 2 == 1 {
                 open = !open;
             }

@@ -69,32 +69,33 @@ impl<'a> LineCursor<'a> {
     fn line_at(&mut self, target: usize) -> u64 {
         let to = target.min(self.body.len());
         if to > self.pos {
-            let mut prev = self.pos.checked_sub(1).and_then(|i| self.body.get(i)).copied();
-            for &b in self.body.get(self.pos..to).unwrap_or_default() {
-                if b == b'\r' || (b == b'\n' && prev != Some(b'\r')) {
-                    self.line += 1;
-                }
-                prev = Some(b);
-            }
+            let before = self.pos.checked_sub(1).and_then(|i| self.body.get(i)).copied();
+            self.line += line_breaks(self.body.get(self.pos..to).unwrap_or_default(), before);
             self.pos = to;
         }
         self.line
     }
 }
 
-/// Line breaks inside a record's fields (quoted fields keep them): `\r\n` counts once.
-fn inner_breaks(record: &csv::ByteRecord) -> u64 {
+/// The line breaks in `bytes` (`\r\n`, `\n` and a lone `\r` each count once); `before` is the
+/// byte before them, if any (a `\n` right after a `\r` ends no second line).
+fn line_breaks(bytes: &[u8], before: Option<u8>) -> u64 {
     let mut n = 0;
-    for field in record {
-        let mut prev = 0u8;
-        for &b in field {
-            if b == b'\r' || (b == b'\n' && prev != b'\r') {
-                n += 1;
-            }
-            prev = b;
+    for i in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+        let prev = match i.checked_sub(1) {
+            Some(p) => bytes.get(p).copied(),
+            None => before,
+        };
+        if bytes.get(i) == Some(&b'\r') || prev != Some(b'\r') {
+            n += 1;
         }
     }
     n
+}
+
+/// Line breaks inside a record's fields (quoted fields keep them): `\r\n` counts once.
+fn inner_breaks(record: &csv::ByteRecord) -> u64 {
+    record.iter().map(|field| line_breaks(field, None)).sum()
 }
 
 /// Fails with `limit_exceeded` (`cell_chars`, `columns`) at the first field or record past the
@@ -209,18 +210,24 @@ pub(crate) fn split_records(
         }
         // Space-delimited text is aligned with runs of spaces: a run is one separator, and the
         // spaces before the first value are not a field (`  1   0.23  Ideal`).
-        let fields: Vec<&[u8]> = record.iter().filter(|f| !(aligned && f.is_empty())).collect();
+        let fields = || record.iter().filter(|f| !(aligned && f.is_empty()));
         // Trailing blank fields past `max_columns` hold no data: they are dropped (a row padded
         // with thousands of delimiters is as wide as its data).
-        let width = fields.iter().rposition(|f| !f.iter().all(u8::is_ascii_whitespace)).map_or(0, |i| i + 1);
+        let (mut count, mut width) = (0usize, 0usize);
+        for f in fields() {
+            count += 1;
+            if !f.iter().all(u8::is_ascii_whitespace) {
+                width = count;
+            }
+        }
         if width as u64 > limits.max_columns {
             return Err(Error::limit(LimitKind::Columns, width as u64, limits.max_columns));
         }
-        let keep = if fields.len() as u64 > limits.max_columns { width } else { fields.len() };
-        let mut cells = Vec::with_capacity(fields.len());
+        let keep = if count as u64 > limits.max_columns { width } else { count };
+        let mut cells = Vec::with_capacity(keep);
         let mut blank = true;
         let (mut nul, mut replaced) = (false, false);
-        for &field in fields.iter().take(keep) {
+        for field in fields().take(keep) {
             // The body is decoded text and the parser splits at ASCII bytes: a field is UTF-8
             // (the lossy path only serves callers with raw bytes).
             let mut text = match std::str::from_utf8(field) {

@@ -763,12 +763,14 @@ impl Ctx<'_, '_> {
         }
         stats.rows_rejected = error_rows.len() as u64;
         let mut issues = self.issues;
-        issues.sort_by(|a, b| {
-            let col = |i: &Issue| i.column.as_ref().map(|c| (c.len(), c.clone()));
-            (a.row, col(a)).cmp(&(b.row, col(b)))
-        });
+        issues.sort_by(|a, b| (a.row, column_key(a)).cmp(&(b.row, column_key(b))));
         Outcome { customers, issues, stats }
     }
+}
+
+/// An issue's column in sheet order (`B` before `AA`), for sorting without copying it.
+fn column_key(issue: &Issue) -> Option<(usize, &str)> {
+    issue.column.as_deref().map(|c| (c.len(), c))
 }
 
 /// Checks every mapped cell of one row: the row's values and its issues, in push order. Touches
@@ -798,13 +800,15 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
         return (data, issues);
     }
     let default_country = plan.opts.country.or(plan.opts.profile.default_country.as_deref());
-    let row_country: Option<String> = plan
-        .country_slot
-        .and_then(|i| plan.slots.get(i))
-        .and_then(|s| check_value(Field::Country, row.cell(s.index), None).value)
-        .and_then(|v| v.as_str().map(str::to_owned));
+    // The country cell is checked once: its value is the row's country, and (the check of a
+    // country does not depend on the row's country) the slot's own check below.
+    let mut country_check: Option<CellCheck> =
+        plan.country_slot.and_then(|i| plan.slots.get(i)).map(|s| check_value(Field::Country, row.cell(s.index), None));
+    let row_country: Option<String> =
+        country_check.as_ref().and_then(|c| c.value.as_ref()).and_then(|v| v.as_str().map(str::to_owned));
     let country = row_country.as_deref().or(default_country);
-    for slot in &plan.slots {
+    data.customer.reserve(plan.slots.len());
+    for (slot_no, slot) in plan.slots.iter().enumerate() {
         let mut cell = row.cell(slot.index);
         if !slot.more.is_empty() {
             // A merge: the filled column; two filled with different values is an error.
@@ -836,7 +840,11 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
         if cell.is_blank() {
             continue;
         }
-        let check: CellCheck = check_target(plan.opts.profile, &slot.target, cell, country);
+        let reuse = plan.country_slot == Some(slot_no) && slot.more.is_empty();
+        let check: CellCheck = match if reuse { country_check.take() } else { None } {
+            Some(check) => check,
+            None => check_target(plan.opts.profile, &slot.target, cell, country),
+        };
         let is_contact = slot.target.field().is_some_and(Field::is_contact);
         if let Some(code) = check.error {
             if is_contact {
