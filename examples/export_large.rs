@@ -14,7 +14,7 @@ use cadastro::{Customer, Field, Profile, Value};
 fn customer(i: u64) -> Customer {
     let mut c = Customer::default();
     let mut put = |f: Field, v: String| {
-        c.values.insert(f, Value::Text(v));
+        c.set(f, Value::Text(v));
     };
     put(Field::ExternalId, format!("{i:08}"));
     put(Field::Name, format!("Cliente Número {i} Comércio Ltda"));
@@ -28,7 +28,7 @@ fn customer(i: u64) -> Customer {
     put(Field::City, "São Paulo".to_owned());
     put(Field::State, "SP".to_owned());
     put(Field::Group, if i.is_multiple_of(3) { "Varejo" } else { "Atacado" }.to_owned());
-    c.values.insert(Field::IsCompany, Value::Bool(i.is_multiple_of(2)));
+    c.set(Field::IsCompany, Value::Bool(i.is_multiple_of(2)));
     c
 }
 

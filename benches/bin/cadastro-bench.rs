@@ -249,10 +249,10 @@ const FIELDS: [Field; 16] = [
 
 /// A customer carrying a generated row's strings as they are (an export does not re-validate).
 fn customer(row: u32, r: &[String; 16]) -> Customer {
-    let mut c = Customer { rows: vec![row], ..Customer::default() };
+    let mut c = Customer::with_fields(vec![row], []);
     for (f, v) in FIELDS.iter().zip(r) {
         if !v.is_empty() {
-            c.values.insert(*f, Value::Text(v.clone()));
+            c.set(*f, Value::Text(v.clone()));
         }
     }
     c

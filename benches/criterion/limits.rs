@@ -55,7 +55,7 @@ fn csv_raw(c: &mut Criterion) {
             let mut wb = rust_xlsxwriter::Workbook::new();
             let ws = wb.add_worksheet_with_constant_memory().expect("sheet");
             for (r, c) in (1u32..).zip(&customers) {
-                for (col, v) in (0u16..).zip(c.values.values()) {
+                for (col, v) in (0u16..).zip(c.fields().map(|(_, v)| v)) {
                     ws.write_string(r, col, v.to_cell_text()).expect("write");
                 }
             }

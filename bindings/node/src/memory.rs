@@ -40,9 +40,9 @@ pub fn customers(list: &[Customer]) -> usize {
         .map(|c| {
             std::mem::size_of::<Customer>()
                 + c.rows.len() * 4
-                + c.values.values().map(value).sum::<usize>()
+                + c.fields().map(|(_, v)| value(v)).sum::<usize>()
                 + c.custom.iter().map(|(k, v)| text(k) + value(v)).sum::<usize>()
-                + c.contacts.iter().map(|k| 64 + k.values.values().map(value).sum::<usize>()).sum::<usize>()
+                + c.contacts.iter().map(|k| 64 + k.fields().map(|(_, v)| value(v)).sum::<usize>()).sum::<usize>()
         })
         .sum()
 }

@@ -261,14 +261,14 @@ mod tests {
     use super::*;
 
     fn core_customer(id: &str, tax: &str, city: &str, contact: &str) -> CoreCustomer {
-        let mut c = CoreCustomer { rows: vec![2], ..CoreCustomer::default() };
-        c.values.insert(Field::ExternalId, Value::Text(id.into()));
-        c.values.insert(Field::TaxId, Value::Text(tax.into()));
-        c.values.insert(Field::Name, Value::Text(format!("Cliente {id}")));
-        c.values.insert(Field::City, Value::Text(city.into()));
+        let mut c = CoreCustomer::with_fields(vec![2], []);
+        c.set(Field::ExternalId, Value::Text(id.into()));
+        c.set(Field::TaxId, Value::Text(tax.into()));
+        c.set(Field::Name, Value::Text(format!("Cliente {id}")));
+        c.set(Field::City, Value::Text(city.into()));
         c.custom.insert("limite".into(), Value::Int(10));
         let mut k = CoreContact::default();
-        k.values.insert(Field::ContactEmail, Value::Text(contact.into()));
+        k.set(Field::ContactEmail, Value::Text(contact.into()));
         c.contacts.push(k);
         c
     }

@@ -787,10 +787,10 @@ mod tests {
         let core = core_report();
         let acme = core.customers.iter().find(|c| c.text(Field::ExternalId) == Some("C-1")).unwrap();
         let customer_fields = Field::ALL.iter().filter(|f| !f.is_contact()).count();
-        assert_eq!(acme.values.len(), customer_fields, "{:?}", core.issues);
+        assert_eq!(acme.fields().len(), customer_fields, "{:?}", core.issues);
         assert_eq!(acme.custom.len(), 5);
         let contact_fields = Field::ALL.iter().filter(|f| f.is_contact()).count();
-        assert_eq!(acme.contacts.first().unwrap().values.len(), contact_fields);
+        assert_eq!(acme.contacts.first().unwrap().fields().len(), contact_fields);
     }
 
     #[test]

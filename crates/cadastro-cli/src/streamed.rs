@@ -71,6 +71,15 @@ impl Spool {
         serde_json::to_writer(&mut self.out, value).map_err(std::io::Error::other)
     }
 
+    /// Like [`Spool::push`], the value written by `write` (the core's direct JSON writers).
+    fn push_with(&mut self, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> std::io::Result<()> {
+        if !self.empty {
+            self.out.write_all(b",")?;
+        }
+        self.empty = false;
+        write(&mut self.out)
+    }
+
     /// Puts `late` issues in their places among the spooled ones (read back, sorted as a report
     /// sorts them, spooled again): only for a file with a late header-row warning.
     fn merge(&mut self, late: Vec<cadastro::Issue>) -> std::io::Result<()> {
@@ -126,8 +135,8 @@ pub(crate) fn validate(
                     last_row = i.row;
                     true
                 })
-                .try_for_each(|i| issues.push(i))
-                .and_then(|()| chunk.customers.iter().try_for_each(|c| customers.push(c))),
+                .try_for_each(|i| issues.push_with(|out| i.write_json(out)))
+                .and_then(|()| chunk.customers.iter().try_for_each(|c| customers.push_with(|out| c.write_json(out)))),
             None => {
                 chunk.issues.iter().for_each(|i| text.add(i));
                 Ok(())

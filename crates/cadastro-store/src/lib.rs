@@ -24,8 +24,8 @@
 //!
 //! let mut store = Store::open_in_memory()?;
 //! let mut ana = Customer::default();
-//! ana.values.insert(Field::ExternalId, Value::Text("C-1".into()));
-//! ana.values.insert(Field::Name, Value::Text("Ana".into()));
+//! ana.set(Field::ExternalId, Value::Text("C-1".into()));
+//! ana.set(Field::Name, Value::Text("Ana".into()));
 //! let profile = Profile::generic();
 //! let plan = store.import_customers("default", &[ana.clone()], &profile)?;
 //! assert_eq!(plan.entries[0].action, Action::Create);
@@ -351,9 +351,9 @@ impl Store {
     /// let profile = Profile::generic();
     /// let customer = |id: &str, city: &str| {
     ///     let mut c = Customer::default();
-    ///     c.values.insert(Field::ExternalId, Value::Text(id.into()));
-    ///     c.values.insert(Field::Name, Value::Text(format!("Customer {id}")));
-    ///     c.values.insert(Field::City, Value::Text(city.into()));
+    ///     c.set(Field::ExternalId, Value::Text(id.into()));
+    ///     c.set(Field::Name, Value::Text(format!("Customer {id}")));
+    ///     c.set(Field::City, Value::Text(city.into()));
     ///     c.rows = vec![2];
     ///     c
     /// };
@@ -582,7 +582,7 @@ impl Store {
     /// use cadastro_store::Store;
     /// let mut store = Store::open_in_memory()?;
     /// let mut ana = Customer::default();
-    /// ana.values.insert(Field::Name, Value::Text("Ana".into()));
+    /// ana.set(Field::Name, Value::Text("Ana".into()));
     /// store.import_customers("matriz", &[ana], &Profile::generic())?;
     /// let plan = store.plan_copy("matriz", "filial", None, &Profile::generic())?;
     /// assert_eq!(plan.counts().created, 1);
@@ -891,27 +891,20 @@ pub(crate) fn decode_parts(
     contacts: Option<&str>,
 ) -> Result<Existing, StoreError> {
     let corrupt = |reason: String| StoreError::Corrupt { table: "customers", id, reason };
-    let mut customer = Customer {
-        values: decode_fields(fields, false).map_err(corrupt)?,
-        custom: if custom == "{}" {
-            BTreeMap::new()
-        } else {
-            serde_json::from_str(custom).map_err(|e| corrupt(e.to_string()))?
-        },
-        ..Customer::default()
+    let mut customer = Customer::with_fields(Vec::new(), decode_fields(fields, false).map_err(corrupt)?);
+    customer.custom = if custom == "{}" {
+        BTreeMap::new()
+    } else {
+        serde_json::from_str(custom).map_err(|e| corrupt(e.to_string()))?
     };
     if let Some(contacts) = contacts.filter(|c| *c != "[]") {
         let contacts: Vec<serde_json::Map<String, serde_json::Value>> =
             serde_json::from_str(contacts).map_err(|e| corrupt(e.to_string()))?;
         for c in contacts {
-            customer.contacts.push(Contact { row: 0, values: decode_map(c, true).map_err(corrupt)? });
+            customer.contacts.push(Contact::with_fields(0, decode_map(c, true).map_err(corrupt)?));
         }
     }
     Ok(Existing { id: id.to_string(), revision: u64::try_from(revision).unwrap_or(0), customer })
-}
-
-pub(crate) fn encode_fields(values: &BTreeMap<Field, Value>) -> String {
-    encode_values(values.iter().map(|(f, v)| (*f, v)))
 }
 
 /// The stored JSON object of a customer's or contact's fields (`fields()` of either).
@@ -1002,7 +995,7 @@ impl<'t, 'c> Writer<'t, 'c> {
         let parent_id = c.text(Field::ParentId).map(nfc_key);
         let name_folded = c.text(Field::Name).map(fold_name);
         let parent_name = c.text(Field::ParentName).map(fold_name);
-        let fields = encode_fields(&c.values);
+        let fields = encode_values(c.fields());
         let custom = serde_json::to_string(&c.custom).unwrap_or_else(|_| "{}".to_owned());
         let conflict = |e: rusqlite::Error| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::StalePlan(format!(
@@ -1075,7 +1068,7 @@ impl<'t, 'c> Writer<'t, 'c> {
                 id,
                 i64::try_from(position).unwrap_or(i64::MAX),
                 contact.text(Field::ContactEmail),
-                encode_fields(&contact.values)
+                encode_values(contact.fields())
             ])?;
         }
         Ok(())

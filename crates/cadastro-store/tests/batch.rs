@@ -12,10 +12,10 @@ use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
 fn customer(i: usize) -> Customer {
     let mut c = Customer::default();
-    c.values.insert(Field::ExternalId, Value::Text(format!("C-{i:05}")));
-    c.values.insert(Field::TaxId, Value::Text(format!("{:011}", 10_000_000_000_u64 + i as u64)));
-    c.values.insert(Field::Name, Value::Text(format!("Customer {i}")));
-    c.values.insert(Field::City, Value::Text("Recife".into()));
+    c.set(Field::ExternalId, Value::Text(format!("C-{i:05}")));
+    c.set(Field::TaxId, Value::Text(format!("{:011}", 10_000_000_000_u64 + i as u64)));
+    c.set(Field::Name, Value::Text(format!("Customer {i}")));
+    c.set(Field::City, Value::Text("Recife".into()));
     c
 }
 

@@ -19,7 +19,7 @@ fn text(v: &str) -> Value {
 fn customer(pairs: &[(Field, &str)]) -> Customer {
     let mut c = Customer::default();
     for (f, v) in pairs {
-        c.values.insert(*f, text(v));
+        c.set(*f, text(v));
     }
     c
 }
@@ -35,7 +35,7 @@ fn a_copy_plans_with_the_identity_rules_of_an_import() {
     let generic = Profile::generic();
     let mut ana = customer(&[(Field::ExternalId, "C-1"), (Field::Name, "Ana"), (Field::Group, "Varejo")]);
     ana.custom.insert("empresa".into(), text("ACME"));
-    ana.contacts.push(Contact { row: 0, values: [(Field::ContactEmail, text("ana@acme.example"))].into() });
+    ana.contacts.push(Contact::with_fields(0, [(Field::ContactEmail, text("ana@acme.example"))]));
     let bia = customer(&[(Field::TaxId, "52998224725"), (Field::Name, "Bia"), (Field::City, "Recife")]);
     let caio = customer(&[(Field::Name, "Caio"), (Field::Group, "Atacado")]);
     store.import_customers("matriz", &[ana.clone(), bia.clone(), caio.clone()], &generic).unwrap();
@@ -78,8 +78,7 @@ fn source_customers() -> Vec<Customer> {
                 (Field::Name, &format!("Customer {i}")),
                 (Field::City, "Olinda"),
             ]);
-            c.contacts
-                .push(Contact { row: 0, values: [(Field::ContactEmail, text(&format!("c{i}@example.com")))].into() });
+            c.contacts.push(Contact::with_fields(0, [(Field::ContactEmail, text(&format!("c{i}@example.com")))]));
             c
         })
         .collect()

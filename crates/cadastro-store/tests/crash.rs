@@ -16,14 +16,11 @@ const N: usize = 2_000;
 
 fn customer(i: usize, city: &str) -> Customer {
     let mut c = Customer::default();
-    c.values.insert(Field::ExternalId, Value::Text(format!("C-{i}")));
-    c.values.insert(Field::Name, Value::Text(format!("Customer {i}")));
-    c.values.insert(Field::City, Value::Text(city.into()));
-    c.values.insert(Field::Group, Value::Text(format!("G{}", i % 7)));
-    c.contacts.push(Contact {
-        row: 0,
-        values: [(Field::ContactEmail, Value::Text(format!("c{i}@example.com")))].into_iter().collect(),
-    });
+    c.set(Field::ExternalId, Value::Text(format!("C-{i}")));
+    c.set(Field::Name, Value::Text(format!("Customer {i}")));
+    c.set(Field::City, Value::Text(city.into()));
+    c.set(Field::Group, Value::Text(format!("G{}", i % 7)));
+    c.contacts.push(Contact::with_fields(0, [(Field::ContactEmail, Value::Text(format!("c{i}@example.com")))]));
     c
 }
 
@@ -32,10 +29,8 @@ fn second_plan(store: &Store) -> ImportPlan {
     let customers: Vec<Customer> = (0..2 * N)
         .map(|i| {
             let mut c = customer(i, "Olinda");
-            c.contacts.push(Contact {
-                row: 0,
-                values: [(Field::ContactEmail, Value::Text(format!("extra{i}@example.com")))].into_iter().collect(),
-            });
+            c.contacts
+                .push(Contact::with_fields(0, [(Field::ContactEmail, Value::Text(format!("extra{i}@example.com")))]));
             c
         })
         .collect();

@@ -14,7 +14,7 @@ const N: usize = 100_000;
 fn customer(i: usize, city: &str) -> Customer {
     let mut c = Customer::default();
     let mut put = |f: Field, v: String| {
-        c.values.insert(f, Value::Text(v));
+        c.set(f, Value::Text(v));
     };
     put(Field::ExternalId, format!("CLI-{i:06}"));
     put(Field::Name, format!("Cliente Número {i}"));
@@ -30,11 +30,9 @@ fn customer(i: usize, city: &str) -> Customer {
     put(Field::Country, "BR".into());
     put(Field::Group, format!("Grupo {}", i % 20));
     put(Field::Notes, "Cliente desde 2019".into());
-    c.values.insert(Field::PaymentTermsDays, Value::Int(30));
-    c.contacts.push(Contact {
-        row: 0,
-        values: [(Field::ContactEmail, Value::Text(format!("financeiro{i}@example.com.br")))].into_iter().collect(),
-    });
+    c.set(Field::PaymentTermsDays, Value::Int(30));
+    c.contacts
+        .push(Contact::with_fields(0, [(Field::ContactEmail, Value::Text(format!("financeiro{i}@example.com.br")))]));
     c
 }
 

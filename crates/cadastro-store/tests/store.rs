@@ -92,7 +92,7 @@ fn import_round_trips_customers_contacts_groups_and_parents() {
     }
     assert_eq!(listed, expected);
     assert_eq!(listed[0].contacts.len(), 2);
-    assert_eq!(listed[1].values[&Field::PaymentTermsDays], Value::Int(45));
+    assert_eq!(listed[1].get(Field::PaymentTermsDays).cloned().unwrap(), Value::Int(45));
     // Parent links resolve to the stored parent's row.
     let links: Vec<(String, Option<String>)> = store
         .connection()
@@ -395,9 +395,9 @@ fn account_to_account_migration_ends_with_identical_customers() {
 fn the_lookup_answers_by_every_identifier() {
     let mut store = Store::open_in_memory().unwrap();
     let mut c = Customer::default();
-    c.values.insert(Field::ExternalId, Value::Text("X".into()));
-    c.values.insert(Field::TaxId, Value::Text("52998224725".into()));
-    c.values.insert(Field::Name, Value::Text("Maria  da Silva".into()));
+    c.set(Field::ExternalId, Value::Text("X".into()));
+    c.set(Field::TaxId, Value::Text("52998224725".into()));
+    c.set(Field::Name, Value::Text("Maria  da Silva".into()));
     store.import_customers("a", &[c], &Profile::generic()).unwrap();
     let base = store.base("a").unwrap();
     for key in [

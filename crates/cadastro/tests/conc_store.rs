@@ -14,7 +14,7 @@ fn customer(id: &str, tax: &str, name: &str) -> Customer {
     let mut c = Customer::default();
     for (f, v) in [(Field::ExternalId, id), (Field::TaxId, tax), (Field::Name, name)] {
         if !v.is_empty() {
-            c.values.insert(f, Value::Text(v.into()));
+            c.set(f, Value::Text(v.into()));
         }
     }
     c.rows = vec![2];
@@ -22,8 +22,10 @@ fn customer(id: &str, tax: &str, name: &str) -> Customer {
 }
 
 fn base() -> MemoryBase {
-    let stored =
-        |id: &str, c: Customer| Existing { id: id.into(), revision: 1, customer: Customer { rows: vec![], ..c } };
+    let stored = |id: &str, mut c: Customer| {
+        c.rows.clear();
+        Existing { id: id.into(), revision: 1, customer: c }
+    };
     MemoryBase::new(vec![
         stored("1", customer("C-1", "11111111111", "Ana")),
         stored("2", customer("C-2", "22222222222", "Bia")),

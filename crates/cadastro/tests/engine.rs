@@ -99,8 +99,8 @@ fn contact_lines_merge_into_one_customer() {
     assert_eq!(acme.rows, [2, 3, 4]);
     assert_eq!(acme.contacts.len(), 3);
     // The last main contact wins; the earlier one is demoted with a warning.
-    assert_eq!(acme.contacts[0].values.get(&Field::ContactIsMain), Some(&Value::Bool(false)));
-    assert_eq!(acme.contacts[2].values.get(&Field::ContactIsMain), Some(&Value::Bool(true)));
+    assert_eq!(acme.contacts[0].get(Field::ContactIsMain), Some(&Value::Bool(false)));
+    assert_eq!(acme.contacts[2].get(Field::ContactIsMain), Some(&Value::Bool(true)));
     assert_eq!(codes(&r), [(2, "multiple_main_contacts", Some("contact_is_main"))]);
     assert!(r.issues[0].message.contains("row 4"));
     assert!(r.customers[1].contacts.is_empty());

@@ -144,8 +144,8 @@ fn io_errors_name_the_file_in_words_and_typos_get_a_suggestion() {
 
 fn customer(id: &str, name: &str) -> Customer {
     let mut c = Customer::default();
-    c.values.insert(Field::ExternalId, Value::Text(id.into()));
-    c.values.insert(Field::Name, Value::Text(name.into()));
+    c.set(Field::ExternalId, Value::Text(id.into()));
+    c.set(Field::Name, Value::Text(name.into()));
     c
 }
 

@@ -88,7 +88,7 @@ fn generic_accepts_brazilian_phones_with_an_inferred_country() {
     assert_eq!(inferred.evidence, ["tax_id", "phone", "postal_code", "header_language"]);
     assert_eq!(codes(&r.issues), [(3, "phone_ninth_digit_added")]);
     assert_eq!(r.stats.customers_valid, 3);
-    let phones: Vec<_> = r.customers.iter().map(|c| c.values[&cadastro::Field::MobilePhone].clone()).collect();
+    let phones: Vec<_> = r.customers.iter().map(|c| c.get(cadastro::Field::MobilePhone).cloned().unwrap()).collect();
     assert_eq!(phones, ["+5511987654321", "+5585995087624", "+552134567890"].map(|p| cadastro::Value::Text(p.into())));
 }
 
@@ -152,8 +152,8 @@ fn asaas_legacy_mobiles_get_the_ninth_digit_landlines_do_not() {
     assert_eq!(w.severity, cadastro::Severity::Warning);
     assert!(w.message.contains("nono dígito"), "{}", w.message);
     let ana = &r.customers[0];
-    assert_eq!(ana.values[&cadastro::Field::MobilePhone], cadastro::Value::Text("+5585995087624".into()));
-    assert_eq!(ana.values[&cadastro::Field::Phone], cadastro::Value::Text("+558532567624".into()));
+    assert_eq!(ana.get(cadastro::Field::MobilePhone).cloned().unwrap(), cadastro::Value::Text("+5585995087624".into()));
+    assert_eq!(ana.get(cadastro::Field::Phone).cloned().unwrap(), cadastro::Value::Text("+558532567624".into()));
 }
 
 // ---- #16.4: the default locale ----------------------------------------------------------------

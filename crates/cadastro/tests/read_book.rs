@@ -59,7 +59,7 @@ fn reads_clientes(path: &Path, sheet: Option<&str>) -> Report {
     assert_eq!(report.source.header_row, Some(1));
     assert_eq!(report.stats.rows_total, 4, "{}", path.display());
     assert_eq!(report.customers.len(), 4);
-    let name = format!("{:?}", report.customers[3].values.get(&cadastro::Field::Name));
+    let name = format!("{:?}", report.customers[3].get(cadastro::Field::Name));
     assert!(name.contains("Davi Rocha"), "{name}");
     report
 }

@@ -102,7 +102,11 @@ fn edited_file_gives_updates_with_field_diffs_and_blank_keeps_stored_value() {
     assert_eq!(d1.len(), 1);
     assert_eq!(d1[0].field, Target::Field(Field::City));
     assert_eq!((d1[0].old.clone(), d1[0].new.clone()), (Some(text("Recife")), Some(text("Olinda"))));
-    assert_eq!(plan.entries[0].customer.values[&Field::Notes], text("vip"), "blank keeps the stored value");
+    assert_eq!(
+        plan.entries[0].customer.get(Field::Notes).cloned().unwrap(),
+        text("vip"),
+        "blank keeps the stored value"
+    );
 
     let d3: Vec<(&str, Option<Value>, Option<Value>)> =
         plan.entries[2].diff.fields.iter().map(|c| (c.field.name(), c.old.clone(), c.new.clone())).collect();
@@ -113,8 +117,8 @@ fn edited_file_gives_updates_with_field_diffs_and_blank_keeps_stored_value() {
 
     base.apply(&plan);
     let stored = &base.customers[0].customer;
-    assert_eq!(stored.values[&Field::City], text("Olinda"));
-    assert_eq!(stored.values[&Field::Notes], text("vip"));
+    assert_eq!(stored.get(Field::City).cloned().unwrap(), text("Olinda"));
+    assert_eq!(stored.get(Field::Notes).cloned().unwrap(), text("vip"));
     // And the edited file is now itself idempotent.
     assert!(import(&profile, &edited, &base).1.is_noop());
 }
@@ -129,7 +133,7 @@ fn write_policies_overwrite_fill_if_empty_never() {
     let first = table(GENERIC, &[&["C-1", "Ana", "ana@example.com", "", "do not touch", ""]]);
     let plan = import(&profile, &first, &base).1;
     // A created customer gets every imported value, `never` included.
-    assert_eq!(plan.entries[0].customer.values[&Field::Notes], text("do not touch"));
+    assert_eq!(plan.entries[0].customer.get(Field::Notes).cloned().unwrap(), text("do not touch"));
     base.apply(&plan);
 
     let second = table(GENERIC, &[&["C-1", "Ana", "ana@new.example", "Recife", "changed", "G"]]);
@@ -144,8 +148,8 @@ fn write_policies_overwrite_fill_if_empty_never() {
     let plan = import(&profile, &third, &base).1;
     assert_eq!(actions(&plan), [Action::Unchanged], "city is no longer empty, notes is never written");
     let stored = &base.customers[0].customer;
-    assert_eq!(stored.values[&Field::City], text("Recife"));
-    assert_eq!(stored.values[&Field::Notes], text("do not touch"));
+    assert_eq!(stored.get(Field::City).cloned().unwrap(), text("Recife"));
+    assert_eq!(stored.get(Field::Notes).cloned().unwrap(), text("do not touch"));
 }
 
 #[test]
@@ -235,7 +239,7 @@ fn contacts_are_created_updated_or_unchanged_by_email_within_the_customer() {
 fn customer(fields: &[(Field, &str)]) -> Customer {
     let mut c = Customer::default();
     for (f, v) in fields {
-        c.values.insert(*f, text(v));
+        c.set(*f, text(v));
     }
     c
 }
@@ -279,7 +283,7 @@ fn matching_falls_back_to_tax_id_then_name_without_contradicting_identifiers() {
     let conflicts: Vec<&str> = plan.rejected.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(conflicts, ["key_conflict"]);
     assert_eq!(plan.entries[0].diff.fields[0].field, Target::Field(Id));
-    assert_eq!(plan.entries[1].customer.values[&Name], text("caio reis"));
+    assert_eq!(plan.entries[1].customer.get(Name).cloned().unwrap(), text("caio reis"));
     assert_eq!(plan.entries[0].key, Some(CustomerKey::ExternalId("A-1".into())));
 }
 
@@ -460,10 +464,10 @@ fn a_stored_customer_named_by_two_rows_with_different_keys_is_matched_once() {
     stored.set(Field::TaxId, text("52998224725"));
     stored.set(Field::Name, text("Ana"));
     let base = MemoryBase::new(vec![Existing { id: "7".into(), revision: 1, customer: stored }]);
-    let mut by_id = Customer { rows: vec![2], ..Customer::default() };
+    let mut by_id = Customer::with_fields(vec![2], []);
     by_id.set(Field::ExternalId, text("C-1"));
     by_id.set(Field::City, text("Olinda"));
-    let mut by_tax = Customer { rows: vec![3], ..Customer::default() };
+    let mut by_tax = Customer::with_fields(vec![3], []);
     by_tax.set(Field::TaxId, text("52998224725"));
     by_tax.set(Field::Name, text("Ana Souza"));
     let profile = Profile::generic();

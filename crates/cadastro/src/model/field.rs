@@ -19,6 +19,11 @@ macro_rules! fields {
             /// Every field, in contract order (the order of the generic layout and of the JSON).
             pub const ALL: &'static [Field] = &[ $( Field::$variant, )* ];
 
+            /// The position of the field in [`Field::ALL`] (contract order).
+            pub(crate) fn index(self) -> usize {
+                self as usize
+            }
+
             /// The stable snake_case name.
             pub fn as_str(self) -> &'static str {
                 match self { $( Field::$variant => $name, )* }

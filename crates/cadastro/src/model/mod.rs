@@ -8,6 +8,7 @@ pub mod country;
 mod field;
 pub mod fold;
 mod issue;
+mod json;
 pub mod label;
 pub mod messages;
 mod record;
@@ -19,6 +20,7 @@ pub use cell::Cell;
 pub use field::{Field, FieldKind};
 pub use issue::{Issue, IssueCode, Severity};
 pub use messages::Locale;
+pub(crate) use record::FieldValues;
 pub use record::{Contact, Customer, CustomerKey, Value, fold_name, nfc_key};
 pub use source::{
     CountryInferred, Format, Row, SheetInfo, SkipReason, SkippedRow, SourceInfo, Table, TextEncoding, column_index,

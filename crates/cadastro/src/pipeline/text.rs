@@ -195,7 +195,7 @@ impl<R: BufRead> Chunker<R> {
             lines += u64::from(ends);
             let quote = self.dialect.quote;
             let escaped = |i: usize| self.dialect.escape.is_some() && i > 0 && line.get(i - 1) == Some(&b'\\');
-            let quotes = line.iter().enumerate().filter(|(i, b)| **b == quote && !escaped(*i)).count();
+            let quotes = memchr::memchr_iter(quote, line).filter(|i| !escaped(*i)).count();
             if quotes % 2 == 1 {
                 open = !open;
             }
@@ -214,9 +214,16 @@ impl<R: BufRead> Chunker<R> {
         // text for any non-ASCII byte).
         let lossy =
             matches!(used, TextEncoding::Utf8 | TextEncoding::Utf8Bom) && matches!(text, std::borrow::Cow::Owned(_));
-        crate::read::csv::check_shape(text.as_bytes(), &self.dialect, &probe_opts)?;
-        let (mut rows, mut notes) =
-            crate::read::csv::split_records(text.as_bytes(), &self.dialect, 0, &probe_opts, lossy)?;
+        // The chunk is held whole already: its shape is checked only when a record could fail
+        // it (see `Shape::Deferred`), with the error a scan before the split would give.
+        let (mut rows, mut notes) = crate::read::csv::split_records(
+            text.as_bytes(),
+            &self.dialect,
+            0,
+            &probe_opts,
+            lossy,
+            crate::read::csv::Shape::Deferred,
+        )?;
         let max_rows = self.opts.limits.max_rows.min(u64::from(u32::MAX));
         for r in &mut rows {
             let row = u64::from(r.row).saturating_add(self.rows_before);

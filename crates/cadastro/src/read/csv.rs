@@ -40,7 +40,7 @@ pub(crate) fn read_grid(bytes: &[u8], opts: &ReadOptions) -> Result<Grid> {
     let body = text.as_bytes().get(dialect.skip_bytes..).unwrap_or_default();
     let line_offset = u64::from(dialect.has_sep_line());
     check_shape(body, &dialect, opts)?;
-    let (rows, issues) = split_records(body, &dialect, line_offset, opts, decoded.lossy)?;
+    let (rows, issues) = split_records(body, &dialect, line_offset, opts, decoded.lossy, Shape::Checked)?;
     Ok(Grid {
         format: Format::Csv,
         encoding: Some(decoded.encoding),
@@ -69,32 +69,33 @@ impl<'a> LineCursor<'a> {
     fn line_at(&mut self, target: usize) -> u64 {
         let to = target.min(self.body.len());
         if to > self.pos {
-            let mut prev = self.pos.checked_sub(1).and_then(|i| self.body.get(i)).copied();
-            for &b in self.body.get(self.pos..to).unwrap_or_default() {
-                if b == b'\r' || (b == b'\n' && prev != Some(b'\r')) {
-                    self.line += 1;
-                }
-                prev = Some(b);
-            }
+            let before = self.pos.checked_sub(1).and_then(|i| self.body.get(i)).copied();
+            self.line += line_breaks(self.body.get(self.pos..to).unwrap_or_default(), before);
             self.pos = to;
         }
         self.line
     }
 }
 
-/// Line breaks inside a record's fields (quoted fields keep them): `\r\n` counts once.
-fn inner_breaks(record: &csv::ByteRecord) -> u64 {
+/// The line breaks in `bytes` (`\r\n`, `\n` and a lone `\r` each count once); `before` is the
+/// byte before them, if any (a `\n` right after a `\r` ends no second line).
+fn line_breaks(bytes: &[u8], before: Option<u8>) -> u64 {
     let mut n = 0;
-    for field in record {
-        let mut prev = 0u8;
-        for &b in field {
-            if b == b'\r' || (b == b'\n' && prev != b'\r') {
-                n += 1;
-            }
-            prev = b;
+    for i in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+        let prev = match i.checked_sub(1) {
+            Some(p) => bytes.get(p).copied(),
+            None => before,
+        };
+        if bytes.get(i) == Some(&b'\r') || prev != Some(b'\r') {
+            n += 1;
         }
     }
     n
+}
+
+/// Line breaks inside a record's fields (quoted fields keep them): `\r\n` counts once.
+fn inner_breaks(record: &csv::ByteRecord) -> u64 {
+    record.iter().map(|field| line_breaks(field, None)).sum()
 }
 
 /// Fails with `limit_exceeded` (`cell_chars`, `columns`) at the first field or record past the
@@ -143,6 +144,19 @@ pub(crate) fn check_shape(body: &[u8], dialect: &Dialect, opts: &ReadOptions) ->
     }
 }
 
+/// Whether [`check_shape`] already ran over the text given to [`split_records`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// The caller ran it (the whole-file reader: before the csv parser buffers a record).
+    Checked,
+    /// Not yet: [`split_records`] runs it over the whole text at the first record that could
+    /// fail it (a field longer in bytes than `max_cell_chars`, or more fields than
+    /// `max_columns`), so the error is the one [`check_shape`] gives first, as if it had run
+    /// before. Text whose records all fit (nearly every chunk) is not scanned a second time.
+    /// For text already held whole (a stream's chunk), where the scan bounds no allocation.
+    Deferred,
+}
+
 /// Splits `body` into rows (see the module docs) and the row-level warnings of reading:
 /// `nul_bytes_removed` (NUL characters are removed from the fields) and, when `lossy` says the
 /// text was decoded with replacements, `invalid_bytes_replaced` on rows holding U+FFFD.
@@ -152,6 +166,7 @@ pub(crate) fn split_records(
     line_offset: u64,
     opts: &ReadOptions,
     lossy: bool,
+    mut shape: Shape,
 ) -> Result<(Vec<Row>, Vec<Issue>)> {
     let limits = &opts.limits;
     let max_rows = limits.max_rows.min(u64::from(u32::MAX));
@@ -181,23 +196,38 @@ pub(crate) fn split_records(
             }
         };
         prev = Some((row, start_line, inner_breaks(&record)));
+        if shape == Shape::Deferred
+            && (record.len() as u64 > limits.max_columns
+                || record.iter().any(|f| f.len() as u64 > limits.max_cell_chars))
+        {
+            // A field holds at most as many characters as bytes: only such a record can fail
+            // the shape check; it is run once, over the whole text, for its first error.
+            check_shape(body, dialect, opts)?;
+            shape = Shape::Checked;
+        }
         if row > max_rows {
             return Err(Error::limit(LimitKind::Rows, row, limits.max_rows));
         }
         // Space-delimited text is aligned with runs of spaces: a run is one separator, and the
         // spaces before the first value are not a field (`  1   0.23  Ideal`).
-        let fields: Vec<&[u8]> = record.iter().filter(|f| !(aligned && f.is_empty())).collect();
+        let fields = || record.iter().filter(|f| !(aligned && f.is_empty()));
         // Trailing blank fields past `max_columns` hold no data: they are dropped (a row padded
         // with thousands of delimiters is as wide as its data).
-        let width = fields.iter().rposition(|f| !f.iter().all(u8::is_ascii_whitespace)).map_or(0, |i| i + 1);
+        let (mut count, mut width) = (0usize, 0usize);
+        for f in fields() {
+            count += 1;
+            if !f.iter().all(u8::is_ascii_whitespace) {
+                width = count;
+            }
+        }
         if width as u64 > limits.max_columns {
             return Err(Error::limit(LimitKind::Columns, width as u64, limits.max_columns));
         }
-        let keep = if fields.len() as u64 > limits.max_columns { width } else { fields.len() };
-        let mut cells = Vec::with_capacity(fields.len());
+        let keep = if count as u64 > limits.max_columns { width } else { count };
+        let mut cells = Vec::with_capacity(keep);
         let mut blank = true;
         let (mut nul, mut replaced) = (false, false);
-        for &field in fields.iter().take(keep) {
+        for field in fields().take(keep) {
             // The body is decoded text and the parser splits at ASCII bytes: a field is UTF-8
             // (the lossy path only serves callers with raw bytes).
             let mut text = match std::str::from_utf8(field) {
@@ -393,6 +423,45 @@ mod tests {
         let full = format!("{}\n", vec![cell.as_str(); 1024].join(";"));
         let g = read_grid(full.as_bytes(), &opts).unwrap();
         assert_eq!(g.rows[0].cells.len(), 1024);
+    }
+
+    #[test]
+    fn a_deferred_shape_check_gives_the_errors_of_a_check_before_the_split() {
+        let limits = Limits { max_columns: 4, max_cell_chars: 10, ..Limits::default() };
+        let o = ReadOptions::default().with_limits(limits);
+        let ok = "a,b,c\n1,2,3\n";
+        let cases = [
+            ok.to_owned(),
+            // A cell past the limit on the third record, a wide record on the fifth: the first wins.
+            "a,b\n1,2\n3,0123456789x\n4,5\n1,2,3,4,5,6\n".to_owned(),
+            // The wide record first this time.
+            "a,b\n1,2,3,4,5,6\n3,0123456789x\n".to_owned(),
+            // Trailing blank fields past max_columns hold no data: no error either way.
+            "a,b\n1,2,,,,,,\n".to_owned(),
+            // NUL characters count for the shape check (the split removes them).
+            "a,b\n1,01234\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\n".to_owned(),
+            // A quoted cell with line breaks, past the limit only with them.
+            "a,b\n1,\"0123\n4567\n89\"\n".to_owned(),
+            // Exactly at the limits.
+            "a,b,c,d\n0123456789,2,3,4\n".to_owned(),
+        ];
+        for text in &cases {
+            let dialect = dialect::sniff(text, &o).unwrap();
+            let before = check_shape(text.as_bytes(), &dialect, &o)
+                .and_then(|()| split_records(text.as_bytes(), &dialect, 0, &o, false, Shape::Checked));
+            let deferred = split_records(text.as_bytes(), &dialect, 0, &o, false, Shape::Deferred);
+            match (before, deferred) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{text:?}"),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text:?}"),
+                (a, b) => panic!("{text:?}: {a:?} against {b:?}"),
+            }
+        }
+        // The cases do reach the limits.
+        let failing = cases.iter().filter(|t| {
+            let d = dialect::sniff(t, &o).unwrap();
+            check_shape(t.as_bytes(), &d, &o).is_err()
+        });
+        assert_eq!(failing.count(), 4);
     }
 
     #[test]

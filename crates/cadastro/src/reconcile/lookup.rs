@@ -66,7 +66,7 @@ impl LookupError {
 /// use cadastro::{CustomerLookup, Existing, MemoryBase};
 /// use cadastro::{Customer, CustomerKey, Field, Value};
 /// let mut ana = Customer::default();
-/// ana.values.insert(Field::Name, Value::Text("Ana  Lima".into()));
+/// ana.set(Field::Name, Value::Text("Ana  Lima".into()));
 /// let base = MemoryBase::new(vec![Existing { id: "1".into(), revision: 0, customer: ana }]);
 /// let found = base.find(&[CustomerKey::Name("ana lima".into())])?;
 /// assert_eq!(found[0].id, "1");
@@ -176,8 +176,8 @@ pub fn identity_keys(customer: &Customer) -> Vec<CustomerKey> {
 /// use cadastro::{ParentLookup, ParentRef};
 /// use cadastro::{Customer, Field, Value};
 /// let mut holding = Customer::default();
-/// holding.values.insert(Field::ExternalId, Value::Text("H-1".into()));
-/// holding.values.insert(Field::Name, Value::Text("Holding SA".into()));
+/// holding.set(Field::ExternalId, Value::Text("H-1".into()));
+/// holding.set(Field::Name, Value::Text("Holding SA".into()));
 /// let base = MemoryBase::new(vec![Existing { id: "9".into(), revision: 0, customer: holding }]);
 /// let parents = BaseParents::fetch(["H-1".to_owned()], ["holding sa".to_owned()], &base)?;
 /// assert!(parents.parent_exists(ParentRef::ExternalId("H-1")));

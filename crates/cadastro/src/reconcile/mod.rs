@@ -30,8 +30,8 @@
 //! use cadastro::{Customer, Field, Profile, Value};
 //! let customer = |id: &str, email: &str| {
 //!     let mut c = Customer::default();
-//!     c.values.insert(Field::ExternalId, Value::Text(id.into()));
-//!     c.values.insert(Field::Email, Value::Text(email.into()));
+//!     c.set(Field::ExternalId, Value::Text(id.into()));
+//!     c.set(Field::Email, Value::Text(email.into()));
 //!     c
 //! };
 //! let base = MemoryBase::new(vec![Existing { id: "7".into(), revision: 1, customer: customer("C-1", "old@x.com") }]);
@@ -55,7 +55,7 @@ pub use lookup::{
 };
 pub use plan::{Action, ContactChange, Diff, ExistingRef, FieldChange, ImportPlan, MatchedBy, PlanEntry};
 
-use crate::model::{Contact, Customer, CustomerKey, Field, Value, fold_name, nfc_key};
+use crate::model::{Customer, CustomerKey, Field, FieldValues, Value, fold_name, nfc_key};
 use crate::profile::{Profile, Target, WritePolicy};
 use crate::report::{ConflictSide, Issue, IssueCode, Locale, Report, key_conflict_message};
 
@@ -199,9 +199,9 @@ impl<'p> Reconciler<'p> {
         let mut merged = stored.clone();
         merged.rows.clone_from(&imported.rows);
         let mut diff = Diff::default();
-        for (field, value) in &imported.values {
-            let target = Target::Field(*field);
-            if let Some(change) = write(&mut merged.values, *field, value, self.policy(&target), target) {
+        for (field, value) in imported.fields() {
+            let target = Target::Field(field);
+            if let Some(change) = write(&mut merged.values, field, value, self.policy(&target), target) {
                 diff.fields.push(change);
             }
         }
@@ -224,9 +224,9 @@ impl<'p> Reconciler<'p> {
                 Some(existing) => {
                     existing.row = contact.row;
                     let mut changes = Vec::new();
-                    for (field, value) in &contact.values {
-                        let target = Target::Field(*field);
-                        if let Some(c) = write(&mut existing.values, *field, value, self.policy(&target), target) {
+                    for (field, value) in contact.fields() {
+                        let target = Target::Field(field);
+                        if let Some(c) = write(&mut existing.values, field, value, self.policy(&target), target) {
                             changes.push(c);
                         }
                     }
@@ -243,12 +243,11 @@ impl<'p> Reconciler<'p> {
                         action: Action::Create,
                         contact_email: email.map(str::to_owned),
                         changes: contact
-                            .values
-                            .iter()
-                            .map(|(f, v)| FieldChange { field: Target::Field(*f), old: None, new: Some(v.clone()) })
+                            .fields()
+                            .map(|(f, v)| FieldChange { field: Target::Field(f), old: None, new: Some(v.clone()) })
                             .collect(),
                     });
-                    merged.contacts.push(Contact { row: contact.row, values: contact.values.clone() });
+                    merged.contacts.push(contact.clone());
                 }
             }
         }
@@ -256,15 +255,39 @@ impl<'p> Reconciler<'p> {
     }
 }
 
+/// Values stored by key: a customer's custom map or its canonical field values.
+trait Slots<K> {
+    fn value(&self, key: &K) -> Option<&Value>;
+    fn put(&mut self, key: K, value: Value) -> Option<Value>;
+}
+
+impl Slots<String> for BTreeMap<String, Value> {
+    fn value(&self, key: &String) -> Option<&Value> {
+        self.get(key)
+    }
+    fn put(&mut self, key: String, value: Value) -> Option<Value> {
+        self.insert(key, value)
+    }
+}
+
+impl Slots<Field> for FieldValues {
+    fn value(&self, key: &Field) -> Option<&Value> {
+        self.get(*key)
+    }
+    fn put(&mut self, key: Field, value: Value) -> Option<Value> {
+        self.insert(key, value)
+    }
+}
+
 /// Writes one imported value over a stored map according to the policy; returns the change.
-fn write<K: Ord>(
-    map: &mut BTreeMap<K, Value>,
+fn write<K>(
+    map: &mut impl Slots<K>,
     key: K,
     value: &Value,
     policy: WritePolicy,
     target: Target,
 ) -> Option<FieldChange> {
-    let old = map.get(&key);
+    let old = map.value(&key);
     let apply = match policy {
         WritePolicy::Overwrite => true,
         WritePolicy::FillIfEmpty => old.is_none(),
@@ -273,7 +296,7 @@ fn write<K: Ord>(
     if !apply || old == Some(value) {
         return None;
     }
-    let old = map.insert(key, value.clone());
+    let old = map.put(key, value.clone());
     Some(FieldChange { field: target, old, new: Some(value.clone()) })
 }
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::cell::{CellCheck, check_target, check_value};
 use crate::model::messages::{Detail, Locale, render};
-use crate::model::{Cell, Contact, Customer, Field, Value, fold_name};
+use crate::model::{Cell, Contact, Customer, Field, FieldValues, Value, fold_name};
 use crate::model::{Issue, IssueCode, Stats};
 use crate::model::{Row, Table};
 use crate::profile::ColumnMapping;
@@ -251,9 +251,9 @@ impl KeyIndex {
 struct RowData {
     row: u32,
     line: Option<u64>,
-    customer: BTreeMap<Field, Value>,
+    customer: FieldValues,
     custom: BTreeMap<String, Value>,
-    contact: BTreeMap<Field, Value>,
+    contact: FieldValues,
     customer_error: bool,
     contact_error: bool,
     errored: BTreeSet<Target>,
@@ -265,7 +265,7 @@ struct RowData {
 
 impl RowData {
     fn text(&self, f: Field) -> Option<&str> {
-        self.customer.get(&f).and_then(Value::as_str)
+        self.customer.get(f).and_then(Value::as_str)
     }
 
     fn has_contact_data(&self) -> bool {
@@ -278,7 +278,7 @@ impl RowData {
 struct Cand {
     rows: Vec<u32>,
     first_row: usize,
-    values: BTreeMap<Field, Value>,
+    values: FieldValues,
     custom: BTreeMap<String, Value>,
     contacts: Vec<ContactCand>,
     errored: BTreeSet<Target>,
@@ -288,7 +288,7 @@ struct Cand {
 #[derive(Debug)]
 struct ContactCand {
     row: u32,
-    values: BTreeMap<Field, Value>,
+    values: FieldValues,
     error: bool,
 }
 
@@ -500,13 +500,13 @@ impl Ctx<'_, '_> {
         cand.errored.extend(row.errored.iter().filter(|t| !t.field().is_some_and(Field::is_contact)).cloned());
         let first_row = rows.get(cand.first_row).map_or(0, |r| r.row);
         let mut conflicts = Vec::new();
-        for (f, v) in &row.customer {
+        for (f, v) in row.customer.iter() {
             match cand.values.get(f) {
                 None => {
-                    cand.values.insert(*f, v.clone());
+                    cand.values.insert(f, v.clone());
                 }
                 Some(old) if old == v => {}
-                Some(_) => conflicts.push(Target::Field(*f)),
+                Some(_) => conflicts.push(Target::Field(f)),
             }
         }
         for (name, v) in &row.custom {
@@ -528,7 +528,7 @@ impl Ctx<'_, '_> {
 
     fn contact(&mut self, cands: &mut [Cand], ci: usize, row: &RowData, keys: &mut HashMap<String, (usize, u32)>) {
         let mut error = row.contact_error;
-        match row.contact.get(&Field::ContactEmail).and_then(Value::as_str) {
+        match row.contact.get(Field::ContactEmail).and_then(Value::as_str) {
             Some(email) => {
                 if let Some(&(_, first)) = keys.get(email) {
                     self.push_field(
@@ -563,7 +563,7 @@ impl Ctx<'_, '_> {
             }
             for target in &plan.required {
                 let present = match target {
-                    Target::Field(f) => cand.values.contains_key(f),
+                    Target::Field(f) => cand.values.contains(*f),
                     Target::Custom(n) => cand.custom.contains_key(n),
                 };
                 if present || cand.errored.contains(target) {
@@ -578,7 +578,7 @@ impl Ctx<'_, '_> {
     }
 
     fn parents(&mut self, cands: &mut [Cand], rows: &[RowData], base: &dyn ParentLookup) {
-        let refers = |c: &Cand| c.values.contains_key(&Field::ParentId) || c.values.contains_key(&Field::ParentName);
+        let refers = |c: &Cand| c.values.contains(Field::ParentId) || c.values.contains(Field::ParentName);
         if !cands.iter().any(refers) {
             // No customer names a parent: nothing to resolve (and no index to build).
             return;
@@ -586,10 +586,10 @@ impl Ctx<'_, '_> {
         let mut by_id: HashMap<&str, usize> = HashMap::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         for (i, c) in cands.iter().enumerate() {
-            if let Some(id) = c.values.get(&Field::ExternalId).and_then(Value::as_str) {
+            if let Some(id) = c.values.get(Field::ExternalId).and_then(Value::as_str) {
                 by_id.entry(id).or_insert(i);
             }
-            if let Some(name) = c.values.get(&Field::Name).and_then(Value::as_str) {
+            if let Some(name) = c.values.get(Field::Name).and_then(Value::as_str) {
                 by_name.entry(fold_name(name)).or_insert(i);
             }
         }
@@ -597,8 +597,8 @@ impl Ctx<'_, '_> {
         let mut links: Vec<Option<usize>> = vec![None; cands.len()];
         let mut bad: Vec<(usize, Field)> = Vec::new();
         for (i, c) in cands.iter().enumerate() {
-            let pid = c.values.get(&Field::ParentId).and_then(Value::as_str);
-            let pname = c.values.get(&Field::ParentName).and_then(Value::as_str).map(fold_name);
+            let pid = c.values.get(Field::ParentId).and_then(Value::as_str);
+            let pname = c.values.get(Field::ParentName).and_then(Value::as_str).map(fold_name);
             let (field, in_file, in_base) = match (pid, &pname) {
                 (Some(id), _) => {
                     (Field::ParentId, by_id.get(id).copied(), base.parent_exists(ParentRef::ExternalId(id)))
@@ -624,7 +624,7 @@ impl Ctx<'_, '_> {
             let mut steps = 0;
             while let Some(j) = cur {
                 if j == i {
-                    let field = if cands.get(i).is_some_and(|c| c.values.contains_key(&Field::ParentId)) {
+                    let field = if cands.get(i).is_some_and(|c| c.values.contains(Field::ParentId)) {
                         Field::ParentId
                     } else {
                         Field::ParentName
@@ -651,7 +651,7 @@ impl Ctx<'_, '_> {
                 let parent_rejected = cands.get(j).is_some_and(|c| c.error);
                 let child_ok = cands.get(i).is_some_and(|c| !c.error);
                 if parent_rejected && child_ok {
-                    let field = if cands.get(i).is_some_and(|c| c.values.contains_key(&Field::ParentId)) {
+                    let field = if cands.get(i).is_some_and(|c| c.values.contains(Field::ParentId)) {
                         Field::ParentId
                     } else {
                         Field::ParentName
@@ -684,7 +684,7 @@ impl Ctx<'_, '_> {
             .rows
             .iter()
             .filter_map(|r| rows.iter().find(|d| d.row == *r))
-            .find(|d| d.customer.contains_key(&field))
+            .find(|d| d.customer.contains(field))
             .or_else(|| rows.get(cand.first_row));
         if let Some(row) = row {
             self.push_field(IssueCode::UnknownParent, row, &Target::Field(field), Detail::None);
@@ -698,7 +698,7 @@ impl Ctx<'_, '_> {
                 .contacts
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| !c.error && c.values.get(&Field::ContactIsMain) == Some(&Value::Bool(true)))
+                .filter(|(_, c)| !c.error && c.values.get(Field::ContactIsMain) == Some(&Value::Bool(true)))
                 .map(|(i, _)| i)
                 .collect();
             let Some((&kept, demoted)) = mains.split_last() else { continue };
@@ -763,12 +763,14 @@ impl Ctx<'_, '_> {
         }
         stats.rows_rejected = error_rows.len() as u64;
         let mut issues = self.issues;
-        issues.sort_by(|a, b| {
-            let col = |i: &Issue| i.column.as_ref().map(|c| (c.len(), c.clone()));
-            (a.row, col(a)).cmp(&(b.row, col(b)))
-        });
+        issues.sort_by(|a, b| (a.row, column_key(a)).cmp(&(b.row, column_key(b))));
         Outcome { customers, issues, stats }
     }
+}
+
+/// An issue's column in sheet order (`B` before `AA`), for sorting without copying it.
+fn column_key(issue: &Issue) -> Option<(usize, &str)> {
+    issue.column.as_deref().map(|c| (c.len(), c))
 }
 
 /// Checks every mapped cell of one row: the row's values and its issues, in push order. Touches
@@ -798,13 +800,15 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
         return (data, issues);
     }
     let default_country = plan.opts.country.or(plan.opts.profile.default_country.as_deref());
-    let row_country: Option<String> = plan
-        .country_slot
-        .and_then(|i| plan.slots.get(i))
-        .and_then(|s| check_value(Field::Country, row.cell(s.index), None).value)
-        .and_then(|v| v.as_str().map(str::to_owned));
+    // The country cell is checked once: its value is the row's country, and (the check of a
+    // country does not depend on the row's country) the slot's own check below.
+    let mut country_check: Option<CellCheck> =
+        plan.country_slot.and_then(|i| plan.slots.get(i)).map(|s| check_value(Field::Country, row.cell(s.index), None));
+    let row_country: Option<String> =
+        country_check.as_ref().and_then(|c| c.value.as_ref()).and_then(|v| v.as_str().map(str::to_owned));
     let country = row_country.as_deref().or(default_country);
-    for slot in &plan.slots {
+    data.customer.reserve(plan.slots.len());
+    for (slot_no, slot) in plan.slots.iter().enumerate() {
         let mut cell = row.cell(slot.index);
         if !slot.more.is_empty() {
             // A merge: the filled column; two filled with different values is an error.
@@ -836,7 +840,11 @@ fn check_row(plan: &Plan<'_>, table: &Table, index: usize, row: &Row, ragged: Op
         if cell.is_blank() {
             continue;
         }
-        let check: CellCheck = check_target(plan.opts.profile, &slot.target, cell, country);
+        let reuse = plan.country_slot == Some(slot_no) && slot.more.is_empty();
+        let check: CellCheck = match if reuse { country_check.take() } else { None } {
+            Some(check) => check,
+            None => check_target(plan.opts.profile, &slot.target, cell, country),
+        };
         let is_contact = slot.target.field().is_some_and(Field::is_contact);
         if let Some(code) = check.error {
             if is_contact {

@@ -22,8 +22,8 @@
 //! use cadastro::{Customer, Field, Profile, Value};
 //! use cadastro::export::{ExportOptions, export_csv};
 //! let mut c = Customer::default();
-//! c.values.insert(Field::ExternalId, Value::Text("0042".into()));
-//! c.values.insert(Field::Name, Value::Text("=Ana".into()));
+//! c.set(Field::ExternalId, Value::Text("0042".into()));
+//! c.set(Field::Name, Value::Text("=Ana".into()));
 //! let mut out = Vec::new();
 //! export_csv([&c], &Profile::builtin("asaas")?, &mut out, &ExportOptions::default())?;
 //! let text = String::from_utf8(out).unwrap();
@@ -313,8 +313,8 @@ impl Layout {
     ) -> Out<'c> {
         let value = match &col.source {
             ColumnSource::Ordinal => return Out::Int(i64::try_from(ordinal).unwrap_or(i64::MAX)),
-            ColumnSource::Field(f) if f.is_contact() => contact.and_then(|c| c.values.get(f)),
-            ColumnSource::Field(f) => customer.values.get(f),
+            ColumnSource::Field(f) if f.is_contact() => contact.and_then(|c| c.get(*f)),
+            ColumnSource::Field(f) => customer.get(*f),
             ColumnSource::Custom(n) => customer.custom.get(n),
         };
         match value {
@@ -391,7 +391,7 @@ pub fn export_headers(profile: &Profile) -> Vec<String> {
 /// let profile = Profile::builtin("upflow")?;
 /// let mut w = CsvExporter::new(Vec::new(), &profile, &ExportOptions::default())?;
 /// let mut c = Customer::default();
-/// c.values.insert(Field::Name, Value::Text("ACME".into()));
+/// c.set(Field::Name, Value::Text("ACME".into()));
 /// w.push(&c)?;
 /// let (bytes, stats) = w.finish()?;
 /// assert_eq!(stats.lines, 1);
@@ -565,7 +565,7 @@ pub(crate) fn apply_widths(ws: &mut Worksheet, widths: &[usize]) -> Result<()> {
 /// let profile = Profile::builtin("asaas")?;
 /// let mut w = XlsxExporter::new(&profile, &ExportOptions::default())?;
 /// let mut c = Customer::default();
-/// c.values.insert(Field::Name, Value::Text("Ana".into()));
+/// c.set(Field::Name, Value::Text("Ana".into()));
 /// w.push(&c)?;
 /// let (bytes, stats) = w.finish_to_buffer()?;
 /// assert!(bytes.starts_with(b"PK"));
@@ -772,7 +772,7 @@ where
 /// ```
 /// use cadastro::{Customer, Field, Profile, Value};
 /// let mut c = Customer::default();
-/// c.values.insert(Field::Name, Value::Text("Ana".into()));
+/// c.set(Field::Name, Value::Text("Ana".into()));
 /// c.custom.insert("empresa".into(), Value::Text("ACME".into()));
 /// let (profile, added) = cadastro::export::with_custom_columns(&Profile::builtin("upflow")?, [&c]);
 /// assert_eq!(added, ["empresa"]);
@@ -870,7 +870,7 @@ mod tests {
     fn customer(pairs: &[(Field, Value)]) -> Customer {
         let mut c = Customer::default();
         for (f, v) in pairs {
-            c.values.insert(*f, v.clone());
+            c.set(*f, v.clone());
         }
         c
     }
@@ -936,8 +936,8 @@ mod tests {
         ]);
         for (email, main) in [("a@acme.fr", true), ("b@acme.fr", false)] {
             let mut k = Contact::default();
-            k.values.insert(Field::ContactEmail, Value::Text(email.into()));
-            k.values.insert(Field::ContactIsMain, Value::Bool(main));
+            k.set(Field::ContactEmail, Value::Text(email.into()));
+            k.set(Field::ContactIsMain, Value::Bool(main));
             c.contacts.push(k);
         }
         let lonely =
