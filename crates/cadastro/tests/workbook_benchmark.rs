@@ -37,10 +37,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         if path.is_dir() {
             walk(&path, out);
-        } else if let Some(ext) = path.extension() {
-            if EXTENSIONS.contains(&ext.to_string_lossy().to_lowercase().as_str()) {
-                out.push(path);
-            }
+        } else if path
+            .extension()
+            .is_some_and(|ext| EXTENSIONS.contains(&ext.to_string_lossy().to_lowercase().as_str()))
+        {
+            out.push(path);
         }
     }
 }
@@ -138,7 +139,8 @@ fn workbook_corpus_tally() {
                 let sheet = table.source.sheet.clone().unwrap_or_default();
                 let rows = non_blank_rows(&table);
                 if table.source.header_row.is_none() {
-                    headerless.push(format!("{rel}: {:?}", table.headers.iter().take(6).collect::<Vec<_>>()));
+                    let first = table.rows.first().map(|r| format!("{:?}", r.cells.iter().take(6).collect::<Vec<_>>()));
+                    headerless.push(format!("{rel}: {}", first.unwrap_or_default()));
                 }
                 match seen {
                     Some(Ok((s, r))) if *s == sheet && *r == rows => agree += 1,

@@ -606,9 +606,7 @@ fn rewrite_ods_content<R: io::BufRead, W: io::Write>(input: R, out: W) -> Result
                     writer.write_event(held_event).map_err(|e| broken(&e))?;
                 }
                 // The cell is closed unless it was too long to hold (then it goes on as usual).
-                for _ in 0..depth.saturating_sub(1) {
-                    in_table_element.push(false);
-                }
+                in_table_element.resize(in_table_element.len() + depth.saturating_sub(1), false);
                 if depth == 0 {
                     in_table_element.pop();
                 }
