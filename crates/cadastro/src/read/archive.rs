@@ -666,6 +666,19 @@ pub(crate) enum XlsPatch {
     /// The record at this offset (a label holding only whitespace) becomes a BLANK record, which
     /// calamine skips: a stray space at the far corner must not make it allocate the sheet's box.
     Blank { header: u64 },
+    /// The CODEPAGE record's value at this stream offset becomes `to`: the aliases old Excel
+    /// and Quattro Pro write (32768 for Mac Roman, 32769 for windows-1252), which calamine
+    /// refuses as unknown code pages, are given their standard numbers (10000, 1252).
+    Codepage { body: u64, to: u16 },
+}
+
+/// The standard number of a code page alias calamine does not know, if `value` is one.
+fn codepage_alias(value: u64) -> Option<u16> {
+    match value {
+        0x8000 => Some(10000),
+        0x8001 => Some(1252),
+        _ => None,
+    }
 }
 
 /// Checks an xls (BIFF in a CFB container) before calamine opens it: the bounding box of the
@@ -758,6 +771,11 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<Vec<XlsPatch>> {
                 sst.push(body.clone());
             }
             0x0200 if depth == 1 => patches.push(XlsPatch::Dimensions { body: at.saturating_add(4), len }),
+            0x0042 if globals && depth == 1 => {
+                if let Some(to) = u16_at(0).and_then(codepage_alias) {
+                    patches.push(XlsPatch::Codepage { body: at.saturating_add(4), to });
+                }
+            }
             // Label, RString: the text is in the record.
             0x0204 | 0x00D6 if depth == 1 => {
                 if label_is_blank(&body, biff8) {
@@ -821,6 +839,10 @@ pub(crate) fn patch_xls(bytes: &[u8], patches: &[XlsPatch]) -> Result<Vec<u8>> {
                 XlsPatch::Blank { header } => {
                     stream.seek(SeekFrom::Start(header)).map_err(broken)?;
                     stream.write_all(&0x0201u16.to_le_bytes()).map_err(broken)?;
+                }
+                XlsPatch::Codepage { body, to } => {
+                    stream.seek(SeekFrom::Start(body)).map_err(broken)?;
+                    stream.write_all(&to.to_le_bytes()).map_err(broken)?;
                 }
             }
         }

@@ -318,6 +318,17 @@ fn map_err(format: Format, e: &dyn std::fmt::Display) -> Error {
     if text.starts_with("Cell limit exceeded") || text.contains("CellLimitExceeded") {
         return Error::limit(LimitKind::SheetArea, 0, archive::AREA_FLOOR);
     }
+    if let Some(hex) = text.split("Codepage ").nth(1).and_then(|t| t.strip_suffix(" not found")) {
+        // calamine names the code page in hexadecimal; a person knows it in decimal.
+        let number = u16::from_str_radix(hex.trim(), 16).map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        return Error::corrupt(
+            format.as_str(),
+            format!(
+                "its text is in code page {number}, which cadastro cannot decode: \
+                 open it in Excel or LibreOffice and save it as .xlsx"
+            ),
+        );
+    }
     Error::corrupt(format.as_str(), redact(&text))
 }
 
@@ -989,6 +1000,28 @@ mod realworld {
             let fixed = archive::prepare_ods(&bytes).unwrap().expect("a fix");
             assert!(archive::prepare_ods(&fixed).unwrap().is_none(), "{name}: the fixed copy needs nothing more");
         }
+    }
+
+    /// xls code pages: the aliases Quattro Pro and old Excel write (32769 for windows-1252) are
+    /// read; one encoding_rs cannot decode is named in decimal with what to do.
+    #[test]
+    fn xls_code_page_aliases_and_unknown_code_pages() {
+        let quattro = std::fs::read(dir().join("sheetjs/write_57.xls")).unwrap();
+        let grid = read_grid(&quattro, Format::Xls, &ReadOptions::default()).unwrap();
+        assert_eq!((grid.sheet.as_deref(), grid.rows.len()), (Some("A"), 4));
+        let mac = std::fs::read(dir().join("phpspreadsheet/maccentraleurope.biff5.xls")).unwrap();
+        let err = read_grid(&mac, Format::Xls, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "corrupt_file");
+        assert!(err.to_string().contains("code page 10029") && err.to_string().contains(".xlsx"), "{err}");
+    }
+
+    /// POI bug 53282: a header row whose only data below is one far cell is still the header.
+    #[test]
+    fn a_header_over_one_far_cell_is_found() {
+        let bytes = std::fs::read(dir().join("poi/53282.xlsx")).unwrap();
+        let table = crate::read::read_bytes(&bytes, &ReadOptions::default()).unwrap();
+        assert_eq!(table.source.header_row, Some(1));
+        assert_eq!(table.headers.first().map(String::as_str), Some("Store#"));
     }
 
     #[test]
