@@ -779,7 +779,7 @@ mod tests {
     /// starts in column G or the only other cell is far to the right.
     #[test]
     fn a_label_row_over_sparse_or_offset_data_is_the_header() {
-        let mut offset = |row: u32, cells: Vec<Cell>| {
+        let offset = |row: u32, cells: Vec<Cell>| {
             let mut all = vec![Cell::Empty; 6];
             all.extend(cells);
             Row { row, line: None, cells: all }
