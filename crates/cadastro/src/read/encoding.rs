@@ -402,10 +402,11 @@ pub(crate) fn decode_chunk(bytes: &[u8], encoding: TextEncoding) -> (Cow<'_, str
                 return (String::from_utf8_lossy(bytes), encoding);
             }
             let (valid, invalid) = utf8_sequences(bytes);
-            if valid > 0 && !mostly_utf8(valid, invalid) {
-                if let Some((text, _, _)) = per_line(bytes) {
-                    return (Cow::Owned(text), encoding);
-                }
+            if valid > 0
+                && !mostly_utf8(valid, invalid)
+                && let Some((text, _, _)) = per_line(bytes)
+            {
+                return (Cow::Owned(text), encoding);
             }
             if valid == 0 || !mostly_utf8(valid, invalid) {
                 let (legacy, _, _) = legacy_encoding(bytes);
