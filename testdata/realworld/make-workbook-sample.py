@@ -39,6 +39,16 @@ FIXED = {
         "decode; xlrd reads it with Python's mac-latin2 codec",
     },
     "poi/test-data/spreadsheet/53282.xlsx": None,
+    "phpspreadsheet/tests/data/Reader/XLSX/utf16be.xlsx": {
+        "sheet": "Sheet1",
+        "rows": 1,
+        "note": "xl/workbook.xml is UTF-16BE (openpyxl reads it; calamine did not)",
+    },
+    "phpspreadsheet/tests/data/Reader/XLSX/utf16be.bom.xlsx": {
+        "sheet": "Sheet1",
+        "rows": 1,
+        "note": "xl/workbook.xml is UTF-16BE with a byte-order mark (openpyxl reads it; calamine did not)",
+    },
     "poi/test-data/spreadsheet/Simple.xlsb": {
         "kind": "corrupt_file",
         "note": "the BrtBundleSh records of xl/workbook.bin name relationship ids that "

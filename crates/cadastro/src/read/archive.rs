@@ -1185,20 +1185,76 @@ pub(crate) fn drop_unreadable_xlsb_sheets(bytes: &[u8]) -> Result<Option<(Vec<u8
 
 /// A copy of the package with entry `name` replaced by `data`; every other entry is copied raw.
 fn rebuild(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, data: &[u8]) -> Result<Vec<u8>> {
+    rebuild_with(zip, &[(name.to_owned(), data.to_vec())])
+}
+
+/// A copy of the package with each named entry replaced by its new bytes; every other entry is
+/// copied raw.
+fn rebuild_with(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, replaced: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     use std::io::Write;
     let broken = |e: &dyn std::fmt::Display| Error::corrupt("xlsx", format!("rebuilding the package: {e}"));
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| zip_error("xlsx", &e))?;
-        if entry.name_raw() == name.as_bytes() {
+        if let Some((name, data)) = replaced.iter().find(|(name, _)| entry.name_raw() == name.as_bytes()) {
             drop(entry);
-            out.start_file(name, zip::write::SimpleFileOptions::default()).map_err(|e| broken(&e))?;
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).map_err(|e| broken(&e))?;
             out.write_all(data).map_err(|e| broken(&e))?;
         } else {
             out.raw_copy_file(entry).map_err(|e| broken(&e))?;
         }
     }
     Ok(out.finish().map_err(|e| broken(&e))?.into_inner())
+}
+
+/// A copy of an xlsx/xlsm package whose XML parts written in UTF-16 (a byte-order mark, or the
+/// NUL pattern of `<?xml` in UTF-16) are transcoded to UTF-8, their declaration saying so, or
+/// `None` when every part is UTF-8. Excel reads such parts; calamine's XML reader does not
+/// (`Unexpected end of xml`). Parts over [`MAX_WORKBOOK_PART`] are left as they are.
+///
+/// # Errors
+/// `corrupt_file` for a broken container (already checked by [`check_zip`]).
+pub(crate) fn utf8_xml_parts(bytes: &[u8]) -> Result<Option<Vec<u8>>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("xlsx", &e))?;
+    let names: Vec<String> = zip
+        .file_names_raw()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .filter(|n| {
+            let n = n.to_ascii_lowercase();
+            n.ends_with(".xml") || n.ends_with(".rels")
+        })
+        .collect();
+    let mut replaced = Vec::new();
+    for name in names {
+        let head = {
+            let Ok(entry) = zip.by_name(&name) else { continue };
+            let mut head = Vec::with_capacity(4);
+            if entry.take(4).read_to_end(&mut head).is_err() {
+                continue;
+            }
+            head
+        };
+        let encoding = match head.as_slice() {
+            [0xFE, 0xFF, ..] | [0, b'<', 0, b'?'] => encoding_rs::UTF_16BE,
+            [0xFF, 0xFE, ..] | [b'<', 0, b'?', 0] => encoding_rs::UTF_16LE,
+            _ => continue,
+        };
+        let Some(data) = small_entry(&mut zip, &name) else { continue };
+        let (text, _, malformed) = encoding.decode(&data);
+        if malformed {
+            return Err(Error::corrupt("xlsx", format!("entry {name}: not valid UTF-16")));
+        }
+        let text = text.replacen("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", 1).replacen(
+            "encoding='UTF-16'",
+            "encoding='UTF-8'",
+            1,
+        );
+        replaced.push((name, text.into_bytes()));
+    }
+    if replaced.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(rebuild_with(&mut zip, &replaced)?))
 }
 
 /// The whole of a small entry (at most [`MAX_WORKBOOK_PART`] bytes), found by exact name or

@@ -58,10 +58,13 @@ fn with_book<T>(
         Format::Xlsx | Format::Xlsm => {
             archive::check_zip(bytes, format, limits)?;
             shielded(format, || {
-                let patched = archive::drop_unreadable_sheets(bytes)?;
+                // XML parts in UTF-16 (which Excel reads) are transcoded first.
+                let transcoded = archive::utf8_xml_parts(bytes)?;
+                let base = transcoded.as_deref().unwrap_or(bytes);
+                let patched = archive::drop_unreadable_sheets(base)?;
                 let (data, dropped) = match &patched {
                     Some((data, dropped)) => (data.as_slice(), dropped.as_slice()),
-                    None => (bytes, &[][..]),
+                    None => (base, &[][..]),
                 };
                 let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
                 let choice = choose(format, wb.sheets_metadata(), wanted, dropped)?;
@@ -1013,6 +1016,19 @@ mod realworld {
         let err = read_grid(&mac, Format::Xls, &ReadOptions::default()).unwrap_err();
         assert_eq!(err.code(), "corrupt_file");
         assert!(err.to_string().contains("code page 10029") && err.to_string().contains(".xlsx"), "{err}");
+    }
+
+    /// XML parts in UTF-16 (PhpSpreadsheet's tests: `xl/workbook.xml` in UTF-16BE, with and
+    /// without a byte-order mark) are transcoded before calamine reads the package.
+    #[test]
+    fn utf16_xml_parts_are_read() {
+        for name in ["phpspreadsheet/utf16be.xlsx", "phpspreadsheet/utf16be.bom.xlsx"] {
+            let bytes = std::fs::read(dir().join(name)).unwrap();
+            let grid = read_grid(&bytes, Format::Xlsx, &ReadOptions::default()).unwrap();
+            assert_eq!((grid.sheet.as_deref(), grid.rows.len()), (Some("Sheet1"), 1), "{name}");
+            let fixed = archive::utf8_xml_parts(&bytes).unwrap().expect("a part to transcode");
+            assert!(archive::utf8_xml_parts(&fixed).unwrap().is_none(), "{name}");
+        }
     }
 
     /// POI bug 53282: a header row whose only data below is one far cell is still the header.
