@@ -7,7 +7,8 @@
 //! - zip containers (xlsx, xlsm, xlsb, ods): the number of entries; each entry's declared size,
 //!   the declared total and the declared compression ratio; then every entry is *inflated* as a
 //!   stream (64 KiB buffer, nothing kept) against the same limits, so a central directory that
-//!   lies is caught at the first byte past its claim, and a bad CRC is `corrupt_file`. Each XML
+//!   lies is caught at the first byte past its claim, and a bad CRC in a part calamine reads is
+//!   `corrupt_file` (a broken thumbnail or picture is not). Each XML
 //!   part's prolog is scanned for `<!DOCTYPE` / `<!ENTITY`; `sharedStrings.xml` may not claim more
 //!   strings than its bytes can hold; the sheets of an ods `content.xml` are measured (below).
 //! - xls: the BIFF records of the `Workbook` stream are walked (no cell is decoded) to measure
@@ -110,7 +111,12 @@ pub(crate) fn check_zip(bytes: &[u8], format: Format, limits: &Limits) -> Result
         if let Some(err) = guard.violation.take() {
             return Err(err);
         }
-        drained.map_err(|e| Error::corrupt(fmt, format!("entry {name}: {e}")))?;
+        match drained {
+            // A broken thumbnail, picture or document property that no reader opens does not
+            // make the sheets unreadable (the limits above still applied to it).
+            Err(_) if !read_by_calamine(&name, format) => {}
+            other => other.map_err(|e| Error::corrupt(fmt, format!("entry {name}: {e}")))?,
+        }
         if let Some(prolog) = &guard.prolog {
             if prolog.doctype {
                 return Err(Error::limit(LimitKind::XmlDoctype, 1, 0));
@@ -122,6 +128,22 @@ pub(crate) fn check_zip(bytes: &[u8], format: Format, limits: &Limits) -> Result
         actual_total = actual_total.saturating_add(guard.out);
     }
     Ok(())
+}
+
+/// Whether calamine (or cadastro's own pre-checks) reads entry `name` (lower case) of a
+/// `format` package: the XML parts and relationships outside the document properties, and for
+/// xlsb its binary parts. Pictures, thumbnails, embedded objects, printer settings, macros
+/// and `docProps/` are not read.
+fn read_by_calamine(name: &str, format: Format) -> bool {
+    if name.starts_with("docprops/") || name.starts_with("thumbnails/") || name.contains("/embeddings/") {
+        return false;
+    }
+    let xml = name.ends_with(".xml") || name.ends_with(".rels") || name == "mimetype";
+    let xlsb_part = format == Format::Xlsb
+        && name.ends_with(".bin")
+        && !name.contains("vbaproject")
+        && !name.contains("printersettings");
+    xml || xlsb_part
 }
 
 fn check_ratio(out: u64, packed: u64, limits: &Limits) -> Result<()> {
@@ -406,7 +428,7 @@ fn scan_ods_content<R: Read>(guard: &mut Guarded<'_, R>) -> io::Result<()> {
                 let textual = is_textual_cell(e);
                 if matches!(event, Event::Start(_)) {
                     // A cell of only spaces is blanked before calamine reads the sheet (see
-                    // `blank_whitespace_ods_cells`): it does not widen the box.
+                    // `prepare_ods`): it does not widen the box.
                     let blank = skip_cell(&mut reader, &mut skip)?;
                     has_content = !(textual && blank);
                 }
@@ -470,78 +492,169 @@ fn blank_element(name: &str) -> bool {
     matches!(name, "text:p" | "text:span" | "text:s" | "text:tab" | "text:line-break" | "text:soft-page-break")
 }
 
-/// The most bytes of an ods `content.xml` rewritten by [`blank_whitespace_ods_cells`].
-const MAX_ODS_CONTENT: u64 = 256 * 1024 * 1024;
+/// The most bytes of one cell's events held while judging whether it is blank: a longer cell is
+/// content, written through as it is.
+const MAX_HELD_CELL: usize = 64 * 1024;
 
-/// A copy of an ods package whose `content.xml` has every cell holding only whitespace made an
-/// empty cell (its column span kept), or `None` when there is none. calamine keeps a `" "`
-/// cell as a string and allocates the box up to it: one space typed at the last cell of a
-/// sheet (what LibreOffice saves after Ctrl+End and a keystroke) would make it allocate the
-/// whole sheet. cadastro reads whitespace-only cells as empty anyway.
+/// The fixes an ods package needs before calamine reads it (see [`prepare_ods`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct OdsFixes {
+    /// `mimetype` is missing (calamine refuses such a package; LibreOffice reads it).
+    mimetype: bool,
+    /// A cell holds only whitespace, or whitespace text sits between table elements.
+    content: bool,
+}
+
+/// A copy of an ods package that calamine reads as LibreOffice does, or `None` when the file
+/// needs nothing:
+///
+/// - every cell of `content.xml` holding only whitespace becomes an empty cell (its column span
+///   kept): calamine keeps a `" "` cell as a string and allocates the box up to it, so one space
+///   typed at the last cell of a sheet (what LibreOffice saves after Ctrl+End and a keystroke)
+///   would make it allocate the whole sheet; cadastro reads whitespace-only cells as empty anyway;
+/// - whitespace text between table elements (an indented, hand-written or tool-written
+///   `content.xml`) is dropped: calamine refuses it (`Expecting 'table-cell'`);
+/// - a missing `mimetype` entry is added.
+///
+/// `content.xml` is streamed from the entry into the new package (one cell at most is held, up
+/// to [`MAX_HELD_CELL`] bytes), so its size is bounded only by the zip limits [`check_zip`]
+/// enforced, never held whole in memory; every other entry is copied still compressed.
 ///
 /// # Errors
-/// `corrupt_file` for a broken container (already checked by [`check_zip`]).
-pub(crate) fn blank_whitespace_ods_cells(bytes: &[u8]) -> Result<Option<Vec<u8>>> {
+/// `corrupt_file` for a broken container or broken XML.
+pub(crate) fn prepare_ods(bytes: &[u8]) -> Result<Option<Vec<u8>>> {
+    use std::io::Write;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("ods", &e))?;
     let Some(index) = zip.index_for_name("content.xml") else { return Ok(None) };
-    let xml = {
-        let entry = zip.by_index(index).map_err(|e| zip_error("ods", &e))?;
-        if entry.size() > MAX_ODS_CONTENT {
-            // Never reached within the entry limits; refused rather than left to calamine.
-            return Err(Error::limit(LimitKind::EntryBytes, entry.size(), MAX_ODS_CONTENT));
-        }
-        let mut out = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
-        entry
-            .take(MAX_ODS_CONTENT)
-            .read_to_end(&mut out)
-            .map_err(|e| Error::corrupt("ods", format!("entry content.xml: {e}")))?;
-        out
+    let fixes = OdsFixes {
+        mimetype: zip.index_for_name("mimetype").is_none(),
+        content: {
+            let entry = zip.by_index(index).map_err(|e| zip_error("ods", &e))?;
+            let mut sink = io::sink();
+            rewrite_ods_content(BufReader::with_capacity(64 * 1024, entry), &mut sink)?
+        },
     };
-    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
-    let broken = |e: &dyn std::fmt::Display| Error::corrupt("ods", format!("entry content.xml: {e}"));
-    // (from, to, replacement) byte ranges of content.xml: the same cells, judged the same way,
-    // as the area guard's scan (`scan_ods_content`) excluded from the box.
-    let mut cuts: Vec<(usize, usize, String)> = Vec::new();
-    let mut buf = Vec::new();
-    let mut skip = Vec::new();
-    loop {
-        let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        buf.clear();
-        let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
-        let e = match &event {
-            Event::Eof => break,
-            Event::Start(e) => e,
-            _ => continue,
-        };
-        let name = e.name().as_ref().to_owned();
-        if !matches!(name.as_str(), "table:table-cell" | "table:covered-table-cell") {
-            continue;
-        }
-        let textual = is_textual_cell(e);
-        let cols = repeat_attr(e, "table:number-columns-repeated").max(1);
-        let blank = skip_cell(&mut reader, &mut skip).map_err(|e| broken(&e))?;
-        let after = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        if textual && blank {
-            let cell = if cols > 1 {
-                format!("<{name} table:number-columns-repeated=\"{cols}\"/>")
-            } else {
-                format!("<{name}/>")
-            };
-            cuts.push((before, after, cell));
-        }
-    }
-    if cuts.is_empty() {
+    if fixes == OdsFixes::default() {
         return Ok(None);
     }
-    let mut patched = Vec::with_capacity(xml.len());
-    let mut at = 0;
-    for (from, to, cell) in &cuts {
-        patched.extend_from_slice(xml.get(at..*from).unwrap_or_default());
-        patched.extend_from_slice(cell.as_bytes());
-        at = *to;
+    let broken = |e: &dyn std::fmt::Display| Error::corrupt("ods", format!("rebuilding the package: {e}"));
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    if fixes.mimetype {
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        out.start_file("mimetype", stored).map_err(|e| broken(&e))?;
+        out.write_all(b"application/vnd.oasis.opendocument.spreadsheet").map_err(|e| broken(&e))?;
     }
-    patched.extend_from_slice(xml.get(at..).unwrap_or_default());
-    Ok(Some(rebuild(&mut zip, "content.xml", &patched)?))
+    for i in 0..zip.len() {
+        if i == index && fixes.content {
+            out.start_file("content.xml", zip::write::SimpleFileOptions::default()).map_err(|e| broken(&e))?;
+            let entry = zip.by_index(i).map_err(|e| zip_error("ods", &e))?;
+            rewrite_ods_content(BufReader::with_capacity(64 * 1024, entry), &mut out)?;
+        } else {
+            let entry = zip.by_index_raw(i).map_err(|e| zip_error("ods", &e))?;
+            out.raw_copy_file(entry).map_err(|e| broken(&e))?;
+        }
+    }
+    Ok(Some(out.finish().map_err(|e| broken(&e))?.into_inner()))
+}
+
+/// Streams an ods `content.xml` from `input` to `out` with the changes of [`prepare_ods`];
+/// returns whether anything changed (with `io::sink()` as `out`, a dry run).
+fn rewrite_ods_content<R: io::BufRead, W: io::Write>(input: R, out: W) -> Result<bool> {
+    let broken = |e: &dyn std::fmt::Display| Error::corrupt("ods", format!("entry content.xml: {e}"));
+    let mut reader = quick_xml::Reader::from_reader(input);
+    let mut writer = quick_xml::Writer::new(out);
+    let mut buf = Vec::with_capacity(1024);
+    // Names of the open elements (only whether each is a `table:` element matters).
+    let mut in_table_element: Vec<bool> = Vec::new();
+    let mut changed = false;
+    loop {
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
+        match &event {
+            Event::Eof => break,
+            Event::Text(t) if in_table_element.last() == Some(&true) && t.as_ref().trim().is_empty() => {
+                changed = true;
+                continue;
+            }
+            Event::Start(e) if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") => {
+                let start = e.clone().into_owned();
+                let (held, blank) = hold_cell(&mut reader)?;
+                if blank && is_textual_cell(&start) {
+                    changed = true;
+                    let cols = repeat_attr(&start, "table:number-columns-repeated").max(1);
+                    let name = start.name().as_ref().to_owned();
+                    let mut empty = BytesStart::new(name);
+                    if cols > 1 {
+                        empty.push_attribute(("table:number-columns-repeated", cols.to_string().as_str()));
+                    }
+                    writer.write_event(Event::Empty(empty)).map_err(|e| broken(&e))?;
+                    continue;
+                }
+                writer.write_event(Event::Start(start)).map_err(|e| broken(&e))?;
+                in_table_element.push(true);
+                let mut depth = 1usize;
+                for held_event in held {
+                    match &held_event {
+                        Event::Text(t) if t.as_ref().trim().is_empty() && depth == 1 => {
+                            changed = true;
+                            continue;
+                        }
+                        Event::Start(_) => depth += 1,
+                        Event::End(_) => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    writer.write_event(held_event).map_err(|e| broken(&e))?;
+                }
+                // The cell is closed unless it was too long to hold (then it goes on as usual).
+                in_table_element.resize(in_table_element.len() + depth.saturating_sub(1), false);
+                if depth == 0 {
+                    in_table_element.pop();
+                }
+                continue;
+            }
+            Event::Start(e) => in_table_element.push(e.name().as_ref().starts_with("table:")),
+            Event::End(_) => {
+                in_table_element.pop();
+            }
+            _ => {}
+        }
+        writer.write_event(event).map_err(|e| broken(&e))?;
+    }
+    Ok(changed)
+}
+
+/// The events of the cell just started (owned, up to its end or [`MAX_HELD_CELL`] bytes), and
+/// whether it held only whitespace (see [`skip_cell`]'s rule).
+fn hold_cell<R: io::BufRead>(reader: &mut quick_xml::Reader<R>) -> Result<(Vec<Event<'static>>, bool)> {
+    let broken = |e: &dyn std::fmt::Display| Error::corrupt("ods", format!("entry content.xml: {e}"));
+    let mut held = Vec::new();
+    let mut bytes = 0usize;
+    let mut depth = 1usize;
+    let mut blank = true;
+    let mut buf = Vec::new();
+    while depth > 0 {
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
+        match &event {
+            Event::Eof => return Err(broken(&"content.xml ends inside a cell")),
+            Event::Start(e) => {
+                depth += 1;
+                blank &= blank_element(e.name().as_ref());
+            }
+            Event::Empty(e) => blank &= blank_element(e.name().as_ref()),
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => blank &= t.as_ref().trim().is_empty(),
+            Event::Comment(_) => {}
+            _ => blank = false,
+        }
+        let event = event.into_owned();
+        bytes = bytes.saturating_add(buf.len());
+        held.push(event);
+        if bytes > MAX_HELD_CELL {
+            return Ok((held, false));
+        }
+    }
+    Ok((held, blank))
 }
 
 /// A change to an xls `Workbook` stream made before calamine reads it (same length, in place).
@@ -553,6 +666,19 @@ pub(crate) enum XlsPatch {
     /// The record at this offset (a label holding only whitespace) becomes a BLANK record, which
     /// calamine skips: a stray space at the far corner must not make it allocate the sheet's box.
     Blank { header: u64 },
+    /// The CODEPAGE record's value at this stream offset becomes `to`: the aliases old Excel
+    /// and Quattro Pro write (32768 for Mac Roman, 32769 for windows-1252), which calamine
+    /// refuses as unknown code pages, are given their standard numbers (10000, 1252).
+    Codepage { body: u64, to: u16 },
+}
+
+/// The standard number of a code page alias calamine does not know, if `value` is one.
+fn codepage_alias(value: u64) -> Option<u16> {
+    match value {
+        0x8000 => Some(10000),
+        0x8001 => Some(1252),
+        _ => None,
+    }
 }
 
 /// Checks an xls (BIFF in a CFB container) before calamine opens it: the bounding box of the
@@ -645,6 +771,11 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<Vec<XlsPatch>> {
                 sst.push(body.clone());
             }
             0x0200 if depth == 1 => patches.push(XlsPatch::Dimensions { body: at.saturating_add(4), len }),
+            0x0042 if globals && depth == 1 => {
+                if let Some(to) = u16_at(0).and_then(codepage_alias) {
+                    patches.push(XlsPatch::Codepage { body: at.saturating_add(4), to });
+                }
+            }
             // Label, RString: the text is in the record.
             0x0204 | 0x00D6 if depth == 1 => {
                 if label_is_blank(&body, biff8) {
@@ -708,6 +839,10 @@ pub(crate) fn patch_xls(bytes: &[u8], patches: &[XlsPatch]) -> Result<Vec<u8>> {
                 XlsPatch::Blank { header } => {
                     stream.seek(SeekFrom::Start(header)).map_err(broken)?;
                     stream.write_all(&0x0201u16.to_le_bytes()).map_err(broken)?;
+                }
+                XlsPatch::Codepage { body, to } => {
+                    stream.seek(SeekFrom::Start(body)).map_err(broken)?;
+                    stream.write_all(&to.to_le_bytes()).map_err(broken)?;
                 }
             }
         }
@@ -940,22 +1075,186 @@ pub(crate) fn drop_unreadable_sheets(bytes: &[u8]) -> Result<Option<(Vec<u8>, Ve
     Ok(Some((rebuild(&mut zip, &workbook, &patched)?, dropped)))
 }
 
+/// The record types of an xlsb `workbook.bin` the pre-check reads.
+const BRT_BUNDLE_SH: u16 = 0x009C;
+const BRT_END_BUNDLE_SHS: u16 = 0x0090;
+
+/// One BIFF12 record of an xlsb part: its type, its body's range in the part, and where the
+/// record ends; `None` at the end of the part or for a record cut short.
+fn xlsb_record(data: &[u8], at: usize) -> Option<(u16, std::ops::Range<usize>, usize)> {
+    let mut pos = at;
+    let mut next = || {
+        let b = *data.get(pos)?;
+        pos += 1;
+        Some(b)
+    };
+    // The type: one or two bytes of 7 bits (as calamine reads it).
+    let b = next()?;
+    let typ = if b & 0x80 != 0 { u16::from(b & 0x7F) | (u16::from(next()? & 0x7F) << 7) } else { u16::from(b) };
+    // The size: up to four bytes of 7 bits.
+    let mut len = 0usize;
+    for i in 0..4 {
+        let b = next()?;
+        len |= usize::from(b & 0x7F) << (7 * i);
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    let end = pos.checked_add(len)?;
+    (end <= data.len()).then_some((typ, pos..end, end))
+}
+
+/// A UTF-16LE string of a record body (a `u32` count of characters, then the characters) at
+/// `at`; its text and the offset past it.
+fn xlsb_wide_str(body: &[u8], at: usize) -> Option<(String, usize)> {
+    let count = u32::from_le_bytes(body.get(at..at.checked_add(4)?)?.try_into().ok()?);
+    if count == u32::MAX {
+        return Some((String::new(), at + 4));
+    }
+    let end = (at + 4).checked_add(usize::try_from(count).ok()?.checked_mul(2)?)?;
+    let units = body.get(at + 4..end)?.chunks_exact(2).map(|c| match c {
+        [a, b] => u16::from_le_bytes([*a, *b]),
+        _ => 0,
+    });
+    let units: Vec<u16> = units.collect();
+    Some((String::from_utf16_lossy(&units), end))
+}
+
+/// The xlsb counterpart of [`drop_unreadable_sheets`]: the sheets of `xl/workbook.bin` that
+/// calamine would refuse the whole workbook over (a relationship id missing from
+/// `xl/_rels/workbook.bin.rels`, where calamine panics; a part that is not a worksheet,
+/// chartsheet or dialogsheet, such as an Excel 4.0 macro sheet; an unknown visibility) are cut
+/// out of a copy of the package (each a `BrtBundleSh` record, removed whole), and named.
+/// `Ok(None)`: nothing to drop, or a part this check cannot follow (left to calamine).
+///
+/// # Errors
+/// `corrupt_file` for a broken container (already checked by [`check_zip`]).
+pub(crate) fn drop_unreadable_xlsb_sheets(bytes: &[u8]) -> Result<Option<(Vec<u8>, Vec<DroppedSheet>)>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("xlsb", &e))?;
+    let Some(workbook) = small_entry(&mut zip, "xl/workbook.bin") else { return Ok(None) };
+    let rels = small_entry(&mut zip, "xl/_rels/workbook.bin.rels").map(|r| relationships(&r)).unwrap_or_default();
+    let mut cut: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut dropped = Vec::new();
+    let (mut at, mut position) = (0usize, 0usize);
+    while let Some((typ, body, end)) = xlsb_record(&workbook, at) {
+        if typ == BRT_END_BUNDLE_SHS {
+            break;
+        }
+        if typ == BRT_BUNDLE_SH {
+            let Some(body) = workbook.get(body) else { return Ok(None) };
+            let Some(state) = body.get(..4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes) else {
+                return Ok(None);
+            };
+            // A null relationship id (count 0xFFFFFFFF): calamine skips the sheet.
+            let null_id = body.get(8..12) == Some(&[0xFF; 4][..]);
+            let Some((id, after)) = xlsb_wide_str(body, 8) else { return Ok(None) };
+            let name = xlsb_wide_str(body, after).map(|(n, _)| n).unwrap_or_default();
+            let rel = rels.iter().find(|r| r.id == id);
+            let why = match rel {
+                _ if null_id => None,
+                None => Some("the workbook lists it without its part (a dangling relationship id)".to_owned()),
+                Some(r) => match r.target.split('/').next().unwrap_or_default() {
+                    "worksheets" | "chartsheets" | "dialogsheets" if state <= 2 => None,
+                    "worksheets" | "chartsheets" | "dialogsheets" => Some(format!("its visibility {state} is unknown")),
+                    "macrosheets" => Some("it is an Excel 4.0 macro sheet".to_owned()),
+                    other => Some(format!("its part is under {}", other.chars().take(40).collect::<String>())),
+                },
+            };
+            if !null_id {
+                position += 1;
+            }
+            if let Some(why) = why {
+                cut.push(at..end);
+                dropped.push(DroppedSheet { name, why, position: position.saturating_sub(1), visible: state == 0 });
+            }
+        }
+        at = end;
+    }
+    if dropped.is_empty() {
+        return Ok(None);
+    }
+    let mut patched = Vec::with_capacity(workbook.len());
+    let mut from = 0;
+    for range in cut {
+        patched.extend_from_slice(workbook.get(from..range.start).unwrap_or_default());
+        from = range.end;
+    }
+    patched.extend_from_slice(workbook.get(from..).unwrap_or_default());
+    Ok(Some((rebuild(&mut zip, "xl/workbook.bin", &patched)?, dropped)))
+}
+
 /// A copy of the package with entry `name` replaced by `data`; every other entry is copied raw.
 fn rebuild(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, data: &[u8]) -> Result<Vec<u8>> {
+    rebuild_with(zip, &[(name.to_owned(), data.to_vec())])
+}
+
+/// A copy of the package with each named entry replaced by its new bytes; every other entry is
+/// copied raw.
+fn rebuild_with(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, replaced: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     use std::io::Write;
     let broken = |e: &dyn std::fmt::Display| Error::corrupt("xlsx", format!("rebuilding the package: {e}"));
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| zip_error("xlsx", &e))?;
-        if entry.name_raw() == name.as_bytes() {
+        if let Some((name, data)) = replaced.iter().find(|(name, _)| entry.name_raw() == name.as_bytes()) {
             drop(entry);
-            out.start_file(name, zip::write::SimpleFileOptions::default()).map_err(|e| broken(&e))?;
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).map_err(|e| broken(&e))?;
             out.write_all(data).map_err(|e| broken(&e))?;
         } else {
             out.raw_copy_file(entry).map_err(|e| broken(&e))?;
         }
     }
     Ok(out.finish().map_err(|e| broken(&e))?.into_inner())
+}
+
+/// A copy of an xlsx/xlsm package whose XML parts written in UTF-16 (a byte-order mark, or the
+/// NUL pattern of `<?xml` in UTF-16) are transcoded to UTF-8, their declaration saying so, or
+/// `None` when every part is UTF-8. Excel reads such parts; calamine's XML reader does not
+/// (`Unexpected end of xml`). Parts over [`MAX_WORKBOOK_PART`] are left as they are.
+///
+/// # Errors
+/// `corrupt_file` for a broken container (already checked by [`check_zip`]).
+pub(crate) fn utf8_xml_parts(bytes: &[u8]) -> Result<Option<Vec<u8>>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("xlsx", &e))?;
+    let names: Vec<String> = zip
+        .file_names_raw()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .filter(|n| {
+            let n = n.to_ascii_lowercase();
+            n.ends_with(".xml") || n.ends_with(".rels")
+        })
+        .collect();
+    let mut replaced = Vec::new();
+    for name in names {
+        let head = {
+            let Ok(entry) = zip.by_name(&name) else { continue };
+            let mut head = Vec::with_capacity(4);
+            if entry.take(4).read_to_end(&mut head).is_err() {
+                continue;
+            }
+            head
+        };
+        let encoding = match head.as_slice() {
+            [0xFE, 0xFF, ..] | [0, b'<', 0, b'?'] => encoding_rs::UTF_16BE,
+            [0xFF, 0xFE, ..] | [b'<', 0, b'?', 0] => encoding_rs::UTF_16LE,
+            _ => continue,
+        };
+        let Some(data) = small_entry(&mut zip, &name) else { continue };
+        let (text, _, malformed) = encoding.decode(&data);
+        if malformed {
+            return Err(Error::corrupt("xlsx", format!("entry {name}: not valid UTF-16")));
+        }
+        let text = text.replacen("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", 1).replacen(
+            "encoding='UTF-16'",
+            "encoding='UTF-8'",
+            1,
+        );
+        replaced.push((name, text.into_bytes()));
+    }
+    if replaced.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(rebuild_with(&mut zip, &replaced)?))
 }
 
 /// The whole of a small entry (at most [`MAX_WORKBOOK_PART`] bytes), found by exact name or

@@ -11,7 +11,10 @@
 //!    by a bad export at byte 219,699) stay UTF-8, each invalid sequence read as U+FFFD; the
 //!    rows holding one get the warning `invalid_bytes_replaced`. The file is never switched to
 //!    a code page for them;
-//! 5. otherwise a legacy encoding. chardetng (the detector Firefox uses, by the author of
+//! 5. whole lines of UTF-8 and whole lines in a code page mixed (too much damage for 4, too much
+//!    real UTF-8 for 6): each line is read in its own encoding (the other lines' code page
+//!    detected on them together); the file is reported as UTF-8 with `encoding_doubt`;
+//! 6. otherwise a legacy encoding. chardetng (the detector Firefox uses, by the author of
 //!    encoding_rs) guesses from the first [`SINGLE_BYTE_SAMPLE`] bytes. A non-Latin guess it
 //!    makes (windows-1251, Shift_JIS, GBK read as GB18030, Big5, EUC-KR) is taken. Between the
 //!    Latin code pages (windows-1252, windows-1250, ISO-8859-2, ISO-8859-15, Mac Roman)
@@ -114,9 +117,69 @@ fn decode_detected(bytes: &[u8]) -> Result<Decoded<'_>> {
             lossy: true,
         });
     }
+    if let Some((text, utf8_lines, all_lines)) = per_line(bytes) {
+        // Lines of both: each line is read in what it is written in, the file reported as
+        // UTF-8 with `encoding_doubt`.
+        let confidence = utf8_lines as f64 / all_lines.max(1) as f64;
+        return Ok(Decoded {
+            text: Cow::Owned(text),
+            encoding: TextEncoding::Utf8,
+            confidence,
+            doubt: true,
+            lossy: false,
+        });
+    }
     let (encoding, confidence, doubt) = legacy_encoding(bytes);
     // Every legacy decoder maps malformed input to U+FFFD: this cannot fail.
     Ok(Decoded { text: decode_lossy(bytes, encoding), encoding, confidence, doubt, lossy: false })
+}
+
+/// A file mixing whole lines of UTF-8 (with non-ASCII characters) and whole lines in a code
+/// page (a UTF-8 export appended to a windows-1252 one, a CMS that saved some rows in each):
+/// too many invalid sequences for damaged UTF-8 ([`mostly_utf8`]), too many real UTF-8
+/// characters for a code page. Each line that is valid UTF-8 is read as UTF-8, every other line
+/// in the legacy encoding detected on those lines together, so neither half turns into
+/// mojibake. Returns the text, the lines read as UTF-8 and all lines; `None` when the bytes are
+/// not such a mix.
+fn per_line(bytes: &[u8]) -> Option<(String, usize, usize)> {
+    let lines = || bytes.split_inclusive(|b| *b == b'\n');
+    let utf8_non_ascii = lines().filter(|l| std::str::from_utf8(l).is_ok_and(|t| !t.is_ascii())).count();
+    if utf8_non_ascii == 0 {
+        return None;
+    }
+    let legacy: Vec<u8> = lines().filter(|l| std::str::from_utf8(l).is_err()).flatten().copied().collect();
+    if legacy.is_empty() {
+        return None;
+    }
+    let (fallback, _, _) = legacy_encoding(&legacy);
+    // Only beside a single-byte code page: a line of one is valid UTF-8 only as mojibake
+    // (`Ã©`), never by chance, while pairs of GB18030, Big5 or Shift_JIS bytes often form valid
+    // two-byte UTF-8 (a GBK word list has such lines): there the whole file is the code page.
+    if !matches!(
+        fallback,
+        TextEncoding::Windows1252
+            | TextEncoding::Windows1250
+            | TextEncoding::Windows1251
+            | TextEncoding::Iso8859_2
+            | TextEncoding::Iso8859_15
+            | TextEncoding::MacRoman
+    ) {
+        return None;
+    }
+    let fallback = encoding_rs_of(fallback);
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let (mut utf8_lines, mut all_lines) = (0usize, 0usize);
+    for line in lines() {
+        all_lines += 1;
+        match std::str::from_utf8(line) {
+            Ok(t) => {
+                utf8_lines += 1;
+                text.push_str(t);
+            }
+            Err(_) => text.push_str(&fallback.decode_without_bom_handling(line).0),
+        }
+    }
+    Some((text, utf8_lines, all_lines))
 }
 
 /// Valid multi-byte UTF-8 characters and invalid sequences in `bytes`.
@@ -339,6 +402,12 @@ pub(crate) fn decode_chunk(bytes: &[u8], encoding: TextEncoding) -> (Cow<'_, str
                 return (String::from_utf8_lossy(bytes), encoding);
             }
             let (valid, invalid) = utf8_sequences(bytes);
+            if valid > 0
+                && !mostly_utf8(valid, invalid)
+                && let Some((text, _, _)) = per_line(bytes)
+            {
+                return (Cow::Owned(text), encoding);
+            }
             if valid == 0 || !mostly_utf8(valid, invalid) {
                 let (legacy, _, _) = legacy_encoding(bytes);
                 if !matches!(legacy, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
@@ -709,6 +778,31 @@ mod tests {
         let d = decode(b"Nome;Cidade\nJo\xe3o;Recife\n", None).unwrap();
         assert_eq!(d.encoding, TextEncoding::Windows1252);
         assert!(!d.lossy);
+    }
+
+    /// Whole lines of UTF-8 and whole lines of windows-1252 in one file (CSV Wrangling's
+    /// hirise_captions.csv and parneringwithinterviews.csv are such files): each line is read in
+    /// its own encoding, the file reported as UTF-8 in doubt; the stream's chunks agree.
+    #[test]
+    fn mixed_utf8_and_code_page_lines_are_read_line_by_line() {
+        let mut bytes = "Nom;Ville\n".as_bytes().to_vec();
+        for _ in 0..5 {
+            bytes.extend_from_slice("Bibliothèque;Montréal\n".as_bytes());
+        }
+        for _ in 0..20 {
+            bytes.extend_from_slice(b"Caf\xe9 cr\xe8me;Qu\xe9bec\n");
+        }
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, TextEncoding::Utf8);
+        assert!(d.doubt && !d.lossy);
+        assert!(d.text.contains("Bibliothèque;Montréal\nCafé crème;Québec\n"), "{}", d.text);
+        assert!(!d.text.contains('\u{FFFD}'));
+        assert_eq!(decode_lossy(&bytes, TextEncoding::Utf8), d.text);
+        // One damaged character among many UTF-8 ones stays U+FFFD (see the next test).
+        let mut damaged = "Nom;Ville\nBibliothèque;Montréal\n".repeat(50).into_bytes();
+        damaged.extend_from_slice(b"Caf\xe9;Lyon\n");
+        let d = decode(&damaged, None).unwrap();
+        assert!(d.lossy && !d.doubt);
     }
 
     #[test]

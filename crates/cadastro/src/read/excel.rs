@@ -43,7 +43,7 @@ pub(crate) fn stream_sheet(bytes: &[u8], format: Format, opts: &ReadOptions, sin
     with_book(bytes, format, opts, |book, choice| stream_cells(book, choice, &opts.limits, sink))
 }
 
-/// Runs the guards for `format`, opens the workbook (xlsx/xlsm without the sheets calamine
+/// Runs the guards for `format`, opens the workbook (xlsx/xlsm/xlsb without the sheets calamine
 /// would refuse it over, see [`archive::drop_unreadable_sheets`]), chooses the sheets to try
 /// and hands both to `then`, shielded from calamine's panics.
 fn with_book<T>(
@@ -58,10 +58,13 @@ fn with_book<T>(
         Format::Xlsx | Format::Xlsm => {
             archive::check_zip(bytes, format, limits)?;
             shielded(format, || {
-                let patched = archive::drop_unreadable_sheets(bytes)?;
+                // XML parts in UTF-16 (which Excel reads) are transcoded first.
+                let transcoded = archive::utf8_xml_parts(bytes)?;
+                let base = transcoded.as_deref().unwrap_or(bytes);
+                let patched = archive::drop_unreadable_sheets(base)?;
                 let (data, dropped) = match &patched {
                     Some((data, dropped)) => (data.as_slice(), dropped.as_slice()),
-                    None => (bytes, &[][..]),
+                    None => (base, &[][..]),
                 };
                 let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
                 let choice = choose(format, wb.sheets_metadata(), wanted, dropped)?;
@@ -71,8 +74,13 @@ fn with_book<T>(
         Format::Xlsb => {
             archive::check_zip(bytes, format, limits)?;
             shielded(format, || {
-                let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| map_err(format, &e))?;
-                let choice = choose(format, wb.sheets_metadata(), wanted, &[])?;
+                let patched = archive::drop_unreadable_xlsb_sheets(bytes)?;
+                let (data, dropped) = match &patched {
+                    Some((data, dropped)) => (data.as_slice(), dropped.as_slice()),
+                    None => (bytes, &[][..]),
+                };
+                let mut wb: Xlsb<_> = Xlsb::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
+                let choice = choose(format, wb.sheets_metadata(), wanted, dropped)?;
                 then(&mut wb, &choice)
             })
         }
@@ -80,9 +88,10 @@ fn with_book<T>(
             archive::check_zip(bytes, format, limits)?;
             shielded(format, || {
                 // calamine's ods reader needs an owned reader type; the copy is the file's size.
-                // Cells of only spaces are blanked first: a stray `" "` at the far corner would
-                // make calamine allocate the sheet's whole box.
-                let data = archive::blank_whitespace_ods_cells(bytes)?.unwrap_or_else(|| bytes.to_vec());
+                // Cells of only spaces are blanked first (a stray `" "` at the far corner would
+                // make calamine allocate the sheet's whole box), indentation between table
+                // elements dropped and a missing mimetype added (see `archive::prepare_ods`).
+                let data = archive::prepare_ods(bytes)?.unwrap_or_else(|| bytes.to_vec());
                 let wb: Ods<_> = Ods::new(Cursor::new(data)).map_err(|e| map_err(format, &e))?;
                 let mut book = Ranged { wb, format };
                 let choice = choose(format, book.wb.sheets_metadata(), wanted, &[])?;
@@ -231,9 +240,23 @@ fn choose(
         }
     };
     if order.is_empty() {
+        // Every sheet was dropped as unreadable: say why rather than call the file empty.
+        if let Some(d) = dropped.first() {
+            let others = dropped.len() - 1;
+            let more = if others > 0 { format!(" (and {others} other sheets)") } else { String::new() };
+            return Err(Error::corrupt(
+                format.as_str(),
+                format!("no sheet can be read: sheet {} cannot be read: {}{more}", sheet_label(d), d.why),
+            ));
+        }
         return Err(ErrorKind::EmptyFile.into());
     }
     Ok(Choice { sheets, order })
+}
+
+/// A dropped sheet as a message names it: its name quoted, or its position when it has none.
+fn sheet_label(d: &archive::DroppedSheet) -> String {
+    if d.name.trim().is_empty() { format!("number {}", d.position + 1) } else { format!("\"{}\"", d.name) }
 }
 
 /// True when sheet `name` has a non-blank cell (an unreadable sheet has none).
@@ -297,6 +320,17 @@ fn map_err(format: Format, e: &dyn std::fmt::Display) -> Error {
     }
     if text.starts_with("Cell limit exceeded") || text.contains("CellLimitExceeded") {
         return Error::limit(LimitKind::SheetArea, 0, archive::AREA_FLOOR);
+    }
+    if let Some(hex) = text.split("Codepage ").nth(1).and_then(|t| t.strip_suffix(" not found")) {
+        // calamine names the code page in hexadecimal; a person knows it in decimal.
+        let number = u16::from_str_radix(hex.trim(), 16).map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        return Error::corrupt(
+            format.as_str(),
+            format!(
+                "its text is in code page {number}, which cadastro cannot decode: \
+                 open it in Excel or LibreOffice and save it as .xlsx"
+            ),
+        );
     }
     Error::corrupt(format.as_str(), redact(&text))
 }
@@ -932,6 +966,78 @@ mod realworld {
             Ok(g) => (Ok((g.sheet.unwrap_or_default(), g.rows.len())), None, differs),
             Err(e) => (Err(e.code().to_owned()), Some(e.to_string()), differs),
         }
+    }
+
+    /// xlsb sheets calamine would refuse the workbook over are dropped before it opens it (an
+    /// Excel 4.0 macro sheet: calamine said `Unrecognized BoundSheet8:dt`); when no sheet is left,
+    /// the error says why instead of calling the file empty (relationship ids the package does
+    /// not hold: calamine panicked).
+    #[test]
+    fn xlsb_sheets_calamine_refuses_are_dropped_and_named() {
+        let book = std::fs::read(dir().join("sheetjs/BlankSheetTypes.xlsb")).unwrap();
+        let err = read_grid(&book, Format::Xlsb, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "empty_file", "{err}");
+        let opts = ReadOptions { sheet: Some("Macro1".into()), ..ReadOptions::default() };
+        let err = read_grid(&book, Format::Xlsb, &opts).unwrap_err();
+        assert_eq!(err.code(), "corrupt_file", "{err}");
+        assert!(err.to_string().contains("Excel 4.0 macro sheet"), "{err}");
+        let dropped = archive::drop_unreadable_xlsb_sheets(&book).unwrap().unwrap().1;
+        assert_eq!(dropped.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["Macro1"]);
+
+        let broken = std::fs::read(dir().join("poi/Simple.xlsb")).unwrap();
+        let err = read_grid(&broken, Format::Xlsb, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "corrupt_file", "{err}");
+        assert!(err.to_string().contains("no sheet can be read"), "{err}");
+        assert!(err.to_string().contains("dangling relationship id"), "{err}");
+    }
+
+    /// ods packages LibreOffice reads and calamine refused: an indented `content.xml`
+    /// (`Expecting 'table-cell'`) and a package without its `mimetype` entry.
+    #[test]
+    fn ods_indented_or_without_mimetype() {
+        for (name, rows) in [("phpspreadsheet/RepeatedDataCells.ods", 1), ("phpspreadsheet/nomimetype.ods", 1)] {
+            let bytes = std::fs::read(dir().join(name)).unwrap();
+            assert_eq!(super::super::format::sniff(&bytes).unwrap(), Format::Ods, "{name}");
+            let grid = read_grid(&bytes, Format::Ods, &ReadOptions::default()).unwrap();
+            assert_eq!(grid.rows.len(), rows, "{name}");
+            let fixed = archive::prepare_ods(&bytes).unwrap().expect("a fix");
+            assert!(archive::prepare_ods(&fixed).unwrap().is_none(), "{name}: the fixed copy needs nothing more");
+        }
+    }
+
+    /// xls code pages: the aliases Quattro Pro and old Excel write (32769 for windows-1252) are
+    /// read; one encoding_rs cannot decode is named in decimal with what to do.
+    #[test]
+    fn xls_code_page_aliases_and_unknown_code_pages() {
+        let quattro = std::fs::read(dir().join("sheetjs/write_57.xls")).unwrap();
+        let grid = read_grid(&quattro, Format::Xls, &ReadOptions::default()).unwrap();
+        assert_eq!((grid.sheet.as_deref(), grid.rows.len()), (Some("A"), 4));
+        let mac = std::fs::read(dir().join("phpspreadsheet/maccentraleurope.biff5.xls")).unwrap();
+        let err = read_grid(&mac, Format::Xls, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err.code(), "corrupt_file");
+        assert!(err.to_string().contains("code page 10029") && err.to_string().contains(".xlsx"), "{err}");
+    }
+
+    /// XML parts in UTF-16 (PhpSpreadsheet's tests: `xl/workbook.xml` in UTF-16BE, with and
+    /// without a byte-order mark) are transcoded before calamine reads the package.
+    #[test]
+    fn utf16_xml_parts_are_read() {
+        for name in ["phpspreadsheet/utf16be.xlsx", "phpspreadsheet/utf16be.bom.xlsx"] {
+            let bytes = std::fs::read(dir().join(name)).unwrap();
+            let grid = read_grid(&bytes, Format::Xlsx, &ReadOptions::default()).unwrap();
+            assert_eq!((grid.sheet.as_deref(), grid.rows.len()), (Some("Sheet1"), 1), "{name}");
+            let fixed = archive::utf8_xml_parts(&bytes).unwrap().expect("a part to transcode");
+            assert!(archive::utf8_xml_parts(&fixed).unwrap().is_none(), "{name}");
+        }
+    }
+
+    /// POI bug 53282: a header row whose only data below is one far cell is still the header.
+    #[test]
+    fn a_header_over_one_far_cell_is_found() {
+        let bytes = std::fs::read(dir().join("poi/53282.xlsx")).unwrap();
+        let table = crate::read::read_bytes(&bytes, &ReadOptions::default()).unwrap();
+        assert_eq!(table.source.header_row, Some(1));
+        assert_eq!(table.headers.first().map(String::as_str), Some("Store#"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Format detection from the bytes (never from the file name).
 //!
 //! - A zip container is told apart by its entries: `mimetype` of an OpenDocument spreadsheet
-//!   (ods), `xl/workbook.bin` (xlsb), a macro-enabled content type or `xl/vbaProject.bin` (xlsm),
+//!   (ods; without it, the manifest's root media type), `xl/workbook.bin` (xlsb), a macro-enabled content type or `xl/vbaProject.bin` (xlsm),
 //!   `xl/workbook.xml` or the spreadsheet content type (xlsx). Any other zip is unsupported.
 //! - A CFB (OLE2) container holding `EncryptionInfo`/`EncryptedPackage` is a password-protected
 //!   OOXML workbook; one holding a `Workbook` or `Book` stream is an xls (encrypted when its
@@ -252,6 +252,18 @@ fn sniff_zip(bytes: &[u8]) -> Result<Format> {
             m if m.starts_with("application/vnd.oasis.opendocument") => "opendocument (not a spreadsheet)",
             _ => "zip",
         }));
+    }
+    if has("content.xml") && has("META-INF/manifest.xml") {
+        // An OpenDocument package without its `mimetype` entry (LibreOffice reads it): the
+        // manifest's root entry gives the type.
+        let manifest = read_entry_head(&mut zip, "META-INF/manifest.xml")?;
+        let spreadsheet = b"application/vnd.oasis.opendocument.spreadsheet\"";
+        if manifest.windows(spreadsheet.len()).any(|w| w == spreadsheet) {
+            if manifest.windows(b"encryption-data".len()).any(|w| w == b"encryption-data") {
+                return Err(ErrorKind::EncryptedFile { format: "ods".to_owned() }.into());
+            }
+            return Ok(Format::Ods);
+        }
     }
     if has("xl/workbook.bin") {
         return Ok(Format::Xlsb);

@@ -398,9 +398,20 @@ fn evidence(profiles: &[Profile], i: usize, csv: bool) -> Evidence {
     let too_wide = csv && widest_record.is_some_and(|w| p.width > w) && contrast * 2 < p.filled;
     // A row with nothing below it heads nothing (unless it is the only row).
     let heads_something = i == 0 || !below.is_empty();
+    // Workbooks: a label row over every column the rows below fill heads them however sparse
+    // they are (a header row over a few scattered cells, far apart).
+    let covers_below = !csv
+        && p.filled >= 2
+        && !below.is_empty()
+        && below.iter().all(|b| {
+            b.kinds
+                .iter()
+                .enumerate()
+                .all(|(col, k)| *k == Kind::Blank || p.kinds.get(col).is_some_and(|x| *x != Kind::Blank))
+        });
     let qualifies = p.filled >= 1
         && p.labels * 5 >= p.filled * 3
-        && p.filled * 2 >= table_width
+        && (p.filled * 2 >= table_width || covers_below)
         && !too_wide
         && !data_like
         && !echoed
@@ -761,6 +772,39 @@ mod tests {
         assert!(t.issues.is_empty());
         assert_eq!(t.blank_rows, 1);
         assert_eq!(t.source.delimiter, None);
+    }
+
+    /// Workbooks from spreadsheet libraries' tests (POI 53282, PhpSpreadsheet's chart samples):
+    /// a label row over every column the rows below fill is their header, even when the table
+    /// starts in column G or the only other cell is far to the right.
+    #[test]
+    fn a_label_row_over_sparse_or_offset_data_is_the_header() {
+        let offset = |row: u32, cells: Vec<Cell>| {
+            let mut all = vec![Cell::Empty; 6];
+            all.extend(cells);
+            Row { row, line: None, cells: all }
+        };
+        let rows = vec![
+            offset(2, vec![Cell::Text("X".into()), Cell::Text("Y".into())]),
+            offset(3, vec![Cell::Float(1.0), Cell::Float(0.0167)]),
+            offset(4, vec![Cell::Float(2.0), Cell::Float(0.023)]),
+        ];
+        let t = build_table(grid(Format::Xlsx, rows), &ReadOptions::default()).unwrap();
+        assert_eq!(t.source.header_row, Some(2));
+        assert_eq!(t.rows.len(), 2);
+
+        let mut header: Vec<Cell> = ["Store#", "Store Name", "Address Line 1", "City or County"]
+            .iter()
+            .map(|t| Cell::Text((*t).into()))
+            .collect();
+        header.resize(14, Cell::Empty);
+        header.push(Cell::Text("contact e-mail".into()));
+        let mut far = vec![Cell::Empty; 14];
+        far.push(Cell::Text("nobody@nowhere.com".into()));
+        let rows = vec![Row { row: 1, line: None, cells: header }, Row { row: 2, line: None, cells: far }];
+        let t = build_table(grid(Format::Xlsx, rows), &ReadOptions::default()).unwrap();
+        assert_eq!(t.source.header_row, Some(1));
+        assert_eq!(t.headers.first().map(String::as_str), Some("Store#"));
     }
 
     #[test]
