@@ -100,12 +100,16 @@ pub(crate) fn version(client: &mut impl GenericClient) -> Result<u32, StoreError
 /// Brings the schema to [`PG_SCHEMA_VERSION`]: nothing (no lock) when it is there; otherwise
 /// every missing migration in one transaction under the migration lock.
 pub(crate) fn migrate(client: &mut Client) -> Result<(), StoreError> {
-    let found = version(client)?;
-    if found > PG_SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { found, supported: PG_SCHEMA_VERSION });
-    }
-    if found == PG_SCHEMA_VERSION {
-        return Ok(());
+    // The unlocked look is two statements: another connection's migration can commit between
+    // them (no version table yet, then its tables), which reads as "not a store". Only the look
+    // under the migration lock below may conclude that.
+    match version(client) {
+        Ok(found) if found > PG_SCHEMA_VERSION => {
+            return Err(StoreError::NewerSchema { found, supported: PG_SCHEMA_VERSION });
+        }
+        Ok(found) if found == PG_SCHEMA_VERSION => return Ok(()),
+        Ok(_) | Err(StoreError::NotAStore(_)) => {}
+        Err(e) => return Err(e),
     }
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1, 0)", &[&LOCK_CLASS])?;
