@@ -164,6 +164,18 @@ pub enum CadastroError {
         /// What happened, without cell contents.
         detail: String,
     },
+    /// The store's server (PostgreSQL) could not be reached.
+    #[error("{detail}")]
+    StoreUnreachable {
+        /// What happened (the location's password hidden).
+        detail: String,
+    },
+    /// A store location of no supported kind (a path, `sqlite:PATH`, `postgres://...`).
+    #[error("{detail}")]
+    UnsupportedStore {
+        /// What happened (the location's password hidden).
+        detail: String,
+    },
     /// A store migration found customers sharing a key that becomes unique; nothing changed.
     #[error("{detail}")]
     StoreDuplicates {
@@ -218,7 +230,7 @@ pub const LOOKUP_FAILED: &str = "lookup_failed";
 
 /// The kind strings of the embedded store (`cadastro_store::StoreError::code`), in the order of
 /// its variants.
-pub const STORE_KINDS: [&str; 12] = [
+pub const STORE_KINDS: [&str; 14] = [
     "store_error",
     "store_too_new",
     "store_outdated",
@@ -231,6 +243,8 @@ pub const STORE_KINDS: [&str; 12] = [
     "store_busy",
     "not_a_store",
     "store_duplicates",
+    "store_unreachable",
+    "unsupported_store",
 ];
 
 #[uniffi::export]
@@ -269,6 +283,8 @@ impl CadastroError {
             Self::StoreCorrupt { .. } => "store_corrupt",
             Self::StoreBusy { .. } => "store_busy",
             Self::NotAStore { .. } => "not_a_store",
+            Self::StoreUnreachable { .. } => "store_unreachable",
+            Self::UnsupportedStore { .. } => "unsupported_store",
             Self::StoreDuplicates { .. } => "store_duplicates",
             Self::LookupFailed { .. } => LOOKUP_FAILED,
             Self::CallbackFailed { .. } => CALLBACK_FAILED,
@@ -351,6 +367,8 @@ impl From<cadastro_store::StoreError> for CadastroError {
             "store_corrupt" => Self::StoreCorrupt { detail },
             "store_busy" => Self::StoreBusy { detail },
             "not_a_store" => Self::NotAStore { detail },
+            "store_unreachable" => Self::StoreUnreachable { detail },
+            "unsupported_store" => Self::UnsupportedStore { detail },
             "store_duplicates" => Self::StoreDuplicates { detail },
             LOOKUP_FAILED => Self::LookupFailed { detail },
             other => Self::Internal { detail: format!("{detail} ({other})") },
@@ -443,9 +461,17 @@ mod tests {
             S::Busy("database is locked".into()),
             S::NotAStore("the database holds other tables (invoices)".into()),
             S::Duplicates("2 tax_id keys held by several customers".into()),
+            S::Unreachable("connection refused".into()),
+            S::UnsupportedLocation("mysql://db".into()),
         ];
         let codes: Vec<&str> = errors.iter().map(S::code).collect();
         assert_eq!(codes, STORE_KINDS);
+        // Every kind the store can give has its row (a new one fails here first).
+        let mut all: Vec<&str> = S::ALL.to_vec();
+        let mut ours: Vec<&str> = STORE_KINDS.to_vec();
+        all.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(ours, all);
         for err in errors {
             let code = err.code();
             let text = err.to_string();

@@ -105,6 +105,7 @@ def test_error_kinds_cover_the_contract():
         # the embedded store's and the lookup's
         "store_error", "store_too_new", "store_outdated", "invalid_account", "unknown_account", "stale_plan",
         "invalid_plan", "store_corrupt", "lookup_failed", "store_busy", "not_a_store", "store_duplicates",
+            "store_unreachable", "unsupported_store",
         # the host boundary's (cadastro_host::kinds)
         "store_closed",
     }
