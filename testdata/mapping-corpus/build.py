@@ -419,9 +419,9 @@ total+=P("Holded","es","tune","https://help.holded.com/es/articles/6896046-impor
  ("Cuenta contable","accounting_code",["4300001","4300002"]),
 ])
 total+=P("Alegra","es","holdout-2","https://ayuda.alegra.com/es/importa-tus-contactos-desde-un-archivo-de-excel","plantilla de importación de contactos",[
- ("Nombre","name","company_es"),("Tipo de identificación",N,"ident_type"),("Identificación","tax_id","nif"),("Dígito de verificación",N,["7","3"]),("Tipo de persona",N,["Persona jurídica","Persona natural"]),
+ ("Nombre","name","company_es"),("Tipo de identificación",N,"ident_type"),("Identificación","tax_id","nif"),("Dígito de verificación",N,["7","3"]),("Tipo de persona","is_company",["Persona jurídica","Persona natural"]),
  ("Responsabilidad tributaria",N,["Responsable de IVA"]),("Dirección","address","street_es"),("Departamento","state",["Cundinamarca","Antioquia"]),("Ciudad","city","city_es"),("Correo electrónico","email","email_es"),
- ("Teléfono 1","phone","phone_es"),("Teléfono 2",N,"phone_es"),("Celular","mobile_phone","phone_es"),("Tipo de contacto",N,["Cliente"]),("Plazo de pago","payment_terms_days" if False else N,["30 días"]),("Observaciones","notes","notes"),
+ ("Teléfono 1","phone","phone_es"),("Teléfono 2",N,"phone_es"),("Celular","mobile_phone","phone_es"),("Tipo de contacto",N,["Cliente"]),("Plazo de pago","payment_terms_days",["30 días"]),("Observaciones","notes","notes"),
 ])
 total+=P("Siigo","es","holdout-2","https://siigonube.portaldeclientes.siigo.com/importacion-de-terceros/","plantilla de importación de terceros (Siigo Nube)",[
  ("Tipo de identificación",N,"ident_type"),("Identificación","tax_id","nif"),("Dígito verificación",N,["7"]),("Nombres","first_name",["Carlos","Ana"]),("Apellidos","last_name",["Pérez","Gómez"]),
@@ -579,7 +579,7 @@ total+=P("Bling API v3","pt-BR","tune","https://developer.bling.com.br/referenci
 ])
 # ---- pl
 total+=P("inFakt API","pl","holdout-2","https://docs.infakt.pl/","client object of API v3 (clients.json), as an export's columns",[
- ("id",N,["1234567","1234568"]),("company_name","name","company_pl"),("street","address",["ul. Marszałkowska","ul. Floriańska"]),("street_number","address_number",["10","3"]),("flat_number","complement",["5",""]),("city","city","city_pl"),
+ ("id","external_id",["1234567","1234568"]),("company_name","name","company_pl"),("street","address",["ul. Marszałkowska","ul. Floriańska"]),("street_number","address_number",["10","3"]),("flat_number","complement",["5",""]),("city","city","city_pl"),
  ("country","country",["PL","PL"]),("postal_code","postal_code","kod"),("nip","tax_id","nip_digits"),("phone_number","phone","phone_pl"),("same_forward_address",N,"bool_tf"),("web_site","website",["www.kowalski.pl"]),
  ("email","email","email_pl"),("note","notes","notes"),("receiver",N,[]),("mailing_company_name",N,["Kowalski Sp. z o.o.",""]),("mailing_street",N,["ul. Polna 1",""]),("mailing_city",N,["Poznań",""]),
  ("mailing_postal_code",N,["60-001",""]),("days_to_payment","payment_terms_days","days"),("invoice_note",N,["Zamówienie 12/2024"]),
@@ -609,7 +609,7 @@ total+=P("Pennylane API","fr","tune","https://pennylane.readme.io/reference/getc
  ("payment_conditions",N,["30_days","upon_receipt"]),("phone","phone","phone_fr"),("reference",N,["Réf. interne 12",""]),("notes","notes","notes"),("external_reference","external_id","code"),("billing_language",N,["fr_FR","en_GB"]),
 ])
 total+=P("Evoliz API","fr","holdout-2","https://www.evoliz.io/documentation","client fields of the REST API, flattened",[
- ("clientid",N,["1001","1002"]),("code","external_id","code"),("civility",N,["M.","Mme"]),("name","name","company_fr"),("type",N,["Professionnel","Particulier"]),("legalform",N,["SARL","SAS"]),
+ ("clientid",N,["1001","1002"]),("code","external_id","code"),("civility",N,["M.","Mme"]),("name","name","company_fr"),("type","is_company",["Professionnel","Particulier"]),("legalform",N,["SARL","SAS"]),
  ("business_number","tax_id","fr_siret"),("activity_number",N,["4711D"]),("vat_number","vat_number","tva"),("immat_number",N,["RCS Paris 732 829 320"]),("bank_information.bank_name","bank_name",["BNP Paribas","Crédit Agricole"]),
  ("bank_information.iban","bank_account","iban"),("bank_information.bank_identification_code",N,["BNPAFRPPXXX"]),("address.addr","address","street_fr"),("address.addr2","complement",["Bâtiment B",""]),
  ("address.postcode","postal_code","cp_fr"),("address.town","city","city_fr"),("address.iso2","country","ctry2"),("delivery_address.addr","delivery_address","street_fr"),("delivery_address.postcode",N,"cp_fr"),("delivery_address.town",N,"city_fr"),

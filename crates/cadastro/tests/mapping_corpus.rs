@@ -178,16 +178,13 @@ fn corpus_meets_the_targets() {
     all.print("whole corpus", products.len(), false);
     assert!(all.headers >= 1600, "{} headers", all.headers);
     // The targets of issue #15 on the parts the mapper was tuned on.
-    for split in ["tune"] {
+    for split in ["tune", "holdout-2"] {
         let (score, _) = &by_split[split];
         assert!(score.file_failures.is_empty(), "{split}: {:?}", score.file_failures);
         assert!(score.wrong_sure.is_empty(), "{split}: wrong at >= 0.9: {:#?}", score.wrong_sure);
         assert!(score.accuracy() >= 0.97, "{split}: accuracy {:.3}", score.accuracy());
         assert!(score.false_rate() <= 0.005, "{split}: false mappings {:.4}", score.false_rate());
     }
-    let (old, _) = &by_split["holdout-2"];
-    assert!(old.file_failures.is_empty(), "holdout-2: {:?}", old.file_failures);
-    assert!(old.accuracy() >= 0.933 && old.false_rate() <= 0.0348 && old.wrong_sure.len() <= 9);
     // The fresh held-out set is reported above; it must not fall below what it measures today
     // (see the README and the issue note).
     let (holdout, n) = &by_split["holdout"];
@@ -200,4 +197,4 @@ fn corpus_meets_the_targets() {
 
 /// What the fresh held-out set measures today (accuracy, false-mapping rate, wrong suggestions
 /// at >= 0.9, files stopped): a floor against regressions, not the issue's targets.
-const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.857, 0.0421, 9, 1);
+const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.859, 0.0393, 8, 1);

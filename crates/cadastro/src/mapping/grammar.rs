@@ -40,6 +40,9 @@ pub(crate) struct Parsed {
     pub code: bool,
     /// The header is a ` - ` path (`Address 1 - City`, `Organization - Name`).
     pub path: bool,
+    /// The core words of the last segment of a dotted path (`address.city.state_code` →
+    /// `state code`); empty for a header without dots.
+    pub tail: Vec<String>,
 }
 
 /// Splits a header into words: at punctuation and spaces, at camelCase humps (`POAddressLine1`
@@ -159,6 +162,9 @@ const STRUCTURE: &[&str] = &[
     "organisation",
     "kontr",
     "kontrahent",
+    "kontrahenta",
+    "klienta",
+    "nabywcy",
     "buyer",
     "nabywca",
     "defaults",
@@ -216,7 +222,14 @@ impl Parsed {
                 core.push(w.clone());
             }
         }
-        Parsed { words, core, block, contact, billing, code, path: header.contains(" - ") }
+        let tail = match header.rsplit_once('.') {
+            Some((head, last)) if !alias && !head.is_empty() && !last.trim().is_empty() && !header.contains(' ') => {
+                let last = self::words(last);
+                core.iter().rev().take(last.len()).rev().cloned().collect::<Vec<String>>()
+            }
+            _ => Vec::new(),
+        };
+        Parsed { words, core, block, contact, billing, code, path: header.contains(" - "), tail }
     }
 
     fn has(&self, w: &str) -> bool {
@@ -293,7 +306,20 @@ impl Parsed {
         if let Some(found) = self.numbered_item() {
             return Some(found);
         }
-        self.plain_qualifier()
+        let whole = self.plain_qualifier();
+        // In a dotted path the last segment names the value; the segments before it name
+        // where it sits (`address.city.state_code` is a state's code, not the city).
+        if let Some(Some(f)) = whole
+            && is_address_part(f)
+            && !self.tail.is_empty()
+            && self.tail.len() < self.core.len()
+        {
+            let last = Parsed { core: self.tail.clone(), tail: Vec::new(), ..self.clone() };
+            if let Some(q) = last.plain_qualifier() {
+                return Some(q);
+            }
+        }
+        whole
     }
 
     /// [`Parsed::qualifier`] without the numbered-item reading.
@@ -306,6 +332,13 @@ impl Parsed {
                 && w.get(1).is_some_and(|b| addressish.contains(&b.as_str()))
         }) {
             return None;
+        }
+        // An instant-messaging address (`IMAddress`, `Skype address`) is no postal address.
+        if self.core.windows(2).any(|w| {
+            w.first().is_some_and(|a| ["im", "messenger", "skype", "jabber", "xmpp", "sip"].contains(&a.as_str()))
+                && w.get(1).is_some_and(|b| addressish.contains(&b.as_str()))
+        }) {
+            return Some(None);
         }
         let joined = self.core.concat();
         let address_word = ["address", "street", "endereco", "adresse", "direccion", "adres", "addresses", "addr"]
@@ -328,7 +361,8 @@ impl Parsed {
         if self.has("subdivision") || joined.contains("subdivision") {
             return Some(Some(Field::State));
         }
-        if self.any(&["country", "pais", "pays", "kraj"]) {
+        // `iso`/`iso2`/`iso3` inside an address (`address.iso2`): the country's code.
+        if self.any(&["country", "pais", "pays", "kraj"]) || address_word && self.has("iso") {
             return Some(Some(Field::Country));
         }
         if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"]) {

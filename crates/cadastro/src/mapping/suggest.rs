@@ -62,6 +62,11 @@ const KEPT_DESPITE_VALUES: f64 = 0.5;
 const CHECKED_VALUES: f64 = 0.85;
 /// Confidence of a bare `Number` far from any address column read as the record's number.
 const LOOSE_NUMBER: f64 = 0.7;
+/// Confidence of the fallback reading when the values chose another (the tax id under VAT
+/// numbers).
+const AMBIGUOUS_SECOND_READING: f64 = 0.8;
+/// Confidence of a decision of the header row between two plausible readings.
+const AMBIGUOUS_CONTEXT: f64 = 0.85;
 /// Highest confidence of a secondary copy of a detail (`Home Phone`).
 const SECONDARY: f64 = 0.6;
 /// Confidence of a suggestion drawn from the sample values alone.
@@ -131,7 +136,9 @@ fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candi
         Some(_) => {}
         None => found.push(c),
     };
-    if let Some(c) = keyword_candidate(header) {
+    if let Some(c) = keyword_candidate(header)
+        && !(c.target == Target::Field(Field::DeliveryAddress) && shipping_detail(header))
+    {
         offer(c);
     }
     for c in fuzzy_candidates(folded, profile) {
@@ -139,6 +146,31 @@ fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candi
     }
     found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
     found
+}
+
+/// A shipping block's detail other than its address (`delivery_method`, `Shipping price`,
+/// `Delivery date`): nothing cadastro stores, never the delivery address.
+fn shipping_detail(header: &str) -> bool {
+    let p = Parsed::read(header);
+    p.block == Block::Shipping
+        && !p.core.is_empty()
+        && p.qualifier().is_none()
+        && p.core.iter().all(|w| {
+            ![
+                "address",
+                "addr",
+                "adresse",
+                "endereco",
+                "direccion",
+                "adres",
+                "street",
+                "rue",
+                "calle",
+                "ulica",
+                "local",
+            ]
+            .contains(&w.as_str())
+        })
 }
 
 /// The first keyword rule the header's words satisfy.
@@ -372,6 +404,20 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         }
     }
     cands.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    // EU VAT numbers (country prefix and check digits) under a tax-id header (`tax_number`
+    // holding `NL…B01`): the VAT number first, for review, the tax id as the fallback.
+    if ev.vat >= 0.8
+        && ev.n >= 2
+        && let Some(top) = cands.first()
+        && top.target == Target::Field(Field::TaxId)
+        && !matches!(top.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+        && !cands.iter().any(|c| c.target == Target::Field(Field::VatNumber))
+    {
+        if let Some(top) = cands.first_mut() {
+            top.confidence = top.confidence.min(AMBIGUOUS_SECOND_READING);
+        }
+        cands.insert(0, Candidate::new(Target::Field(Field::VatNumber), CONFIRMED_LOOSE, MatchReason::Values));
+    }
     if cands.is_empty() {
         // A header the grammar decided holds nothing stays unmapped; a header nothing matched,
         // an empty one or one whose readings were all vetoed takes what the values say.
@@ -501,6 +547,48 @@ pub(crate) fn apply_context(
         }
     }
 
+    // 3b. A file of persons (no contact block) with its own `Contact ID` and a related
+    //     record's `Account ID` / `Company ID` (Salesforce's Contact export): the contact's id
+    //     is the record's number, the account's is another record's. Both readings are
+    //     plausible, so the result is left for review.
+    if generic {
+        let own_id = |h: &str| ["contactid", "personid", "peopleid"].contains(&fold_label(h).as_str());
+        let related_id =
+            |h: &str| ["accountid", "companyid", "organizationid", "organisationid"].contains(&fold_label(h).as_str());
+        let contact_block = (0..all.len()).any(|i| {
+            all.get(i).and_then(|c| first_field(c)).is_some_and(|f| {
+                matches!(
+                    f,
+                    Field::ContactEmail | Field::ContactFirstName | Field::ContactLastName | Field::ContactPhone
+                )
+            })
+        });
+        let own = (0..headers.len()).find(|&i| headers.get(i).is_some_and(|h| own_id(h)) && !fixed.contains_key(&i));
+        let related: Vec<usize> = (0..headers.len())
+            .filter(|&i| {
+                headers.get(i).is_some_and(|h| related_id(h))
+                    && !fixed.contains_key(&i)
+                    && all.get(i).and_then(|c| c.first()).is_some_and(|c| {
+                        c.target == Target::Field(Field::ExternalId) && c.reason == MatchReason::Synonym
+                    })
+            })
+            .collect();
+        if !contact_block
+            && let Some(own) = own
+            && !related.is_empty()
+        {
+            for i in related {
+                if let Some(cands) = all.get_mut(i) {
+                    cands.clear();
+                }
+            }
+            if let Some(cands) = all.get_mut(own) {
+                cands.clear();
+                cands.push(Candidate::new(Target::Field(Field::ExternalId), AMBIGUOUS_CONTEXT, MatchReason::Context));
+            }
+        }
+    }
+
     // 4. Two name columns: the legal name keeps `name`, the other is the short name.
     let legal = |h: &str| {
         let f = fold_label(h);
@@ -587,7 +675,9 @@ pub(crate) fn apply_context(
         headers.get(i).is_some_and(|h| {
             let p = parsed.get(i);
             let alias = h.as_bytes().get(1) == Some(&b'.');
-            matches!(fold_label(h).as_str(), "id" | "rowid")
+            // The source system's own key: `id`, `rowid`, `uuid`, or the record word and `id`
+            // run together (`clientid`, Evoliz).
+            matches!(fold_label(h).as_str(), "id" | "rowid" | "uuid" | "guid" | "clientid" | "customerid" | "recordid")
                 || alias && p.is_some_and(|p| p.core == ["id"] || p.core == ["rowid"])
         })
     };
@@ -719,6 +809,17 @@ pub(crate) fn apply_context(
     }
 }
 
+/// A header of another address block's copy (`mailing_company_name`, `Shipping Name`,
+/// `Other E-mail`): a second copy of a detail, not a second name or e-mail of the customer.
+fn another_block(header: &str) -> bool {
+    let p = Parsed::read(header);
+    p.block != Block::Main
+        || p.words.iter().any(|w| {
+            ["mailing", "correspondence", "correspondance", "korespondencyjny", "korespondencyjna", "postal"]
+                .contains(&w.as_str())
+        })
+}
+
 /// A column whose header reads as the name but lost it to a stronger column is the short name
 /// (the second name column of `Nome` + `Razão social`, `Name` + `Company`), when no column is.
 pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
@@ -738,7 +839,7 @@ pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chose
         .and_then(|i| headers.get(i))
         .map(|h| fold_label(h));
     for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
-        if named.as_deref() == Some(fold_label(header).as_str()) {
+        if named.as_deref() == Some(fold_label(header).as_str()) || another_block(header) {
             continue;
         }
         if slot.is_none()
@@ -774,7 +875,7 @@ pub(crate) fn second_emails(headers: &[String], all: &mut [Vec<Candidate>], chos
         .and_then(|i| headers.get(i))
         .map(|h| fold_label(h));
     for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
-        if main.as_deref() == Some(fold_label(header).as_str()) {
+        if main.as_deref() == Some(fold_label(header).as_str()) || another_block(header) {
             continue;
         }
         if slot.is_none()
@@ -927,6 +1028,71 @@ mod tests {
         );
         assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("email"), true));
         assert_eq!(row(&[("Name", &[]), ("Account Owner", &["Jane Rep", "Sam Sales"])]), [f("name"), None]);
+    }
+
+    #[test]
+    fn third_pass_rules() {
+        // The source system's key run together with its record word yields to the user's code.
+        assert_eq!(
+            row(&[("clientid", &["1001", "1002"]), ("code", &["C-001", "C-002"]), ("name", &[])])[..2],
+            [None, f("external_id")]
+        );
+        // A file of persons: its own `Contact ID` is the record's number, the account's is not.
+        let got = row(&[
+            ("Contact ID", &["0035g00000XyZaBAAV"]),
+            ("Account ID", &["0015g00000ABCDeAAH"]),
+            ("First Name", &["John"]),
+            ("Last Name", &["Smith"]),
+        ]);
+        assert_eq!(got, [f("external_id"), None, f("first_name"), f("last_name")]);
+        // A mailing block's company name is no second name; its street is no second address.
+        let got = row(&[
+            ("company_name", &["Kowalski Sp. z o.o."]),
+            ("street", &["ul. Marszałkowska"]),
+            ("mailing_company_name", &["Kowalski Sp. z o.o."]),
+            ("mailing_street", &["ul. Polna 1"]),
+        ]);
+        assert_eq!(got, [f("name"), f("address"), None, None]);
+        // A shipping block's method or price is not the delivery address; `envio` of e-mails is
+        // still an e-mail.
+        assert_eq!(top("delivery_method", "generic"), None);
+        assert_eq!(top("Shipping price", "generic"), None);
+        assert_eq!(top("E-mail para envio de boletos", "asaas").map(|t| t.0), Some("email".into()));
+        // An instant-messaging address is not a postal one; `iso2` in an address is its country.
+        assert_eq!(
+            row(&[("Name", &[]), ("IMAddress", &["john@im.example"]), ("Business Street", &["1 Main St"])]),
+            [f("name"), None, f("address")]
+        );
+        assert_eq!(
+            row(&[("address.addr", &["12 rue de la Paix"]), ("address.iso2", &["FR", "BE"])]),
+            [f("address"), f("country")]
+        );
+        // In a dotted path the last segment names the value, and codes are no state or city.
+        assert_eq!(
+            row(&[
+                ("address.city.state_code", &["11", "05"]),
+                ("address.city.city_code", &["11001", "05001"]),
+                ("address.postal_code", &["110111", "050001"]),
+            ]),
+            [None, None, f("postal_code")]
+        );
+        assert_eq!(top("address.city.state_name", "generic").map(|t| t.0), Some("state".into()));
+        // VAT numbers under a tax-number header are the VAT number, for review.
+        let cols = crate::mapping::suggest_with_samples(
+            &["name".to_owned(), "tax_number".to_owned()],
+            &[vec![], vec!["NL004495445B01".to_owned(), "NL123456782B90".to_owned()]],
+            &Profile::generic(),
+        );
+        assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("vat_number"), true));
+        // Synonyms: a nickname is no short name; Latin American identification is the tax id.
+        assert_eq!(top("Nickname", "generic"), None);
+        assert_eq!(top("Identificación", "generic").map(|t| t.0), Some("tax_id".into()));
+        assert_eq!(top("Nombres", "generic").map(|t| t.0), Some("first_name".into()));
+        assert_eq!(top("flat_number", "generic").map(|t| t.0), Some("complement".into()));
+        assert_eq!(top("Número interior", "generic").map(|t| t.0), Some("complement".into()));
+        assert_eq!(top("Identyfikator kontrahenta", "generic").map(|t| t.0), Some("external_id".into()));
+        let dep = candidates("Département", &Profile::generic(), &BTreeMap::new());
+        assert!(dep.first().is_some_and(|c| c.target == Target::Field(Field::State) && c.confidence < 0.9));
     }
 
     #[test]

@@ -22,6 +22,8 @@ const LOOSE: f64 = 0.88;
 const AMBIGUOUS_FIRST: f64 = 0.85;
 /// Confidence of the second reading of an ambiguous label (`Company`: the is-company flag).
 const AMBIGUOUS_SECOND: f64 = 0.8;
+/// Confidence of a label that is right in some products and wrong in others: always reviewed.
+const REVIEW: f64 = 0.7;
 
 /// Unambiguous labels per field.
 const LABELS: &[(Field, &[&str])] = &[
@@ -174,7 +176,12 @@ const LABELS: &[(Field, &[&str])] = &[
             "Display name",
             "Brand name",
             "DBA",
-            "Nickname",
+            "Name alias",
+            "Alias",
+            "Alternative name",
+            "Commercial name",
+            "Nom alternatif",
+            "Nom d'usage",
             "Nome fantasia",
             "Fantasia",
             "Nome curto",
@@ -207,6 +214,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Imię",
             "Nombre de pila",
             "Primer nombre",
+            "Nombres",
         ],
     ),
     (
@@ -297,6 +305,8 @@ const LABELS: &[(Field, &[&str])] = &[
             "DNI/NIF",
             "NIF/DNI",
             "Identificación fiscal",
+            "Identificación",
+            "Número de identificación",
             "Número de identificación fiscal",
             "RFC",
             "RUT",
@@ -601,6 +611,9 @@ const LABELS: &[(Field, &[&str])] = &[
             "Nr budynku",
             "Número de calle",
             "Número exterior",
+            "Exterior number",
+            "Núm. exterior",
+            "No. exterior",
         ],
     ),
     (
@@ -622,6 +635,12 @@ const LABELS: &[(Field, &[&str])] = &[
             "Adresse ligne 2",
             "Numer lokalu",
             "Nr lokalu",
+            "Flat number",
+            "Apartment number",
+            "Número interior",
+            "Interior number",
+            "Núm. interior",
+            "No. interior",
             "Lokal",
             "Complemento de dirección",
             "Dirección 2",
@@ -697,11 +716,11 @@ const LABELS: &[(Field, &[&str])] = &[
             "Estado (UF)",
             "Região",
             "Région",
-            "Département",
             "Województwo",
             "Woj.",
             "Provincia",
             "Comunidad autónoma",
+            "Departamento",
             "Región",
         ],
     ),
@@ -790,6 +809,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Compte comptable",
             "Compte auxiliaire",
             "Code auxiliaire",
+            "Code compta",
             "Compte client",
             "Konto księgowe",
             "Kod księgowy",
@@ -1182,6 +1202,11 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Firma", Field::IsCompany, AMBIGUOUS_SECOND),
     ("Province", Field::District, AMBIGUOUS_FIRST),
     ("Province", Field::State, AMBIGUOUS_SECOND),
+    // A French département is a county-level division: Dolibarr's state field, a county elsewhere.
+    ("Département", Field::State, REVIEW),
+    // An identification number: the tax id in Latin American files (Siigo, Alegra), a person's
+    // id elsewhere.
+    ("Identification", Field::TaxId, AMBIGUOUS_FIRST),
     ("Conta", Field::BankAccount, AMBIGUOUS_FIRST),
     ("Cuenta", Field::BankAccount, AMBIGUOUS_FIRST),
     ("Principal", Field::ContactIsMain, AMBIGUOUS_FIRST),
@@ -1254,6 +1279,8 @@ const UNMAPPED: &[&str] = &[
     "Balance",
     "Solde",
     "Bank account name",
+    // A person's nickname (Google, Outlook, Square), not the customer's short name.
+    "Nickname",
     // The id of a group record (Holded `groupId`), not the group; Upflow's own `Group ID`
     // (the parent's id) is read through its profile.
     "Group ID",

@@ -122,6 +122,10 @@ impl Evidence {
         if field == Field::Country && self.digits_only >= 0.8 {
             return Veto;
         }
+        // Nor a state, a city or a district: they are those places' codes (IBGE, DANE).
+        if matches!(field, Field::State | Field::City | Field::District) && self.digits_only >= 0.8 && self.n >= 2 {
+            return Veto;
+        }
         let pick = |confirm: bool, veto: bool| {
             if confirm {
                 Confirm
