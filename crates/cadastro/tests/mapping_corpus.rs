@@ -66,6 +66,8 @@ struct Score {
     /// Bucket lower bound (tenths) -> (suggestions, right).
     buckets: BTreeMap<u32, (usize, usize)>,
     review_right: (usize, usize),
+    /// (reason, confidence in hundredths) -> (suggestions, right).
+    by_reason: BTreeMap<(String, u32), (usize, usize)>,
 }
 
 impl Score {
@@ -97,6 +99,9 @@ impl Score {
                         self.wrong_sure.push(format!("{}: {:?} -> {:?} at {:.2}", p.name, c.header, got, c.confidence));
                     }
                 }
+                let e = self.by_reason.entry((format!("{:?}", c.reason), (c.confidence * 100.0).round() as u32)).or_default();
+                e.0 += 1;
+                e.1 += usize::from(ok);
                 let bucket = ((c.confidence * 10.0).floor() as u32).min(9);
                 let e = self.buckets.entry(bucket).or_default();
                 e.0 += 1;
@@ -144,6 +149,10 @@ impl Score {
         );
         // The held-out products' misses are not printed: they are not tuned on.
         if misses {
+            println!("   reason, confidence -> suggestions, share right");
+            for ((r, c), (n, ok)) in &self.by_reason {
+                println!("   {r:>12} {:.2}  {n:>4}  {:.1}%", f64::from(*c) / 100.0, 100.0 * *ok as f64 / *n as f64);
+            }
             for w in &self.wrong_sure {
                 println!("   WRONG AT >= 0.9 {w}");
             }

@@ -393,6 +393,12 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
     for c in cands.iter_mut() {
         let Some(f) = c.target.field() else { continue };
         if ev.verdict(f) == Verdict::Confirm && !matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel) {
+            // Only values that few other fields share raise the confidence: codes, free words,
+            // small numbers and two letters fit many fields (an `Account ID` of codes is not
+            // surely the customer's number), so they only keep the header's reading.
+            if !ev.discriminates(f) {
+                continue;
+            }
             let to = if c.confidence >= STRONG - 1e-9 {
                 CONFIRMED
             } else if c.confidence >= 0.8 {

@@ -184,6 +184,22 @@ impl Evidence {
         }
     }
 
+    /// True when values that confirm `field` are of a kind few other fields hold (e-mails,
+    /// identifiers with check digits, IBANs, phones, postal codes, countries, web addresses,
+    /// person types), so their confirmation raises a header's confidence. Codes, free words,
+    /// small numbers and two-letter codes fit many fields: they only keep a reading.
+    pub fn discriminates(&self, field: Field) -> bool {
+        match field {
+            Field::Email | Field::ContactEmail | Field::AccountManagerEmail | Field::AdditionalEmails => true,
+            Field::TaxId | Field::VatNumber | Field::BankAccount | Field::Website => true,
+            Field::Phone | Field::MobilePhone | Field::Fax | Field::ContactPhone => true,
+            Field::PostalCode => self.small_int < 0.5,
+            Field::Country => self.words >= 0.5 || self.two_letters >= 0.5,
+            Field::IsCompany => self.person_type >= 0.8,
+            _ => false,
+        }
+    }
+
     /// The field the values alone point to, for a column whose header says nothing (or a
     /// headerless file): only kinds that are unmistakable.
     pub fn field(&self) -> Option<Field> {
