@@ -99,7 +99,10 @@ impl Score {
                         self.wrong_sure.push(format!("{}: {:?} -> {:?} at {:.2}", p.name, c.header, got, c.confidence));
                     }
                 }
-                let e = self.by_reason.entry((format!("{:?}", c.reason), (c.confidence * 100.0).round() as u32)).or_default();
+                let e = self
+                    .by_reason
+                    .entry((format!("{:?}", c.reason), (c.confidence * 100.0).round() as u32))
+                    .or_default();
                 e.0 += 1;
                 e.1 += usize::from(ok);
                 let bucket = ((c.confidence * 10.0).floor() as u32).min(9);
