@@ -172,20 +172,21 @@ impl Score {
 #[test]
 fn corpus_meets_the_targets() {
     let products = corpus();
-    assert!(products.len() >= 75, "{} products", products.len());
+    assert!(products.len() >= 83, "{} products", products.len());
     let mut all = Score::default();
     let mut by_split: BTreeMap<String, (Score, usize)> = BTreeMap::new();
     for p in &products {
-        assert!(["tune", "holdout-2", "holdout"].contains(&p.split.as_str()), "{}: split {}", p.name, p.split);
+        assert!(["tune", "holdout-2", "holdout", "holdout-3"].contains(&p.split.as_str()), "{}: split {}", p.name, p.split);
         all.add(p);
         let e = by_split.entry(p.split.clone()).or_default();
         e.0.add(p);
         e.1 += 1;
     }
-    // "holdout" (the third pass's fresh set) is never tuned on: its misses are not printed.
-    // "holdout-2" is the second pass's held-out set, studied and tuned on from the third pass.
+    // "holdout-3" (the fourth pass's fresh set) is never tuned on: its misses are not printed.
+    // "holdout-2" (the second pass's held-out set) is tuned on since the third pass, "holdout"
+    // (the third pass's) since the fourth, each only after a fresher set was measured.
     for (split, (score, n)) in &by_split {
-        score.print(split, *n, split != "holdout");
+        score.print(split, *n, split != "holdout-3");
     }
     all.print("whole corpus", products.len(), false);
     assert!(all.headers >= 1600, "{} headers", all.headers);
