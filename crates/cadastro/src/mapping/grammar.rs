@@ -186,6 +186,37 @@ const STRUCTURE: &[&str] = &[
     "le",
 ];
 
+/// The headers without the technical table prefix most of them share (TOTVS Protheus `A1_`,
+/// Gestimum `PCF_`): an upper-case code of one to four letters or digits and an underscore,
+/// before an upper-case name, on at least half of the headers and at least four of them. A
+/// prefix the whole file shares says which table the columns come from, not what they hold.
+/// Headers without the prefix, and every header when no prefix is shared, are kept as they are.
+pub(crate) fn without_table_prefix(headers: &[String]) -> Vec<String> {
+    fn prefix(h: &str) -> Option<&str> {
+        let (head, rest) = h.split_once('_')?;
+        let code = (1..=4).contains(&head.len())
+            && head.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && head.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+        let name = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        (code && name).then_some(head)
+    }
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for h in headers {
+        if let Some(p) = prefix(h.trim()) {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    let shared = counts.into_iter().max_by_key(|&(_, n)| n).filter(|&(_, n)| n >= 4 && 2 * n >= headers.len());
+    let Some((shared, _)) = shared else { return headers.to_vec() };
+    headers
+        .iter()
+        .map(|h| match prefix(h.trim()) {
+            Some(p) if p == shared => h.trim().get(p.len() + 1..).unwrap_or(h).to_owned(),
+            _ => h.clone(),
+        })
+        .collect()
+}
+
 impl Parsed {
     /// Reads a header.
     pub fn read(header: &str) -> Parsed {

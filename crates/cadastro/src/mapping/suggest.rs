@@ -89,11 +89,27 @@ pub(crate) fn candidates(header: &str, profile: &Profile, learned: &BTreeMap<Str
             c.reason = MatchReason::Context;
         }
     }
-    if let Some(t) = learned.get(&folded) {
+    prefer_learned(&mut cands, &folded, learned);
+    cands
+}
+
+/// Confidence of a technical abbreviation's reading (`END` in a file of `A1_*` names).
+const ABBREVIATION: f64 = 0.8;
+
+/// The reading of a technical abbreviation, for a header read without its table prefix.
+pub(crate) fn abbreviation_candidates(header: &str) -> Vec<Candidate> {
+    super::synonyms::technical_abbreviation(&grammar::words(header).join(" "))
+        .map(|f| Candidate::new(Target::Field(f), ABBREVIATION, MatchReason::Synonym))
+        .into_iter()
+        .collect()
+}
+
+/// A mapping the users accepted before for this (folded) header ranks first.
+pub(crate) fn prefer_learned(cands: &mut Vec<Candidate>, folded: &str, learned: &BTreeMap<String, Target>) {
+    if let Some(t) = learned.get(folded) {
         cands.retain(|c| &c.target != t);
         cands.insert(0, Candidate::new(t.clone(), LEARNED, MatchReason::Learned));
     }
-    cands
 }
 
 fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candidate> {

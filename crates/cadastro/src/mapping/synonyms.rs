@@ -39,6 +39,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Customer no",
             "Customer code",
             "Customer reference",
+            "Reference ID",
             "Customer ref",
             "Client number",
             "Client no",
@@ -444,6 +445,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "CC emails",
             "Email CC",
             "Secondary email",
+            "Email secondary",
             "Email 2",
             "E-mails adicionais",
             "E-mail adicional",
@@ -714,6 +716,8 @@ const LABELS: &[(Field, &[&str])] = &[
             "Estado",
             "UF",
             "Estado (UF)",
+            "Administrative district level 1",
+            "Administrative area level 1",
             "Região",
             "Région",
             "Województwo",
@@ -810,6 +814,9 @@ const LABELS: &[(Field, &[&str])] = &[
             "Compte auxiliaire",
             "Code auxiliaire",
             "Code compta",
+            "Auxiliary code",
+            "Code auxiliaire",
+            "Compte auxiliaire",
             "Compte client",
             "Konto księgowe",
             "Kod księgowy",
@@ -892,6 +899,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Délai de paiement (jours)",
             "Conditions de paiement",
             "Termin płatności",
+            "Termin należności",
             "Termin płatności (dni)",
             "Dni płatności",
             "Plazo de pago",
@@ -1134,7 +1142,7 @@ const LABELS: &[(Field, &[&str])] = &[
     (Field::Name, &["Libellé du client", "Libellé client", "Libellé", "Nazwa pełna", "Nombre fiscal", "xNome"]),
     (
         Field::IsCompany,
-        &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica"],
+        &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica", "Company or person"],
     ),
     (Field::StateInscription, &["IE / RG", "RG / IE", "Inscrição estadual / RG"]),
     (Field::MunicipalInscription, &["Municipal tax number", "Municipal registration"]),
@@ -1227,6 +1235,33 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Persona de contacto", Field::ContactLastName, AMBIGUOUS_FIRST),
     ("Persona de contacto", Field::ContactFirstName, AMBIGUOUS_SECOND),
 ];
+
+/// Abbreviations of the languages served that technical column names use (`A1_END`, `PCF_RS`,
+/// `A1_MUN`), read only in a file whose headers share a table prefix (see
+/// `grammar::without_table_prefix`): alone, `End` or `Est` say nothing. Their readings come
+/// below the review threshold.
+const TECHNICAL_ABBREVIATIONS: &[(&str, Field)] = &[
+    // raison sociale
+    ("rs", Field::Name),
+    ("end", Field::Address),
+    ("ender", Field::Address),
+    ("est", Field::State),
+    ("mun", Field::City),
+    ("munic", Field::City),
+    ("comp", Field::Complement),
+    ("compl", Field::Complement),
+    ("inscr", Field::StateInscription),
+    ("insc est", Field::StateInscription),
+    ("inscr est", Field::StateInscription),
+    ("insc mun", Field::MunicipalInscription),
+    ("inscr mun", Field::MunicipalInscription),
+    ("tel 1", Field::Phone),
+];
+
+/// The field a technical abbreviation stands for (words folded and joined by spaces).
+pub(crate) fn technical_abbreviation(words: &str) -> Option<Field> {
+    TECHNICAL_ABBREVIATIONS.iter().find(|(a, _)| *a == words).map(|&(_, f)| f)
+}
 
 /// Common header labels that carry no canonical field. They are known labels (header detection
 /// counts them) and they map to nothing, so that no near spelling pulls them onto a field
