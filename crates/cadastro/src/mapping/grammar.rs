@@ -349,6 +349,12 @@ impl Parsed {
             if let Some(q) = last.plain_qualifier() {
                 return Some(q);
             }
+            // Mexican addresses' `exterior` / `interior` numbers (`address.exterior`).
+            match self.tail.as_slice() {
+                [w] if w == "exterior" => return Some(Some(Field::AddressNumber)),
+                [w] if w == "interior" => return Some(Some(Field::Complement)),
+                _ => {}
+            }
         }
         whole
     }
@@ -383,6 +389,11 @@ impl Parsed {
             || joined.contains("codigopostal")
             || joined.contains("codepostal")
         {
+            // The tax domicile's postal code (`TaxZipCode`) is another address's, not the
+            // customer's address.
+            if self.any(&["tax", "fiscal"]) {
+                return Some(None);
+            }
             return Some(Some(Field::PostalCode));
         }
         if self.any(&["city", "town", "cidade", "ville", "miasto", "miejscowosc", "ciudad", "localidad", "municipio"]) {
@@ -396,7 +407,10 @@ impl Parsed {
         if self.any(&["country", "pais", "pays", "kraj"]) || address_word && self.has("iso") {
             return Some(Some(Field::Country));
         }
-        if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"]) {
+        // `estado` is also a status: a state only inside an address (`endereco.estado`).
+        if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"])
+            || address_word && self.has("estado")
+        {
             return Some(Some(Field::State));
         }
         if self.any(&["district", "bairro", "neighborhood", "neighbourhood", "barrio", "colonia", "quartier"]) {
@@ -420,7 +434,12 @@ impl Parsed {
         if self.any(&["complement", "complemento", "suite", "apartment", "apt"]) {
             return Some(Some(Field::Complement));
         }
-        if self.any(&["number", "numero", "numer", "nr"])
+        let numbered = self.any(&["number", "numero", "numer", "nr"]);
+        // Mexican addresses: the interior number is the flat, the exterior one the building.
+        if (address_word || numbered) && self.has("interior") {
+            return Some(Some(Field::Complement));
+        }
+        if numbered
             && self.any(&["street", "address", "endereco", "rua", "calle", "ulica", "adres", "house", "direccion"])
         {
             return Some(Some(Field::AddressNumber));

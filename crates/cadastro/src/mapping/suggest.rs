@@ -380,6 +380,13 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         cands.retain(|c| c.target != Target::Field(f));
         cands.insert(0, Candidate::new(Target::Field(f), CHECKED_VALUES, MatchReason::Values));
     }
+    // A record's status under `state` (`active`/`inactive`, 0/1) is no place, whatever named
+    // the column: not even a profile's own `State` label keeps it.
+    if ev.is_status() {
+        cands.retain(|c| {
+            c.reason == MatchReason::Learned || !c.target.field().is_some_and(|f| matches!(f, Field::State | Field::City | Field::District))
+        });
+    }
     let had_any = !cands.is_empty();
     // A header that says e-mail unambiguously (`E-mail`, `Correo electrónico`) keeps its e-mail
     // field when the values fit no other field: they are bad e-mails, which the import reports

@@ -51,6 +51,24 @@ pub(crate) struct Evidence {
     pub digits_only: f64,
     /// Share of values of two or more words (`Boulangerie Dupont SARL`): names, not codes.
     pub multiword: f64,
+    /// A record's status (`active`, `inactive`, `archived`; `ativo`, `actif`, `activo`,
+    /// `aktywny`), or a 0/1 flag.
+    pub status: f64,
+}
+
+/// Words of a record's status in the languages served.
+const STATUS_WORDS: &[&str] = &[
+    "active", "inactive", "archived", "deleted", "enabled", "disabled", "closed", "open", "pending", "blocked",
+    "suspended", "canceled", "cancelled", "ativo", "inativo", "ativa", "inativa", "actif", "inactif", "active",
+    "archive", "activo", "inactivo", "activa", "inactiva", "aktywny", "nieaktywny", "zablokowany",
+];
+
+/// Whether the values are a record's status rather than a place: `state` in an API export
+/// holding `active` / `inactive` or 0/1 is the record's state.
+impl Evidence {
+    pub fn is_status(&self) -> bool {
+        self.n >= 2 && self.status >= 0.9
+    }
 }
 
 /// What the values say about a field the header suggests.
@@ -108,6 +126,7 @@ impl Evidence {
         let fj = values.contains(&"F") && values.contains(&"J");
         ev.person_type = share(&|v| parse_person_type(v).is_some() || fj && (v == "F" || v == "J"));
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
+        ev.status = share(&|v| v == "0" || v == "1" || STATUS_WORDS.contains(&v.to_lowercase().as_str()));
         ev
     }
 
