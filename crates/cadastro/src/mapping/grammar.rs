@@ -407,6 +407,11 @@ impl Parsed {
         if self.any(&["country", "pais", "pays", "kraj"]) || address_word && self.has("iso") {
             return Some(Some(Field::Country));
         }
+        // The first-level administrative division (`administrative_district_level_1`,
+        // Google's `administrative_area_level_1`) is the state, whatever it is called.
+        if self.core.windows(2).any(|w| w.first().is_some_and(|a| a == "level") && w.get(1).is_some_and(|b| b == "1")) {
+            return Some(Some(Field::State));
+        }
         // `estado` is also a status: a state only inside an address (`endereco.estado`).
         if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"])
             || address_word && self.has("estado")

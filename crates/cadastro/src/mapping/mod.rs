@@ -408,6 +408,7 @@ fn analyse(
         })
         .collect();
     suggest::apply_context(headers, &mut all, profile, &fixed);
+    suggest::internal_parent_ids(headers, &mut all, profile.name == "generic");
     let merges = suggest::auto_merges(headers, &mut all);
 
     if strict {

@@ -104,6 +104,35 @@ pub(crate) fn abbreviation_candidates(header: &str) -> Vec<Candidate> {
         .collect()
 }
 
+/// Confidence of a parent's id that likely points at the product's internal ids.
+const INTERNAL_PARENT: f64 = 0.7;
+
+/// A parent's id in a file whose own `id` column is not its external id (a `reference` or
+/// `code` column is) most likely holds the product's internal ids, which cadastro does not
+/// know: the reading is kept, for review. A built-in or host profile's own label stays as its
+/// layout says; the generic profile's `Parent ID` is only a common label.
+pub(crate) fn internal_parent_ids(headers: &[String], all: &mut [Vec<Candidate>], generic: bool) {
+    let external = Target::Field(Field::ExternalId);
+    let internal_id = headers
+        .iter()
+        .zip(all.iter())
+        .any(|(h, c)| fold_label(h) == "id" && c.first().is_none_or(|c| c.target != external));
+    let external_elsewhere = headers
+        .iter()
+        .zip(all.iter())
+        .any(|(h, c)| fold_label(h) != "id" && c.first().is_some_and(|c| c.target == external));
+    if !(internal_id && external_elsewhere) {
+        return;
+    }
+    for c in all.iter_mut().flatten() {
+        let labelled = c.reason == MatchReason::ProfileLabel && !generic;
+        if c.target == Target::Field(Field::ParentId) && c.reason != MatchReason::Learned && !labelled {
+            c.confidence = c.confidence.min(INTERNAL_PARENT);
+            c.reason = MatchReason::Context;
+        }
+    }
+}
+
 /// A mapping the users accepted before for this (folded) header ranks first.
 pub(crate) fn prefer_learned(cands: &mut Vec<Candidate>, folded: &str, learned: &BTreeMap<String, Target>) {
     if let Some(t) = learned.get(folded) {

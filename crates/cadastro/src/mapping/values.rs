@@ -51,6 +51,9 @@ pub(crate) struct Evidence {
     pub digits_only: f64,
     /// Share of values of two or more words (`Boulangerie Dupont SARL`): names, not codes.
     pub multiword: f64,
+    /// Opaque record ids: one long token of letters and digits (`5e8d3b1a9f1a2b0017a4c9a0`,
+    /// UUIDs), which no name is.
+    pub opaque_id: f64,
     /// A record's status (`active`, `inactive`, `archived`; `ativo`, `actif`, `activo`,
     /// `aktywny`), or a 0/1 flag.
     pub status: f64,
@@ -126,6 +129,12 @@ impl Evidence {
         let fj = values.contains(&"F") && values.contains(&"J");
         ev.person_type = share(&|v| parse_person_type(v).is_some() || fj && (v == "F" || v == "J"));
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
+        ev.opaque_id = share(&|v| {
+            v.len() >= 16
+                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && v.bytes().any(|b| b.is_ascii_digit())
+                && v.bytes().any(|b| b.is_ascii_alphabetic())
+        });
         ev.status = share(&|v| v == "0" || v == "1" || STATUS_WORDS.contains(&v.to_lowercase().as_str()));
         ev
     }
@@ -193,7 +202,12 @@ impl Evidence {
             | Field::District
             | Field::BankName => pick(
                 self.words >= 0.6,
-                self.email >= 0.5 || self.phone >= 0.5 || self.boolean >= 0.8 || self.tax_id >= 0.5 || self.date >= 0.8,
+                self.email >= 0.5
+                    || self.phone >= 0.5
+                    || self.boolean >= 0.8
+                    || self.tax_id >= 0.5
+                    || self.date >= 0.8
+                    || self.opaque_id >= 0.8,
             ),
             Field::State => pick(self.two_letters >= 0.6 || self.words >= 0.6, self.email >= 0.5 || self.phone >= 0.5),
             Field::Address | Field::DeliveryAddress | Field::Complement => {
