@@ -409,6 +409,7 @@ fn analyse(
         .collect();
     suggest::apply_context(headers, &mut all, profile, &fixed);
     suggest::internal_parent_ids(headers, &mut all, profile.name == "generic");
+    suggest::company_before_full_name(headers, &mut all);
     let merges = suggest::auto_merges(headers, &mut all);
 
     if strict {

@@ -133,6 +133,32 @@ pub(crate) fn internal_parent_ids(headers: &[String], all: &mut [Vec<Candidate>]
     }
 }
 
+/// A person's full name beside a company column (`invoice_fullname`, `invoice_company`): the
+/// company is the customer's name, the person's name at most a second name. The full name's
+/// reading of `name` drops below the company's, and both stay below review.
+pub(crate) fn company_before_full_name(headers: &[String], all: &mut [Vec<Candidate>]) {
+    let name = Target::Field(Field::Name);
+    let company_words = ["company", "empresa", "societe", "firma", "entreprise"];
+    let words_of = |h: &str| grammar::words(h);
+    let company = headers.iter().zip(all.iter()).any(|(h, c)| {
+        words_of(h).iter().any(|w| company_words.contains(&w.as_str())) && c.iter().any(|c| c.target == name)
+    });
+    if !company {
+        return;
+    }
+    for (h, cands) in headers.iter().zip(all.iter_mut()) {
+        let w = words_of(h);
+        let full = w.iter().any(|w| w == "fullname")
+            || w.windows(2).any(|p| p.first().is_some_and(|a| a == "full") && p.get(1).is_some_and(|b| b == "name"));
+        if !full {
+            continue;
+        }
+        for c in cands.iter_mut().filter(|c| c.target == name && c.reason == MatchReason::Synonym) {
+            c.confidence = c.confidence.min(AMBIGUOUS_SECOND_READING);
+        }
+    }
+}
+
 /// A mapping the users accepted before for this (folded) header ranks first.
 pub(crate) fn prefer_learned(cands: &mut Vec<Candidate>, folded: &str, learned: &BTreeMap<String, Target>) {
     if let Some(t) = learned.get(folded) {
