@@ -176,7 +176,12 @@ fn corpus_meets_the_targets() {
     let mut all = Score::default();
     let mut by_split: BTreeMap<String, (Score, usize)> = BTreeMap::new();
     for p in &products {
-        assert!(["tune", "holdout-2", "holdout", "holdout-3"].contains(&p.split.as_str()), "{}: split {}", p.name, p.split);
+        assert!(
+            ["tune", "holdout-2", "holdout", "holdout-3"].contains(&p.split.as_str()),
+            "{}: split {}",
+            p.name,
+            p.split
+        );
         all.add(p);
         let e = by_split.entry(p.split.clone()).or_default();
         e.0.add(p);
@@ -198,16 +203,22 @@ fn corpus_meets_the_targets() {
         assert!(score.accuracy() >= 0.97, "{split}: accuracy {:.3}", score.accuracy());
         assert!(score.false_rate() <= 0.005, "{split}: false mappings {:.4}", score.false_rate());
     }
-    // The fresh held-out set is reported above; it must not fall below what it measures today
-    // (see the README and the issue note).
-    let (holdout, n) = &by_split["holdout"];
-    assert!(*n >= 15);
-    assert!(holdout.accuracy() >= HOLDOUT_FLOOR.0, "held-out accuracy {:.3}", holdout.accuracy());
-    assert!(holdout.false_rate() <= HOLDOUT_FLOOR.1, "held-out false mappings {:.4}", holdout.false_rate());
-    assert!(holdout.wrong_sure.len() <= HOLDOUT_FLOOR.2, "held-out wrong at >= 0.9: {}", holdout.wrong_sure.len());
-    assert!(holdout.file_failures.len() <= HOLDOUT_FLOOR.3, "held-out file failures: {:?}", holdout.file_failures);
+    // The held-out sets are reported above; they must not fall below what they measure today
+    // (see the README and the issue note): `holdout`, tuned on since the fourth pass, and
+    // `holdout-3`, the fresh one.
+    for (split, floor, count) in [("holdout", HOLDOUT_FLOOR, 15), ("holdout-3", HOLDOUT_3_FLOOR, 8)] {
+        let (score, n) = &by_split[split];
+        assert!(*n >= count);
+        assert!(score.accuracy() >= floor.0, "{split}: accuracy {:.3}", score.accuracy());
+        assert!(score.false_rate() <= floor.1, "{split}: false mappings {:.4}", score.false_rate());
+        assert!(score.wrong_sure.len() <= floor.2, "{split}: wrong at >= 0.9: {}", score.wrong_sure.len());
+        assert!(score.file_failures.len() <= floor.3, "{split}: file failures: {:?}", score.file_failures);
+    }
 }
 
-/// What the fresh held-out set measures today (accuracy, false-mapping rate, wrong suggestions
-/// at >= 0.9, files stopped): a floor against regressions, not the issue's targets.
-const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.859, 0.0393, 8, 1);
+/// What the third pass's held-out set measures today (accuracy, false-mapping rate, wrong
+/// suggestions at >= 0.9, files stopped): a floor against regressions, not the issue's targets.
+const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.949, 0.0197, 1, 0);
+
+/// The same for the fourth pass's fresh held-out set, never tuned on.
+const HOLDOUT_3_FLOOR: (f64, f64, usize, usize) = (0.927, 0.0264, 3, 1);

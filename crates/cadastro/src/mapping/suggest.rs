@@ -439,7 +439,8 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
     // the column: not even a profile's own `State` label keeps it.
     if ev.is_status() {
         cands.retain(|c| {
-            c.reason == MatchReason::Learned || !c.target.field().is_some_and(|f| matches!(f, Field::State | Field::City | Field::District))
+            c.reason == MatchReason::Learned
+                || !c.target.field().is_some_and(|f| matches!(f, Field::State | Field::City | Field::District))
         });
     }
     let had_any = !cands.is_empty();
@@ -1112,6 +1113,61 @@ mod tests {
         );
         assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("email"), true));
         assert_eq!(row(&[("Name", &[]), ("Account Owner", &["Jane Rep", "Sam Sales"])]), [f("name"), None]);
+    }
+
+    #[test]
+    fn fourth_pass_rules() {
+        // A table prefix most headers share is structure; technical abbreviations read below
+        // review, and only under such a prefix.
+        let got = row(&[
+            ("ZX_RS", &["Padaria Pão Quente Ltda", "Tech Sul Sistemas S.A."]),
+            ("ZX_END", &["Av. Paulista, 1578", "Rua da Assembleia, 10"]),
+            ("ZX_MUN", &["São Paulo", "Rio de Janeiro"]),
+            ("ZX_EST", &["SP", "RJ"]),
+            ("ZX_EMAIL", &["a@b.com.br", "c@d.com.br"]),
+        ]);
+        assert_eq!(got, [f("name"), f("address"), f("city"), f("state"), f("email")]);
+        assert_eq!(row(&[("End", &["2024-01-01", "2024-02-01"]), ("Name", &[])])[0], None);
+        let cols = crate::mapping::suggest_with_samples(
+            &["ZX_RS".into(), "ZX_END".into(), "ZX_CEP".into(), "ZX_TEL".into()],
+            &[vec![], vec![], vec![], vec![]],
+            &Profile::generic(),
+        );
+        assert_eq!(cols[0].header, "ZX_RS", "the header is reported as the file has it");
+        assert!(cols[0].needs_review && cols[1].needs_review);
+        // A record's status under `state` is no place, even under the generic profile's label.
+        assert_eq!(row(&[("state", &["active", "inactive", "active"]), ("Name", &[])])[0], None);
+        assert_eq!(row(&[("state", &["1", "0", "1"]), ("Name", &[])])[0], None);
+        assert_eq!(row(&[("state", &["CA", "NY"]), ("Name", &[])])[0], f("state"));
+        // Mexican exterior / interior numbers; `estado` in an address; the first-level division.
+        assert_eq!(
+            row(&[("address.exterior", &["1234", "56"]), ("address.interior", &["Piso 3", ""])]),
+            [f("address_number"), f("complement")]
+        );
+        assert_eq!(row(&[("direccion.estado", &["Jalisco", "Nuevo León"])]), [f("state")]);
+        assert_eq!(row(&[("location.admin_area_level_1", &["Ontario", "Quebec"])]), [f("state")]);
+        // The tax domicile's postal code is not the address's.
+        assert_eq!(row(&[("FiscalZipCode", &["03100"]), ("ZipCode", &["03100", "44100"])]), [None, f("postal_code")]);
+        // Opaque record ids are no name.
+        assert_eq!(
+            row(&[("company", &["Acme"]), ("organization", &["5e8d3b1a9f1a2b0017a4c9a0", "0b6e3d525c7a4f0e8e2b61d9"])])
+                [1],
+            None
+        );
+        // A parent id beside an internal `id` (the external id is another column) is for review.
+        let cols = crate::mapping::suggest_with_samples(
+            &["id".into(), "reference".into(), "parent_id".into(), "name".into()],
+            &[vec!["102".into(), "103".into()], vec!["C-001".into(), "C-002".into()], vec!["204".into()], vec![]],
+            &Profile::generic(),
+        );
+        assert_eq!(cols[2].field.as_ref().map(|t| t.name().to_owned()), f("parent_id"));
+        assert!(cols[2].needs_review);
+        // A person's full name beside a company column: the company is the name.
+        let got = row(&[
+            ("buyer_full_name", &["Jan Kowalski", "Anna Nowak"]),
+            ("buyer_company", &["Kowalski Sp. z o.o.", "Nowak i Wspólnicy Sp.j."]),
+        ]);
+        assert_eq!(got, [f("short_name"), f("name")]);
     }
 
     #[test]

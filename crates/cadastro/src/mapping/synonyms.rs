@@ -1142,7 +1142,15 @@ const LABELS: &[(Field, &[&str])] = &[
     (Field::Name, &["Libellé du client", "Libellé client", "Libellé", "Nazwa pełna", "Nombre fiscal", "xNome"]),
     (
         Field::IsCompany,
-        &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica", "Company or person"],
+        &[
+            "Tipo pessoa",
+            "Tipo de pessoa",
+            "Est une société",
+            "Is a company",
+            "Tipo de persona",
+            "Pessoa jurídica",
+            "Company or person",
+        ],
     ),
     (Field::StateInscription, &["IE / RG", "RG / IE", "Inscrição estadual / RG"]),
     (Field::MunicipalInscription, &["Municipal tax number", "Municipal registration"]),

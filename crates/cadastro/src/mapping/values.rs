@@ -61,14 +61,39 @@ pub(crate) struct Evidence {
 
 /// Words of a record's status in the languages served.
 const STATUS_WORDS: &[&str] = &[
-    "active", "inactive", "archived", "deleted", "enabled", "disabled", "closed", "open", "pending", "blocked",
-    "suspended", "canceled", "cancelled", "ativo", "inativo", "ativa", "inativa", "actif", "inactif", "active",
-    "archive", "activo", "inactivo", "activa", "inactiva", "aktywny", "nieaktywny", "zablokowany",
+    "active",
+    "inactive",
+    "archived",
+    "deleted",
+    "enabled",
+    "disabled",
+    "closed",
+    "open",
+    "pending",
+    "blocked",
+    "suspended",
+    "canceled",
+    "cancelled",
+    "ativo",
+    "inativo",
+    "ativa",
+    "inativa",
+    "actif",
+    "inactif",
+    "active",
+    "archive",
+    "activo",
+    "inactivo",
+    "activa",
+    "inactiva",
+    "aktywny",
+    "nieaktywny",
+    "zablokowany",
 ];
 
-/// Whether the values are a record's status rather than a place: `state` in an API export
-/// holding `active` / `inactive` or 0/1 is the record's state.
 impl Evidence {
+    /// Whether the values are a record's status rather than a place: `state` in an API export
+    /// holding `active` / `inactive` or 0/1 is the record's state.
     pub fn is_status(&self) -> bool {
         self.n >= 2 && self.status >= 0.9
     }
