@@ -218,7 +218,7 @@ fn corpus_meets_the_targets() {
 
 /// What the third pass's held-out set measures today (accuracy, false-mapping rate, wrong
 /// suggestions at >= 0.9, files stopped): a floor against regressions, not the targets.
-const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.949, 0.0197, 1, 0);
+const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.954, 0.0169, 1, 0);
 
 /// The same for the fourth pass's fresh held-out set, never tuned on.
-const HOLDOUT_3_FLOOR: (f64, f64, usize, usize) = (0.927, 0.0264, 3, 1);
+const HOLDOUT_3_FLOOR: (f64, f64, usize, usize) = (0.933, 0.0264, 3, 1);

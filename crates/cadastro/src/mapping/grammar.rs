@@ -253,6 +253,37 @@ impl Parsed {
                 core.push(w.clone());
             }
         }
+        // A dotted path ending in a bare value word (`phones.mobile_phone.number`) is named by
+        // the segment before it.
+        if let Some((head, last)) = header.rsplit_once('.')
+            && !alias
+            && !head.is_empty()
+            && !header.contains(' ')
+            && ["number", "value", "numero", "valor"].contains(&fold_label(last).as_str())
+            && core.len() > 1
+            // An address's number is its street number (`endereco.geral.numero`).
+            && !core.iter().any(|w| {
+                ["address", "addr", "endereco", "adresse", "direccion", "adres", "street", "rua", "calle"]
+                    .contains(&w.as_str())
+            })
+        {
+            core.pop();
+            return Parsed::finish(header, words, core, block, contact, billing, code, alias);
+        }
+        Parsed::finish(header, words, core, block, contact, billing, code, alias)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        header: &str,
+        words: Vec<String>,
+        core: Vec<String>,
+        block: Block,
+        contact: bool,
+        billing: bool,
+        code: bool,
+        alias: bool,
+    ) -> Parsed {
         let tail = match header.rsplit_once('.') {
             Some((head, last)) if !alias && !head.is_empty() && !last.trim().is_empty() && !header.contains(' ') => {
                 let last = self::words(last);

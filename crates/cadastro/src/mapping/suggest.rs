@@ -1162,6 +1162,16 @@ mod tests {
         );
         assert_eq!(cols[2].field.as_ref().map(|t| t.name().to_owned()), f("parent_id"));
         assert!(cols[2].needs_review);
+        // A dotted path ending in a bare value word is named by the segment before it, unless it
+        // is an address's number.
+        assert_eq!(
+            row(&[
+                ("phones.mobile_phone.number", &["987654321", "998761234"]),
+                ("endereco.numero", &["1578", "10"]),
+                ("endereco.rua", &["Av. Paulista", "Rua da Assembleia"]),
+            ]),
+            [f("mobile_phone"), f("address_number"), f("address")]
+        );
         // A person's full name beside a company column: the company is the name.
         let got = row(&[
             ("buyer_full_name", &["Jan Kowalski", "Anna Nowak"]),
