@@ -66,6 +66,8 @@ struct Score {
     /// Bucket lower bound (tenths) -> (suggestions, right).
     buckets: BTreeMap<u32, (usize, usize)>,
     review_right: (usize, usize),
+    /// (reason, confidence in hundredths) -> (suggestions, right).
+    by_reason: BTreeMap<(String, u32), (usize, usize)>,
 }
 
 impl Score {
@@ -97,6 +99,12 @@ impl Score {
                         self.wrong_sure.push(format!("{}: {:?} -> {:?} at {:.2}", p.name, c.header, got, c.confidence));
                     }
                 }
+                let e = self
+                    .by_reason
+                    .entry((format!("{:?}", c.reason), (c.confidence * 100.0).round() as u32))
+                    .or_default();
+                e.0 += 1;
+                e.1 += usize::from(ok);
                 let bucket = ((c.confidence * 10.0).floor() as u32).min(9);
                 let e = self.buckets.entry(bucket).or_default();
                 e.0 += 1;
@@ -144,6 +152,10 @@ impl Score {
         );
         // The held-out products' misses are not printed: they are not tuned on.
         if misses {
+            println!("   reason, confidence -> suggestions, share right");
+            for ((r, c), (n, ok)) in &self.by_reason {
+                println!("   {r:>12} {:.2}  {n:>4}  {:.1}%", f64::from(*c) / 100.0, 100.0 * *ok as f64 / *n as f64);
+            }
             for w in &self.wrong_sure {
                 println!("   WRONG AT >= 0.9 {w}");
             }
@@ -160,32 +172,53 @@ impl Score {
 #[test]
 fn corpus_meets_the_targets() {
     let products = corpus();
-    assert!(products.len() >= 60, "{} products", products.len());
+    assert!(products.len() >= 83, "{} products", products.len());
     let mut all = Score::default();
     let mut by_split: BTreeMap<String, (Score, usize)> = BTreeMap::new();
     for p in &products {
+        assert!(
+            ["tune", "holdout-2", "holdout", "holdout-3"].contains(&p.split.as_str()),
+            "{}: split {}",
+            p.name,
+            p.split
+        );
         all.add(p);
         let e = by_split.entry(p.split.clone()).or_default();
         e.0.add(p);
         e.1 += 1;
     }
+    // "holdout-3" (the fourth pass's fresh set) is never tuned on: its misses are not printed.
+    // "holdout-2" (the second pass's held-out set) is tuned on since the third pass, "holdout"
+    // (the third pass's) since the fourth, each only after a fresher set was measured.
     for (split, (score, n)) in &by_split {
-        score.print(split, *n, split != "holdout");
+        score.print(split, *n, split != "holdout-3");
     }
     all.print("whole corpus", products.len(), false);
-    assert!(all.headers >= 1200, "{} headers", all.headers);
-    assert!(all.file_failures.is_empty(), "{:?}", all.file_failures);
-    // The targets of issue #15 on the part the mapper was tuned on.
-    let (tune, _) = &by_split["tune"];
-    assert!(tune.wrong_sure.is_empty(), "wrong at >= 0.9: {:#?}", tune.wrong_sure);
-    assert!(tune.accuracy() >= 0.97, "accuracy {:.3}", tune.accuracy());
-    assert!(tune.false_rate() <= 0.005, "false mappings {:.4}", tune.false_rate());
-    // The held-out products (never tuned on) are reported above. They do not meet the targets
-    // yet (see the README and the issue note); they must import (no file-level failure,
-    // checked above) and not fall below what they measure today.
-    let (holdout, n) = &by_split["holdout"];
-    assert!(*n >= 15);
-    assert!(holdout.accuracy() >= 0.93, "held-out accuracy {:.3}", holdout.accuracy());
-    assert!(holdout.false_rate() <= 0.035, "held-out false mappings {:.4}", holdout.false_rate());
-    assert!(holdout.wrong_sure.len() <= 9, "held-out wrong at >= 0.9: {}", holdout.wrong_sure.len());
+    assert!(all.headers >= 1600, "{} headers", all.headers);
+    // The targets of issue #15 on the parts the mapper was tuned on.
+    for split in ["tune", "holdout-2"] {
+        let (score, _) = &by_split[split];
+        assert!(score.file_failures.is_empty(), "{split}: {:?}", score.file_failures);
+        assert!(score.wrong_sure.is_empty(), "{split}: wrong at >= 0.9: {:#?}", score.wrong_sure);
+        assert!(score.accuracy() >= 0.97, "{split}: accuracy {:.3}", score.accuracy());
+        assert!(score.false_rate() <= 0.005, "{split}: false mappings {:.4}", score.false_rate());
+    }
+    // The held-out sets are reported above; they must not fall below what they measure today
+    // (see the README and the issue note): `holdout`, tuned on since the fourth pass, and
+    // `holdout-3`, the fresh one.
+    for (split, floor, count) in [("holdout", HOLDOUT_FLOOR, 15), ("holdout-3", HOLDOUT_3_FLOOR, 8)] {
+        let (score, n) = &by_split[split];
+        assert!(*n >= count);
+        assert!(score.accuracy() >= floor.0, "{split}: accuracy {:.3}", score.accuracy());
+        assert!(score.false_rate() <= floor.1, "{split}: false mappings {:.4}", score.false_rate());
+        assert!(score.wrong_sure.len() <= floor.2, "{split}: wrong at >= 0.9: {}", score.wrong_sure.len());
+        assert!(score.file_failures.len() <= floor.3, "{split}: file failures: {:?}", score.file_failures);
+    }
 }
+
+/// What the third pass's held-out set measures today (accuracy, false-mapping rate, wrong
+/// suggestions at >= 0.9, files stopped): a floor against regressions, not the issue's targets.
+const HOLDOUT_FLOOR: (f64, f64, usize, usize) = (0.954, 0.0169, 1, 0);
+
+/// The same for the fourth pass's fresh held-out set, never tuned on.
+const HOLDOUT_3_FLOOR: (f64, f64, usize, usize) = (0.933, 0.0264, 3, 1);

@@ -656,6 +656,41 @@ fun parityTests() {
     }
 }
 
+// --- mapping (issue #15): needs_review, a merge, learned mappings -------------------------------
+
+/** Separate CPF and CNPJ columns as Excel for Brazil saves them (Windows-1252). */
+val mergeCsv: ByteArray = (
+    "Cód. Parceiro;Razão social;CPF;CNPJ\n" +
+        "P-1;Ana Souza;529.982.247-25;\n" +
+        "P-2;Padaria Pão Quente Ltda;;11.222.333/0001-81\n" +
+        "P-3;João Pereira;390.533.447-05;11.444.777/0001-61\n"
+).toByteArray(charset("windows-1252"))
+
+fun mappingTests() {
+    test("mapping: CPF + CNPJ merge on their own; an unknown header is left for review") {
+        val report = Importer(ImportOptions(country = "BR")).validate(Source.Bytes(mergeCsv))
+        eq(report.mapping.map { it.field }, listOf<String?>(null, "name", "tax_id", "tax_id"), "fields")
+        eq(report.mapping[2].mergedFrom, listOf("C", "D"), "CPF merged from")
+        eq(report.mapping[3].mergedFrom, listOf("C", "D"), "CNPJ merged from")
+        eq(report.mapping.map { it.needsReview }, listOf(true, false, false, false), "needs_review")
+        eq(report.customers.map { it.taxId }, listOf<String?>("52998224725", "11222333000181"), "the filled one per row")
+        check((4L to "merged_values_differ") in errorCodes(report)) { "row 4 has both, different: ${errorCodes(report)}" }
+    }
+    test("mapping: learned mappings rank first; a declared merge; the host's review threshold") {
+        val doc = """{"learned": {"Cód. Parceiro": "external_id"}, "tax_id": ["CPF", "CNPJ"], "review_threshold": 0.99}"""
+        val importer = Importer(ImportOptions(country = "BR", mappingJson = doc))
+        val report = importer.validate(Source.Bytes(mergeCsv))
+        eq(report.mapping[0].field to report.mapping[0].reason, "external_id" to "learned", "learned")
+        eq(report.mapping[0].needsReview, false, "a learned mapping is sure")
+        eq(report.mapping[1].needsReview, true, "a synonym is below the host's 0.99")
+        eq(report.mapping[2].reason, "explicit", "declared merge")
+        eq(report.customers.map { it.externalId }, listOf<String?>("P-1", "P-2"), "external ids")
+        val ins = importer.inspect(Source.Bytes(mergeCsv))
+        eq(ins.columns[3].mergedFrom, listOf("C", "D"), "inspect shows the merge")
+        raises<CadastroException.InvalidOptions> { Importer(ImportOptions(mappingJson = """{"tax_id": ["CPF"]}""")) }
+    }
+}
+
 fun main() {
     parityTests()
     fileLevelTests()
@@ -667,9 +702,10 @@ fun main() {
         streamTests()
         storeStreamTests()
         integrityBTests()
+        mappingTests()
     } else {
-        skipped = 20
-        println("skip  20 file tests: CADASTRO_UNIFFI_READERS is not 1 (readers not merged yet)")
+        skipped = 22
+        println("skip  22 file tests: CADASTRO_UNIFFI_READERS is not 1 (readers not merged yet)")
     }
     println("kotlin: $passed passed, $failed failed" + if (skipped > 0) " ($skipped skipped)" else "")
     if (failed > 0) exitProcess(1)

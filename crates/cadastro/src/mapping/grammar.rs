@@ -40,6 +40,9 @@ pub(crate) struct Parsed {
     pub code: bool,
     /// The header is a ` - ` path (`Address 1 - City`, `Organization - Name`).
     pub path: bool,
+    /// The core words of the last segment of a dotted path (`address.city.state_code` →
+    /// `state code`); empty for a header without dots.
+    pub tail: Vec<String>,
 }
 
 /// Splits a header into words: at punctuation and spaces, at camelCase humps (`POAddressLine1`
@@ -159,6 +162,9 @@ const STRUCTURE: &[&str] = &[
     "organisation",
     "kontr",
     "kontrahent",
+    "kontrahenta",
+    "klienta",
+    "nabywcy",
     "buyer",
     "nabywca",
     "defaults",
@@ -179,6 +185,37 @@ const STRUCTURE: &[&str] = &[
     "la",
     "le",
 ];
+
+/// The headers without the technical table prefix most of them share (TOTVS Protheus `A1_`,
+/// Gestimum `PCF_`): an upper-case code of one to four letters or digits and an underscore,
+/// before an upper-case name, on at least half of the headers and at least four of them. A
+/// prefix the whole file shares says which table the columns come from, not what they hold.
+/// Headers without the prefix, and every header when no prefix is shared, are kept as they are.
+pub(crate) fn without_table_prefix(headers: &[String]) -> Vec<String> {
+    fn prefix(h: &str) -> Option<&str> {
+        let (head, rest) = h.split_once('_')?;
+        let code = (1..=4).contains(&head.len())
+            && head.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && head.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+        let name = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        (code && name).then_some(head)
+    }
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for h in headers {
+        if let Some(p) = prefix(h.trim()) {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    let shared = counts.into_iter().max_by_key(|&(_, n)| n).filter(|&(_, n)| n >= 4 && 2 * n >= headers.len());
+    let Some((shared, _)) = shared else { return headers.to_vec() };
+    headers
+        .iter()
+        .map(|h| match prefix(h.trim()) {
+            Some(p) if p == shared => h.trim().get(p.len() + 1..).unwrap_or(h).to_owned(),
+            _ => h.clone(),
+        })
+        .collect()
+}
 
 impl Parsed {
     /// Reads a header.
@@ -216,7 +253,45 @@ impl Parsed {
                 core.push(w.clone());
             }
         }
-        Parsed { words, core, block, contact, billing, code, path: header.contains(" - ") }
+        // A dotted path ending in a bare value word (`phones.mobile_phone.number`) is named by
+        // the segment before it.
+        if let Some((head, last)) = header.rsplit_once('.')
+            && !alias
+            && !head.is_empty()
+            && !header.contains(' ')
+            && ["number", "value", "numero", "valor"].contains(&fold_label(last).as_str())
+            && core.len() > 1
+            // An address's number is its street number (`endereco.geral.numero`).
+            && !core.iter().any(|w| {
+                ["address", "addr", "endereco", "adresse", "direccion", "adres", "street", "rua", "calle"]
+                    .contains(&w.as_str())
+            })
+        {
+            core.pop();
+            return Parsed::finish(header, words, core, block, contact, billing, code, alias);
+        }
+        Parsed::finish(header, words, core, block, contact, billing, code, alias)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        header: &str,
+        words: Vec<String>,
+        core: Vec<String>,
+        block: Block,
+        contact: bool,
+        billing: bool,
+        code: bool,
+        alias: bool,
+    ) -> Parsed {
+        let tail = match header.rsplit_once('.') {
+            Some((head, last)) if !alias && !head.is_empty() && !last.trim().is_empty() && !header.contains(' ') => {
+                let last = self::words(last);
+                core.iter().rev().take(last.len()).rev().cloned().collect::<Vec<String>>()
+            }
+            _ => Vec::new(),
+        };
+        Parsed { words, core, block, contact, billing, code, path: header.contains(" - "), tail }
     }
 
     fn has(&self, w: &str) -> bool {
@@ -293,7 +368,26 @@ impl Parsed {
         if let Some(found) = self.numbered_item() {
             return Some(found);
         }
-        self.plain_qualifier()
+        let whole = self.plain_qualifier();
+        // In a dotted path the last segment names the value; the segments before it name
+        // where it sits (`address.city.state_code` is a state's code, not the city).
+        if let Some(Some(f)) = whole
+            && is_address_part(f)
+            && !self.tail.is_empty()
+            && self.tail.len() < self.core.len()
+        {
+            let last = Parsed { core: self.tail.clone(), tail: Vec::new(), ..self.clone() };
+            if let Some(q) = last.plain_qualifier() {
+                return Some(q);
+            }
+            // Mexican addresses' `exterior` / `interior` numbers (`address.exterior`).
+            match self.tail.as_slice() {
+                [w] if w == "exterior" => return Some(Some(Field::AddressNumber)),
+                [w] if w == "interior" => return Some(Some(Field::Complement)),
+                _ => {}
+            }
+        }
+        whole
     }
 
     /// [`Parsed::qualifier`] without the numbered-item reading.
@@ -307,6 +401,13 @@ impl Parsed {
         }) {
             return None;
         }
+        // An instant-messaging address (`IMAddress`, `Skype address`) is no postal address.
+        if self.core.windows(2).any(|w| {
+            w.first().is_some_and(|a| ["im", "messenger", "skype", "jabber", "xmpp", "sip"].contains(&a.as_str()))
+                && w.get(1).is_some_and(|b| addressish.contains(&b.as_str()))
+        }) {
+            return Some(None);
+        }
         let joined = self.core.concat();
         let address_word = ["address", "street", "endereco", "adresse", "direccion", "adres", "addresses", "addr"]
             .iter()
@@ -319,6 +420,11 @@ impl Parsed {
             || joined.contains("codigopostal")
             || joined.contains("codepostal")
         {
+            // The tax domicile's postal code (`TaxZipCode`) is another address's, not the
+            // customer's address.
+            if self.any(&["tax", "fiscal"]) {
+                return Some(None);
+            }
             return Some(Some(Field::PostalCode));
         }
         if self.any(&["city", "town", "cidade", "ville", "miasto", "miejscowosc", "ciudad", "localidad", "municipio"]) {
@@ -328,10 +434,19 @@ impl Parsed {
         if self.has("subdivision") || joined.contains("subdivision") {
             return Some(Some(Field::State));
         }
-        if self.any(&["country", "pais", "pays", "kraj"]) {
+        // `iso`/`iso2`/`iso3` inside an address (`address.iso2`): the country's code.
+        if self.any(&["country", "pais", "pays", "kraj"]) || address_word && self.has("iso") {
             return Some(Some(Field::Country));
         }
-        if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"]) {
+        // The first-level administrative division (`administrative_district_level_1`,
+        // Google's `administrative_area_level_1`) is the state, whatever it is called.
+        if self.core.windows(2).any(|w| w.first().is_some_and(|a| a == "level") && w.get(1).is_some_and(|b| b == "1")) {
+            return Some(Some(Field::State));
+        }
+        // `estado` is also a status: a state only inside an address (`endereco.estado`).
+        if self.any(&["state", "region", "province", "provincia", "uf", "wojewodztwo", "county"])
+            || address_word && self.has("estado")
+        {
             return Some(Some(Field::State));
         }
         if self.any(&["district", "bairro", "neighborhood", "neighbourhood", "barrio", "colonia", "quartier"]) {
@@ -355,7 +470,12 @@ impl Parsed {
         if self.any(&["complement", "complemento", "suite", "apartment", "apt"]) {
             return Some(Some(Field::Complement));
         }
-        if self.any(&["number", "numero", "numer", "nr"])
+        let numbered = self.any(&["number", "numero", "numer", "nr"]);
+        // Mexican addresses: the interior number is the flat, the exterior one the building.
+        if (address_word || numbered) && self.has("interior") {
+            return Some(Some(Field::Complement));
+        }
+        if numbered
             && self.any(&["street", "address", "endereco", "rua", "calle", "ulica", "adres", "house", "direccion"])
         {
             return Some(Some(Field::AddressNumber));

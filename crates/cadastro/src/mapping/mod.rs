@@ -378,6 +378,11 @@ fn analyse(
 
     let evidence: Vec<values::Evidence> =
         (0..headers.len()).map(|i| samples.get(i).map(|s| values::Evidence::read(s)).unwrap_or_default()).collect();
+    // A table prefix most headers share (`A1_NOME`, `PCF_RS`) is structure, not meaning: the
+    // headers are read without it.
+    let original = headers;
+    let stripped = grammar::without_table_prefix(headers);
+    let headers: &[String] = &stripped;
     // Candidates of the columns the explicit mapping leaves open, minus the settled fields.
     let mut all: Vec<Vec<Candidate>> = headers
         .iter()
@@ -388,6 +393,13 @@ fn analyse(
                 return Vec::new();
             }
             let mut cands = suggest::candidates(h, profile, &learned);
+            // Learned mappings are kept under the header as the file has it.
+            if let Some(o) = original.get(i).filter(|o| *o != h) {
+                if cands.is_empty() {
+                    cands = suggest::abbreviation_candidates(h);
+                }
+                suggest::prefer_learned(&mut cands, &crate::model::label::fold_label(o), &learned);
+            }
             if let Some(ev) = evidence.get(i) {
                 suggest::weigh_values(&mut cands, ev, h);
             }
@@ -396,6 +408,8 @@ fn analyse(
         })
         .collect();
     suggest::apply_context(headers, &mut all, profile, &fixed);
+    suggest::internal_parent_ids(headers, &mut all, profile.name == "generic");
+    suggest::company_before_full_name(headers, &mut all);
     let merges = suggest::auto_merges(headers, &mut all);
 
     if strict {
@@ -436,7 +450,7 @@ fn analyse(
     if !taken.contains(&Target::Field(crate::model::Field::AdditionalEmails)) {
         suggest::second_emails(headers, &mut all, &mut chosen);
     }
-    let mut columns: Vec<ColumnMapping> = headers
+    let mut columns: Vec<ColumnMapping> = original
         .iter()
         .enumerate()
         .map(|(i, h)| match fixed.get(&i) {

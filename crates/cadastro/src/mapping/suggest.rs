@@ -62,6 +62,11 @@ const KEPT_DESPITE_VALUES: f64 = 0.5;
 const CHECKED_VALUES: f64 = 0.85;
 /// Confidence of a bare `Number` far from any address column read as the record's number.
 const LOOSE_NUMBER: f64 = 0.7;
+/// Confidence of the fallback reading when the values chose another (the tax id under VAT
+/// numbers).
+const AMBIGUOUS_SECOND_READING: f64 = 0.8;
+/// Confidence of a decision of the header row between two plausible readings.
+const AMBIGUOUS_CONTEXT: f64 = 0.85;
 /// Highest confidence of a secondary copy of a detail (`Home Phone`).
 const SECONDARY: f64 = 0.6;
 /// Confidence of a suggestion drawn from the sample values alone.
@@ -84,11 +89,82 @@ pub(crate) fn candidates(header: &str, profile: &Profile, learned: &BTreeMap<Str
             c.reason = MatchReason::Context;
         }
     }
-    if let Some(t) = learned.get(&folded) {
+    prefer_learned(&mut cands, &folded, learned);
+    cands
+}
+
+/// Confidence of a technical abbreviation's reading (`END` in a file of `A1_*` names).
+const ABBREVIATION: f64 = 0.8;
+
+/// The reading of a technical abbreviation, for a header read without its table prefix.
+pub(crate) fn abbreviation_candidates(header: &str) -> Vec<Candidate> {
+    super::synonyms::technical_abbreviation(&grammar::words(header).join(" "))
+        .map(|f| Candidate::new(Target::Field(f), ABBREVIATION, MatchReason::Synonym))
+        .into_iter()
+        .collect()
+}
+
+/// Confidence of a parent's id that likely points at the product's internal ids.
+const INTERNAL_PARENT: f64 = 0.7;
+
+/// A parent's id in a file whose own `id` column is not its external id (a `reference` or
+/// `code` column is) most likely holds the product's internal ids, which cadastro does not
+/// know: the reading is kept, for review. A built-in or host profile's own label stays as its
+/// layout says; the generic profile's `Parent ID` is only a common label.
+pub(crate) fn internal_parent_ids(headers: &[String], all: &mut [Vec<Candidate>], generic: bool) {
+    let external = Target::Field(Field::ExternalId);
+    let internal_id = headers
+        .iter()
+        .zip(all.iter())
+        .any(|(h, c)| fold_label(h) == "id" && c.first().is_none_or(|c| c.target != external));
+    let external_elsewhere = headers
+        .iter()
+        .zip(all.iter())
+        .any(|(h, c)| fold_label(h) != "id" && c.first().is_some_and(|c| c.target == external));
+    if !(internal_id && external_elsewhere) {
+        return;
+    }
+    for c in all.iter_mut().flatten() {
+        let labelled = c.reason == MatchReason::ProfileLabel && !generic;
+        if c.target == Target::Field(Field::ParentId) && c.reason != MatchReason::Learned && !labelled {
+            c.confidence = c.confidence.min(INTERNAL_PARENT);
+            c.reason = MatchReason::Context;
+        }
+    }
+}
+
+/// A person's full name beside a company column (`invoice_fullname`, `invoice_company`): the
+/// company is the customer's name, the person's name at most a second name. The full name's
+/// reading of `name` drops below the company's, and both stay below review.
+pub(crate) fn company_before_full_name(headers: &[String], all: &mut [Vec<Candidate>]) {
+    let name = Target::Field(Field::Name);
+    let company_words = ["company", "empresa", "societe", "firma", "entreprise"];
+    let words_of = |h: &str| grammar::words(h);
+    let company = headers.iter().zip(all.iter()).any(|(h, c)| {
+        words_of(h).iter().any(|w| company_words.contains(&w.as_str())) && c.iter().any(|c| c.target == name)
+    });
+    if !company {
+        return;
+    }
+    for (h, cands) in headers.iter().zip(all.iter_mut()) {
+        let w = words_of(h);
+        let full = w.iter().any(|w| w == "fullname")
+            || w.windows(2).any(|p| p.first().is_some_and(|a| a == "full") && p.get(1).is_some_and(|b| b == "name"));
+        if !full {
+            continue;
+        }
+        for c in cands.iter_mut().filter(|c| c.target == name && c.reason == MatchReason::Synonym) {
+            c.confidence = c.confidence.min(AMBIGUOUS_SECOND_READING);
+        }
+    }
+}
+
+/// A mapping the users accepted before for this (folded) header ranks first.
+pub(crate) fn prefer_learned(cands: &mut Vec<Candidate>, folded: &str, learned: &BTreeMap<String, Target>) {
+    if let Some(t) = learned.get(folded) {
         cands.retain(|c| &c.target != t);
         cands.insert(0, Candidate::new(t.clone(), LEARNED, MatchReason::Learned));
     }
-    cands
 }
 
 fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candidate> {
@@ -131,7 +207,9 @@ fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candi
         Some(_) => {}
         None => found.push(c),
     };
-    if let Some(c) = keyword_candidate(header) {
+    if let Some(c) = keyword_candidate(header)
+        && !(c.target == Target::Field(Field::DeliveryAddress) && shipping_detail(header))
+    {
         offer(c);
     }
     for c in fuzzy_candidates(folded, profile) {
@@ -139,6 +217,31 @@ fn header_candidates(header: &str, folded: &str, profile: &Profile) -> Vec<Candi
     }
     found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
     found
+}
+
+/// A shipping block's detail other than its address (`delivery_method`, `Shipping price`,
+/// `Delivery date`): nothing cadastro stores, never the delivery address.
+fn shipping_detail(header: &str) -> bool {
+    let p = Parsed::read(header);
+    p.block == Block::Shipping
+        && !p.core.is_empty()
+        && p.qualifier().is_none()
+        && p.core.iter().all(|w| {
+            ![
+                "address",
+                "addr",
+                "adresse",
+                "endereco",
+                "direccion",
+                "adres",
+                "street",
+                "rue",
+                "calle",
+                "ulica",
+                "local",
+            ]
+            .contains(&w.as_str())
+        })
 }
 
 /// The first keyword rule the header's words satisfy.
@@ -332,6 +435,14 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         cands.retain(|c| c.target != Target::Field(f));
         cands.insert(0, Candidate::new(Target::Field(f), CHECKED_VALUES, MatchReason::Values));
     }
+    // A record's status under `state` (`active`/`inactive`, 0/1) is no place, whatever named
+    // the column: not even a profile's own `State` label keeps it.
+    if ev.is_status() {
+        cands.retain(|c| {
+            c.reason == MatchReason::Learned
+                || !c.target.field().is_some_and(|f| matches!(f, Field::State | Field::City | Field::District))
+        });
+    }
     let had_any = !cands.is_empty();
     // A header that says e-mail unambiguously (`E-mail`, `Correo electrónico`) keeps its e-mail
     // field when the values fit no other field: they are bad e-mails, which the import reports
@@ -361,6 +472,12 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
     for c in cands.iter_mut() {
         let Some(f) = c.target.field() else { continue };
         if ev.verdict(f) == Verdict::Confirm && !matches!(c.reason, MatchReason::Learned | MatchReason::ProfileLabel) {
+            // Only values that few other fields share raise the confidence: codes, free words,
+            // small numbers and two letters fit many fields (an `Account ID` of codes is not
+            // surely the customer's number), so they only keep the header's reading.
+            if !ev.discriminates(f) {
+                continue;
+            }
             let to = if c.confidence >= STRONG - 1e-9 {
                 CONFIRMED
             } else if c.confidence >= 0.8 {
@@ -372,6 +489,20 @@ pub(crate) fn weigh_values(cands: &mut Vec<Candidate>, ev: &Evidence, header: &s
         }
     }
     cands.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    // EU VAT numbers (country prefix and check digits) under a tax-id header (`tax_number`
+    // holding `NL…B01`): the VAT number first, for review, the tax id as the fallback.
+    if ev.vat >= 0.8
+        && ev.n >= 2
+        && let Some(top) = cands.first()
+        && top.target == Target::Field(Field::TaxId)
+        && !matches!(top.reason, MatchReason::Learned | MatchReason::ProfileLabel)
+        && !cands.iter().any(|c| c.target == Target::Field(Field::VatNumber))
+    {
+        if let Some(top) = cands.first_mut() {
+            top.confidence = top.confidence.min(AMBIGUOUS_SECOND_READING);
+        }
+        cands.insert(0, Candidate::new(Target::Field(Field::VatNumber), CONFIRMED_LOOSE, MatchReason::Values));
+    }
     if cands.is_empty() {
         // A header the grammar decided holds nothing stays unmapped; a header nothing matched,
         // an empty one or one whose readings were all vetoed takes what the values say.
@@ -501,6 +632,48 @@ pub(crate) fn apply_context(
         }
     }
 
+    // 3b. A file of persons (no contact block) with its own `Contact ID` and a related
+    //     record's `Account ID` / `Company ID` (Salesforce's Contact export): the contact's id
+    //     is the record's number, the account's is another record's. Both readings are
+    //     plausible, so the result is left for review.
+    if generic {
+        let own_id = |h: &str| ["contactid", "personid", "peopleid"].contains(&fold_label(h).as_str());
+        let related_id =
+            |h: &str| ["accountid", "companyid", "organizationid", "organisationid"].contains(&fold_label(h).as_str());
+        let contact_block = (0..all.len()).any(|i| {
+            all.get(i).and_then(|c| first_field(c)).is_some_and(|f| {
+                matches!(
+                    f,
+                    Field::ContactEmail | Field::ContactFirstName | Field::ContactLastName | Field::ContactPhone
+                )
+            })
+        });
+        let own = (0..headers.len()).find(|&i| headers.get(i).is_some_and(|h| own_id(h)) && !fixed.contains_key(&i));
+        let related: Vec<usize> = (0..headers.len())
+            .filter(|&i| {
+                headers.get(i).is_some_and(|h| related_id(h))
+                    && !fixed.contains_key(&i)
+                    && all.get(i).and_then(|c| c.first()).is_some_and(|c| {
+                        c.target == Target::Field(Field::ExternalId) && c.reason == MatchReason::Synonym
+                    })
+            })
+            .collect();
+        if !contact_block
+            && let Some(own) = own
+            && !related.is_empty()
+        {
+            for i in related {
+                if let Some(cands) = all.get_mut(i) {
+                    cands.clear();
+                }
+            }
+            if let Some(cands) = all.get_mut(own) {
+                cands.clear();
+                cands.push(Candidate::new(Target::Field(Field::ExternalId), AMBIGUOUS_CONTEXT, MatchReason::Context));
+            }
+        }
+    }
+
     // 4. Two name columns: the legal name keeps `name`, the other is the short name.
     let legal = |h: &str| {
         let f = fold_label(h);
@@ -587,7 +760,9 @@ pub(crate) fn apply_context(
         headers.get(i).is_some_and(|h| {
             let p = parsed.get(i);
             let alias = h.as_bytes().get(1) == Some(&b'.');
-            matches!(fold_label(h).as_str(), "id" | "rowid")
+            // The source system's own key: `id`, `rowid`, `uuid`, or the record word and `id`
+            // run together (`clientid`, Evoliz).
+            matches!(fold_label(h).as_str(), "id" | "rowid" | "uuid" | "guid" | "clientid" | "customerid" | "recordid")
                 || alias && p.is_some_and(|p| p.core == ["id"] || p.core == ["rowid"])
         })
     };
@@ -719,6 +894,17 @@ pub(crate) fn apply_context(
     }
 }
 
+/// A header of another address block's copy (`mailing_company_name`, `Shipping Name`,
+/// `Other E-mail`): a second copy of a detail, not a second name or e-mail of the customer.
+fn another_block(header: &str) -> bool {
+    let p = Parsed::read(header);
+    p.block != Block::Main
+        || p.words.iter().any(|w| {
+            ["mailing", "correspondence", "correspondance", "korespondencyjny", "korespondencyjna", "postal"]
+                .contains(&w.as_str())
+        })
+}
+
 /// A column whose header reads as the name but lost it to a stronger column is the short name
 /// (the second name column of `Nome` + `Razão social`, `Name` + `Company`), when no column is.
 pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chosen: &mut [Option<usize>]) {
@@ -738,7 +924,7 @@ pub(crate) fn second_names(headers: &[String], all: &mut [Vec<Candidate>], chose
         .and_then(|i| headers.get(i))
         .map(|h| fold_label(h));
     for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
-        if named.as_deref() == Some(fold_label(header).as_str()) {
+        if named.as_deref() == Some(fold_label(header).as_str()) || another_block(header) {
             continue;
         }
         if slot.is_none()
@@ -774,7 +960,7 @@ pub(crate) fn second_emails(headers: &[String], all: &mut [Vec<Candidate>], chos
         .and_then(|i| headers.get(i))
         .map(|h| fold_label(h));
     for ((slot, cands), header) in chosen.iter_mut().zip(all.iter_mut()).zip(headers) {
-        if main.as_deref() == Some(fold_label(header).as_str()) {
+        if main.as_deref() == Some(fold_label(header).as_str()) || another_block(header) {
             continue;
         }
         if slot.is_none()
@@ -927,6 +1113,136 @@ mod tests {
         );
         assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("email"), true));
         assert_eq!(row(&[("Name", &[]), ("Account Owner", &["Jane Rep", "Sam Sales"])]), [f("name"), None]);
+    }
+
+    #[test]
+    fn fourth_pass_rules() {
+        // A table prefix most headers share is structure; technical abbreviations read below
+        // review, and only under such a prefix.
+        let got = row(&[
+            ("ZX_RS", &["Padaria Pão Quente Ltda", "Tech Sul Sistemas S.A."]),
+            ("ZX_END", &["Av. Paulista, 1578", "Rua da Assembleia, 10"]),
+            ("ZX_MUN", &["São Paulo", "Rio de Janeiro"]),
+            ("ZX_EST", &["SP", "RJ"]),
+            ("ZX_EMAIL", &["a@b.com.br", "c@d.com.br"]),
+        ]);
+        assert_eq!(got, [f("name"), f("address"), f("city"), f("state"), f("email")]);
+        assert_eq!(row(&[("End", &["2024-01-01", "2024-02-01"]), ("Name", &[])])[0], None);
+        let cols = crate::mapping::suggest_with_samples(
+            &["ZX_RS".into(), "ZX_END".into(), "ZX_CEP".into(), "ZX_TEL".into()],
+            &[vec![], vec![], vec![], vec![]],
+            &Profile::generic(),
+        );
+        assert_eq!(cols[0].header, "ZX_RS", "the header is reported as the file has it");
+        assert!(cols[0].needs_review && cols[1].needs_review);
+        // A record's status under `state` is no place, even under the generic profile's label.
+        assert_eq!(row(&[("state", &["active", "inactive", "active"]), ("Name", &[])])[0], None);
+        assert_eq!(row(&[("state", &["1", "0", "1"]), ("Name", &[])])[0], None);
+        assert_eq!(row(&[("state", &["CA", "NY"]), ("Name", &[])])[0], f("state"));
+        // Mexican exterior / interior numbers; `estado` in an address; the first-level division.
+        assert_eq!(
+            row(&[("address.exterior", &["1234", "56"]), ("address.interior", &["Piso 3", ""])]),
+            [f("address_number"), f("complement")]
+        );
+        assert_eq!(row(&[("direccion.estado", &["Jalisco", "Nuevo León"])]), [f("state")]);
+        assert_eq!(row(&[("location.admin_area_level_1", &["Ontario", "Quebec"])]), [f("state")]);
+        // The tax domicile's postal code is not the address's.
+        assert_eq!(row(&[("FiscalZipCode", &["03100"]), ("ZipCode", &["03100", "44100"])]), [None, f("postal_code")]);
+        // Opaque record ids are no name.
+        assert_eq!(
+            row(&[("company", &["Acme"]), ("organization", &["5e8d3b1a9f1a2b0017a4c9a0", "0b6e3d525c7a4f0e8e2b61d9"])])
+                [1],
+            None
+        );
+        // A parent id beside an internal `id` (the external id is another column) is for review.
+        let cols = crate::mapping::suggest_with_samples(
+            &["id".into(), "reference".into(), "parent_id".into(), "name".into()],
+            &[vec!["102".into(), "103".into()], vec!["C-001".into(), "C-002".into()], vec!["204".into()], vec![]],
+            &Profile::generic(),
+        );
+        assert_eq!(cols[2].field.as_ref().map(|t| t.name().to_owned()), f("parent_id"));
+        assert!(cols[2].needs_review);
+        // A dotted path ending in a bare value word is named by the segment before it, unless it
+        // is an address's number.
+        assert_eq!(
+            row(&[
+                ("phones.mobile_phone.number", &["987654321", "998761234"]),
+                ("endereco.numero", &["1578", "10"]),
+                ("endereco.rua", &["Av. Paulista", "Rua da Assembleia"]),
+            ]),
+            [f("mobile_phone"), f("address_number"), f("address")]
+        );
+        // A person's full name beside a company column: the company is the name.
+        let got = row(&[
+            ("buyer_full_name", &["Jan Kowalski", "Anna Nowak"]),
+            ("buyer_company", &["Kowalski Sp. z o.o.", "Nowak i Wspólnicy Sp.j."]),
+        ]);
+        assert_eq!(got, [f("short_name"), f("name")]);
+    }
+
+    #[test]
+    fn third_pass_rules() {
+        // The source system's key run together with its record word yields to the user's code.
+        assert_eq!(
+            row(&[("clientid", &["1001", "1002"]), ("code", &["C-001", "C-002"]), ("name", &[])])[..2],
+            [None, f("external_id")]
+        );
+        // A file of persons: its own `Contact ID` is the record's number, the account's is not.
+        let got = row(&[
+            ("Contact ID", &["0035g00000XyZaBAAV"]),
+            ("Account ID", &["0015g00000ABCDeAAH"]),
+            ("First Name", &["John"]),
+            ("Last Name", &["Smith"]),
+        ]);
+        assert_eq!(got, [f("external_id"), None, f("first_name"), f("last_name")]);
+        // A mailing block's company name is no second name; its street is no second address.
+        let got = row(&[
+            ("company_name", &["Kowalski Sp. z o.o."]),
+            ("street", &["ul. Marszałkowska"]),
+            ("mailing_company_name", &["Kowalski Sp. z o.o."]),
+            ("mailing_street", &["ul. Polna 1"]),
+        ]);
+        assert_eq!(got, [f("name"), f("address"), None, None]);
+        // A shipping block's method or price is not the delivery address; `envio` of e-mails is
+        // still an e-mail.
+        assert_eq!(top("delivery_method", "generic"), None);
+        assert_eq!(top("Shipping price", "generic"), None);
+        assert_eq!(top("E-mail para envio de boletos", "asaas").map(|t| t.0), Some("email".into()));
+        // An instant-messaging address is not a postal one; `iso2` in an address is its country.
+        assert_eq!(
+            row(&[("Name", &[]), ("IMAddress", &["john@im.example"]), ("Business Street", &["1 Main St"])]),
+            [f("name"), None, f("address")]
+        );
+        assert_eq!(
+            row(&[("address.addr", &["12 rue de la Paix"]), ("address.iso2", &["FR", "BE"])]),
+            [f("address"), f("country")]
+        );
+        // In a dotted path the last segment names the value, and codes are no state or city.
+        assert_eq!(
+            row(&[
+                ("address.city.state_code", &["11", "05"]),
+                ("address.city.city_code", &["11001", "05001"]),
+                ("address.postal_code", &["110111", "050001"]),
+            ]),
+            [None, None, f("postal_code")]
+        );
+        assert_eq!(top("address.city.state_name", "generic").map(|t| t.0), Some("state".into()));
+        // VAT numbers under a tax-number header are the VAT number, for review.
+        let cols = crate::mapping::suggest_with_samples(
+            &["name".to_owned(), "tax_number".to_owned()],
+            &[vec![], vec!["NL004495445B01".to_owned(), "NL123456782B90".to_owned()]],
+            &Profile::generic(),
+        );
+        assert_eq!((cols[1].field.as_ref().map(|t| t.name()), cols[1].needs_review), (Some("vat_number"), true));
+        // Synonyms: a nickname is no short name; Latin American identification is the tax id.
+        assert_eq!(top("Nickname", "generic"), None);
+        assert_eq!(top("Identificación", "generic").map(|t| t.0), Some("tax_id".into()));
+        assert_eq!(top("Nombres", "generic").map(|t| t.0), Some("first_name".into()));
+        assert_eq!(top("flat_number", "generic").map(|t| t.0), Some("complement".into()));
+        assert_eq!(top("Número interior", "generic").map(|t| t.0), Some("complement".into()));
+        assert_eq!(top("Identyfikator kontrahenta", "generic").map(|t| t.0), Some("external_id".into()));
+        let dep = candidates("Département", &Profile::generic(), &BTreeMap::new());
+        assert!(dep.first().is_some_and(|c| c.target == Target::Field(Field::State) && c.confidence < 0.9));
     }
 
     #[test]

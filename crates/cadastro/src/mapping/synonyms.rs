@@ -22,6 +22,8 @@ const LOOSE: f64 = 0.88;
 const AMBIGUOUS_FIRST: f64 = 0.85;
 /// Confidence of the second reading of an ambiguous label (`Company`: the is-company flag).
 const AMBIGUOUS_SECOND: f64 = 0.8;
+/// Confidence of a label that is right in some products and wrong in others: always reviewed.
+const REVIEW: f64 = 0.7;
 
 /// Unambiguous labels per field.
 const LABELS: &[(Field, &[&str])] = &[
@@ -37,6 +39,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Customer no",
             "Customer code",
             "Customer reference",
+            "Reference ID",
             "Customer ref",
             "Client number",
             "Client no",
@@ -174,7 +177,12 @@ const LABELS: &[(Field, &[&str])] = &[
             "Display name",
             "Brand name",
             "DBA",
-            "Nickname",
+            "Name alias",
+            "Alias",
+            "Alternative name",
+            "Commercial name",
+            "Nom alternatif",
+            "Nom d'usage",
             "Nome fantasia",
             "Fantasia",
             "Nome curto",
@@ -207,6 +215,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Imię",
             "Nombre de pila",
             "Primer nombre",
+            "Nombres",
         ],
     ),
     (
@@ -297,6 +306,8 @@ const LABELS: &[(Field, &[&str])] = &[
             "DNI/NIF",
             "NIF/DNI",
             "Identificación fiscal",
+            "Identificación",
+            "Número de identificación",
             "Número de identificación fiscal",
             "RFC",
             "RUT",
@@ -434,6 +445,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "CC emails",
             "Email CC",
             "Secondary email",
+            "Email secondary",
             "Email 2",
             "E-mails adicionais",
             "E-mail adicional",
@@ -601,6 +613,9 @@ const LABELS: &[(Field, &[&str])] = &[
             "Nr budynku",
             "Número de calle",
             "Número exterior",
+            "Exterior number",
+            "Núm. exterior",
+            "No. exterior",
         ],
     ),
     (
@@ -622,6 +637,12 @@ const LABELS: &[(Field, &[&str])] = &[
             "Adresse ligne 2",
             "Numer lokalu",
             "Nr lokalu",
+            "Flat number",
+            "Apartment number",
+            "Número interior",
+            "Interior number",
+            "Núm. interior",
+            "No. interior",
             "Lokal",
             "Complemento de dirección",
             "Dirección 2",
@@ -695,13 +716,15 @@ const LABELS: &[(Field, &[&str])] = &[
             "Estado",
             "UF",
             "Estado (UF)",
+            "Administrative district level 1",
+            "Administrative area level 1",
             "Região",
             "Région",
-            "Département",
             "Województwo",
             "Woj.",
             "Provincia",
             "Comunidad autónoma",
+            "Departamento",
             "Región",
         ],
     ),
@@ -790,6 +813,10 @@ const LABELS: &[(Field, &[&str])] = &[
             "Compte comptable",
             "Compte auxiliaire",
             "Code auxiliaire",
+            "Code compta",
+            "Auxiliary code",
+            "Code auxiliaire",
+            "Compte auxiliaire",
             "Compte client",
             "Konto księgowe",
             "Kod księgowy",
@@ -872,6 +899,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "Délai de paiement (jours)",
             "Conditions de paiement",
             "Termin płatności",
+            "Termin należności",
             "Termin płatności (dni)",
             "Dni płatności",
             "Plazo de pago",
@@ -1114,7 +1142,15 @@ const LABELS: &[(Field, &[&str])] = &[
     (Field::Name, &["Libellé du client", "Libellé client", "Libellé", "Nazwa pełna", "Nombre fiscal", "xNome"]),
     (
         Field::IsCompany,
-        &["Tipo pessoa", "Tipo de pessoa", "Est une société", "Is a company", "Tipo de persona", "Pessoa jurídica"],
+        &[
+            "Tipo pessoa",
+            "Tipo de pessoa",
+            "Est une société",
+            "Is a company",
+            "Tipo de persona",
+            "Pessoa jurídica",
+            "Company or person",
+        ],
     ),
     (Field::StateInscription, &["IE / RG", "RG / IE", "Inscrição estadual / RG"]),
     (Field::MunicipalInscription, &["Municipal tax number", "Municipal registration"]),
@@ -1182,6 +1218,11 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Firma", Field::IsCompany, AMBIGUOUS_SECOND),
     ("Province", Field::District, AMBIGUOUS_FIRST),
     ("Province", Field::State, AMBIGUOUS_SECOND),
+    // A French département is a county-level division: Dolibarr's state field, a county elsewhere.
+    ("Département", Field::State, REVIEW),
+    // An identification number: the tax id in Latin American files (Siigo, Alegra), a person's
+    // id elsewhere.
+    ("Identification", Field::TaxId, AMBIGUOUS_FIRST),
     ("Conta", Field::BankAccount, AMBIGUOUS_FIRST),
     ("Cuenta", Field::BankAccount, AMBIGUOUS_FIRST),
     ("Principal", Field::ContactIsMain, AMBIGUOUS_FIRST),
@@ -1202,6 +1243,33 @@ const LOOSE_LABELS: &[(&str, Field, f64)] = &[
     ("Persona de contacto", Field::ContactLastName, AMBIGUOUS_FIRST),
     ("Persona de contacto", Field::ContactFirstName, AMBIGUOUS_SECOND),
 ];
+
+/// Abbreviations of the languages served that technical column names use (`A1_END`, `PCF_RS`,
+/// `A1_MUN`), read only in a file whose headers share a table prefix (see
+/// `grammar::without_table_prefix`): alone, `End` or `Est` say nothing. Their readings come
+/// below the review threshold.
+const TECHNICAL_ABBREVIATIONS: &[(&str, Field)] = &[
+    // raison sociale
+    ("rs", Field::Name),
+    ("end", Field::Address),
+    ("ender", Field::Address),
+    ("est", Field::State),
+    ("mun", Field::City),
+    ("munic", Field::City),
+    ("comp", Field::Complement),
+    ("compl", Field::Complement),
+    ("inscr", Field::StateInscription),
+    ("insc est", Field::StateInscription),
+    ("inscr est", Field::StateInscription),
+    ("insc mun", Field::MunicipalInscription),
+    ("inscr mun", Field::MunicipalInscription),
+    ("tel 1", Field::Phone),
+];
+
+/// The field a technical abbreviation stands for (words folded and joined by spaces).
+pub(crate) fn technical_abbreviation(words: &str) -> Option<Field> {
+    TECHNICAL_ABBREVIATIONS.iter().find(|(a, _)| *a == words).map(|&(_, f)| f)
+}
 
 /// Common header labels that carry no canonical field. They are known labels (header detection
 /// counts them) and they map to nothing, so that no near spelling pulls them onto a field
@@ -1254,6 +1322,8 @@ const UNMAPPED: &[&str] = &[
     "Balance",
     "Solde",
     "Bank account name",
+    // A person's nickname (Google, Outlook, Square), not the customer's short name.
+    "Nickname",
     // The id of a group record (Holded `groupId`), not the group; Upflow's own `Group ID`
     // (the parent's id) is read through its profile.
     "Group ID",

@@ -51,6 +51,52 @@ pub(crate) struct Evidence {
     pub digits_only: f64,
     /// Share of values of two or more words (`Boulangerie Dupont SARL`): names, not codes.
     pub multiword: f64,
+    /// Opaque record ids: one long token of letters and digits (`5e8d3b1a9f1a2b0017a4c9a0`,
+    /// UUIDs), which no name is.
+    pub opaque_id: f64,
+    /// A record's status (`active`, `inactive`, `archived`; `ativo`, `actif`, `activo`,
+    /// `aktywny`), or a 0/1 flag.
+    pub status: f64,
+}
+
+/// Words of a record's status in the languages served.
+const STATUS_WORDS: &[&str] = &[
+    "active",
+    "inactive",
+    "archived",
+    "deleted",
+    "enabled",
+    "disabled",
+    "closed",
+    "open",
+    "pending",
+    "blocked",
+    "suspended",
+    "canceled",
+    "cancelled",
+    "ativo",
+    "inativo",
+    "ativa",
+    "inativa",
+    "actif",
+    "inactif",
+    "active",
+    "archive",
+    "activo",
+    "inactivo",
+    "activa",
+    "inactiva",
+    "aktywny",
+    "nieaktywny",
+    "zablokowany",
+];
+
+impl Evidence {
+    /// Whether the values are a record's status rather than a place: `state` in an API export
+    /// holding `active` / `inactive` or 0/1 is the record's state.
+    pub fn is_status(&self) -> bool {
+        self.n >= 2 && self.status >= 0.9
+    }
 }
 
 /// What the values say about a field the header suggests.
@@ -108,6 +154,13 @@ impl Evidence {
         let fj = values.contains(&"F") && values.contains(&"J");
         ev.person_type = share(&|v| parse_person_type(v).is_some() || fj && (v == "F" || v == "J"));
         ev.two_letters = share(&|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
+        ev.opaque_id = share(&|v| {
+            v.len() >= 16
+                && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                && v.bytes().any(|b| b.is_ascii_digit())
+                && v.bytes().any(|b| b.is_ascii_alphabetic())
+        });
+        ev.status = share(&|v| v == "0" || v == "1" || STATUS_WORDS.contains(&v.to_lowercase().as_str()));
         ev
     }
 
@@ -120,6 +173,10 @@ impl Evidence {
         let few = self.n < 2;
         // Bare numbers are never a country (`codigo_pais` holding BACEN codes), however few.
         if field == Field::Country && self.digits_only >= 0.8 {
+            return Veto;
+        }
+        // Nor a state, a city or a district: they are those places' codes (IBGE, DANE).
+        if matches!(field, Field::State | Field::City | Field::District) && self.digits_only >= 0.8 && self.n >= 2 {
             return Veto;
         }
         let pick = |confirm: bool, veto: bool| {
@@ -170,13 +227,34 @@ impl Evidence {
             | Field::District
             | Field::BankName => pick(
                 self.words >= 0.6,
-                self.email >= 0.5 || self.phone >= 0.5 || self.boolean >= 0.8 || self.tax_id >= 0.5 || self.date >= 0.8,
+                self.email >= 0.5
+                    || self.phone >= 0.5
+                    || self.boolean >= 0.8
+                    || self.tax_id >= 0.5
+                    || self.date >= 0.8
+                    || self.opaque_id >= 0.8,
             ),
             Field::State => pick(self.two_letters >= 0.6 || self.words >= 0.6, self.email >= 0.5 || self.phone >= 0.5),
             Field::Address | Field::DeliveryAddress | Field::Complement => {
                 pick(false, self.email >= 0.5 || self.phone >= 0.5 || self.boolean >= 0.8)
             }
             _ => Neutral,
+        }
+    }
+
+    /// True when values that confirm `field` are of a kind few other fields hold (e-mails,
+    /// identifiers with check digits, IBANs, phones, postal codes, countries, web addresses,
+    /// person types), so their confirmation raises a header's confidence. Codes, free words,
+    /// small numbers and two-letter codes fit many fields: they only keep a reading.
+    pub fn discriminates(&self, field: Field) -> bool {
+        match field {
+            Field::Email | Field::ContactEmail | Field::AccountManagerEmail | Field::AdditionalEmails => true,
+            Field::TaxId | Field::VatNumber | Field::BankAccount | Field::Website => true,
+            Field::Phone | Field::MobilePhone | Field::Fax | Field::ContactPhone => true,
+            Field::PostalCode => self.small_int < 0.5,
+            Field::Country => self.words >= 0.5 || self.two_letters >= 0.5,
+            Field::IsCompany => self.person_type >= 0.8,
+            _ => false,
         }
     }
 
