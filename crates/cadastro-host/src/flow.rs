@@ -169,8 +169,9 @@ pub struct Imported {
 }
 
 /// Opens the store at `location`: a SQLite file path, `sqlite:PATH`, or a `postgres://` /
-/// `postgresql://` URL ([`cadastro_store::StoreLocation`]). The one place every host opens a
-/// store by location.
+/// `postgresql://` URL ([`cadastro_store::StoreLocation`]), with the default open options
+/// (a host that needs others, such as the CLI's read-only dry runs, calls
+/// [`cadastro_store::open_store`] itself).
 ///
 /// # Errors
 /// The store's open errors (`unsupported_store` for any other scheme, `store_unreachable`).

@@ -471,20 +471,30 @@ fn skip_cell<R: io::BufRead>(reader: &mut quick_xml::Reader<R>, buf: &mut Vec<u8
     let mut blank = true;
     while depth > 0 {
         buf.clear();
-        match reader.read_event_into(buf).map_err(io::Error::other)? {
-            Event::Eof => return Err(io::Error::other("content.xml ends inside a cell")),
-            Event::Start(e) => {
-                depth += 1;
-                blank &= blank_element(e.name().as_ref());
-            }
-            Event::Empty(e) => blank &= blank_element(e.name().as_ref()),
-            Event::End(_) => depth -= 1,
-            Event::Text(t) => blank &= t.as_ref().trim().is_empty(),
-            Event::Comment(_) => {}
-            _ => blank = false,
+        let event = reader.read_event_into(buf).map_err(io::Error::other)?;
+        if !cell_event(&event, &mut depth, &mut blank) {
+            return Err(io::Error::other("content.xml ends inside a cell"));
         }
     }
     Ok(blank)
+}
+
+/// One event inside a cell: tracks the element depth and whether the cell is still blank (the
+/// rule of [`skip_cell`]). False at the end of the file, inside the cell.
+fn cell_event(event: &Event<'_>, depth: &mut usize, blank: &mut bool) -> bool {
+    match event {
+        Event::Eof => return false,
+        Event::Start(e) => {
+            *depth += 1;
+            *blank &= blank_element(e.name().as_ref());
+        }
+        Event::Empty(e) => *blank &= blank_element(e.name().as_ref()),
+        Event::End(_) => *depth -= 1,
+        Event::Text(t) => *blank &= t.as_ref().trim().is_empty(),
+        Event::Comment(_) => {}
+        _ => *blank = false,
+    }
+    true
 }
 
 /// The elements a cell of only whitespace may hold.
@@ -635,17 +645,8 @@ fn hold_cell<R: io::BufRead>(reader: &mut quick_xml::Reader<R>) -> Result<(Vec<E
     while depth > 0 {
         buf.clear();
         let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
-        match &event {
-            Event::Eof => return Err(broken(&"content.xml ends inside a cell")),
-            Event::Start(e) => {
-                depth += 1;
-                blank &= blank_element(e.name().as_ref());
-            }
-            Event::Empty(e) => blank &= blank_element(e.name().as_ref()),
-            Event::End(_) => depth -= 1,
-            Event::Text(t) => blank &= t.as_ref().trim().is_empty(),
-            Event::Comment(_) => {}
-            _ => blank = false,
+        if !cell_event(&event, &mut depth, &mut blank) {
+            return Err(broken(&"content.xml ends inside a cell"));
         }
         let event = event.into_owned();
         bytes = bytes.saturating_add(buf.len());
